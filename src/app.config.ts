@@ -1,0 +1,20 @@
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/me/index'],
+  subPackages: [],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#9b1c1c',
+    navigationBarTitleText: '东安社区服务',
+    navigationBarTextStyle: 'white',
+  },
+  tabBar: {
+    color: '#4b5563',
+    selectedColor: '#9b1c1c',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '六色卡' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+})

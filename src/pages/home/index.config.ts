@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '六色联系卡' })
