@@ -7,6 +7,7 @@ import prodConfig from './prod'
 // embedded-mock and the real-API builds side by side.
 export default defineConfig<'webpack5'>(async (merge) => {
   const platform = process.env.TARO_ENV || 'h5'
+  const mockDir = path.resolve(__dirname, '..', 'mock')
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'dongan-community',
     date: '2026-11-25',
@@ -33,6 +34,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     cache: { enable: false },
     mini: {
+      // mock/ sits beside src/ but ships inside the embedded-mock build.
+      compile: { include: [mockDir] },
       optimizeMainPackage: { enable: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
@@ -40,6 +43,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
+      compile: { include: [mockDir] },
       publicPath: './',
       staticDirectory: 'static',
       router: { mode: 'hash' },

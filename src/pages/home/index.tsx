@@ -1,9 +1,130 @@
-import { View, Text } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Action } from '../../components/Action'
+import { useRouter } from '@tarojs/taro'
+import { useEffect, useMemo, useState } from 'react'
+import { CallButton } from '../../components/CallButton'
+import { PageRoot } from '../../components/PageRoot'
+import { cardView } from '../../domain/card'
+import { inChina } from '../../domain/chinaTime'
+import { gridFromEntry } from '../../domain/scene'
+import { readEntryParams } from '../../platform/entry'
+import { ColourTile } from './ColourTile'
+import { GridPicker } from './GridPicker'
+import { useGridCard } from './useGridCard'
+import './index.scss'
+
+/** Re-renders every minute so "现在值班" follows the roster. */
+function useMinuteClock(): number {
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60 * 1000)
+    return () => clearInterval(timer)
+  }, [])
+  return now
+}
 
 export default function Home() {
+  const router = useRouter()
+  const entryGrid = useMemo(() => gridFromEntry(readEntryParams(router.params)), [router.params])
+  const { state, pick, retry, changeGrid } = useGridCard(entryGrid)
+  const now = useMinuteClock()
+
+  if (state.status === 'loading') {
+    return (
+      <PageRoot>
+        <View className="muted center" role="status">
+          正在加载六色联系卡…
+        </View>
+      </PageRoot>
+    )
+  }
+
+  if (state.status === 'choose' || state.status === 'unknown-grid') {
+    return (
+      <PageRoot>
+        <View className="section">
+          {state.status === 'unknown-grid' ? (
+            <View className="notice notice--warn" role="alert">
+              <Text className="notice__title">未找到网格「{state.code}」</Text>
+              <Text>二维码可能已过期或输入有误。请在下面选择您所在的网格，我们会记住您的选择。</Text>
+            </View>
+          ) : (
+            <View className="notice">
+              <Text className="notice__title">请选择您所在的网格</Text>
+              <Text>选择后即可看到本网格的六色联系卡，下次打开会自动显示。</Text>
+            </View>
+          )}
+          <GridPicker onPick={pick} />
+        </View>
+      </PageRoot>
+    )
+  }
+
+  if (state.status === 'error') {
+    return (
+      <PageRoot>
+        <View className="section">
+          <View className="notice notice--error" role="alert">
+            <Text className="notice__title">暂时无法显示联系卡</Text>
+            <Text>{state.error.message}</Text>
+          </View>
+          <Action className="btn--primary btn--block" onClick={retry}>
+            重新加载
+          </Action>
+        </View>
+      </PageRoot>
+    )
+  }
+
+  const { card, offlineSince } = state
+  const { grid } = card
+  const tiles = cardView(card.colours, card.hotline, now)
   return (
-    <View className="page">
-      <Text>六色联系卡</Text>
-    </View>
+    <PageRoot>
+      {offlineSince !== null && (
+        <View className="notice notice--warn offline" role="status">
+          <Text className="notice__title">已离线，显示上次数据</Text>
+          <Text>更新于 {inChina(offlineSince).format('M月D日 HH:mm')}，号码仍可拨打。</Text>
+          <Action className="btn--plain" onClick={retry}>
+            重新连接
+          </Action>
+        </View>
+      )}
+      <View className="grid-head">
+        <View className="grid-head__top">
+          <View>
+            <Text className="grid-head__community">{grid.communityName}</Text>
+            <View className="grid-head__name" role="heading" aria-level={1}>
+              {grid.name}
+            </View>
+          </View>
+          <Action className="btn--ghost grid-head__switch" onClick={changeGrid}>
+            切换网格
+          </Action>
+        </View>
+        <View className="grid-head__row">
+          <Text className="grid-head__label">网格长</Text>
+          <Text className="grid-head__value">{grid.leader.name}</Text>
+          <CallButton phone={grid.leader.phone} label="拨打" who={`网格长${grid.leader.name}`} className="btn--small" />
+        </View>
+        <View className="grid-head__row">
+          <Text className="grid-head__label">服务站</Text>
+          <Text className="grid-head__value">{grid.station.address}</Text>
+        </View>
+        <View className="grid-head__row">
+          <Text className="grid-head__label">开放时间</Text>
+          <Text className="grid-head__value">{grid.station.hours}</Text>
+        </View>
+        <View className="hotline">
+          <Text className="hotline__label">24小时服务热线</Text>
+          <CallButton phone={card.hotline} who="24小时服务热线" className="btn--block" />
+        </View>
+      </View>
+      <View className="tiles">
+        {tiles.map((tile) => (
+          <ColourTile key={tile.colour.key} tile={tile} />
+        ))}
+      </View>
+    </PageRoot>
   )
 }

@@ -1,9 +1,137 @@
-import { View, Text } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
+import { api, toApiError, usesEmbeddedMock, type DemoAccount, type Role } from '../../api'
+import { PageRoot } from '../../components/PageRoot'
+import { Action } from '../../components/Action'
+import { maskPhone } from '../../domain/mask'
+import { refreshUser, useSession } from '../../stores/session'
+import './index.scss'
+
+const ROLE_LABEL: Record<Role, string> = {
+  resident: '居民',
+  elder: '长者',
+  volunteer: '网格志愿者',
+  staff: '工作人员',
+}
 
 export default function Me() {
+  const user = useSession((s) => s.user)
+  const gridCode = useSession((s) => s.gridCode)
+  const elderMode = useSession((s) => s.elderMode)
+  const setElderMode = useSession((s) => s.setElderMode)
+  const signIn = useSession((s) => s.signIn)
+  const [accounts, setAccounts] = useState<DemoAccount[]>([])
+  const [message, setMessage] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  useDidShow(() => {
+    setMessage(null)
+    refreshUser().catch((error) => setMessage(toApiError(error).message))
+    api.getMeta().then(
+      (meta) => (meta.demo ? api.listDemoAccounts().then(setAccounts) : setAccounts([])),
+      () => setAccounts([]),
+    )
+  })
+
+  async function switchTo(account: DemoAccount) {
+    setBusy(true)
+    setMessage(null)
+    try {
+      signIn(await api.switchDemoAccount(account.id))
+      setMessage(`已切换为${account.label}：${account.name}`)
+    } catch (error) {
+      setMessage(toApiError(error).message)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  async function resetDemo() {
+    const { confirm } = await Taro.showModal({
+      title: '重置演示数据',
+      content: '将清除演示中新增的心愿、预约和报名，恢复初始数据。确定吗？',
+      confirmText: '重置',
+    })
+    if (!confirm) return
+    setBusy(true)
+    try {
+      await api.resetDemo()
+      setMessage('演示数据已重置')
+    } catch (error) {
+      setMessage(toApiError(error).message)
+    } finally {
+      setBusy(false)
+    }
+  }
+
   return (
-    <View className="page">
-      <Text>我的</Text>
-    </View>
+    <PageRoot>
+      <View className="profile" role="region" ariaLabel="个人信息">
+        <View className="profile__avatar" aria-hidden>
+          {user ? Array.from(user.name)[0] : '我'}
+        </View>
+        <View className="profile__info">
+          <View className="profile__name" role="heading" aria-level={1}>
+            {user ? user.name : '正在登录…'}
+          </View>
+          {user && (
+            <>
+              <Text className="profile__line">身份：{ROLE_LABEL[user.role]}</Text>
+              <Text className="profile__line">手机：{maskPhone(user.phone)}</Text>
+              <Text className="profile__line">网格：{user.gridCode ?? gridCode ?? '未选择'}</Text>
+            </>
+          )}
+        </View>
+      </View>
+
+      {message && (
+        <View className="notice" role="status">
+          <Text>{message}</Text>
+        </View>
+      )}
+
+      <View className="panel">
+        <View className="panel__row">
+          <View className="panel__text">
+            <Text className="panel__title">长辈模式</Text>
+            <Text className="panel__hint">字更大、按钮更大，开启后一直有效</Text>
+          </View>
+          <Action
+            className={`toggle ${elderMode ? 'toggle--on' : ''}`}
+            pressed={elderMode}
+            label="长辈模式"
+            onClick={() => setElderMode(!elderMode)}
+          >
+            {elderMode ? '已开启' : '已关闭'}
+          </Action>
+        </View>
+      </View>
+
+      {accounts.length > 0 && (
+        <View className="panel" role="region" ariaLabel="演示账号">
+          <Text className="panel__title">演示账号</Text>
+          <Text className="panel__hint">
+            {usesEmbeddedMock ? '当前使用内置演示数据' : '当前连接演示服务器'}，可切换身份体验不同功能
+          </Text>
+          <View className="accounts">
+            {accounts.map((account) => (
+              <Action
+                key={account.id}
+                className={`${user?.id === account.id ? 'btn--primary' : 'btn--plain'} accounts__item`}
+                disabled={busy}
+                label={`切换为${account.label}${account.name}`}
+                onClick={() => switchTo(account)}
+              >
+                {account.label}·{account.name}
+              </Action>
+            ))}
+          </View>
+          <Action className="btn--ghost btn--block" disabled={busy} onClick={resetDemo}>
+            重置演示数据
+          </Action>
+        </View>
+      )}
+    </PageRoot>
   )
 }

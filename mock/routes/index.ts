@@ -1,0 +1,6 @@
+import type { Route } from '../router'
+import { authRoutes } from './auth'
+import { gridRoutes } from './grids'
+
+/** Every endpoint of the backend; docs/openapi.yaml must list exactly these. */
+export const ROUTES: Route[] = [...authRoutes, ...gridRoutes]

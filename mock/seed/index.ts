@@ -1,0 +1,48 @@
+import type { DemoAccount, User } from '../../src/api/types'
+import { toChinaIso } from '../../src/domain/chinaTime'
+import { SCHEMA_VERSION, type DbState, type GridRecord } from '../state'
+import { COMMUNITIES, GRIDS, STATION_HOURS } from './places'
+import { seedColours } from './card'
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { id: 'resident', role: 'resident', name: '李明', label: '居民' },
+  { id: 'elder', role: 'elder', name: '张桂兰', label: '长者' },
+  { id: 'volunteer', role: 'volunteer', name: '赵志强', label: '网格志愿者' },
+  { id: 'staff', role: 'staff', name: '刘芳', label: '工作人员' },
+]
+
+const DEMO_USERS: User[] = [
+  { id: 'resident', name: '李明', phone: '13804521234', role: 'resident', gridCode: 'DA0103' },
+  { id: 'elder', name: '张桂兰', phone: '13904527788', role: 'elder', gridCode: 'DA0103' },
+  { id: 'volunteer', name: '赵志强', phone: '13604529876', role: 'volunteer', gridCode: 'DA0103' },
+  { id: 'staff', name: '刘芳', phone: '13704520011', role: 'staff', gridCode: null },
+]
+
+/** A fresh demo database. `now` dates the records so a demo always looks current. */
+export function seedDb(now: number): DbState {
+  const updatedAt = toChinaIso(now)
+  const grids: GridRecord[] = GRIDS.map((g, i) => {
+    const community = COMMUNITIES.find((c) => c.code === g.communityCode)!
+    return {
+      code: g.code,
+      name: g.name,
+      communityCode: g.communityCode,
+      communityName: community.name,
+      leader: { name: g.leader, phone: g.leaderPhone },
+      station: { name: `${g.name}党群服务站`, address: g.address, hours: STATION_HOURS },
+      hotline: g.hotline,
+      colours: seedColours(g, i),
+      updatedAt,
+    }
+  })
+  return {
+    schema: SCHEMA_VERSION,
+    users: DEMO_USERS.map((u) => ({ ...u })),
+    demoAccounts: DEMO_ACCOUNTS.map((a) => ({ ...a })),
+    sessions: {},
+    communities: COMMUNITIES.map((c) => ({ ...c })),
+    grids,
+    idempotency: [],
+    seq: 1000,
+  }
+}

@@ -1,0 +1,40 @@
+import type { Api, ApiRequest, Transport, WriteOptions } from './contract'
+import type { Card, Community, DemoAccount, Grid, Meta, Session, User } from './types'
+
+let counter = 0
+
+/** A unique key for one user intent; works without crypto (mini-program engines). */
+export function newIdempotencyKey(): string {
+  counter = (counter + 1) % 1e6
+  const random = Math.random().toString(36).slice(2, 10)
+  return `${Date.now().toString(36)}-${counter.toString(36)}-${random}`
+}
+
+export interface ClientOptions {
+  transport: Transport
+  getToken: () => string | null
+}
+
+/**
+ * Maps the typed contract onto wire requests. The same client serves the
+ * embedded mock and a real server: only the transport differs.
+ */
+export function createClient({ transport, getToken }: ClientOptions): Api {
+  const send = <T>(request: Omit<ApiRequest, 'token'>): Promise<T> =>
+    transport({ ...request, token: getToken() }) as Promise<T>
+  const write = <T>(method: ApiRequest['method'], path: string, body: unknown, options?: WriteOptions) =>
+    send<T>({ method, path, body, idempotencyKey: options?.idempotencyKey || newIdempotencyKey() })
+  const seg = encodeURIComponent
+
+  return {
+    getMeta: () => send<Meta>({ method: 'GET', path: '/meta' }),
+    login: (code, options) => write<Session>('POST', '/auth/login', { code }, options),
+    listDemoAccounts: () => send<DemoAccount[]>({ method: 'GET', path: '/auth/demo-accounts' }),
+    switchDemoAccount: (accountId, options) => write<Session>('POST', '/auth/demo', { accountId }, options),
+    getMe: () => send<User>({ method: 'GET', path: '/me' }),
+    listCommunities: () => send<Community[]>({ method: 'GET', path: '/communities' }),
+    getGrid: (code) => send<Grid>({ method: 'GET', path: `/grids/${seg(code)}` }),
+    getCard: (gridCode) => send<Card>({ method: 'GET', path: `/grids/${seg(gridCode)}/card` }),
+    resetDemo: (options) => write<void>('POST', '/demo/reset', {}, options).then(() => undefined),
+  }
+}

@@ -1,0 +1,38 @@
+import type { Card, Community, DemoAccount, Grid, Meta, Session, User } from './types'
+
+/** Every write can carry a caller-chosen key, so a retried submission is stored once. */
+export interface WriteOptions {
+  idempotencyKey?: string
+}
+
+/** The API contract: what pages and stores may ask of a backend. */
+export interface Api {
+  getMeta(): Promise<Meta>
+  /** Exchanges a WeChat login code (wx.login) for a session. */
+  login(code: string, options?: WriteOptions): Promise<Session>
+  listDemoAccounts(): Promise<DemoAccount[]>
+  /** Demo backends only: signs in as one of the demo accounts. */
+  switchDemoAccount(accountId: string, options?: WriteOptions): Promise<Session>
+  getMe(): Promise<User>
+  listCommunities(): Promise<Community[]>
+  getGrid(code: string): Promise<Grid>
+  getCard(gridCode: string): Promise<Card>
+  /** Demo backends only: restores the seed data. */
+  resetDemo(options?: WriteOptions): Promise<void>
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+/** One call on the wire, independent of how it travels. */
+export interface ApiRequest {
+  method: HttpMethod
+  /** Path below the base URL, already encoded, e.g. /grids/DA0103/card */
+  path: string
+  query?: Record<string, string | number | boolean | undefined>
+  body?: unknown
+  token?: string | null
+  idempotencyKey?: string
+}
+
+/** Sends a request and resolves with the response body, or rejects with an ApiError. */
+export type Transport = (request: ApiRequest) => Promise<unknown>

@@ -1,0 +1,35 @@
+import { createClient } from './client'
+import type { Api, Transport } from './contract'
+
+export type { Api, WriteOptions } from './contract'
+export * from './errors'
+export * from './types'
+export { newIdempotencyKey } from './client'
+
+/**
+ * The one place that picks the backend. TARO_APP_API_BASE is fixed at build
+ * time, so webpack drops the branch not taken: a build against a real server
+ * carries no mock backend, and the embedded build carries no HTTP code.
+ */
+function pickTransport(): Transport {
+  if (process.env.TARO_APP_API_BASE) {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { createHttpTransport } = require('./httpTransport') as typeof import('./httpTransport')
+    return createHttpTransport({ baseUrl: process.env.TARO_APP_API_BASE })
+  }
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { createEmbeddedTransport } = require('../../mock/embedded') as typeof import('../../mock/embedded')
+  return createEmbeddedTransport(Number(process.env.TARO_APP_MOCK_LATENCY || 0))
+}
+
+let currentToken: string | null = null
+
+/** The session store hands the API its bearer token. */
+export function setApiToken(token: string | null): void {
+  currentToken = token
+}
+
+export const api: Api = createClient({ transport: pickTransport(), getToken: () => currentToken })
+
+/** True when the app talks to the embedded demo backend. */
+export const usesEmbeddedMock = !process.env.TARO_APP_API_BASE

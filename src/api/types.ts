@@ -1,0 +1,66 @@
+/**
+ * Request and response types of the API contract (docs/openapi.yaml).
+ * Dates are ISO 8601 strings with an offset, e.g. 2026-11-25T09:00:00+08:00.
+ */
+import type { CardColour, Contact } from '../domain/card'
+import type { Shift } from '../domain/roster'
+
+export type { CardColour, Contact, Shift }
+
+export type Role = 'resident' | 'elder' | 'volunteer' | 'staff'
+
+export interface User {
+  id: string
+  name: string
+  /** The full number: only ever sent to its owner. */
+  phone: string
+  role: Role
+  /** The grid the account belongs to; staff may have none. */
+  gridCode: string | null
+}
+
+export interface Session {
+  token: string
+  user: User
+}
+
+export interface Meta {
+  name: string
+  /** Demo backends allow switching accounts and resetting data. */
+  demo: boolean
+  serverTime: string
+}
+
+export interface DemoAccount {
+  id: string
+  role: Role
+  name: string
+  /** 居民, 长者, 网格志愿者, 工作人员 */
+  label: string
+}
+
+export interface GridSummary {
+  code: string
+  name: string
+  communityCode: string
+  communityName: string
+}
+
+export interface Community {
+  code: string
+  name: string
+  grids: GridSummary[]
+}
+
+export interface Grid extends GridSummary {
+  leader: { name: string; phone: string }
+  station: { name: string; address: string; hours: string }
+}
+
+export interface Card {
+  grid: Grid
+  /** 24-hour hotline shown whenever nobody of a colour is on duty. */
+  hotline: string
+  colours: CardColour[]
+  updatedAt: string
+}

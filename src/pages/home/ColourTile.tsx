@@ -1,0 +1,51 @@
+import { Text, View } from '@tarojs/components'
+import type { TileView } from '../../domain/card'
+import { CallButton, CopyButton } from '../../components/CallButton'
+
+/** One colour of the card: name and mark (never colour alone), services, who to call now. */
+export function ColourTile({ tile }: { tile: TileView }) {
+  const { colour, textColor, onDuty, hotline } = tile
+  return (
+    <View className="tile" data-colour={colour.key} role="region" ariaLabel={`${colour.colourName}色 ${colour.category}`}>
+      <View className="tile__head" style={{ backgroundColor: colour.hex, color: textColor }}>
+        <Text className="tile__mark" style={{ borderColor: textColor }}>
+          {colour.mark}
+        </Text>
+        <View className="tile__titles">
+          <Text className="tile__colour">{colour.colourName}色</Text>
+          <Text className="tile__category">{colour.category}</Text>
+        </View>
+      </View>
+      <View className="tile__body">
+        <Text className="tile__services">{colour.services.join(' · ')}</Text>
+        {onDuty.length > 0 ? (
+          onDuty.map(({ contact, hours }) => (
+            <View key={contact.id} className="duty">
+              <View className="duty__who">
+                <Text className="duty__label">现在值班</Text>
+                <Text className="duty__name">{contact.name}</Text>
+                <Text className="duty__title">{contact.title}</Text>
+              </View>
+              <Text className="duty__hours">值班时间 {hours}</Text>
+              <View className="duty__actions">
+                <CallButton phone={contact.phone} who={contact.name} />
+                <CopyButton phone={contact.phone} />
+              </View>
+            </View>
+          ))
+        ) : (
+          <View className="duty duty--hotline">
+            <View className="duty__who">
+              <Text className="duty__label">现在无人值班</Text>
+              <Text className="duty__name">请拨打24小时热线</Text>
+            </View>
+            <View className="duty__actions">
+              <CallButton phone={hotline} who="24小时热线" />
+              <CopyButton phone={hotline} />
+            </View>
+          </View>
+        )}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,65 @@
+import { useCallback, useEffect, useState } from 'react'
+import { api, ApiError, toApiError, type Card } from '../../api'
+import { isGridCode } from '../../domain/scene'
+import { useSession } from '../../stores/session'
+import { loadLastCard, saveLastCard } from './cardCache'
+
+export type CardState =
+  | { status: 'loading' }
+  | { status: 'ready'; card: Card; offlineSince: number | null }
+  /** A QR code or link named a grid that does not exist. */
+  | { status: 'unknown-grid'; code: string }
+  /** No grid chosen yet: the resident picks one. */
+  | { status: 'choose' }
+  | { status: 'error'; error: ApiError }
+
+/**
+ * The card of the grid to show: the QR entry first, then the remembered grid,
+ * then the user's own. Falls back to the last card on the phone when offline.
+ */
+export function useGridCard(entryGrid: string | null) {
+  const remembered = useSession((s) => s.gridCode)
+  const chooseGrid = useSession((s) => s.chooseGrid)
+  const [requested, setRequested] = useState<string | null>(entryGrid ?? remembered)
+  const [state, setState] = useState<CardState>({ status: 'loading' })
+  const [attempt, setAttempt] = useState(0)
+
+  useEffect(() => {
+    if (!requested) {
+      setState({ status: 'choose' })
+      return
+    }
+    if (!isGridCode(requested)) {
+      setState({ status: 'unknown-grid', code: requested })
+      return
+    }
+    let live = true
+    setState({ status: 'loading' })
+    api.getCard(requested).then(
+      (card) => {
+        if (!live) return
+        saveLastCard(card, Date.now())
+        chooseGrid(card.grid.code)
+        setState({ status: 'ready', card, offlineSince: null })
+      },
+      (failure) => {
+        if (!live) return
+        const error = toApiError(failure)
+        if (error.code === 'NOT_FOUND') {
+          setState({ status: 'unknown-grid', code: requested })
+          return
+        }
+        const cached = error.isOffline ? loadLastCard(requested) : null
+        setState(cached ? { status: 'ready', card: cached.card, offlineSince: cached.savedAt } : { status: 'error', error })
+      },
+    )
+    return () => {
+      live = false
+    }
+  }, [requested, attempt, chooseGrid])
+
+  const pick = useCallback((code: string) => setRequested(code), [])
+  const retry = useCallback(() => setAttempt((n) => n + 1), [])
+  const changeGrid = useCallback(() => setState({ status: 'choose' }), [])
+  return { state, pick, retry, changeGrid }
+}

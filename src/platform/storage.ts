@@ -1,0 +1,42 @@
+import Taro from '@tarojs/taro'
+import type { StateStorage } from 'zustand/middleware'
+
+/** Taro's synchronous storage (wx storage / localStorage) for zustand's persist. */
+export const taroStateStorage: StateStorage = {
+  getItem: (name) => {
+    try {
+      const value = Taro.getStorageSync(name)
+      return typeof value === 'string' && value ? value : null
+    } catch {
+      return null
+    }
+  },
+  setItem: (name, value) => {
+    try {
+      Taro.setStorageSync(name, value)
+    } catch {
+      // Full or unavailable storage must never break the app.
+    }
+  },
+  removeItem: (name) => {
+    try {
+      Taro.removeStorageSync(name)
+    } catch {
+      // ignore
+    }
+  },
+}
+
+export function readJson<T>(key: string): T | null {
+  const raw = taroStateStorage.getItem(key)
+  if (typeof raw !== 'string') return null
+  try {
+    return JSON.parse(raw) as T
+  } catch {
+    return null
+  }
+}
+
+export function writeJson(key: string, value: unknown): void {
+  taroStateStorage.setItem(key, JSON.stringify(value))
+}

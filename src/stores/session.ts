@@ -1,0 +1,79 @@
+import { create } from 'zustand'
+import { createJSONStorage, persist } from 'zustand/middleware'
+import { api, ApiError, setApiToken, type Session, type User } from '../api'
+import { getLoginCode } from '../platform/login'
+import { taroStateStorage } from '../platform/storage'
+
+interface SessionState {
+  token: string | null
+  user: User | null
+  /** The grid whose card the home page shows (from a QR code or the picker). */
+  gridCode: string | null
+  /** 长辈模式: larger text and touch targets everywhere; stays on once chosen. */
+  elderMode: boolean
+  setElderMode: (on: boolean) => void
+  chooseGrid: (code: string) => void
+  signIn: (session: Session) => void
+  signOut: () => void
+}
+
+export const useSession = create<SessionState>()(
+  persist(
+    (set) => ({
+      token: null,
+      user: null,
+      gridCode: null,
+      elderMode: false,
+      setElderMode: (elderMode) => set({ elderMode }),
+      chooseGrid: (gridCode) => set({ gridCode }),
+      signIn: ({ token, user }) => set({ token, user }),
+      signOut: () => set({ token: null, user: null }),
+    }),
+    {
+      name: 'dongan-session',
+      storage: createJSONStorage(() => taroStateStorage),
+      partialize: ({ token, user, gridCode, elderMode }) => ({ token, user, gridCode, elderMode }),
+    },
+  ),
+)
+
+// The API reads the bearer token from here, now and after every change.
+setApiToken(useSession.getState().token)
+useSession.subscribe((state) => setApiToken(state.token))
+
+let pendingSignIn: Promise<User> | null = null
+
+/**
+ * The signed-in user, signing in silently when needed (wx.login → backend).
+ * Concurrent callers share one sign-in.
+ */
+export function ensureSignedIn(): Promise<User> {
+  const { token, user } = useSession.getState()
+  if (token && user) return Promise.resolve(user)
+  if (!pendingSignIn) {
+    pendingSignIn = (async () => {
+      const session = await api.login(await getLoginCode())
+      useSession.getState().signIn(session)
+      return session.user
+    })().finally(() => {
+      pendingSignIn = null
+    })
+  }
+  return pendingSignIn
+}
+
+/** Fresh profile from the backend; an expired session signs in again once. */
+export async function refreshUser(): Promise<User> {
+  await ensureSignedIn()
+  try {
+    const user = await api.getMe()
+    useSession.setState({ user })
+    return user
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'UNAUTHORIZED') {
+      useSession.getState().signOut()
+      return ensureSignedIn()
+    }
+    throw error
+  }
+}
