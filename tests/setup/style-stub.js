@@ -1,0 +1,2 @@
+// Jest cannot load .scss/.css; page tests only need the import to succeed.
+module.exports = {}
