@@ -1,0 +1,81 @@
+import { createClient } from '../../src/api/client'
+import type { Api } from '../../src/api/contract'
+import { createHttpTransport } from '../../src/api/httpTransport'
+import { Backend, type BackendOptions } from '../../mock/backend'
+import { startMockServer } from '../../mock/server'
+import { createInProcessTransport } from '../../mock/transport'
+import { nodeRequest } from '../support/nodeRequest'
+
+/** One backend the contract suite runs against, with a client signed in as anyone. */
+export interface Target {
+  api: Api
+  setToken(token: string | null): void
+  /** The backend itself when it runs in this process, for counting records. */
+  backend: Backend | null
+  close(): Promise<void>
+}
+
+export interface TargetKind {
+  name: string
+  start(options?: BackendOptions): Promise<Target>
+}
+
+function withToken(make: (getToken: () => string | null) => Api) {
+  let token: string | null = null
+  return { api: make(() => token), setToken: (t: string | null) => void (token = t) }
+}
+
+const inProcess: TargetKind = {
+  name: 'in-process mock',
+  async start(options) {
+    const backend = new Backend(options)
+    const { api, setToken } = withToken((getToken) =>
+      createClient({ transport: createInProcessTransport(backend), getToken }),
+    )
+    return { api, setToken, backend, close: async () => undefined }
+  },
+}
+
+export function httpTransportFor(baseUrl: string) {
+  return createHttpTransport({ baseUrl, request: nodeRequest, timeoutMs: 2000, backoffMs: 20 })
+}
+
+const overHttp: TargetKind = {
+  name: 'http client → mock HTTP server',
+  async start(options) {
+    const backend = new Backend(options)
+    const server = await startMockServer({ backend })
+    const { api, setToken } = withToken((getToken) => createClient({ transport: httpTransportFor(server.url), getToken }))
+    return { api, setToken, backend, close: () => server.close() }
+  },
+}
+
+/** A real backend of a sub-district's own, when CONTRACT_BASE_URL names it. */
+const external = (baseUrl: string): TargetKind => ({
+  name: `http client → ${baseUrl}`,
+  async start() {
+    const { api, setToken } = withToken((getToken) => createClient({ transport: httpTransportFor(baseUrl), getToken }))
+    return { api, setToken, backend: null, close: async () => undefined }
+  },
+})
+
+export const TARGETS: TargetKind[] = process.env.CONTRACT_BASE_URL
+  ? [external(process.env.CONTRACT_BASE_URL)]
+  : [inProcess, overHttp]
+
+/** Signs in as a demo account and returns its user. */
+export async function signInAs(target: Target, accountId: string) {
+  const session = await target.api.switchDemoAccount(accountId)
+  target.setToken(session.token)
+  return session.user
+}
+
+/** The error a promise rejects with, to assert its code and fields. */
+export async function failureOf(promise: Promise<unknown>): Promise<{ code: string; fields: Record<string, string>; message: string }> {
+  try {
+    await promise
+  } catch (error) {
+    return error as { code: string; fields: Record<string, string>; message: string }
+  }
+  throw new Error('expected the call to fail, but it succeeded')
+}

@@ -1,0 +1,25 @@
+import http from 'http'
+import type { RequestFn } from '../../src/api/httpTransport'
+
+/**
+ * Taro.request's behaviour in Node, for the contract tests: resolves with the
+ * status and raw text on any HTTP answer (4xx/5xx included) and rejects with
+ * an errMsg on network failure or timeout, as wx.request does.
+ */
+export const nodeRequest: RequestFn = (options) =>
+  new Promise((resolve, reject) => {
+    const body = options.data === undefined ? undefined : JSON.stringify(options.data)
+    const req = http.request(options.url, { method: options.method, headers: options.header }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => resolve({ statusCode: res.statusCode ?? 0, data: Buffer.concat(chunks).toString('utf8') }))
+      res.on('error', (e) => reject({ errMsg: `request:fail ${e.message}` }))
+    })
+    req.setTimeout(options.timeout, () => {
+      req.destroy()
+      reject({ errMsg: 'request:fail timeout' })
+    })
+    req.on('error', (e) => reject({ errMsg: `request:fail ${e.message}` }))
+    if (body) req.write(body)
+    req.end()
+  })
