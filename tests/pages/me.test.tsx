@@ -1,0 +1,62 @@
+import Taro from '@tarojs/taro'
+import Me from '@/pages/me'
+import { useSession } from '@/stores/session'
+import { mountPage } from '../setup/mount-page'
+
+async function openMe() {
+  const page = await mountPage(Me, { path: '/pages/me/index' })
+  return { ...page, q: page.testUtils.queries }
+}
+
+afterEach(() => {
+  jest.restoreAllMocks()
+  useSession.setState({ token: null, user: null, elderMode: false })
+})
+
+describe('我的 page', () => {
+  it('signs in silently and shows the profile with a masked phone', async () => {
+    const { q, container } = await openMe()
+    await q.waitForQueryByText('李明', undefined, { timeout: 3000 })
+    expect(container.textContent).toContain('手机：138****1234')
+    expect(container.textContent).not.toContain('13804521234')
+    expect(container.textContent).toContain('身份：居民')
+  })
+
+  it('switches 长辈模式 on and keeps it in storage', async () => {
+    const { q, testUtils, container } = await openMe()
+    const toggle = container.querySelector('button[aria-label="长辈模式"]') as HTMLButtonElement
+    expect(toggle.getAttribute('aria-pressed')).toBe('false')
+    testUtils.fireEvent.click(toggle)
+    await q.waitForQueryByText('已开启')
+    expect(toggle.getAttribute('aria-pressed')).toBe('true')
+    expect(container.querySelector('.page')?.className).toContain('page--elder')
+    expect(JSON.parse(Taro.getStorageSync('dongan-session')).state.elderMode).toBe(true)
+  })
+
+  it('switches between the four demo accounts', async () => {
+    const { q, testUtils, container } = await openMe()
+    await q.waitForQueryByText('工作人员·刘芳', undefined, { timeout: 3000 })
+    const labels = Array.from(container.querySelectorAll('.accounts__item')).map((b) => b.textContent)
+    expect(labels).toEqual(['居民·李明', '长者·张桂兰', '网格志愿者·赵志强', '工作人员·刘芳'])
+    testUtils.fireEvent.click(await q.waitForQueryByText('工作人员·刘芳'))
+    await q.waitForQueryByText('已切换为工作人员：刘芳', undefined, { timeout: 3000 })
+    expect(container.textContent).toContain('身份：工作人员')
+    expect(useSession.getState().user?.role).toBe('staff')
+  })
+
+  it('resets the demo data after confirmation', async () => {
+    const modal = jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false, errMsg: 'ok' })
+    const { q, testUtils } = await openMe()
+    testUtils.fireEvent.click(await q.waitForQueryByText('重置演示数据', undefined, { timeout: 3000 }))
+    await q.waitForQueryByText('演示数据已重置', undefined, { timeout: 3000 })
+    expect(modal).toHaveBeenCalledTimes(1)
+  })
+
+  it('does nothing when the reset is cancelled', async () => {
+    jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: false, cancel: true, errMsg: 'ok' })
+    const { q, testUtils, container } = await openMe()
+    testUtils.fireEvent.click(await q.waitForQueryByText('重置演示数据', undefined, { timeout: 3000 }))
+    await new Promise((r) => setTimeout(r, 50))
+    expect(container.textContent).not.toContain('演示数据已重置')
+  })
+})
