@@ -63,7 +63,7 @@ export function startMockServer(options: MockServerOptions = {}): Promise<Runnin
       send(res, 405, { error: { code: 'NOT_FOUND', message: '不支持的请求方法' } })
       return
     }
-    let body: unknown = undefined
+    let body: unknown
     if (method !== 'GET') {
       let text: string
       try {

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
-import { Action } from '../../components/Action'
 import { useRouter } from '@tarojs/taro'
 import { useEffect, useMemo, useState } from 'react'
+import { Action } from '../../components/Action'
 import { CallButton } from '../../components/CallButton'
 import { PageRoot } from '../../components/PageRoot'
 import { cardView } from '../../domain/card'
