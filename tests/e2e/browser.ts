@@ -1,0 +1,133 @@
+/* Shared harness for the end-to-end tests: headless Chromium (playwright-core
+ * with Debian's /usr/bin/chromium) against a production H5 build served by
+ * scripts/static-server.js. One browser per test file, a fresh context (fresh
+ * localStorage) per test. */
+import fs from 'fs'
+import path from 'path'
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
+
+// A CommonJS script shared with the size and screenshot tools.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { serveStatic } = require('../../scripts/static-server') as {
+  serveStatic: (root: string, options?: { port?: number; host?: string; gzip?: boolean }) => Promise<StaticServer>
+}
+
+export interface StaticServer {
+  url: string
+  close(): Promise<void>
+}
+
+export const ROOT = path.resolve(__dirname, '..', '..')
+export const SHOTS_DIR = path.join(ROOT, '.tmp', 'e2e-shots')
+
+const CHROMIUM = '/usr/bin/chromium'
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+/** How each build is made, for the message when a folder is missing. */
+const BUILD_HINT: Record<string, string> = {
+  E2E_DIST: 'OUTPUT_ROOT=dist/h5 npx taro build --type h5',
+  E2E_API_DIST: 'OUTPUT_ROOT=dist/h5-api TARO_APP_API_BASE=http://127.0.0.1:3199 npx taro build --type h5',
+}
+
+/**
+ * The H5 build folder named by an environment variable (relative paths are
+ * taken from the repo root). Throws a clear error when it was not built.
+ */
+export function distDir(envName: 'E2E_DIST' | 'E2E_API_DIST', fallback: string): string {
+  const dir = path.resolve(ROOT, process.env[envName] || fallback)
+  const index = path.join(dir, 'index.html')
+  if (!fs.existsSync(index)) {
+    throw new Error(
+      `E2E: no H5 build at ${dir} (index.html missing; set by ${envName}, default ${fallback}).\n` +
+        `Build it first: ${BUILD_HINT[envName]}`,
+    )
+  }
+  return dir
+}
+
+/** The built JavaScript of a dist folder, file by file (for static checks). */
+export function builtScripts(dir: string): { file: string; text: string }[] {
+  const jsDir = path.join(dir, 'js')
+  const files = fs.existsSync(jsDir) ? fs.readdirSync(jsDir).filter((f) => f.endsWith('.js')) : []
+  if (files.length === 0) throw new Error(`E2E: no built JS files in ${jsDir}`)
+  return files.map((f) => ({ file: path.join('js', f), text: fs.readFileSync(path.join(jsDir, f), 'utf8') }))
+}
+
+export function serve(dir: string): Promise<StaticServer> {
+  return serveStatic(dir)
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS })
+}
+
+export interface OpenOptions {
+  /** Fixes Date.now()/new Date() (timers keep running), e.g. '2026-11-27T10:00:00+08:00'. */
+  time?: string
+}
+
+/** A fresh context (own localStorage) with a phone-sized viewport and China locale. */
+export async function newPage(browser: Browser, options: OpenOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 1,
+    locale: 'zh-CN',
+    // Not the app's zone on purpose: the roster must be computed in China time anyway.
+    timezoneId: 'Europe/Berlin',
+    hasTouch: false,
+  })
+  context.setDefaultTimeout(10_000)
+  const page = await context.newPage()
+  if (options.time) await page.clock.setFixedTime(new Date(options.time))
+  // Surface app crashes in the test output.
+  page.on('pageerror', (error) => console.warn(`[page error] ${error.message}`))
+  return { context, page }
+}
+
+/** The page that has finished sliding in (Taro marks it taro_page_stationed). */
+export async function stationed(page: Page): Promise<Locator> {
+  const current = page.locator('.taro_page.taro_page_stationed:visible').last()
+  await current.waitFor({ state: 'visible' })
+  return current
+}
+
+/** The six-colour card of the current page, once its tiles are there. */
+export async function cardTiles(page: Page): Promise<Locator> {
+  const root = await stationed(page)
+  const tiles = root.locator('.tile')
+  await tiles.first().waitFor({ state: 'visible' })
+  return tiles
+}
+
+/**
+ * A screenshot of the whole current page for a person to look at (not compared).
+ * Taro scrolls inside the page element, so the viewport is stretched to its
+ * full height for the shot and restored afterwards.
+ */
+export async function shot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SHOTS_DIR, { recursive: true })
+  const viewport = page.viewportSize()
+  const height = await page.evaluate(() => {
+    const pages = Array.from(document.querySelectorAll('.taro_page_stationed')).filter((el) => el.getClientRects().length > 0)
+    const current = pages[pages.length - 1]
+    const tabBar = document.querySelector('.weui-tabbar')
+    return (current?.scrollHeight ?? 0) + (tabBar?.getBoundingClientRect().height ?? 0)
+  })
+  const stretch = viewport !== null && height > viewport.height
+  if (stretch) await page.setViewportSize({ width: viewport.width, height: Math.min(Math.ceil(height), 6000) })
+  await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`) })
+  if (stretch) await page.setViewportSize(viewport)
+}
+
+/** Digits (and a leading +) only, as a tel: link must carry them. */
+export function telDigits(phone: string): string {
+  return phone.replace(/[^\d+]/g, '')
+}
