@@ -13,6 +13,7 @@ async function main() {
   })
   const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 })
   const pages = [
+    // name, url
     ['home', `${server.url}/?g=DA0103`],
     ['unknown', `${server.url}/?g=ZZ9999`],
     ['me', `${server.url}/#/pages/me/index`],

@@ -1,3 +1,26 @@
+// WeChat's native tab bar. H5 draws its own (components/WebTabBar.tsx): Taro's
+// web tab bar brings ~70 KB of JavaScript and a web-component runtime to every page.
+const tabBar = {
+  color: '#4b5563',
+  selectedColor: '#9b1c1c',
+  backgroundColor: '#ffffff',
+  borderStyle: 'black' as const,
+  list: [
+    {
+      pagePath: 'pages/home/index',
+      text: '六色卡',
+      iconPath: 'assets/tab-card.png',
+      selectedIconPath: 'assets/tab-card-active.png',
+    },
+    {
+      pagePath: 'pages/me/index',
+      text: '我的',
+      iconPath: 'assets/tab-me.png',
+      selectedIconPath: 'assets/tab-me-active.png',
+    },
+  ],
+}
+
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/me/index'],
   subPackages: [],
@@ -7,24 +30,5 @@ export default defineAppConfig({
     navigationBarTitleText: '东安社区服务',
     navigationBarTextStyle: 'white',
   },
-  tabBar: {
-    color: '#4b5563',
-    selectedColor: '#9b1c1c',
-    backgroundColor: '#ffffff',
-    borderStyle: 'black',
-    list: [
-      {
-        pagePath: 'pages/home/index',
-        text: '六色卡',
-        iconPath: 'assets/tab-card.png',
-        selectedIconPath: 'assets/tab-card-active.png',
-      },
-      {
-        pagePath: 'pages/me/index',
-        text: '我的',
-        iconPath: 'assets/tab-me.png',
-        selectedIconPath: 'assets/tab-me-active.png',
-      },
-    ],
-  },
+  ...(process.env.TARO_ENV === 'weapp' ? { tabBar } : {}),
 })

@@ -42,8 +42,8 @@ const COLOURS: ColourSeed[] = [
     services: ['上门探访', '助餐送餐', '爱心帮扶'],
     titles: ['康养管家', '助老员', '夜间陪护'],
     roster: ([a, b, c]) => [
-      { contactId: a, days: [1, 2, 3, 4, 5, 6], start: '08:00', end: '13:00' },
-      { contactId: b, days: [1, 2, 3, 4, 5, 6], start: '13:00', end: '18:00' },
+      { contactId: a, days: EVERY_DAY, start: '08:00', end: '13:00' },
+      { contactId: b, days: EVERY_DAY, start: '13:00', end: '18:00' },
       { contactId: c, days: EVERY_DAY, start: '18:00', end: '07:00' },
     ],
   },

@@ -12,14 +12,16 @@ export { newIdempotencyKey } from './client'
  * carries no mock backend, and the embedded build carries no HTTP code.
  */
 function pickTransport(): Transport {
+  // Both branches must be explicit for webpack to drop the one not taken.
   if (process.env.TARO_APP_API_BASE) {
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     const { createHttpTransport } = require('./httpTransport') as typeof import('./httpTransport')
     return createHttpTransport({ baseUrl: process.env.TARO_APP_API_BASE })
+  } else {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { createEmbeddedTransport } = require('../../mock/embedded') as typeof import('../../mock/embedded')
+    return createEmbeddedTransport(Number(process.env.TARO_APP_MOCK_LATENCY || 0))
   }
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const { createEmbeddedTransport } = require('../../mock/embedded') as typeof import('../../mock/embedded')
-  return createEmbeddedTransport(Number(process.env.TARO_APP_MOCK_LATENCY || 0))
 }
 
 let currentToken: string | null = null

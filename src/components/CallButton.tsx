@@ -1,5 +1,8 @@
+import { View } from '@tarojs/components'
+import { useEffect, useState } from 'react'
+import { copyText } from '../platform/clipboard'
+import { callPhone, telHref } from '../platform/phone'
 import { Action } from './Action'
-import { callPhone, copyPhone, telHref } from '../platform/phone'
 
 interface Props {
   phone: string
@@ -19,7 +22,7 @@ export function CallButton({ phone, label = '拨打', who, className = '' }: Pro
   const aria = who ? `${label}${who}，${phone}` : text
   if (process.env.TARO_ENV === 'h5') {
     return (
-      <a className={`btn--call ${className}`} href={telHref(phone)} aria-label={aria}>
+      <a className={`btn btn--call ${className}`} href={telHref(phone)} aria-label={aria}>
         {text}
       </a>
     )
@@ -31,10 +34,31 @@ export function CallButton({ phone, label = '拨打', who, className = '' }: Pro
   )
 }
 
+type CopyState = 'idle' | 'copied' | 'failed'
+
+/** Copies a number and says so beside the button: a toast is too small for elders. */
 export function CopyButton({ phone, className = '' }: { phone: string; className?: string }) {
+  const [state, setState] = useState<CopyState>('idle')
+  useEffect(() => {
+    if (state !== 'copied') return
+    const timer = setTimeout(() => setState('idle'), 3000)
+    return () => clearTimeout(timer)
+  }, [state])
+  const copy = () =>
+    copyText(phone).then(
+      () => setState('copied'),
+      () => setState('failed'),
+    )
   return (
-    <Action className={`btn--plain ${className}`} onClick={() => copyPhone(phone)} label={`复制号码 ${phone}`}>
-      复制号码
-    </Action>
+    <>
+      <Action className={`btn--plain ${className}`} onClick={copy} label={`复制号码 ${phone}`}>
+        复制号码
+      </Action>
+      {state !== 'idle' && (
+        <View className="copied" role="status">
+          {state === 'copied' ? '已复制' : `复制失败，请记下：${phone}`}
+        </View>
+      )}
+    </>
   )
 }

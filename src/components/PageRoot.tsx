@@ -1,16 +1,31 @@
 import { View } from '@tarojs/components'
 import { useEffect, type ReactNode } from 'react'
+import type { TabPath } from '../platform/navigation'
 import { useSession } from '../stores/session'
+import { WebTabBar } from './WebTabBar'
+
+interface Props {
+  children: ReactNode
+  className?: string
+  /** Tab pages name themselves so H5 can draw its bottom navigation. */
+  tab?: TabPath
+}
 
 /**
  * The root of every page: owns 长辈模式. Every size in the stylesheets is
  * multiplied by --scale, which this class raises, so no page styles twice.
  */
-export function PageRoot({ children, className = '' }: { children: ReactNode; className?: string }) {
+export function PageRoot({ children, className = '', tab }: Props) {
   const elderMode = useSession((s) => s.elderMode)
   useEffect(() => {
-    // On H5 the tab bar and dialogs live outside the page: scale them too.
+    // On H5, dialogs live outside the page: let them scale too.
     if (process.env.TARO_ENV === 'h5') document.documentElement.classList.toggle('elder', elderMode)
   }, [elderMode])
-  return <View className={`page ${elderMode ? 'page--elder' : ''} ${className}`}>{children}</View>
+  const webTabs = process.env.TARO_ENV === 'h5' && tab
+  return (
+    <View className={`page ${elderMode ? 'page--elder' : ''} ${webTabs ? 'page--tabbed' : ''} ${className}`}>
+      {children}
+      {webTabs && <WebTabBar current={tab} />}
+    </View>
+  )
 }

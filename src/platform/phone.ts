@@ -11,9 +11,3 @@ export function callPhone(phone: string): void {
   })
 }
 
-export function copyPhone(phone: string): void {
-  Taro.setClipboardData({ data: phone }).then(
-    () => Taro.showToast({ title: '号码已复制', icon: 'success' }),
-    () => Taro.showModal({ title: '复制失败', content: `请手动记下号码：${phone}`, showCancel: false }),
-  )
-}

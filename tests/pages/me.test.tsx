@@ -20,6 +20,7 @@ describe('我的 page', () => {
     expect(container.textContent).toContain('手机：138****1234')
     expect(container.textContent).not.toContain('13804521234')
     expect(container.textContent).toContain('身份：居民')
+    await q.waitForQueryByText('网格：东安社区 · 第三网格', undefined, { timeout: 3000 })
   })
 
   it('switches 长辈模式 on and keeps it in storage', async () => {
@@ -35,10 +36,15 @@ describe('我的 page', () => {
 
   it('switches between the four demo accounts', async () => {
     const { q, testUtils, container } = await openMe()
-    await q.waitForQueryByText('工作人员·刘芳', undefined, { timeout: 3000 })
-    const labels = Array.from(container.querySelectorAll('.accounts__item')).map((b) => b.textContent)
-    expect(labels).toEqual(['居民·李明', '长者·张桂兰', '网格志愿者·赵志强', '工作人员·刘芳'])
-    testUtils.fireEvent.click(await q.waitForQueryByText('工作人员·刘芳'))
+    await q.waitForQueryByText('刘芳', undefined, { timeout: 3000 })
+    const buttons = Array.from(container.querySelectorAll('.accounts__item'))
+    expect(buttons.map((b) => b.getAttribute('aria-label'))).toEqual([
+      '切换为居民李明',
+      '切换为长者张桂兰',
+      '切换为网格志愿者赵志强',
+      '切换为工作人员刘芳',
+    ])
+    testUtils.fireEvent.click(buttons[3])
     await q.waitForQueryByText('已切换为工作人员：刘芳', undefined, { timeout: 3000 })
     expect(container.textContent).toContain('身份：工作人员')
     expect(useSession.getState().user?.role).toBe('staff')

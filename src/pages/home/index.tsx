@@ -31,7 +31,7 @@ export default function Home() {
 
   if (state.status === 'loading') {
     return (
-      <PageRoot>
+      <PageRoot tab="/pages/home/index">
         <View className="muted center" role="status">
           正在加载六色联系卡…
         </View>
@@ -41,7 +41,7 @@ export default function Home() {
 
   if (state.status === 'choose' || state.status === 'unknown-grid') {
     return (
-      <PageRoot>
+      <PageRoot tab="/pages/home/index">
         <View className="section">
           {state.status === 'unknown-grid' ? (
             <View className="notice notice--warn" role="alert">
@@ -62,7 +62,7 @@ export default function Home() {
 
   if (state.status === 'error') {
     return (
-      <PageRoot>
+      <PageRoot tab="/pages/home/index">
         <View className="section">
           <View className="notice notice--error" role="alert">
             <Text className="notice__title">暂时无法显示联系卡</Text>
@@ -80,7 +80,7 @@ export default function Home() {
   const { grid } = card
   const tiles = cardView(card.colours, card.hotline, now)
   return (
-    <PageRoot>
+    <PageRoot tab="/pages/home/index">
       {offlineSince !== null && (
         <View className="notice notice--warn offline" role="status">
           <Text className="notice__title">已离线，显示上次数据</Text>

@@ -22,12 +22,19 @@ export default function Me() {
   const setElderMode = useSession((s) => s.setElderMode)
   const signIn = useSession((s) => s.signIn)
   const [accounts, setAccounts] = useState<DemoAccount[]>([])
+  const [gridName, setGridName] = useState<string | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
   useDidShow(() => {
     setMessage(null)
-    refreshUser().catch((error) => setMessage(toApiError(error).message))
+    refreshUser().then(
+      (fresh) => {
+        const code = fresh.gridCode ?? useSession.getState().gridCode
+        if (code) api.getGrid(code).then((grid) => setGridName(`${grid.communityName} · ${grid.name.replace(grid.communityName, '')}`), () => setGridName(null))
+      },
+      (error) => setMessage(toApiError(error).message),
+    )
     api.getMeta().then(
       (meta) => (meta.demo ? api.listDemoAccounts().then(setAccounts) : setAccounts([])),
       () => setAccounts([]),
@@ -66,7 +73,7 @@ export default function Me() {
   }
 
   return (
-    <PageRoot>
+    <PageRoot tab="/pages/me/index">
       <View className="profile" role="region" ariaLabel="个人信息">
         <View className="profile__avatar" aria-hidden>
           {user ? Array.from(user.name)[0] : '我'}
@@ -79,7 +86,7 @@ export default function Me() {
             <>
               <Text className="profile__line">身份：{ROLE_LABEL[user.role]}</Text>
               <Text className="profile__line">手机：{maskPhone(user.phone)}</Text>
-              <Text className="profile__line">网格：{user.gridCode ?? gridCode ?? '未选择'}</Text>
+              <Text className="profile__line">网格：{gridName ?? user.gridCode ?? gridCode ?? '未选择'}</Text>
             </>
           )}
         </View>
@@ -123,7 +130,8 @@ export default function Me() {
                 label={`切换为${account.label}${account.name}`}
                 onClick={() => switchTo(account)}
               >
-                {account.label}·{account.name}
+                <Text className="accounts__role">{account.label}</Text>
+                <Text className="accounts__name">{account.name}</Text>
               </Action>
             ))}
           </View>
