@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Installs Debian's Chromium and CJK fonts for the browser tests when missing.
+# (Never `npx playwright install`: it downloads a browser, which fails offline.)
+set -euo pipefail
+need=()
+command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromium)
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
+if [ ${#need[@]} -eq 0 ]; then exit 0; fi
+echo "Installing ${need[*]} with apt-get (needed by the browser tests)..."
+SUDO=""
+if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# `npm test`: every check of the project, in the order that fails fastest.
+# Static checks → domain unit tests (two time zones) → contract suite → page
+# tests → the four production builds → size budgets → the built mini-program
+# in miniprogram-simulate → end to end in headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+results=.tmp/test-results
+rm -rf "$results"
+mkdir -p "$results"
+step() { printf '\n==> %s\n' "$*"; }
+jest_run() { # name, then jest arguments
+  local name=$1
+  shift
+  npx jest --ci --json --outputFile="$results/$name.json" "$@"
+}
+timed_build() { # label, then env assignments and the taro build arguments
+  local label=$1
+  shift
+  local start=$SECONDS
+  env "$@" > "$results/build-$label.log" 2>&1 || {
+    tail -40 "$results/build-$label.log"
+    echo "build $label failed"
+    exit 1
+  }
+  echo "built $label in $((SECONDS - start)) s" | tee -a "$results/build-times.txt"
+}
+
+step "browser for the end-to-end tests"
+bash scripts/ensure-browser.sh
+
+step "lint and type check"
+npm run --silent lint
+npm run --silent typecheck
+
+step "domain unit tests, TZ=UTC and TZ=Pacific/Honolulu"
+TZ=UTC jest_run unit-utc -c tests/jest.unit.config.js
+TZ=Pacific/Honolulu jest_run unit-honolulu -c tests/jest.unit.config.js
+
+step "contract suite: in-process mock and http client → mock HTTP server"
+jest_run contract -c tests/jest.contract.config.js
+
+step "page tests (@tarojs/test-utils-react)"
+jest_run pages -c tests/jest.pages.config.js
+
+step "production builds"
+API=http://127.0.0.1:3199
+timed_build weapp OUTPUT_ROOT=dist/weapp npx taro build --type weapp
+timed_build weapp-api OUTPUT_ROOT=dist/weapp-api TARO_APP_API_BASE=$API npx taro build --type weapp
+timed_build h5 OUTPUT_ROOT=dist/h5 npx taro build --type h5
+timed_build h5-api OUTPUT_ROOT=dist/h5-api TARO_APP_API_BASE=$API npx taro build --type h5
+
+step "size budgets"
+node scripts/size.js
+
+step "the built mini-program in miniprogram-simulate"
+WEAPP_DIST=dist/weapp jest_run weapp -c tests/jest.weapp.config.js
+
+step "end to end in headless Chromium"
+E2E_DIST=dist/h5 E2E_API_DIST=dist/h5-api jest_run e2e -c tests/jest.e2e.config.js
+
+step "summary"
+node scripts/test-summary.js "$results"
