@@ -2,5 +2,6 @@ import type { UserConfigExport } from '@tarojs/cli'
 
 export default {
   mini: {},
-  h5: {},
+  // The dev server serves from memory at the root; './' only suits static hosting.
+  h5: { publicPath: '/' },
 } satisfies UserConfigExport<'webpack5'>
