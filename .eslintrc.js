@@ -14,7 +14,7 @@ module.exports = {
   },
   overrides: [
     {
-      files: ['tests/**', 'scripts/**', '.eslintrc.js', 'babel.config.js'],
+      files: ['tests/**', 'src/assets/*.js', '.eslintrc.js', 'babel.config.js'],
       env: { node: true, jest: true },
     },
   ],

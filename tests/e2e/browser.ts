@@ -1,6 +1,6 @@
 /* Shared harness for the end-to-end tests: headless Chromium (playwright-core
  * with Debian's /usr/bin/chromium) against a production H5 build served by
- * scripts/static-server.js. One browser per test file, a fresh context (fresh
+ * tests/tools/static-server.js. One browser per test file, a fresh context (fresh
  * localStorage) per test. */
 import fs from 'fs'
 import path from 'path'
@@ -8,7 +8,7 @@ import { chromium, type Browser, type BrowserContext, type Locator, type Page } 
 
 // A CommonJS script shared with the size and screenshot tools.
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const { serveStatic } = require('../../scripts/static-server') as {
+const { serveStatic } = require('../tools/static-server') as {
   serveStatic: (root: string, options?: { port?: number; host?: string; gzip?: boolean }) => Promise<StaticServer>
 }
 

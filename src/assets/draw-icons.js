@@ -1,5 +1,5 @@
 /* Draws the tab bar icons (81×81 PNG, as WeChat asks) from simple shapes, so
- * the repo needs no image editor: node scripts/make-icons.js */
+ * the repo needs no image editor: node src/assets/draw-icons.js */
 const fs = require('fs')
 const path = require('path')
 const zlib = require('zlib')
@@ -68,7 +68,7 @@ function person(x, y) {
 
 const GREY = [75, 85, 99]
 const RED = [155, 28, 28]
-const out = path.join(__dirname, '..', 'src', 'assets')
+const out = __dirname
 fs.mkdirSync(out, { recursive: true })
 for (const [name, shape] of [['card', card], ['me', person]]) {
   fs.writeFileSync(path.join(out, `tab-${name}.png`), png(shape, GREY))

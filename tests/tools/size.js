@@ -17,7 +17,7 @@ const BUDGETS = {
   h5ApiHomeJs: 300 * KB,
 }
 
-const root = path.join(__dirname, '..')
+const root = path.join(__dirname, '..', '..')
 const dir = (env, fallback) => path.resolve(root, process.env[env] || fallback)
 const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`
 

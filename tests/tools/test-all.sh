@@ -4,7 +4,7 @@
 # tests → the four production builds → size budgets → the built mini-program
 # in miniprogram-simulate → end to end in headless Chromium.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 
 results=.tmp/test-results
 rm -rf "$results"
@@ -28,7 +28,7 @@ timed_build() { # label, then env assignments and the taro build arguments
 }
 
 step "browser for the end-to-end tests"
-bash scripts/ensure-browser.sh
+bash tests/tools/ensure-browser.sh
 
 step "lint and type check"
 npm run --silent lint
@@ -52,7 +52,7 @@ timed_build h5 OUTPUT_ROOT=dist/h5 npx taro build --type h5
 timed_build h5-api OUTPUT_ROOT=dist/h5-api TARO_APP_API_BASE=$API npx taro build --type h5
 
 step "size budgets"
-node scripts/size.js
+node tests/tools/size.js
 
 step "the built mini-program in miniprogram-simulate"
 WEAPP_DIST=dist/weapp jest_run weapp -c tests/jest.weapp.config.js
@@ -61,4 +61,4 @@ step "end to end in headless Chromium"
 E2E_DIST=dist/h5 E2E_API_DIST=dist/h5-api jest_run e2e -c tests/jest.e2e.config.js
 
 step "summary"
-node scripts/test-summary.js "$results"
+node tests/tools/test-summary.js "$results"
