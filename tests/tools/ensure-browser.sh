@@ -2,9 +2,10 @@
 # Installs Debian's Chromium and CJK fonts for the browser tests when missing.
 # (Never `npx playwright install`: it downloads a browser, which fails offline.)
 set -euo pipefail
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok installed"; }
 need=()
-command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromium)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
+[ -x /usr/bin/chromium ] || need+=(chromium)
+installed fonts-noto-cjk || need+=(fonts-noto-cjk)
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 echo "Installing ${need[*]} with apt-get (needed by the browser tests)..."
 SUDO=""
