@@ -1,4 +1,5 @@
 import { ApiError, ErrorBody, STATUS_OF } from '../src/api/errors'
+import { RuleError } from '../src/domain/rules'
 import type { ApiRequest } from '../src/api/contract'
 import type { User } from '../src/api/types'
 import { compileRoutes, matchRoute, type Route } from './router'
@@ -64,6 +65,7 @@ export class Backend {
       return this.run(request)
     } catch (error) {
       if (error instanceof ApiError) return errorResponse(error)
+      if (error instanceof RuleError) return errorResponse(new ApiError(error.code, error.message, error.fields))
       // A bug in a handler is a server error, never a crash of the caller.
       return errorResponse(new ApiError('SERVER'))
     }

@@ -1,4 +1,5 @@
 import type { CardColour, DemoAccount, Grid, User } from '../src/api/types'
+import type { Wish } from '../src/domain/wish'
 
 export interface CommunityRecord {
   code: string
@@ -27,10 +28,12 @@ export interface DbState {
   sessions: Record<string, string>
   communities: CommunityRecord[]
   grids: GridRecord[]
+  /** In creation order, so newest-first lists read it backwards. */
+  wishes: Wish[]
   idempotency: IdempotencyRecord[]
   /** Source of record ids and tokens. */
   seq: number
 }
 
 /** Bump when the shape or the seed changes: older stored data is replaced by the seed. */
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2

@@ -1,6 +1,7 @@
 import type { Route } from '../router'
 import { authRoutes } from './auth'
 import { gridRoutes } from './grids'
+import { wishRoutes } from './wishes'
 
 /** Every endpoint of the backend; docs/openapi.yaml must list exactly these. */
-export const ROUTES: Route[] = [...authRoutes, ...gridRoutes]
+export const ROUTES: Route[] = [...authRoutes, ...gridRoutes, ...wishRoutes]

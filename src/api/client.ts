@@ -1,5 +1,18 @@
 import type { Api, ApiRequest, Transport, WriteOptions } from './contract'
-import type { Card, Community, DemoAccount, Grid, Meta, Session, User } from './types'
+import type {
+  Card,
+  Community,
+  DemoAccount,
+  Grid,
+  Meta,
+  Page,
+  PageQuery,
+  Session,
+  User,
+  VolunteerTasks,
+  WishSummary,
+  WishView,
+} from './types'
 
 let counter = 0
 
@@ -25,6 +38,14 @@ export function createClient({ transport, getToken }: ClientOptions): Api {
   const write = <T>(method: ApiRequest['method'], path: string, body: unknown, options?: WriteOptions) =>
     send<T>({ method, path, body, idempotencyKey: options?.idempotencyKey || newIdempotencyKey() })
   const seg = encodeURIComponent
+  const page = (path: string, query: PageQuery & { category?: string } = {}) =>
+    send<Page<WishSummary>>({
+      method: 'GET',
+      path,
+      query: { cursor: query.cursor ?? undefined, limit: query.limit, category: query.category },
+    })
+  const wishAction = (id: string, action: string, body: unknown, options?: WriteOptions) =>
+    write<WishView>('POST', `/wishes/${seg(id)}/${action}`, body, options)
 
   return {
     getMeta: () => send<Meta>({ method: 'GET', path: '/meta' }),
@@ -36,5 +57,19 @@ export function createClient({ transport, getToken }: ClientOptions): Api {
     getGrid: (code) => send<Grid>({ method: 'GET', path: `/grids/${seg(code)}` }),
     getCard: (gridCode) => send<Card>({ method: 'GET', path: `/grids/${seg(gridCode)}/card` }),
     resetDemo: (options) => write<void>('POST', '/demo/reset', {}, options).then(() => undefined),
+
+    postWish: (draft, options) => write<WishView>('POST', '/wishes', draft, options),
+    listMyWishes: (query) => page('/wishes/mine', query),
+    listOpenWishes: (query) => page('/wishes/open', query),
+    listWishesToReview: (query) => page('/wishes/review', query),
+    listMyTasks: () => send<VolunteerTasks>({ method: 'GET', path: '/wishes/tasks' }),
+    getWish: (id) => send<WishView>({ method: 'GET', path: `/wishes/${seg(id)}` }),
+    approveWish: (id, options) => wishAction(id, 'approve', {}, options),
+    rejectWish: (id, reason, options) => wishAction(id, 'reject', { reason }, options),
+    cancelWish: (id, options) => wishAction(id, 'cancel', {}, options),
+    claimWish: (id, options) => wishAction(id, 'claim', {}, options),
+    releaseWish: (id, reason, options) => wishAction(id, 'release', { reason }, options),
+    completeWish: (id, input, options) => wishAction(id, 'complete', input, options),
+    confirmWish: (id, input, options) => wishAction(id, 'confirm', input, options),
   }
 }

@@ -1,4 +1,19 @@
-import type { Card, Community, DemoAccount, Grid, Meta, Session, User } from './types'
+import type {
+  Card,
+  Community,
+  DemoAccount,
+  Grid,
+  Meta,
+  OpenWishQuery,
+  Page,
+  PageQuery,
+  Session,
+  User,
+  VolunteerTasks,
+  WishDraft,
+  WishSummary,
+  WishView,
+} from './types'
 
 /** Every write can carry a caller-chosen key, so a retried submission is stored once. */
 export interface WriteOptions {
@@ -19,6 +34,23 @@ export interface Api {
   getCard(gridCode: string): Promise<Card>
   /** Demo backends only: restores the seed data. */
   resetDemo(options?: WriteOptions): Promise<void>
+
+  // 微心愿 (PRODUCT.md §4)
+  postWish(draft: WishDraft, options?: WriteOptions): Promise<WishView>
+  listMyWishes(query?: PageQuery): Promise<Page<WishSummary>>
+  /** Volunteers: open wishes of their grid, newest first. */
+  listOpenWishes(query?: OpenWishQuery): Promise<Page<WishSummary>>
+  /** Staff: wishes waiting for review. */
+  listWishesToReview(query?: PageQuery): Promise<Page<WishSummary>>
+  listMyTasks(): Promise<VolunteerTasks>
+  getWish(id: string): Promise<WishView>
+  approveWish(id: string, options?: WriteOptions): Promise<WishView>
+  rejectWish(id: string, reason: string, options?: WriteOptions): Promise<WishView>
+  cancelWish(id: string, options?: WriteOptions): Promise<WishView>
+  claimWish(id: string, options?: WriteOptions): Promise<WishView>
+  releaseWish(id: string, reason: string, options?: WriteOptions): Promise<WishView>
+  completeWish(id: string, input: { note: string; hours: number }, options?: WriteOptions): Promise<WishView>
+  confirmWish(id: string, input: { rating: number; thanks: string }, options?: WriteOptions): Promise<WishView>
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'

@@ -64,3 +64,39 @@ export interface Card {
   colours: CardColour[]
   updatedAt: string
 }
+
+export type {
+  Wish,
+  WishAction,
+  WishAddress,
+  WishCategory,
+  WishDraft,
+  WishEvent,
+  WishStatus,
+  WishView,
+} from '../domain/wish'
+
+/** One page of a list, newest first; pass nextCursor back for the next page. */
+export interface Page<T> {
+  items: T[]
+  nextCursor: string | null
+}
+
+export interface PageQuery {
+  cursor?: string | null
+  limit?: number
+}
+
+/** A wish in a list: no photos or history, to keep pages small. */
+export type WishSummary = Omit<import('../domain/wish').WishView, 'photos' | 'events'> & { photoCount: number }
+
+export interface OpenWishQuery extends PageQuery {
+  category?: import('../domain/wish').WishCategory
+}
+
+/** A volunteer's tasks and totals (我的 shows the totals). */
+export interface VolunteerTasks {
+  items: WishSummary[]
+  completedCount: number
+  totalHours: number
+}

@@ -51,7 +51,7 @@ describe.each(TARGETS)('foundation contract: $name', (kind) => {
 
   it('lists the four demo accounts and signs in as each', async () => {
     const accounts = await target.api.listDemoAccounts()
-    expect(accounts.map((a) => a.label)).toEqual(['居民', '长者', '网格志愿者', '工作人员'])
+    expect(accounts.map((a) => a.label)).toEqual(['居民', '长者', '网格志愿者', '网格志愿者', '工作人员'])
     for (const account of accounts) {
       const user = await signInAs(target, account.id)
       expect(user.role).toBe(account.role)

@@ -10,6 +10,8 @@ import { nodeRequest } from '../support/nodeRequest'
 export interface Target {
   api: Api
   setToken(token: string | null): void
+  /** Another client of the same backend, signed in with its own token. */
+  clientWith(token: string | null): Api
   /** The backend itself when it runs in this process, for counting records. */
   backend: Backend | null
   close(): Promise<void>
@@ -29,10 +31,10 @@ const inProcess: TargetKind = {
   name: 'in-process mock',
   async start(options) {
     const backend = new Backend(options)
-    const { api, setToken } = withToken((getToken) =>
-      createClient({ transport: createInProcessTransport(backend), getToken }),
-    )
-    return { api, setToken, backend, close: async () => undefined }
+    const transport = createInProcessTransport(backend)
+    const { api, setToken } = withToken((getToken) => createClient({ transport, getToken }))
+    const clientWith = (token: string | null) => createClient({ transport, getToken: () => token })
+    return { api, setToken, clientWith, backend, close: async () => undefined }
   },
 }
 
@@ -45,8 +47,10 @@ const overHttp: TargetKind = {
   async start(options) {
     const backend = new Backend(options)
     const server = await startMockServer({ backend })
-    const { api, setToken } = withToken((getToken) => createClient({ transport: httpTransportFor(server.url), getToken }))
-    return { api, setToken, backend, close: () => server.close() }
+    const transport = httpTransportFor(server.url)
+    const { api, setToken } = withToken((getToken) => createClient({ transport, getToken }))
+    const clientWith = (token: string | null) => createClient({ transport, getToken: () => token })
+    return { api, setToken, clientWith, backend, close: () => server.close() }
   },
 }
 
@@ -54,14 +58,23 @@ const overHttp: TargetKind = {
 const external = (baseUrl: string): TargetKind => ({
   name: `http client → ${baseUrl}`,
   async start() {
-    const { api, setToken } = withToken((getToken) => createClient({ transport: httpTransportFor(baseUrl), getToken }))
-    return { api, setToken, backend: null, close: async () => undefined }
+    const transport = httpTransportFor(baseUrl)
+    const { api, setToken } = withToken((getToken) => createClient({ transport, getToken }))
+    const clientWith = (token: string | null) => createClient({ transport, getToken: () => token })
+    return { api, setToken, clientWith, backend: null, close: async () => undefined }
   },
 })
 
 export const TARGETS: TargetKind[] = process.env.CONTRACT_BASE_URL
   ? [external(process.env.CONTRACT_BASE_URL)]
   : [inProcess, overHttp]
+
+/** A client signed in as a demo account (null: nobody), leaving the target's own client alone. */
+export async function clientAs(target: Target, accountId: string | null): Promise<Api> {
+  if (!accountId) return target.clientWith(null)
+  const session = await target.clientWith(null).switchDemoAccount(accountId)
+  return target.clientWith(session.token)
+}
 
 /** Signs in as a demo account and returns its user. */
 export async function signInAs(target: Target, accountId: string) {
