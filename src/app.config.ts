@@ -23,7 +23,8 @@ const tabBar = {
 
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/me/index'],
-  subPackages: [],
+  // One subpackage per capability: downloaded only when first opened.
+  subPackages: [{ root: 'wish', pages: ['pages/list/index', 'pages/post/index', 'pages/detail/index'] }],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#9b1c1c',

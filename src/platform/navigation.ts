@@ -7,3 +7,13 @@ export function goToTab(url: TabPath): void {
   if (process.env.TARO_ENV === 'h5') Taro.reLaunch({ url })
   else Taro.switchTab({ url })
 }
+
+/** Pages of the capabilities, by name, so pages don't spell out paths. */
+export const ROUTES = {
+  wishPost: '/wish/pages/post/index',
+  wishList: (mode: 'mine' | 'open' | 'tasks' | 'review') => `/wish/pages/list/index?mode=${mode}`,
+}
+
+export function open(url: string): void {
+  Taro.navigateTo({ url })
+}

@@ -1,6 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import type { TileView } from '../../domain/card'
+import { Action } from '../../components/Action'
 import { CallButton, CopyButton } from '../../components/CallButton'
+import { ROUTES, open } from '../../platform/navigation'
+
+/** Colours whose help continues inside the app (by the colour's key in the card data). */
+const LINKS: Record<string, { text: string; url: string }> = {
+  red: { text: '发布微心愿', url: ROUTES.wishPost },
+}
 
 /** One colour of the card: name and mark (never colour alone), services, who to call now. */
 export function ColourTile({ tile }: { tile: TileView }) {
@@ -18,6 +25,11 @@ export function ColourTile({ tile }: { tile: TileView }) {
       </View>
       <View className="tile__body">
         <Text className="tile__services">{colour.services.join(' · ')}</Text>
+        {LINKS[colour.key] && (
+          <Action className="btn--ghost tile__link" onClick={() => open(LINKS[colour.key].url)}>
+            {LINKS[colour.key].text} ›
+          </Action>
+        )}
         {onDuty.length > 0 ? (
           onDuty.map(({ contact, hours }) => (
             <View key={contact.id} className="duty">

@@ -4,10 +4,12 @@ import { useEffect, useMemo, useState } from 'react'
 import { Action } from '../../components/Action'
 import { CallButton } from '../../components/CallButton'
 import { PageRoot } from '../../components/PageRoot'
+import { WishEntry } from '../../components/WishEntry'
 import { cardView } from '../../domain/card'
 import { inChina } from '../../domain/chinaTime'
 import { gridFromEntry } from '../../domain/scene'
 import { readEntryParams } from '../../platform/entry'
+import { useSession } from '../../stores/session'
 import { ColourTile } from './ColourTile'
 import { GridPicker } from './GridPicker'
 import { useGridCard } from './useGridCard'
@@ -28,6 +30,7 @@ export default function Home() {
   const entryGrid = useMemo(() => gridFromEntry(readEntryParams(router.params)), [router.params])
   const { state, pick, retry, changeGrid } = useGridCard(entryGrid)
   const now = useMinuteClock()
+  const role = useSession((s) => s.user?.role ?? null)
 
   if (state.status === 'loading') {
     return (
@@ -120,6 +123,7 @@ export default function Home() {
           <CallButton phone={card.hotline} who="24小时服务热线" className="btn--block" />
         </View>
       </View>
+      <WishEntry role={role} />
       <View className="tiles">
         {tiles.map((tile) => (
           <ColourTile key={tile.colour.key} tile={tile} />

@@ -6,6 +6,7 @@ import { PageRoot } from '../../components/PageRoot'
 import { Action } from '../../components/Action'
 import { maskPhone } from '../../domain/mask'
 import { refreshUser, useSession } from '../../stores/session'
+import { MyWishes } from './MyWishes'
 import './index.scss'
 
 const ROLE_LABEL: Record<Role, string> = {
@@ -25,9 +26,11 @@ export default function Me() {
   const [gridName, setGridName] = useState<string | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const [shownAt, setShownAt] = useState(0)
 
   useDidShow(() => {
     setMessage(null)
+    setShownAt(Date.now())
     refreshUser().then(
       (fresh) => {
         const code = fresh.gridCode ?? useSession.getState().gridCode
@@ -97,6 +100,8 @@ export default function Me() {
           <Text>{message}</Text>
         </View>
       )}
+
+      {user && <MyWishes user={user} refresh={shownAt} />}
 
       <View className="panel">
         <View className="panel__row">

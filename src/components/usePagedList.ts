@@ -1,0 +1,43 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { toApiError, type ApiError, type Page } from '../api'
+
+/**
+ * A newest-first list read page by page. `reload` starts over (after a filter
+ * change or a refused claim); `more` appends the next page.
+ */
+export function usePagedList<T>(fetchPage: (cursor: string | null) => Promise<Page<T>>, deps: unknown[]) {
+  const [items, setItems] = useState<T[]>([])
+  const [cursor, setCursor] = useState<string | null>(null)
+  const [done, setDone] = useState(false)
+  const [loading, setLoading] = useState(true)
+  const [error, setError] = useState<ApiError | null>(null)
+  const generation = useRef(0)
+  const fetchRef = useRef(fetchPage)
+  fetchRef.current = fetchPage
+
+  const load = useCallback(async (from: string | null, append: boolean) => {
+    const mine = ++generation.current
+    setLoading(true)
+    setError(null)
+    try {
+      const page = await fetchRef.current(from)
+      if (mine !== generation.current) return
+      setItems((old) => (append ? [...old, ...page.items] : page.items))
+      setCursor(page.nextCursor)
+      setDone(page.nextCursor === null)
+    } catch (failure) {
+      if (mine === generation.current) setError(toApiError(failure))
+    } finally {
+      if (mine === generation.current) setLoading(false)
+    }
+  }, [])
+
+  const reload = useCallback(() => load(null, false), [load])
+  const more = useCallback(() => {
+    if (!done && !loading) load(cursor, true)
+  }, [cursor, done, loading, load])
+
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => void reload(), deps)
+  return { items, loading, error, done, reload, more }
+}

@@ -1,0 +1,34 @@
+import { Text, View } from '@tarojs/components'
+import type { ReactNode } from 'react'
+import Taro from '@tarojs/taro'
+import type { WishSummary } from '../../api'
+import { Action } from '../../components/Action'
+import { inChina } from '../../domain/chinaTime'
+import { WISH_STATUS_LABEL } from '../../domain/wish'
+
+export function StatusBadge({ status }: { status: WishSummary['effectiveStatus'] }) {
+  return <Text className={`badge status--${status}`}>{WISH_STATUS_LABEL[status]}</Text>
+}
+
+/** A wish in a list; the title opens its detail. User text is rendered as text only. */
+export function WishCard({ wish, children }: { wish: WishSummary; children?: ReactNode }) {
+  const open = () => Taro.navigateTo({ url: `/wish/pages/detail/index?id=${encodeURIComponent(wish.id)}` })
+  return (
+    <View className="card wish-item" role="article" ariaLabel={wish.title}>
+      <View className="wish-item__head">
+        <Text className="wish-item__title">{wish.title}</Text>
+        <StatusBadge status={wish.effectiveStatus} />
+      </View>
+      <Text className="wish-item__meta">
+        {wish.category} · {wish.address.building} · {inChina(wish.createdAt).format('M月D日 HH:mm')}发布
+      </Text>
+      <Text>{wish.description}</Text>
+      <View className="row">
+        <Action className="btn--plain" label={`查看心愿详情：${wish.title}`} onClick={open}>
+          查看详情
+        </Action>
+        {children}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,159 @@
+import { Text, View } from '@tarojs/components'
+import { useRef, useState } from 'react'
+import { api, newIdempotencyKey, toApiError, type WishView } from '../../../api'
+import { Action } from '../../../components/Action'
+import { Field } from '../../../components/Field'
+import type { FieldErrors } from '../../../domain/validation'
+import { NOTE_RULE, REASON_RULE, THANKS_RULE, WISH_ACTION_LABEL, type WishAction } from '../../../domain/wish'
+
+interface Props {
+  wish: WishView
+  /** Exactly the actions src/domain allows this viewer now. */
+  actions: WishAction[]
+  onDone: (wish: WishView) => void
+  /** A refusal that means the wish changed under us (e.g. already claimed). */
+  onStale: () => void
+}
+
+/** The buttons and small forms for what this viewer may do with the wish. */
+export function WishActions({ wish, actions, onDone, onStale }: Props) {
+  const [reason, setReason] = useState('')
+  const [note, setNote] = useState('')
+  const [hours, setHours] = useState('')
+  const [rating, setRating] = useState(0)
+  const [thanks, setThanks] = useState('')
+  const [confirmingCancel, setConfirmingCancel] = useState(false)
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [message, setMessage] = useState<string | null>(null)
+  const [busy, setBusy] = useState<WishAction | null>(null)
+  // One key per action until it succeeds: a retry after a network failure is the same request.
+  const keys = useRef<Partial<Record<WishAction, string>>>({})
+
+  if (actions.length === 0) return null
+
+  async function run(action: WishAction) {
+    if (busy) return
+    setBusy(action)
+    setMessage(null)
+    setErrors({})
+    const key = (keys.current[action] ??= newIdempotencyKey())
+    const options = { idempotencyKey: key }
+    try {
+      const calls: Record<WishAction, () => Promise<WishView>> = {
+        approve: () => api.approveWish(wish.id, options),
+        reject: () => api.rejectWish(wish.id, reason, options),
+        cancel: () => api.cancelWish(wish.id, options),
+        claim: () => api.claimWish(wish.id, options),
+        release: () => api.releaseWish(wish.id, reason, options),
+        complete: () => api.completeWish(wish.id, { note, hours: hours.trim() === '' ? NaN : Number(hours) }, options),
+        confirm: () => api.confirmWish(wish.id, { rating, thanks }, options),
+      }
+      const next = await calls[action]()
+      delete keys.current[action]
+      setReason('')
+      setConfirmingCancel(false)
+      onDone(next)
+    } catch (failure) {
+      const error = toApiError(failure)
+      setErrors(error.fields)
+      setMessage(error.message)
+      if (error.code === 'CONFLICT') onStale()
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const label = (action: WishAction) => (busy === action ? '正在提交…' : WISH_ACTION_LABEL[action])
+  const has = (action: WishAction) => actions.includes(action)
+
+  return (
+    <View className="card form" role="region" ariaLabel="可以进行的操作">
+      <Text className="card__title">操作</Text>
+      {message && (
+        <View className="notice notice--error" role="alert">
+          <Text>{message}</Text>
+        </View>
+      )}
+      {has('approve') && (
+        <Action className="btn--primary btn--block" disabled={!!busy} onClick={() => run('approve')}>
+          {label('approve')}
+        </Action>
+      )}
+      {has('claim') && (
+        <Action className="btn--primary btn--block" disabled={!!busy} onClick={() => run('claim')}>
+          {label('claim')}
+        </Action>
+      )}
+      {(has('reject') || has('release')) && (
+        <Field
+          id="wish-reason"
+          label={has('reject') ? '驳回原因' : '放弃原因'}
+          maxChars={REASON_RULE.max}
+          value={reason}
+          error={errors.reason}
+          onChange={setReason}
+        />
+      )}
+      {has('reject') && (
+        <Action className="btn--plain btn--block" disabled={!!busy} onClick={() => run('reject')}>
+          {label('reject')}
+        </Action>
+      )}
+      {has('complete') && (
+        <>
+          <Field id="wish-note" label="服务记录" required multiline maxChars={NOTE_RULE.max} placeholder="做了什么，结果怎样" value={note} error={errors.note} onChange={setNote} />
+          <Field id="wish-hours" label="服务时长（小时）" required type="digit" hint="0.5到12小时，按半小时计" value={hours} error={errors.hours} onChange={setHours} />
+          <Action className="btn--primary btn--block" disabled={!!busy} onClick={() => run('complete')}>
+            {label('complete')}
+          </Action>
+        </>
+      )}
+      {has('release') && (
+        <Action className="btn--plain btn--block" disabled={!!busy} onClick={() => run('release')}>
+          {label('release')}
+        </Action>
+      )}
+      {has('confirm') && (
+        <>
+          <View className="field" role="radiogroup" ariaLabel="服务评价">
+            <Text className="field__label">服务评价</Text>
+            <View className="stars">
+              {[1, 2, 3, 4, 5].map((n) => (
+                <Action key={n} className={`stars__star ${n <= rating ? 'stars__star--on' : ''}`} label={`${n}颗星`} pressed={n === rating} onClick={() => setRating(n)}>
+                  {n <= rating ? '★' : '☆'}
+                </Action>
+              ))}
+            </View>
+            {errors.rating && (
+              <View className="field__error" role="alert">
+                {errors.rating}
+              </View>
+            )}
+          </View>
+          <Field id="wish-thanks" label="感谢的话（选填）" multiline maxChars={THANKS_RULE.max} value={thanks} error={errors.thanks} onChange={setThanks} />
+          <Action className="btn--primary btn--block" disabled={!!busy} onClick={() => run('confirm')}>
+            {label('confirm')}
+          </Action>
+        </>
+      )}
+      {has('cancel') &&
+        (confirmingCancel ? (
+          <View className="notice notice--warn">
+            <Text>确定要取消这个心愿吗？取消后志愿者将看不到它。</Text>
+            <View className="row">
+              <Action className="btn--primary" disabled={!!busy} onClick={() => run('cancel')}>
+                {busy === 'cancel' ? '正在取消…' : '确定取消'}
+              </Action>
+              <Action className="btn--plain" onClick={() => setConfirmingCancel(false)}>
+                不取消
+              </Action>
+            </View>
+          </View>
+        ) : (
+          <Action className="btn--plain btn--block" onClick={() => setConfirmingCancel(true)}>
+            {WISH_ACTION_LABEL.cancel}
+          </Action>
+        ))}
+    </View>
+  )
+}

@@ -1,0 +1,150 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import { api, toApiError, type VolunteerTasks, type WishCategory } from '../../../api'
+import { Action } from '../../../components/Action'
+import { PageRoot } from '../../../components/PageRoot'
+import { usePagedList } from '../../../components/usePagedList'
+import { WISH_CATEGORIES } from '../../../domain/wish'
+import { ensureSignedIn } from '../../../stores/session'
+import { WishCard } from '../../components/WishCard'
+import '../../wish.scss'
+
+/** Which list: my wishes (residents), open wishes and my tasks (volunteers), the review queue (staff). */
+type Mode = 'mine' | 'open' | 'tasks' | 'review'
+
+const TITLES: Record<Mode, string> = {
+  mine: '我的心愿',
+  open: '认领心愿',
+  tasks: '我的任务',
+  review: '审核心愿',
+}
+
+const EMPTY: Record<Mode, string> = {
+  mine: '您还没有发布过心愿',
+  open: '本网格暂时没有待认领的心愿',
+  tasks: '您还没有认领过心愿',
+  review: '没有待审核的心愿',
+}
+
+export default function WishList() {
+  const router = useRouter()
+  const mode = (['mine', 'open', 'tasks', 'review'].includes(router.params.mode ?? '') ? router.params.mode : 'mine') as Mode
+  const [category, setCategory] = useState<WishCategory | null>(null)
+  const [message, setMessage] = useState<string | null>(null)
+  const [tasks, setTasks] = useState<VolunteerTasks | null>(null)
+  const [claiming, setClaiming] = useState<string | null>(null)
+
+  useEffect(() => {
+    Taro.setNavigationBarTitle({ title: TITLES[mode] })
+  }, [mode])
+
+  const list = usePagedList(
+    async (cursor) => {
+      await ensureSignedIn()
+      if (mode === 'open') return api.listOpenWishes({ cursor, category: category ?? undefined })
+      if (mode === 'review') return api.listWishesToReview({ cursor })
+      if (mode === 'tasks') {
+        const result = await api.listMyTasks()
+        setTasks(result)
+        return { items: result.items, nextCursor: null }
+      }
+      return api.listMyWishes({ cursor })
+    },
+    [mode, category],
+  )
+
+  // Coming back from a detail page: show what changed there.
+  const [shown, setShown] = useState(false)
+  useDidShow(() => {
+    if (shown) list.reload()
+    setShown(true)
+  })
+
+  async function claim(id: string) {
+    setClaiming(id)
+    setMessage(null)
+    try {
+      await api.claimWish(id)
+      Taro.navigateTo({ url: `/wish/pages/detail/index?id=${encodeURIComponent(id)}` })
+    } catch (failure) {
+      const error = toApiError(failure)
+      setMessage(error.message)
+      // Someone else was quicker: show the list as it is now.
+      if (error.code === 'CONFLICT') list.reload()
+    } finally {
+      setClaiming(null)
+    }
+  }
+
+  return (
+    <PageRoot>
+      {mode === 'mine' && (
+        <Action className="btn--primary btn--block" onClick={() => Taro.navigateTo({ url: '/wish/pages/post/index' })}>
+          发布新心愿
+        </Action>
+      )}
+      {mode === 'tasks' && tasks && (
+        <View className="card stats" role="group" ariaLabel="我的志愿服务">
+          <View className="stats__item">
+            <Text className="stats__value">{tasks.completedCount}</Text>
+            <Text>已完成</Text>
+          </View>
+          <View className="stats__item">
+            <Text className="stats__value">{tasks.totalHours}</Text>
+            <Text>服务小时</Text>
+          </View>
+        </View>
+      )}
+      {mode === 'open' && (
+        <View className="choice filter" role="group" ariaLabel="按类别筛选">
+          {[null, ...WISH_CATEGORIES].map((c) => (
+            <Action
+              key={c ?? 'all'}
+              className={`choice__item ${category === c ? 'choice__item--on' : ''}`}
+              pressed={category === c}
+              onClick={() => setCategory(c)}
+            >
+              {c ?? '全部'}
+            </Action>
+          ))}
+        </View>
+      )}
+      {message && (
+        <View className="notice notice--warn" role="alert">
+          <Text>{message}</Text>
+        </View>
+      )}
+      {list.error && (
+        <View className="notice notice--error" role="alert">
+          <Text>{list.error.message}</Text>
+          <Action className="btn--plain" onClick={list.reload}>
+            重试
+          </Action>
+        </View>
+      )}
+      <View className="wish-list">
+        {list.items.map((wish) => (
+          <WishCard key={wish.id} wish={wish}>
+            {mode === 'open' && (
+              <Action className="btn--primary" disabled={claiming !== null} label={`认领心愿：${wish.title}`} onClick={() => claim(wish.id)}>
+                {claiming === wish.id ? '正在认领…' : '认领'}
+              </Action>
+            )}
+          </WishCard>
+        ))}
+      </View>
+      {list.loading && (
+        <View className="muted center" role="status">
+          正在加载…
+        </View>
+      )}
+      {!list.loading && !list.error && list.items.length === 0 && <View className="muted center">{EMPTY[mode]}</View>}
+      {!list.done && !list.loading && (
+        <Action className="btn--plain btn--block" onClick={list.more}>
+          加载更多
+        </Action>
+      )}
+    </PageRoot>
+  )
+}

@@ -1,0 +1,148 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useLoad } from '@tarojs/taro'
+import { useState } from 'react'
+import { api, toApiError, type WishDraft } from '../../../api'
+import { Action } from '../../../components/Action'
+import { Choice, Field } from '../../../components/Field'
+import { PageRoot } from '../../../components/PageRoot'
+import type { FieldErrors } from '../../../domain/validation'
+import {
+  BUILDING_RULE,
+  DESCRIPTION_RULE,
+  PREFERRED_TIME_RULE,
+  ROOM_RULE,
+  TITLE_RULE,
+  UNIT_RULE,
+  WISH_CATEGORIES,
+  validateWishDraft,
+} from '../../../domain/wish'
+import { ensureSignedIn } from '../../../stores/session'
+import { PhotoPicker } from '../../components/PhotoPicker'
+import { clearDraft, loadDraft, saveDraft, type SavedDraft } from '../../draft'
+import '../../wish.scss'
+
+export default function PostWish() {
+  const [saved, setSaved] = useState<SavedDraft | null>(null)
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [notice, setNotice] = useState<string | null>(null)
+  const [sending, setSending] = useState(false)
+
+  useLoad(() => {
+    ensureSignedIn().then(
+      (user) => setSaved(loadDraft(user.phone)),
+      (error) => setNotice(toApiError(error).message),
+    )
+  })
+
+  if (!saved) {
+    return (
+      <PageRoot>
+        <View className="muted center" role="status">
+          {notice ?? '正在准备…'}
+        </View>
+      </PageRoot>
+    )
+  }
+  const { draft } = saved
+
+  /** Every keystroke is kept on the phone, and clears that field's error. */
+  function update(patch: Partial<WishDraft>, field: string) {
+    const next = { ...saved!, draft: { ...draft, ...patch } }
+    setSaved(next)
+    saveDraft(next)
+    if (errors[field]) setErrors(({ [field]: _gone, ...rest }) => rest)
+  }
+  const setAddress = (part: keyof WishDraft['address']) => (value: string) =>
+    update({ address: { ...draft.address, [part]: value } }, `address.${part}`)
+
+  async function submit() {
+    if (sending) return
+    setNotice(null)
+    const local = validateWishDraft(draft)
+    setErrors(local)
+    if (Object.keys(local).length) {
+      setNotice('还有几项需要修改，请看标红的提示')
+      return
+    }
+    setSending(true)
+    try {
+      const wish = await api.postWish(draft, { idempotencyKey: saved!.idempotencyKey })
+      clearDraft()
+      Taro.redirectTo({ url: `/wish/pages/detail/index?id=${encodeURIComponent(wish.id)}&posted=1` })
+    } catch (failure) {
+      const error = toApiError(failure)
+      if (error.code === 'VALIDATION') setErrors(error.fields)
+      setNotice(
+        error.isOffline
+          ? `${error.message}。心愿还没有发出，填写的内容已保存，请稍后再点“提交心愿”。`
+          : error.message,
+      )
+    } finally {
+      setSending(false)
+    }
+  }
+
+  return (
+    <PageRoot>
+      <View className="card">
+        <Text className="card__title">说出您的小心愿</Text>
+        <Text className="muted-line">提交后由社区审核，通过后本网格的志愿者会来认领帮忙。</Text>
+      </View>
+      {notice && (
+        <View className="notice notice--error" role="alert">
+          <Text>{notice}</Text>
+        </View>
+      )}
+      <View className="card form">
+        <Choice
+          label="心愿类别"
+          required
+          options={WISH_CATEGORIES}
+          value={draft.category}
+          error={errors.category}
+          onChange={(category) => update({ category }, 'category')}
+        />
+        <Field id="wish-title" label="标题" required maxChars={TITLE_RULE.max} placeholder="例如：帮忙修水龙头" value={draft.title} error={errors.title} onChange={(title) => update({ title }, 'title')} />
+        <Field
+          id="wish-description"
+          label="具体描述"
+          required
+          multiline
+          maxChars={DESCRIPTION_RULE.max}
+          placeholder="需要帮什么忙，有什么要注意的"
+          value={draft.description}
+          error={errors.description}
+          onChange={(description) => update({ description }, 'description')}
+        />
+        <Field
+          id="wish-time"
+          label="希望的时间（选填）"
+          maxChars={PREFERRED_TIME_RULE.max}
+          placeholder="例如：周末上午"
+          value={draft.preferredTime}
+          error={errors.preferredTime}
+          onChange={(preferredTime) => update({ preferredTime }, 'preferredTime')}
+        />
+        <Field id="wish-building" label="楼栋" required maxChars={BUILDING_RULE.max} placeholder="例如：友谊路9号3栋" value={draft.address.building} error={errors['address.building']} onChange={setAddress('building')} />
+        <View className="row row--fields">
+          <Field id="wish-unit" label="单元（选填）" maxChars={UNIT_RULE.max} value={draft.address.unit} error={errors['address.unit']} onChange={setAddress('unit')} />
+          <Field id="wish-room" label="门牌号" required maxChars={ROOM_RULE.max} placeholder="例如：501" value={draft.address.room} error={errors['address.room']} onChange={setAddress('room')} />
+        </View>
+        <Field
+          id="wish-phone"
+          label="联系电话"
+          required
+          type="tel"
+          hint="只有认领的志愿者能看到完整号码"
+          value={draft.phone}
+          error={errors.phone}
+          onChange={(phone) => update({ phone }, 'phone')}
+        />
+        <PhotoPicker photos={draft.photos} error={errors.photos} onChange={(photos) => update({ photos }, 'photos')} />
+        <Action className="btn--primary btn--block" disabled={sending} onClick={submit}>
+          {sending ? '正在提交…' : '提交心愿'}
+        </Action>
+      </View>
+    </PageRoot>
+  )
+}
