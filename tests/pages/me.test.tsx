@@ -42,9 +42,10 @@ describe('我的 page', () => {
       '切换为居民李明',
       '切换为长者张桂兰',
       '切换为网格志愿者赵志强',
+      '切换为网格志愿者孙丽娟',
       '切换为工作人员刘芳',
     ])
-    testUtils.fireEvent.click(buttons[3])
+    testUtils.fireEvent.click(buttons[4])
     await q.waitForQueryByText('已切换为工作人员：刘芳', undefined, { timeout: 3000 })
     expect(container.textContent).toContain('身份：工作人员')
     expect(useSession.getState().user?.role).toBe('staff')

@@ -8,6 +8,9 @@ const PAGES = [
   ['home', '/?g=DA0103'],
   ['unknown-grid', '/?g=ZZ9999'],
   ['me', '/#/pages/me/index'],
+  ['wish-post', '/#/wish/pages/post/index'],
+  ['wish-mine', '/#/wish/pages/list/index?mode=mine'],
+  ['wish-detail', '/#/wish/pages/detail/index?id=w5'],
 ]
 
 async function main() {

@@ -62,6 +62,7 @@ export default function WishDetail() {
   const actions = allowedActions(wish, { id: user.id, name: user.name, role: user.role, gridCode: user.gridCode }, Date.now())
   const fullAddress = [wish.address.building, wish.address.unit, wish.address.room].filter(Boolean).join(' ')
   const phoneVisible = /^\d{11}$/.test(wish.phone)
+  const mine = wish.ownerId === user.id
 
   return (
     <PageRoot>
@@ -86,7 +87,7 @@ export default function WishDetail() {
         {phoneVisible ? (
           <View className="row">
             <Text>电话：{wish.phone}</Text>
-            <CallButton phone={wish.phone} who={wish.ownerName} className="btn--small" />
+            {!mine && <CallButton phone={wish.phone} who={wish.ownerName} className="btn--small" />}
           </View>
         ) : (
           <Text>电话：{wish.phone}（认领后可见完整地址和电话）</Text>

@@ -1,0 +1,138 @@
+import { api, ApiError } from '@/api'
+import WishList from '@/wish/pages/list'
+import PostWish from '@/wish/pages/post'
+import Taro from '@tarojs/taro'
+import { useSession } from '@/stores/session'
+import { mountPage } from '../setup/mount-page'
+
+const H5_INPUT_VALUE = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!
+const H5_TEXTAREA_VALUE = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!
+
+/** Types into a native field the way a person does, so React sees the change. */
+function typeInto(container: HTMLElement, id: string, value: string) {
+  const el = container.querySelector(`#${id}`) as HTMLInputElement | HTMLTextAreaElement
+  if (!el) throw new Error(`no field #${id}`)
+  ;(el instanceof HTMLTextAreaElement ? H5_TEXTAREA_VALUE : H5_INPUT_VALUE).call(el, value)
+  el.dispatchEvent(new Event('input', { bubbles: true }))
+}
+
+/** The button whose own text is exactly this (notices may quote button names too). */
+function button(container: HTMLElement, text: string): HTMLButtonElement {
+  const found = Array.from(container.querySelectorAll('button')).find((b) => b.textContent === text)
+  if (!found) throw new Error(`no button ${text}`)
+  return found
+}
+
+const fieldError = (container: HTMLElement, id: string) => container.querySelector(`#${id}-error`)?.textContent ?? null
+const valueOf = (container: HTMLElement, id: string) => (container.querySelector(`#${id}`) as HTMLInputElement).value
+
+async function signIn(accountId: string) {
+  const session = await api.switchDemoAccount(accountId)
+  useSession.getState().signIn(session)
+}
+
+afterEach(() => {
+  jest.restoreAllMocks()
+  useSession.setState({ token: null, user: null })
+})
+
+describe('posting a wish', () => {
+  async function openForm() {
+    await signIn('elder')
+    const page = await mountPage(PostWish, { path: '/wish/pages/post/index' })
+    await page.testUtils.queries.waitForQueryByText('提交心愿', undefined, { timeout: 3000 })
+    return page
+  }
+
+  it('shows each problem beside its field, keeps what was typed and creates nothing', async () => {
+    const post = jest.spyOn(api, 'postWish')
+    const { container, testUtils } = await openForm()
+    typeInto(container, 'wish-title', '这是一个非常非常非常非常非常长的心愿标题啊')
+    typeInto(container, 'wish-description', '<script>alert(1)</script>')
+    typeInto(container, 'wish-phone', '12345')
+    typeInto(container, 'wish-building', '友谊路9号3栋')
+    testUtils.fireEvent.click(await testUtils.queries.waitForQueryByText('提交心愿'))
+    await testUtils.queries.waitForQueryByText('还有几项需要修改，请看标红的提示')
+    expect(fieldError(container, 'wish-title')).toMatch(/标题不能超过20个字/)
+    expect(fieldError(container, 'wish-description')).toMatch(/网页代码/)
+    expect(fieldError(container, 'wish-phone')).toMatch(/11位手机号/)
+    expect(fieldError(container, 'wish-room')).toBe('请填写门牌号')
+    expect(fieldError(container, 'wish-building')).toBeNull()
+    // Nothing typed is lost, and the script is shown as text, never run.
+    expect(valueOf(container, 'wish-title')).toBe('这是一个非常非常非常非常非常长的心愿标题啊')
+    expect(valueOf(container, 'wish-description')).toBe('<script>alert(1)</script>')
+    expect(container.querySelector('script')).toBeNull()
+    expect(post).not.toHaveBeenCalled()
+  })
+
+  it('keeps the draft and its key after a network failure, and the retry posts once', async () => {
+    const { container, testUtils } = await openForm()
+    typeInto(container, 'wish-title', '想找人陪我下象棋')
+    typeInto(container, 'wish-description', '每周三下午想找人下两盘象棋。')
+    typeInto(container, 'wish-building', '友谊路9号3栋')
+    typeInto(container, 'wish-room', '101')
+    const failing = jest.spyOn(api, 'postWish').mockRejectedValueOnce(new ApiError('NETWORK'))
+    testUtils.fireEvent.click(await testUtils.queries.waitForQueryByText('提交心愿'))
+    await testUtils.queries.waitForQueryByText('心愿还没有发出', undefined, { timeout: 3000 })
+    expect(valueOf(container, 'wish-title')).toBe('想找人陪我下象棋')
+    const firstKey = failing.mock.calls[0][1]?.idempotencyKey
+
+    const redirect = jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'ok' })
+    testUtils.fireEvent.click(button(container, '提交心愿'))
+    await new Promise((r) => setTimeout(r, 50))
+    expect(failing).toHaveBeenCalledTimes(2)
+    expect(failing.mock.calls[1][1]?.idempotencyKey).toBe(firstKey)
+    expect(redirect).toHaveBeenCalledWith({ url: expect.stringMatching(/^\/wish\/pages\/detail\/index\?id=w\d+&posted=1$/) })
+  })
+
+  it('tells the resident about the limit of 3 active wishes', async () => {
+    jest.spyOn(api, 'postWish').mockRejectedValue(new ApiError('CONFLICT', '您已有3个进行中的心愿，等它们完成或取消后才能再发布'))
+    const { container, testUtils } = await openForm()
+    typeInto(container, 'wish-title', '第四个心愿')
+    typeInto(container, 'wish-description', '还有一件小事想请人帮忙。')
+    typeInto(container, 'wish-building', '3栋')
+    typeInto(container, 'wish-room', '101')
+    testUtils.fireEvent.click(await testUtils.queries.waitForQueryByText('提交心愿'))
+    expect(await testUtils.queries.waitForQueryByText('您已有3个进行中的心愿', undefined, { timeout: 3000 })).toBeTruthy()
+    expect(valueOf(container, 'wish-title')).toBe('第四个心愿')
+  })
+})
+
+describe('the volunteer list', () => {
+  it('shows open wishes of the grid with masked phones, filters by category and claims', async () => {
+    await signIn('volunteer')
+    const { container, testUtils } = await mountPage(WishList, { path: '/wish/pages/list/index', params: { mode: 'open' } })
+    await testUtils.queries.waitForQueryByText('教我用手机挂号', undefined, { timeout: 3000 })
+    const titles = () => Array.from(container.querySelectorAll('.wish-item__title')).map((t) => t.textContent)
+    expect(titles()).toEqual(['楼道灯不亮了', '教我用手机挂号'])
+    expect(container.textContent).not.toContain('13804521234')
+
+    testUtils.fireEvent.click(button(container, '维修'))
+    await testUtils.queries.waitForQueryByText('本网格暂时没有待认领的心愿', undefined, { timeout: 3000 })
+    expect(button(container, '维修').getAttribute('aria-pressed')).toBe('true')
+
+    testUtils.fireEvent.click(button(container, '全部'))
+    await testUtils.queries.waitForQueryByText('楼道灯不亮了', undefined, { timeout: 3000 })
+    const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' } as never)
+    testUtils.fireEvent.click(container.querySelector('button[aria-label="认领心愿：楼道灯不亮了"]')!)
+    await new Promise((r) => setTimeout(r, 50))
+    expect(navigate).toHaveBeenCalledWith({ url: '/wish/pages/detail/index?id=w5' })
+  })
+
+  it('says 该心愿已被认领 and refreshes when someone else was quicker', async () => {
+    await signIn('volunteer')
+    const { container, testUtils } = await mountPage(WishList, { path: '/wish/pages/list/index', params: { mode: 'open' } })
+    await testUtils.queries.waitForQueryByText('教我用手机挂号', undefined, { timeout: 3000 })
+    // Another volunteer claims it first, behind this page's back.
+    const other = await api.switchDemoAccount('volunteer2')
+    useSession.getState().signIn(other)
+    await api.claimWish('w4')
+    await signIn('volunteer')
+
+    testUtils.fireEvent.click(container.querySelector('button[aria-label="认领心愿：教我用手机挂号"]')!)
+    await testUtils.queries.waitForQueryByText('该心愿已被认领', undefined, { timeout: 3000 })
+    await new Promise((r) => setTimeout(r, 50))
+    const titles = Array.from(container.querySelectorAll('.wish-item__title')).map((t) => t.textContent)
+    expect(titles).not.toContain('教我用手机挂号')
+  })
+})
