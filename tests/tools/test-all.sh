@@ -60,5 +60,8 @@ WEAPP_DIST=dist/weapp jest_run weapp -c tests/jest.weapp.config.js
 step "end to end in headless Chromium"
 E2E_DIST=dist/h5 E2E_API_DIST=dist/h5-api jest_run e2e -c tests/jest.e2e.config.js
 
+step "benchmarks (figures only)"
+npm run --silent bench
+
 step "summary"
 node tests/tools/test-summary.js "$results"
