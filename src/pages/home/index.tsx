@@ -93,7 +93,7 @@ export default function Home() {
           </Action>
         </View>
       )}
-      <View className="grid-head">
+      <View className="card grid-head">
         <View className="grid-head__top">
           <View>
             <Text className="grid-head__community">{grid.communityName}</Text>

@@ -1,9 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { api, type User, type VolunteerTasks, type WishSummary } from '../../api'
-import { Action } from '../../components/Action'
+import { WishLinks } from '../../components/WishEntry'
 import { WISH_STATUS_LABEL } from '../../domain/wish'
-import { ROUTES, open } from '../../platform/navigation'
 
 /** 我的心愿 for residents, 志愿服务 totals for volunteers, the review queue for staff. */
 export function MyWishes({ user, refresh }: { user: User; refresh: number }) {
@@ -19,39 +18,15 @@ export function MyWishes({ user, refresh }: { user: User; refresh: number }) {
     }
   }, [user.id, user.role, refresh])
 
-  if (user.role === 'staff') {
-    return (
-      <View className="panel" role="region" ariaLabel="微心愿审核">
-        <Text className="panel__title">微心愿</Text>
-        <Action className="btn--primary btn--block" onClick={() => open(ROUTES.wishList('review'))}>
-          审核心愿
-        </Action>
-      </View>
-    )
-  }
-
-  if (user.role === 'volunteer') {
-    return (
-      <View className="panel" role="region" ariaLabel="我的志愿服务">
-        <Text className="panel__title">我的志愿服务</Text>
+  const title = user.role === 'volunteer' ? '我的志愿服务' : user.role === 'staff' ? '微心愿' : '我的心愿'
+  return (
+    <View className="card" role="region" ariaLabel={title}>
+      <Text className="card__title">{title}</Text>
+      {user.role === 'volunteer' && (
         <Text className="volunteer-stats">
           已完成 {tasks?.completedCount ?? '–'} 个心愿，服务 {tasks?.totalHours ?? '–'} 小时
         </Text>
-        <View className="row">
-          <Action className="btn--primary" onClick={() => open(ROUTES.wishList('tasks'))}>
-            我的任务
-          </Action>
-          <Action className="btn--plain" onClick={() => open(ROUTES.wishList('open'))}>
-            认领心愿
-          </Action>
-        </View>
-      </View>
-    )
-  }
-
-  return (
-    <View className="panel" role="region" ariaLabel="我的心愿">
-      <Text className="panel__title">我的心愿</Text>
+      )}
       {wishes && wishes.length === 0 && <Text className="panel__hint">还没有发布过心愿</Text>}
       {wishes?.map((wish) => (
         <View key={wish.id} className="my-wish">
@@ -59,14 +34,7 @@ export function MyWishes({ user, refresh }: { user: User; refresh: number }) {
           <Text className={`badge status--${wish.effectiveStatus}`}>{WISH_STATUS_LABEL[wish.effectiveStatus]}</Text>
         </View>
       ))}
-      <View className="row">
-        <Action className="btn--primary" onClick={() => open(ROUTES.wishList('mine'))}>
-          查看全部心愿
-        </Action>
-        <Action className="btn--plain" onClick={() => open(ROUTES.wishPost)}>
-          发布心愿
-        </Action>
-      </View>
+      <WishLinks role={user.role} />
     </View>
   )
 }

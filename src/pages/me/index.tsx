@@ -103,10 +103,10 @@ export default function Me() {
 
       {user && <MyWishes user={user} refresh={shownAt} />}
 
-      <View className="panel">
+      <View className="card">
         <View className="panel__row">
           <View className="panel__text">
-            <Text className="panel__title">长辈模式</Text>
+            <Text className="card__title">长辈模式</Text>
             <Text className="panel__hint">字更大、按钮更大，开启后一直有效</Text>
           </View>
           <Action
@@ -121,8 +121,8 @@ export default function Me() {
       </View>
 
       {accounts.length > 0 && (
-        <View className="panel" role="region" ariaLabel="演示账号">
-          <Text className="panel__title">演示账号</Text>
+        <View className="card" role="region" ariaLabel="演示账号">
+          <Text className="card__title">演示账号</Text>
           <Text className="panel__hint">
             {usesEmbeddedMock ? '当前使用内置演示数据' : '当前连接演示服务器'}，可切换身份体验不同功能
           </Text>
