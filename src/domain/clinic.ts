@@ -1,0 +1,209 @@
+/**
+ * Free expert clinics (专家义诊), PRODUCT.md §5: sessions with time slots, bookings
+ * that never overbook, a waiting list, and the cutoff, all in China time.
+ * Pure rules; the backend stores what these functions return.
+ */
+import { inChina } from './chinaTime'
+import { RuleError, assertValid } from './rules'
+import { checkPhone, checkText, collectErrors, normalisePhone, type FieldErrors } from './validation'
+
+export interface ClinicSlot {
+  id: string
+  /** "HH:mm" China time on the session's date. */
+  start: string
+  end: string
+  capacity: number
+}
+
+export interface ClinicSession {
+  id: string
+  title: string
+  specialty: string
+  doctors: string
+  hospital: string
+  place: string
+  /** "YYYY-MM-DD", a China calendar date. */
+  date: string
+  slots: ClinicSlot[]
+  /** Booking opens at this moment (ISO with offset). */
+  opensAt: string
+  /** Booking and cancelling close this many minutes before the first slot. */
+  cutoffMinutes: number
+  notes: string
+}
+
+export const FOR_WHOM = ['本人', '家人代约'] as const
+export type ForWhom = (typeof FOR_WHOM)[number]
+export const ASSISTANCE = ['轮椅', '听力', '视力', '陪同'] as const
+export type Assistance = (typeof ASSISTANCE)[number]
+
+export interface BookingDraft {
+  patientName: string
+  phone: string
+  age: number | string
+  forWhom: ForWhom
+  symptoms: string
+  assistance: Assistance[]
+}
+
+export type BookingStatus = 'booked' | 'waiting' | 'cancelled' | 'checked_in'
+
+export interface Booking {
+  id: string
+  sessionId: string
+  slotId: string
+  accountId: string
+  patientName: string
+  phone: string
+  age: number
+  forWhom: ForWhom
+  symptoms: string
+  assistance: Assistance[]
+  status: BookingStatus
+  /** Order of arrival within the slot; waiting bookings get one when they move in. */
+  queueNumber: number | null
+  createdAt: string
+}
+
+export const DEFAULT_CUTOFF_MINUTES = 120
+export const MAX_UPCOMING_BOOKINGS = 5
+export const NAME_RULE = { label: '就诊人姓名', max: 20 }
+export const SYMPTOMS_RULE = { label: '症状描述', max: 200, optional: true }
+
+/** The moment a slot starts, as a timestamp. */
+export function slotStartsAt(session: ClinicSession, slot: ClinicSlot): number {
+  return Date.parse(`${session.date}T${slot.start}:00+08:00`)
+}
+
+/** The session starts with its earliest slot. */
+export function sessionStartsAt(session: ClinicSession): number {
+  return Math.min(...session.slots.map((slot) => slotStartsAt(session, slot)))
+}
+
+/** Booking and cancelling are allowed strictly before this moment. */
+export function cutoffAt(session: ClinicSession): number {
+  return sessionStartsAt(session) - session.cutoffMinutes * 60 * 1000
+}
+
+export function isBookingOpen(session: ClinicSession, now: number): boolean {
+  return now >= Date.parse(session.opensAt) && now < cutoffAt(session)
+}
+
+const holdsPlace = (b: Booking) => b.status === 'booked' || b.status === 'checked_in'
+const isActive = (b: Booking) => b.status !== 'cancelled'
+
+export function placesLeft(slot: ClinicSlot, bookings: Booking[]): number {
+  return slot.capacity - bookings.filter((b) => b.slotId === slot.id && holdsPlace(b)).length
+}
+
+export function validateBookingDraft(input: unknown): FieldErrors {
+  const d = (input && typeof input === 'object' ? input : {}) as Partial<Record<keyof BookingDraft, unknown>>
+  const age = typeof d.age === 'string' && d.age.trim() !== '' ? Number(d.age) : d.age
+  const assistance = d.assistance ?? []
+  return collectErrors({
+    patientName: checkText(d.patientName, NAME_RULE),
+    phone: checkPhone(d.phone),
+    age:
+      age === undefined || age === null || age === ''
+        ? '请填写年龄'
+        : typeof age !== 'number' || !Number.isInteger(age) || age < 0 || age > 120
+          ? '年龄须为0到120之间的整数'
+          : null,
+    forWhom: FOR_WHOM.includes(d.forWhom as ForWhom) ? null : '请选择为谁预约',
+    symptoms: checkText(d.symptoms, SYMPTOMS_RULE),
+    assistance:
+      Array.isArray(assistance) && assistance.every((a) => ASSISTANCE.includes(a as Assistance)) ? null : '请从列表中选择需要的协助',
+  })
+}
+
+const samePatient = (a: { patientName: string; phone: string }, b: { patientName: string; phone: string }) =>
+  a.patientName.trim() === b.patientName.trim() && normalisePhone(a.phone) === normalisePhone(b.phone)
+
+export interface BookingContext {
+  session: ClinicSession
+  slotId: string
+  accountId: string
+  /** Every booking of this session. */
+  sessionBookings: Booking[]
+  /** How many bookings the account holds that are not cancelled and not yet past. */
+  accountUpcoming: number
+  id: string
+  now: number
+}
+
+/**
+ * A new booking: in the slot when a place is left, otherwise on its waiting
+ * list. Refuses a closed or past session, a duplicate patient and a 6th
+ * upcoming booking of the account.
+ */
+export function book(draft: unknown, ctx: BookingContext): Booking {
+  const { session, now } = ctx
+  const slot = session.slots.find((s) => s.id === ctx.slotId)
+  if (!slot) throw new RuleError('NOT_FOUND', '没有找到这个时段')
+  if (now >= sessionStartsAt(session)) throw new RuleError('CONFLICT', '这场义诊已经开始或结束，不能再预约')
+  if (now < Date.parse(session.opensAt)) throw new RuleError('CONFLICT', '这场义诊还没有开放预约')
+  if (now >= cutoffAt(session)) throw new RuleError('CONFLICT', `预约已截止（开诊前${session.cutoffMinutes / 60}小时停止预约）`)
+  assertValid(validateBookingDraft(draft))
+  const d = draft as BookingDraft
+  const patient = { patientName: d.patientName.trim(), phone: normalisePhone(d.phone) }
+  if (ctx.sessionBookings.some((b) => isActive(b) && samePatient(b, patient))) {
+    throw new RuleError('CONFLICT', `${patient.patientName}已经预约了这场义诊，同一位就诊人只能预约一次`)
+  }
+  if (ctx.accountUpcoming >= MAX_UPCOMING_BOOKINGS) {
+    throw new RuleError('CONFLICT', `一个账号最多同时有${MAX_UPCOMING_BOOKINGS}个未就诊的预约`)
+  }
+  const inSlot = ctx.sessionBookings.filter((b) => b.slotId === slot.id)
+  const hasPlace = placesLeft(slot, inSlot) > 0
+  return {
+    id: ctx.id,
+    sessionId: session.id,
+    slotId: slot.id,
+    accountId: ctx.accountId,
+    ...patient,
+    age: Number(d.age),
+    forWhom: d.forWhom,
+    symptoms: (d.symptoms ?? '').trim(),
+    assistance: [...(d.assistance ?? [])],
+    status: hasPlace ? 'booked' : 'waiting',
+    queueNumber: hasPlace ? nextQueueNumber(inSlot) : null,
+    createdAt: inChina(now).format('YYYY-MM-DDTHH:mm:ssZ'),
+  }
+}
+
+function nextQueueNumber(inSlot: Booking[]): number {
+  return inSlot.reduce((max, b) => Math.max(max, b.queueNumber ?? 0), 0) + 1
+}
+
+/**
+ * Cancels a booking before the cutoff. When it held a place, the first
+ * waiting booking of the slot moves in. Returns every booking that changed.
+ */
+export function cancel(booking: Booking, session: ClinicSession, slotBookings: Booking[], accountId: string, now: number): Booking[] {
+  if (booking.accountId !== accountId) throw new RuleError('FORBIDDEN', '只能取消自己账号的预约')
+  if (booking.status === 'cancelled') throw new RuleError('CONFLICT', '这个预约已经取消了')
+  if (booking.status === 'checked_in') throw new RuleError('CONFLICT', '已经签到的预约不能取消')
+  if (now >= cutoffAt(session)) throw new RuleError('CONFLICT', `已过取消截止时间（开诊前${session.cutoffMinutes / 60}小时）`)
+  const changed: Booking[] = [{ ...booking, status: 'cancelled' }]
+  if (booking.status === 'booked') {
+    const first = slotBookings
+      .filter((b) => b.status === 'waiting' && b.id !== booking.id)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0]
+    if (first) changed.push({ ...first, status: 'booked', queueNumber: nextQueueNumber(slotBookings) })
+  }
+  return changed
+}
+
+/** 今天, 明天, 后天, or 周六 11月29日 for other days: how sessions are grouped. */
+export function dayLabel(iso: string, now: number): string {
+  const when = inChina(iso)
+  const days = when.startOf('day').diff(inChina(now).startOf('day'), 'day')
+  if (days === 0) return '今天'
+  if (days === 1) return '明天'
+  if (days === 2) return '后天'
+  return `${when.format('dddd').replace('星期', '周')} ${when.format('M月D日')}`
+}
+
+/** 明天 09:00 style times for bookings. */
+export function describeWhen(iso: string, now: number): string {
+  return `${dayLabel(iso, now)} ${inChina(iso).format('HH:mm')}`
+}

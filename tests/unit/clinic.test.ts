@@ -1,0 +1,166 @@
+import {
+  book,
+  cancel,
+  cutoffAt,
+  dayLabel,
+  describeWhen,
+  isBookingOpen,
+  placesLeft,
+  validateBookingDraft,
+  type Booking,
+  type BookingDraft,
+  type ClinicSession,
+} from '../../src/domain/clinic'
+import { RuleError } from '../../src/domain/rules'
+
+const at = (iso: string) => Date.parse(`${iso}+08:00`)
+
+// Saturday 2026-11-28, first slot 09:00: booking closes at 07:00 China time.
+const session: ClinicSession = {
+  id: 's1',
+  title: '心血管专家义诊',
+  specialty: '心血管',
+  doctors: '王主任',
+  hospital: '碾子山区人民医院',
+  place: '幸福里康养管家',
+  date: '2026-11-28',
+  slots: [
+    { id: 'a', start: '09:00', end: '09:30', capacity: 2 },
+    { id: 'b', start: '09:30', end: '10:00', capacity: 1 },
+  ],
+  opensAt: '2026-11-20T08:00:00+08:00',
+  cutoffMinutes: 120,
+  notes: '请带上既往病历',
+}
+
+const draft: BookingDraft = { patientName: '张桂兰', phone: '13904527788', age: 72, forWhom: '本人', symptoms: '', assistance: [] }
+const NOW = at('2026-11-25T10:00:00')
+let seq = 0
+const ctx = (bookings: Booking[], extra: Partial<Parameters<typeof book>[1]> = {}) => ({
+  session,
+  slotId: 'a',
+  accountId: 'elder',
+  sessionBookings: bookings,
+  accountUpcoming: 0,
+  id: `b${++seq}`,
+  now: NOW,
+  ...extra,
+})
+
+function refusal(run: () => unknown): RuleError {
+  try {
+    run()
+  } catch (error) {
+    return error as RuleError
+  }
+  throw new Error('expected a refusal')
+}
+
+describe('clinic cutoff, in China time', () => {
+  it('closes 2 hours before the first slot', () => {
+    expect(cutoffAt(session)).toBe(at('2026-11-28T07:00:00'))
+  })
+
+  it('books one minute before the cutoff and refuses exactly at it and one minute after', () => {
+    expect(book(draft, ctx([], { now: at('2026-11-28T06:59:00') })).status).toBe('booked')
+    expect(refusal(() => book(draft, ctx([], { now: at('2026-11-28T07:00:00') }))).code).toBe('CONFLICT')
+    expect(refusal(() => book(draft, ctx([], { now: at('2026-11-28T07:01:00') }))).message).toMatch(/预约已截止/)
+    expect(isBookingOpen(session, at('2026-11-28T06:59:59'))).toBe(true)
+    expect(isBookingOpen(session, at('2026-11-28T07:00:00'))).toBe(false)
+  })
+
+  it('refuses sessions not yet open or already started', () => {
+    expect(refusal(() => book(draft, ctx([], { now: at('2026-11-19T12:00:00') }))).message).toMatch(/还没有开放/)
+    expect(refusal(() => book(draft, ctx([], { now: at('2026-11-28T09:10:00') }))).message).toMatch(/已经开始或结束/)
+  })
+
+  it('cancels until the cutoff and not after', () => {
+    const booking = book(draft, ctx([]))
+    expect(cancel(booking, session, [booking], 'elder', at('2026-11-28T06:59:00'))[0].status).toBe('cancelled')
+    expect(refusal(() => cancel(booking, session, [booking], 'elder', at('2026-11-28T07:00:00'))).code).toBe('CONFLICT')
+  })
+})
+
+describe('capacity and the waiting list', () => {
+  it('fills the slot, then puts the next on the waiting list', () => {
+    const first = book(draft, ctx([]))
+    const second = book({ ...draft, patientName: '李桂芳' }, ctx([first]))
+    const third = book({ ...draft, patientName: '王德明' }, ctx([first, second]))
+    expect([first, second, third].map((b) => [b.status, b.queueNumber])).toEqual([
+      ['booked', 1],
+      ['booked', 2],
+      ['waiting', null],
+    ])
+    expect(placesLeft(session.slots[0], [first, second, third])).toBe(0)
+  })
+
+  it('moves the first waiting booking in when a booked one is cancelled', () => {
+    const first = book(draft, ctx([]))
+    const second = book({ ...draft, patientName: '李桂芳' }, ctx([first]))
+    const waiting1 = book({ ...draft, patientName: '王德明' }, ctx([first, second], { now: NOW + 1000 }))
+    const waiting2 = book({ ...draft, patientName: '赵春梅' }, ctx([first, second, waiting1], { now: NOW + 2000 }))
+    const changed = cancel(first, session, [first, second, waiting1, waiting2], 'elder', NOW)
+    expect(changed.map((b) => [b.patientName, b.status, b.queueNumber])).toEqual([
+      ['张桂兰', 'cancelled', 1],
+      ['王德明', 'booked', 3],
+    ])
+  })
+
+  it('promotes nobody when a waiting booking is cancelled', () => {
+    const first = book(draft, ctx([], { slotId: 'b' }))
+    const waiting = book({ ...draft, patientName: '王德明' }, ctx([first], { slotId: 'b' }))
+    expect(cancel(waiting, session, [first, waiting], 'elder', NOW)).toHaveLength(1)
+  })
+})
+
+describe('one booking per patient, five per account', () => {
+  it('refuses the same patient (name + phone) twice in one session, even in another slot', () => {
+    const first = book(draft, ctx([]))
+    const error = refusal(() => book({ ...draft, phone: '139 0452 7788' }, ctx([first], { slotId: 'b' })))
+    expect([error.code, error.message]).toEqual(['CONFLICT', '张桂兰已经预约了这场义诊，同一位就诊人只能预约一次'])
+    // A cancelled booking no longer counts; a different phone is another patient.
+    expect(book(draft, ctx([{ ...first, status: 'cancelled' }])).status).toBe('booked')
+    expect(book({ ...draft, phone: '13904520000' }, ctx([first])).status).toBe('booked')
+  })
+
+  it('allows 5 upcoming bookings per account and refuses the 6th', () => {
+    expect(book(draft, ctx([], { accountUpcoming: 4 })).status).toBe('booked')
+    expect(refusal(() => book(draft, ctx([], { accountUpcoming: 5 }))).message).toBe('一个账号最多同时有5个未就诊的预约')
+  })
+
+  it('lets only the booking account cancel', () => {
+    const booking = book(draft, ctx([]))
+    expect(refusal(() => cancel(booking, session, [booking], 'resident', NOW)).code).toBe('FORBIDDEN')
+  })
+})
+
+describe('booking form validation', () => {
+  it('names each bad field', () => {
+    const errors = validateBookingDraft({ patientName: '', phone: '1390452', age: 121, forWhom: '朋友', symptoms: '痛'.repeat(201), assistance: ['飞行'] })
+    expect(errors).toEqual({
+      patientName: '请填写就诊人姓名',
+      phone: '请填写11位手机号，以1开头（如13812341234）',
+      age: '年龄须为0到120之间的整数',
+      forWhom: '请选择为谁预约',
+      symptoms: '症状描述不能超过200个字（现在201个字）',
+      assistance: '请从列表中选择需要的协助',
+    })
+  })
+
+  it('accepts ages 0 and 120 and typed digits, refuses -1 and fractions', () => {
+    for (const age of [0, 120, '75']) expect(validateBookingDraft({ ...draft, age }).age).toBeUndefined()
+    for (const age of [-1, 35.5, '七十', '']) expect(validateBookingDraft({ ...draft, age }).age).toBeTruthy()
+  })
+})
+
+describe('times for people', () => {
+  it('says 今天, 明天, 后天 or the weekday and date, in China time', () => {
+    const now = at('2026-11-26T23:30:00')
+    expect(describeWhen('2026-11-26T23:50:00+08:00', now)).toBe('今天 23:50')
+    expect(describeWhen('2026-11-27T09:00:00+08:00', now)).toBe('明天 09:00')
+    expect(describeWhen('2026-11-28T09:00:00+08:00', now)).toBe('后天 09:00')
+    expect(dayLabel('2026-11-29T09:00:00+08:00', now)).toBe('周日 11月29日')
+    // 00:30 UTC on the 27th is 08:30 China time on the 27th: 明天.
+    expect(describeWhen('2026-11-27T00:30:00Z', now)).toBe('明天 08:30')
+  })
+})
