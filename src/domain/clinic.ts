@@ -62,7 +62,12 @@ export interface Booking {
   status: BookingStatus
   /** Order of arrival within the slot; waiting bookings get one when they move in. */
   queueNumber: number | null
+  /** Shown as a QR code and checked by staff at the door. */
+  checkInCode: string
   createdAt: string
+  checkedInAt: string | null
+  /** Set when a waiting booking moved into the slot, so its owner is told. */
+  promotedAt: string | null
 }
 
 export const DEFAULT_CUTOFF_MINUTES = 120
@@ -166,7 +171,10 @@ export function book(draft: unknown, ctx: BookingContext): Booking {
     assistance: [...(d.assistance ?? [])],
     status: hasPlace ? 'booked' : 'waiting',
     queueNumber: hasPlace ? nextQueueNumber(inSlot) : null,
+    checkInCode: checkInCodeFor(ctx.id, session.id),
     createdAt: inChina(now).format('YYYY-MM-DDTHH:mm:ssZ'),
+    checkedInAt: null,
+    promotedAt: null,
   }
 }
 
@@ -188,9 +196,74 @@ export function cancel(booking: Booking, session: ClinicSession, slotBookings: B
     const first = slotBookings
       .filter((b) => b.status === 'waiting' && b.id !== booking.id)
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0]
-    if (first) changed.push({ ...first, status: 'booked', queueNumber: nextQueueNumber(slotBookings) })
+    if (first) {
+      const promotedAt = inChina(now).format('YYYY-MM-DDTHH:mm:ssZ')
+      changed.push({ ...first, status: 'booked', queueNumber: nextQueueNumber(slotBookings), promotedAt })
+    }
   }
   return changed
+}
+
+/** A short code for the door: the booking and session, plus a check letter against typos. */
+export function checkInCodeFor(bookingId: string, sessionId: string): string {
+  const text = `${sessionId}-${bookingId}`.toUpperCase()
+  let sum = 0
+  for (let i = 0; i < text.length; i++) sum = (sum * 31 + text.charCodeAt(i)) % 9973
+  return `YZ-${text}-${'ABCDEFGHJKLMNPQRSTUVWXYZ'[sum % 24]}`
+}
+
+/** Staff mark an arrival: only a booked patient, once, on the day of the session. */
+export function checkIn(booking: Booking, session: ClinicSession, now: number): Booking {
+  if (booking.status === 'checked_in') throw new RuleError('CONFLICT', `${booking.patientName}已经签到过了`)
+  if (booking.status !== 'booked') throw new RuleError('CONFLICT', '只有已预约（非候补、未取消）的就诊人可以签到')
+  if (inChina(now).format('YYYY-MM-DD') !== session.date) throw new RuleError('CONFLICT', '只能在义诊当天签到')
+  return { ...booking, status: 'checked_in', checkedInAt: inChina(now).format('YYYY-MM-DDTHH:mm:ssZ') }
+}
+
+/** Attendance of a session: booked places, arrivals and the rate. */
+export function attendance(bookings: Booking[]): { booked: number; arrived: number; waiting: number; rate: number } {
+  const booked = bookings.filter(holdsPlace).length
+  const arrived = bookings.filter((b) => b.status === 'checked_in').length
+  const waiting = bookings.filter((b) => b.status === 'waiting').length
+  return { booked, arrived, waiting, rate: booked === 0 ? 0 : arrived / booked }
+}
+
+export const SESSION_TITLE_RULE = { label: '义诊名称', max: 30 }
+export const SPECIALTY_RULE = { label: '科室', max: 10 }
+export const DOCTORS_RULE = { label: '出诊医生', max: 40 }
+export const HOSPITAL_RULE = { label: '医院', max: 30 }
+export const PLACE_RULE = { label: '地点', max: 40 }
+export const NOTES_RULE = { label: '注意事项', max: 200, optional: true }
+
+export type SessionDraft = Omit<ClinicSession, 'id'>
+
+/** Staff's session form: every field named in the errors; slots in order, not overlapping. */
+export function validateSessionDraft(input: unknown, now: number): FieldErrors {
+  const d = (input && typeof input === 'object' ? input : {}) as Partial<Record<keyof SessionDraft, unknown>>
+  const date = typeof d.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d.date) && !Number.isNaN(Date.parse(`${d.date}T00:00:00+08:00`)) ? d.date : null
+  let slots: string | null = null
+  const list = Array.isArray(d.slots) ? (d.slots as Partial<ClinicSlot>[]) : null
+  const clock = /^([01]\d|2[0-3]):[0-5]\d$/
+  if (!list || list.length === 0) slots = '请至少设置一个时段'
+  else if (list.length > 20) slots = '最多20个时段'
+  else if (list.some((s) => !s || typeof s.start !== 'string' || typeof s.end !== 'string' || !clock.test(s.start) || !clock.test(s.end) || s.start >= s.end)) {
+    slots = '每个时段须有开始和结束时间，且结束晚于开始'
+  } else if (list.some((s) => !Number.isInteger(s.capacity) || (s.capacity as number) < 1 || (s.capacity as number) > 200)) {
+    slots = '每个时段可预约人数须为1到200之间的整数'
+  } else if (list.some((s, i) => i > 0 && (s.start as string) < (list[i - 1].end as string))) slots = '时段须按时间先后排列且不能重叠'
+  const cutoff = d.cutoffMinutes
+  return collectErrors({
+    title: checkText(d.title, SESSION_TITLE_RULE),
+    specialty: checkText(d.specialty, SPECIALTY_RULE),
+    doctors: checkText(d.doctors, DOCTORS_RULE),
+    hospital: checkText(d.hospital, HOSPITAL_RULE),
+    place: checkText(d.place, PLACE_RULE),
+    notes: checkText(d.notes, NOTES_RULE),
+    date: !date ? '请填写日期，如2026-11-28' : date < inChina(now).format('YYYY-MM-DD') ? '不能安排在过去的日期' : null,
+    slots,
+    cutoffMinutes: Number.isInteger(cutoff) && (cutoff as number) >= 0 && (cutoff as number) <= 7 * 24 * 60 ? null : '截止时间须为0到10080分钟',
+    opensAt: typeof d.opensAt === 'string' && !Number.isNaN(Date.parse(d.opensAt)) ? null : '请填写开放预约的时间',
+  })
 }
 
 /** 今天, 明天, 后天, or 周六 11月29日 for other days: how sessions are grouped. */

@@ -1,6 +1,10 @@
 import {
+  attendance,
   book,
   cancel,
+  checkIn,
+  checkInCodeFor,
+  validateSessionDraft,
   cutoffAt,
   dayLabel,
   describeWhen,
@@ -162,5 +166,52 @@ describe('times for people', () => {
     expect(dayLabel('2026-11-29T09:00:00+08:00', now)).toBe('周日 11月29日')
     // 00:30 UTC on the 27th is 08:30 China time on the 27th: 明天.
     expect(describeWhen('2026-11-27T00:30:00Z', now)).toBe('明天 08:30')
+  })
+})
+
+describe('arrivals and attendance', () => {
+  it('checks in a booked patient once, on the day only', () => {
+    const booking = book(draft, ctx([]))
+    expect(refusal(() => checkIn(booking, session, at('2026-11-27T09:00:00'))).message).toBe('只能在义诊当天签到')
+    const arrived = checkIn(booking, session, at('2026-11-28T08:50:00'))
+    expect([arrived.status, arrived.checkedInAt]).toEqual(['checked_in', '2026-11-28T08:50:00+08:00'])
+    expect(refusal(() => checkIn(arrived, session, at('2026-11-28T09:00:00'))).code).toBe('CONFLICT')
+    expect(refusal(() => checkIn({ ...booking, status: 'waiting' }, session, at('2026-11-28T09:00:00'))).code).toBe('CONFLICT')
+  })
+
+  it('computes attendance from the bookings themselves', () => {
+    const a = book(draft, ctx([]))
+    const b = book({ ...draft, patientName: '李桂芳' }, ctx([a]))
+    const c = book({ ...draft, patientName: '王德明' }, ctx([a, b]))
+    expect(attendance([checkIn(a, session, at('2026-11-28T08:50:00')), b, c])).toEqual({ booked: 2, arrived: 1, waiting: 1, rate: 0.5 })
+    expect(attendance([])).toEqual({ booked: 0, arrived: 0, waiting: 0, rate: 0 })
+  })
+
+  it('gives each booking a distinct check-in code with a check letter', () => {
+    expect(checkInCodeFor('b1', 's1')).toMatch(/^YZ-S1-B1-[A-Z]$/)
+    expect(checkInCodeFor('b1', 's1')).not.toBe(checkInCodeFor('b2', 's1'))
+  })
+})
+
+describe('staff session form', () => {
+  const good = { ...session, id: undefined }
+  it('accepts a well-formed session', () => {
+    expect(validateSessionDraft(good, NOW)).toEqual({})
+  })
+
+  it('refuses past dates, empty or overlapping slots and bad capacities', () => {
+    expect(validateSessionDraft({ ...good, date: '2026-11-24' }, NOW).date).toBe('不能安排在过去的日期')
+    expect(validateSessionDraft({ ...good, date: '11/28' }, NOW).date).toMatch(/请填写日期/)
+    expect(validateSessionDraft({ ...good, slots: [] }, NOW).slots).toBe('请至少设置一个时段')
+    const overlapping = [
+      { id: 'a', start: '09:00', end: '09:40', capacity: 2 },
+      { id: 'b', start: '09:30', end: '10:00', capacity: 2 },
+    ]
+    expect(validateSessionDraft({ ...good, slots: overlapping }, NOW).slots).toBe('时段须按时间先后排列且不能重叠')
+    expect(validateSessionDraft({ ...good, slots: [{ id: 'a', start: '09:00', end: '09:30', capacity: 0 }] }, NOW).slots).toMatch(/1到200/)
+    expect(validateSessionDraft({ ...good, slots: [{ id: 'a', start: '10:00', end: '09:30', capacity: 5 }] }, NOW).slots).toMatch(/结束晚于开始/)
+    expect(Object.keys(validateSessionDraft({}, NOW)).sort()).toEqual(
+      ['cutoffMinutes', 'date', 'doctors', 'hospital', 'opensAt', 'place', 'slots', 'specialty', 'title'].sort(),
+    )
   })
 })
