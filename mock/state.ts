@@ -1,4 +1,5 @@
 import type { CardColour, DemoAccount, Grid, User } from '../src/api/types'
+import type { Booking, ClinicSession } from '../src/domain/clinic'
 import type { Wish } from '../src/domain/wish'
 
 export interface CommunityRecord {
@@ -30,10 +31,12 @@ export interface DbState {
   grids: GridRecord[]
   /** In creation order, so newest-first lists read it backwards. */
   wishes: Wish[]
+  clinics: ClinicSession[]
+  bookings: Booking[]
   idempotency: IdempotencyRecord[]
   /** Source of record ids and tokens. */
   seq: number
 }
 
 /** Bump when the shape or the seed changes: older stored data is replaced by the seed. */
-export const SCHEMA_VERSION = 2
+export const SCHEMA_VERSION = 3

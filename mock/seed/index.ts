@@ -3,6 +3,7 @@ import { toChinaIso } from '../../src/domain/chinaTime'
 import { SCHEMA_VERSION, type DbState, type GridRecord } from '../state'
 import { COMMUNITIES, GRIDS, STATION_HOURS } from './places'
 import { seedColours } from './card'
+import { seedClinics } from './clinics'
 import { seedWishes } from './wishes'
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
@@ -41,6 +42,7 @@ export function seedDb(now: number): DbState {
       updatedAt,
     }
   })
+  const clinicSeed = seedClinics(now)
   return {
     schema: SCHEMA_VERSION,
     users: DEMO_USERS.map((u) => ({ ...u })),
@@ -49,6 +51,8 @@ export function seedDb(now: number): DbState {
     communities: COMMUNITIES.map((c) => ({ ...c })),
     grids,
     wishes: seedWishes(now),
+    clinics: clinicSeed.sessions,
+    bookings: clinicSeed.bookings,
     idempotency: [],
     seq: 1000,
   }

@@ -1,5 +1,8 @@
 import type { Api, ApiRequest, Transport, WriteOptions } from './contract'
 import type {
+  BookingView,
+  Roster,
+  SessionView,
   Card,
   Community,
   DemoAccount,
@@ -71,5 +74,17 @@ export function createClient({ transport, getToken }: ClientOptions): Api {
     releaseWish: (id, reason, options) => wishAction(id, 'release', { reason }, options),
     completeWish: (id, input, options) => wishAction(id, 'complete', input, options),
     confirmWish: (id, input, options) => wishAction(id, 'confirm', input, options),
+
+    listClinics: (specialty) => send<SessionView[]>({ method: 'GET', path: '/clinics', query: { specialty } }),
+    getClinic: (id) => send<SessionView>({ method: 'GET', path: `/clinics/${seg(id)}` }),
+    bookClinic: (sessionId, slotId, draft, options) =>
+      write<BookingView>('POST', `/clinics/${seg(sessionId)}/slots/${seg(slotId)}/bookings`, draft, options),
+    listMyBookings: () => send<BookingView[]>({ method: 'GET', path: '/bookings/mine' }),
+    getBooking: (id) => send<BookingView>({ method: 'GET', path: `/bookings/${seg(id)}` }),
+    cancelBooking: (id, options) => write<BookingView>('POST', `/bookings/${seg(id)}/cancel`, {}, options),
+    createClinic: (draft, options) => write<SessionView>('POST', '/clinics', draft, options),
+    updateClinic: (id, draft, options) => write<SessionView>('PUT', `/clinics/${seg(id)}`, draft, options),
+    getRoster: (sessionId) => send<Roster>({ method: 'GET', path: `/clinics/${seg(sessionId)}/roster` }),
+    checkIn: (bookingId, options) => write<BookingView>('POST', `/bookings/${seg(bookingId)}/check-in`, {}, options),
   }
 }

@@ -1,4 +1,9 @@
 import type {
+  BookingDraft,
+  BookingView,
+  Roster,
+  SessionDraft,
+  SessionView,
   Card,
   Community,
   DemoAccount,
@@ -51,6 +56,21 @@ export interface Api {
   releaseWish(id: string, reason: string, options?: WriteOptions): Promise<WishView>
   completeWish(id: string, input: { note: string; hours: number }, options?: WriteOptions): Promise<WishView>
   confirmWish(id: string, input: { rating: number; thanks: string }, options?: WriteOptions): Promise<WishView>
+
+  // 专家义诊 (PRODUCT.md §5)
+  /** Sessions that have not ended, soonest first; optionally one specialty. */
+  listClinics(specialty?: string): Promise<SessionView[]>
+  getClinic(id: string): Promise<SessionView>
+  /** A place in the slot, or its waiting list when it is full. */
+  bookClinic(sessionId: string, slotId: string, draft: BookingDraft, options?: WriteOptions): Promise<BookingView>
+  listMyBookings(): Promise<BookingView[]>
+  getBooking(id: string): Promise<BookingView>
+  cancelBooking(id: string, options?: WriteOptions): Promise<BookingView>
+  /** Staff. */
+  createClinic(draft: SessionDraft, options?: WriteOptions): Promise<SessionView>
+  updateClinic(id: string, draft: SessionDraft, options?: WriteOptions): Promise<SessionView>
+  getRoster(sessionId: string): Promise<Roster>
+  checkIn(bookingId: string, options?: WriteOptions): Promise<BookingView>
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'

@@ -4,6 +4,7 @@
  */
 import type { CardColour, Contact } from '../domain/card'
 import type { Shift } from '../domain/roster'
+import type { Booking, ClinicSession, ClinicSlot } from '../domain/clinic'
 
 export type { CardColour, Contact, Shift }
 
@@ -99,4 +100,44 @@ export interface VolunteerTasks {
   items: WishSummary[]
   completedCount: number
   totalHours: number
+}
+
+export type {
+  Assistance,
+  Booking,
+  BookingDraft,
+  BookingStatus,
+  ClinicSession,
+  ClinicSlot,
+  ForWhom,
+  SessionDraft,
+} from '../domain/clinic'
+
+/** A slot with what a resident needs to choose it. */
+export interface SlotView extends ClinicSlot {
+  placesLeft: number
+  waiting: number
+}
+
+/** A clinic session as listed and shown: slots with places left, and whether booking is open. */
+export interface SessionView extends Omit<ClinicSession, 'slots'> {
+  slots: SlotView[]
+  startsAt: string
+  cutoffAt: string
+  bookingOpen: boolean
+}
+
+/** A booking with the session and slot it is for (my bookings, tickets). */
+export interface BookingView extends Booking {
+  session: Pick<ClinicSession, 'id' | 'title' | 'specialty' | 'hospital' | 'place' | 'date' | 'doctors' | 'notes'>
+  slot: { start: string; end: string }
+  startsAt: string
+  cutoffAt: string
+}
+
+/** Staff's view of a session: every booking and the attendance figures. */
+export interface Roster {
+  session: SessionView
+  bookings: BookingView[]
+  attendance: { booked: number; arrived: number; waiting: number; rate: number }
 }
