@@ -27,8 +27,8 @@ timed_build() { # label, then env assignments and the taro build arguments
   echo "built $label in $((SECONDS - start)) s" | tee -a "$results/build-times.txt"
 }
 
-step "browser for the end-to-end tests"
-bash tests/tools/ensure-browser.sh
+step "Debian packages for the tests (chromium, fonts-noto-cjk, zbar-tools)"
+bash tests/tools/ensure-debian-packages.sh
 
 step "lint and type check"
 npm run --silent lint

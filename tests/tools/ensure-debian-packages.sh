@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Installs Debian's Chromium and CJK fonts for the browser tests when missing.
+# Installs the Debian packages the tests use when missing: Chromium and CJK
+# fonts for the browser tests, zbar-tools to decode the QR codes we draw.
 # (Never `npx playwright install`: it downloads a browser, which fails offline.)
 set -euo pipefail
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok installed"; }
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 installed fonts-noto-cjk || need+=(fonts-noto-cjk)
+command -v zbarimg >/dev/null 2>&1 || need+=(zbar-tools)
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
-echo "Installing ${need[*]} with apt-get (needed by the browser tests)..."
+echo "Installing ${need[*]} with apt-get (needed by the tests)..."
 SUDO=""
 if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
 $SUDO apt-get update -qq
