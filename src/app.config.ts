@@ -24,7 +24,21 @@ const tabBar = {
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/me/index'],
   // One subpackage per capability: downloaded only when first opened.
-  subPackages: [{ root: 'wish', pages: ['pages/list/index', 'pages/post/index', 'pages/detail/index'] }],
+  subPackages: [
+    { root: 'wish', pages: ['pages/list/index', 'pages/post/index', 'pages/detail/index'] },
+    {
+      root: 'clinic',
+      pages: [
+        'pages/list/index',
+        'pages/session/index',
+        'pages/book/index',
+        'pages/ticket/index',
+        'pages/mine/index',
+        'pages/manage/index',
+        'pages/roster/index',
+      ],
+    },
+  ],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#9b1c1c',

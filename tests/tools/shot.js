@@ -11,6 +11,9 @@ const PAGES = [
   ['wish-post', '/#/wish/pages/post/index'],
   ['wish-mine', '/#/wish/pages/list/index?mode=mine'],
   ['wish-detail', '/#/wish/pages/detail/index?id=w5'],
+  ['clinic-list', '/#/clinic/pages/list/index'],
+  ['clinic-session', '/#/clinic/pages/session/index?id=c1'],
+  ['clinic-book', '/#/clinic/pages/book/index?session=c1&slot=t2'],
 ]
 
 async function main() {

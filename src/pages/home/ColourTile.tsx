@@ -7,6 +7,7 @@ import { ROUTES, open } from '../../platform/navigation'
 /** Colours whose help continues inside the app (by the colour's key in the card data). */
 const LINKS: Record<string, { text: string; url: string }> = {
   red: { text: '发布微心愿', url: ROUTES.wishPost },
+  green: { text: '预约专家义诊', url: ROUTES.clinics },
 }
 
 /** One colour of the card: name and mark (never colour alone), services, who to call now. */

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { Action } from '../../components/Action'
 import { CallButton } from '../../components/CallButton'
 import { PageRoot } from '../../components/PageRoot'
-import { WishEntry } from '../../components/WishEntry'
+import { ClinicEntry, WishEntry } from '../../components/Entries'
 import { cardView } from '../../domain/card'
 import { inChina } from '../../domain/chinaTime'
 import { gridFromEntry } from '../../domain/scene'
@@ -124,6 +124,7 @@ export default function Home() {
         </View>
       </View>
       <WishEntry role={role} />
+      <ClinicEntry role={role} />
       <View className="tiles">
         {tiles.map((tile) => (
           <ColourTile key={tile.colour.key} tile={tile} />

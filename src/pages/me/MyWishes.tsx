@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { api, type User, type VolunteerTasks, type WishSummary } from '../../api'
-import { WishLinks } from '../../components/WishEntry'
+import { WishLinks } from '../../components/Entries'
 import { WISH_STATUS_LABEL } from '../../domain/wish'
 
 /** 我的心愿 for residents, 志愿服务 totals for volunteers, the review queue for staff. */

@@ -6,6 +6,7 @@ import { PageRoot } from '../../components/PageRoot'
 import { Action } from '../../components/Action'
 import { maskPhone } from '../../domain/mask'
 import { refreshUser, useSession } from '../../stores/session'
+import { ClinicEntry } from '../../components/Entries'
 import { MyWishes } from './MyWishes'
 import './index.scss'
 
@@ -102,6 +103,7 @@ export default function Me() {
       )}
 
       {user && <MyWishes user={user} refresh={shownAt} />}
+      {user && <ClinicEntry role={user.role} />}
 
       <View className="card">
         <View className="panel__row">

@@ -38,6 +38,26 @@ export function WishLinks({ role }: { role: Role | null }) {
   )
 }
 
+/** The 专家义诊 card on the home page. */
+export function ClinicEntry({ role }: { role: Role | null }) {
+  return (
+    <View className="card entry" role="region" ariaLabel="专家义诊">
+      <Text className="card__title">专家义诊</Text>
+      <Text className="entry__text">{role === 'staff' ? '安排义诊、查看名单和签到' : '免费专家门诊，可为自己或家人预约'}</Text>
+      <View className="row">
+        <Action className="btn--primary" onClick={() => open(ROUTES.clinics)}>
+          {role === 'staff' ? '义诊管理' : '预约义诊'}
+        </Action>
+        {role !== 'staff' && (
+          <Action className="btn--plain" onClick={() => open(ROUTES.myBookings)}>
+            我的预约
+          </Action>
+        )}
+      </View>
+    </View>
+  )
+}
+
 /** The 微心愿 card on the home page. */
 export function WishEntry({ role }: { role: Role | null }) {
   return (

@@ -1,0 +1,138 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useRef, useState } from 'react'
+import { api, newIdempotencyKey, toApiError, type BookingDraft } from '../../../api'
+import { Action } from '../../../components/Action'
+import { Choice, Field } from '../../../components/Field'
+import { PageRoot } from '../../../components/PageRoot'
+import { ASSISTANCE, FOR_WHOM, NAME_RULE, SYMPTOMS_RULE, describeWhen, validateBookingDraft, type ForWhom } from '../../../domain/clinic'
+import type { FieldErrors } from '../../../domain/validation'
+import { ROUTES } from '../../../platform/navigation'
+import { requestSubscribeInTap } from '../../../platform/subscribe'
+import { ensureSignedIn, useSession } from '../../../stores/session'
+import { Loading } from '../../components/Loading'
+import { useLoaded } from '../../useLoaded'
+import '../../clinic.scss'
+
+/** One screen of typing at most: the profile fills 本人; errors stand beside their fields. */
+export default function BookClinic() {
+  const params = useRouter().params
+  const sessionId = params.session ?? ''
+  const slotId = params.slot ?? ''
+  const user = useSession((s) => s.user)
+  const { value: session, error: loadError, reload } = useLoaded(async () => {
+    await ensureSignedIn()
+    return api.getClinic(sessionId)
+  }, [sessionId])
+  const [draft, setDraft] = useState<BookingDraft | null>(null)
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [notice, setNotice] = useState<string | null>(null)
+  const [sending, setSending] = useState(false)
+  // One key for this booking until it succeeds: a retry can never book twice.
+  const key = useRef(newIdempotencyKey())
+
+  if (!session || !user) {
+    return (
+      <PageRoot>
+        <Loading error={loadError} onRetry={reload} />
+      </PageRoot>
+    )
+  }
+  const slot = session.slots.find((s) => s.id === slotId)
+  const form: BookingDraft = draft ?? { forWhom: '本人', patientName: user.name, phone: user.phone, age: '', symptoms: '', assistance: [] }
+  const full = slot ? slot.placesLeft === 0 : false
+
+  function update(patch: Partial<BookingDraft>, field: string) {
+    setDraft({ ...form, ...patch })
+    if (errors[field]) setErrors(({ [field]: _gone, ...rest }) => rest)
+  }
+
+  function chooseWhom(forWhom: ForWhom) {
+    // 本人 fills in the profile; 家人代约 keeps the phone (to reach the family) and asks for the name.
+    update(forWhom === '本人' ? { forWhom, patientName: user!.name, phone: user!.phone } : { forWhom, patientName: '' }, 'forWhom')
+  }
+
+  async function submit() {
+    if (sending) return
+    requestSubscribeInTap() // before any await, or WeChat refuses
+    setNotice(null)
+    const local = validateBookingDraft(form)
+    setErrors(local)
+    if (Object.keys(local).length) {
+      setNotice('还有几项需要修改，请看标红的提示')
+      return
+    }
+    setSending(true)
+    try {
+      const booking = await api.bookClinic(sessionId, slotId, { ...form, age: Number(form.age) }, { idempotencyKey: key.current })
+      Taro.redirectTo({ url: `${ROUTES.clinicTicket(booking.id)}&new=1` })
+    } catch (failure) {
+      const error = toApiError(failure)
+      if (error.code === 'VALIDATION') setErrors(error.fields)
+      setNotice(error.isOffline ? `${error.message}。预约还没有提交，填写的内容都还在，请再点一次“确认预约”。` : error.message)
+    } finally {
+      setSending(false)
+    }
+  }
+
+  return (
+    <PageRoot className="page--large">
+      <View className="card">
+        <Text className="card__title">{session.title}</Text>
+        {slot && (
+          <Text className="ticket__when">
+            {describeWhen(session.startsAt, Date.now()).split(' ')[0]} {slot.start}–{slot.end}
+          </Text>
+        )}
+        <Text>{session.place}</Text>
+        {full && (
+          <View className="notice notice--warn" role="status">
+            <Text>这个时段已约满。提交后进入候补，有人取消时会按顺序自动为您补上。</Text>
+          </View>
+        )}
+      </View>
+      {notice && (
+        <View className="notice notice--error" role="alert">
+          <Text>{notice}</Text>
+        </View>
+      )}
+      <View className="card form">
+        <Choice label="为谁预约" required options={FOR_WHOM} value={form.forWhom} error={errors.forWhom} onChange={chooseWhom} />
+        <Field id="book-name" label="就诊人姓名" required maxChars={NAME_RULE.max} value={form.patientName} error={errors.patientName} onChange={(patientName) => update({ patientName }, 'patientName')} />
+        <Field id="book-phone" label="联系电话" required type="tel" value={form.phone} error={errors.phone} onChange={(phone) => update({ phone }, 'phone')} />
+        <Field id="book-age" label="年龄" required type="digit" value={String(form.age)} error={errors.age} onChange={(age) => update({ age }, 'age')} />
+        <Field
+          id="book-symptoms"
+          label="症状（选填）"
+          multiline
+          maxChars={SYMPTOMS_RULE.max}
+          placeholder="哪里不舒服，吃什么药"
+          value={form.symptoms}
+          error={errors.symptoms}
+          onChange={(symptoms) => update({ symptoms }, 'symptoms')}
+        />
+        <View className="field" role="group" ariaLabel="需要的协助">
+          <Text className="field__label">需要的协助（选填）</Text>
+          <View className="choice">
+            {ASSISTANCE.map((a) => {
+              const on = form.assistance.includes(a)
+              return (
+                <Action
+                  key={a}
+                  className={`choice__item ${on ? 'choice__item--on' : ''}`}
+                  pressed={on}
+                  onClick={() => update({ assistance: on ? form.assistance.filter((x) => x !== a) : [...form.assistance, a] }, 'assistance')}
+                >
+                  {a}
+                </Action>
+              )
+            })}
+          </View>
+        </View>
+        <Action className="btn--primary btn--block" disabled={sending} onClick={submit}>
+          {sending ? '正在提交…' : full ? '确认候补' : '确认预约'}
+        </Action>
+      </View>
+    </PageRoot>
+  )
+}

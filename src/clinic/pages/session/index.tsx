@@ -1,0 +1,76 @@
+import { Text, View } from '@tarojs/components'
+import { useDidShow, useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import { api } from '../../../api'
+import { Action } from '../../../components/Action'
+import { PageRoot } from '../../../components/PageRoot'
+import { describeWhen } from '../../../domain/clinic'
+import { ROUTES, open } from '../../../platform/navigation'
+import { useSession } from '../../../stores/session'
+import { Loading } from '../../components/Loading'
+import { useLoaded } from '../../useLoaded'
+import '../../clinic.scss'
+
+/** A session with its slots: places left, 预约 or 候补 when full, closed after the cutoff. */
+export default function ClinicSessionPage() {
+  const id = useRouter().params.id ?? ''
+  const role = useSession((s) => s.user?.role ?? null)
+  const { value: session, error, reload } = useLoaded(() => api.getClinic(id), [id])
+  const [shown, setShown] = useState(false)
+  useDidShow(() => {
+    if (shown) reload()
+    setShown(true)
+  })
+  if (!session) {
+    return (
+      <PageRoot>
+        <Loading error={error} onRetry={reload} />
+      </PageRoot>
+    )
+  }
+  const now = Date.now()
+  return (
+    <PageRoot>
+      <View className="card">
+        <View className="card__title" role="heading" aria-level={1}>
+          {session.title}
+        </View>
+        <Text>科室：{session.specialty}</Text>
+        <Text>医生：{session.doctors}</Text>
+        <Text>医院：{session.hospital}</Text>
+        <Text>地点：{session.place}</Text>
+        <Text>时间：{describeWhen(session.startsAt, now)} 开始</Text>
+        {session.notes && <Text>注意：{session.notes}</Text>}
+        <Text className="session__meta">预约截止：{describeWhen(session.cutoffAt, now)}（开诊前{session.cutoffMinutes / 60}小时）</Text>
+      </View>
+      <View className="card" role="region" ariaLabel="时段">
+        <Text className="card__title">选择时段</Text>
+        {session.slots.map((slot) => {
+          const full = slot.placesLeft === 0
+          return (
+            <View key={slot.id} className="slot">
+              <View>
+                <Text className="slot__time">
+                  {slot.start}–{slot.end}
+                </Text>
+                <View className="slot__left">{full ? `已约满${slot.waiting ? `，${slot.waiting}人候补` : ''}` : `剩余${slot.placesLeft}个名额`}</View>
+              </View>
+              {role !== 'staff' &&
+                (session.bookingOpen ? (
+                  <Action
+                    className={full ? 'btn--plain' : 'btn--primary'}
+                    label={`${full ? '候补' : '预约'} ${slot.start}–${slot.end}`}
+                    onClick={() => open(ROUTES.clinicBook(session.id, slot.id))}
+                  >
+                    {full ? '候补' : '预约'}
+                  </Action>
+                ) : (
+                  <Text className="badge">已截止</Text>
+                ))}
+            </View>
+          )
+        })}
+      </View>
+    </PageRoot>
+  )
+}

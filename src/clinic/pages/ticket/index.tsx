@@ -1,0 +1,116 @@
+import { Image, Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { useRef, useState } from 'react'
+import { api, newIdempotencyKey, toApiError, type BookingView } from '../../../api'
+import { Action } from '../../../components/Action'
+import { PageRoot } from '../../../components/PageRoot'
+import { inChina } from '../../../domain/chinaTime'
+import { describeWhen } from '../../../domain/clinic'
+import { ensureSignedIn } from '../../../stores/session'
+import { Loading } from '../../components/Loading'
+import { qrPngDataUrl } from '../../qr'
+import { useLoaded } from '../../useLoaded'
+import '../../clinic.scss'
+
+const STATUS: Record<BookingView['status'], string> = {
+  booked: '预约成功',
+  waiting: '候补中',
+  cancelled: '已取消',
+  checked_in: '已签到',
+}
+
+/** The large-type ticket: status, queue number, when, where, and the check-in QR code. */
+export default function Ticket() {
+  const params = useRouter().params
+  const id = params.id ?? ''
+  const { value: booking, error, reload, setValue } = useLoaded(async () => {
+    await ensureSignedIn()
+    return api.getBooking(id)
+  }, [id])
+  const [confirming, setConfirming] = useState(false)
+  const [message, setMessage] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const key = useRef(newIdempotencyKey())
+
+  if (!booking) {
+    return (
+      <PageRoot className="page--large">
+        <Loading error={error} onRetry={reload} />
+      </PageRoot>
+    )
+  }
+  const now = Date.now()
+  const cancellable = (booking.status === 'booked' || booking.status === 'waiting') && now < Date.parse(booking.cutoffAt)
+
+  async function cancelIt() {
+    setBusy(true)
+    setMessage(null)
+    try {
+      setValue(await api.cancelBooking(booking!.id, { idempotencyKey: key.current }))
+      setConfirming(false)
+      setMessage('预约已取消')
+    } catch (failure) {
+      setMessage(toApiError(failure).message)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <PageRoot className="page--large">
+      {params.new && (
+        <View className="notice" role="status">
+          <Text>{booking.status === 'waiting' ? '已加入候补，有人取消会自动为您补上' : '预约成功！请按时到达，出示下面的签到码'}</Text>
+        </View>
+      )}
+      {booking.promotedAt && booking.status === 'booked' && (
+        <View className="notice" role="status">
+          <Text>候补成功：{inChina(booking.promotedAt).format('M月D日 HH:mm')}已为您补上名额</Text>
+        </View>
+      )}
+      {message && (
+        <View className="notice notice--warn" role="alert">
+          <Text>{message}</Text>
+        </View>
+      )}
+      <View className="card ticket">
+        <View className="ticket__status" role="heading" aria-level={1}>
+          {STATUS[booking.status]}
+        </View>
+        {booking.queueNumber !== null && booking.status !== 'cancelled' && <Text className="ticket__queue">第 {booking.queueNumber} 号</Text>}
+        <Text className="ticket__when">{describeWhen(booking.startsAt, now)}</Text>
+        <Text className="card__title">{booking.session.title}</Text>
+        <Text>地点：{booking.session.place}</Text>
+        <Text>
+          就诊人：{booking.patientName}（{booking.forWhom}）
+        </Text>
+        {booking.checkedInAt && <Text>签到时间：{inChina(booking.checkedInAt).format('M月D日 HH:mm')}</Text>}
+        {(booking.status === 'booked' || booking.status === 'checked_in') && (
+          <>
+            <Image className="ticket__qr" src={qrPngDataUrl(booking.checkInCode)} ariaLabel={`签到二维码，签到码 ${booking.checkInCode}`} />
+            <Text className="ticket__code">签到码 {booking.checkInCode}</Text>
+          </>
+        )}
+        {booking.session.notes && <Text>注意：{booking.session.notes}</Text>}
+      </View>
+      {cancellable &&
+        (confirming ? (
+          <View className="notice notice--warn">
+            <Text>确定取消这个预约吗？名额会让给候补的居民。</Text>
+            <View className="row">
+              <Action className="btn--primary" disabled={busy} onClick={cancelIt}>
+                {busy ? '正在取消…' : '确定取消'}
+              </Action>
+              <Action className="btn--plain" onClick={() => setConfirming(false)}>
+                不取消
+              </Action>
+            </View>
+          </View>
+        ) : (
+          <Action className="btn--plain btn--block" onClick={() => setConfirming(true)}>
+            取消预约
+          </Action>
+        ))}
+    </PageRoot>
+  )
+}

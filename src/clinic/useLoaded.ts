@@ -1,0 +1,19 @@
+import { useCallback, useEffect, useState } from 'react'
+import { toApiError, type ApiError } from '../api'
+
+/** Loads once (and on reload): the value, or the error to show with a retry. */
+export function useLoaded<T>(load: () => Promise<T>, deps: unknown[]) {
+  const [value, setValue] = useState<T | null>(null)
+  const [error, setError] = useState<ApiError | null>(null)
+  const reload = useCallback(
+    () => {
+      setError(null)
+      load().then(setValue, (failure) => setError(toApiError(failure)))
+    },
+    // The caller lists what `load` depends on, as with useEffect.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    deps,
+  )
+  useEffect(reload, [reload])
+  return { value, error, reload, setValue }
+}
