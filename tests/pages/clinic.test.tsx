@@ -1,0 +1,91 @@
+import Taro from '@tarojs/taro'
+import { api, ApiError } from '@/api'
+import BookClinic from '@/clinic/pages/book'
+import { useSession } from '@/stores/session'
+import { mountPage } from '../setup/mount-page'
+
+const INPUT_VALUE = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!
+
+function typeInto(container: HTMLElement, id: string, value: string) {
+  const el = container.querySelector(`#${id}`) as HTMLInputElement
+  if (!el) throw new Error(`no field #${id}`)
+  INPUT_VALUE.call(el, value)
+  el.dispatchEvent(new Event('input', { bubbles: true }))
+}
+
+function button(container: HTMLElement, text: string): HTMLElement {
+  const found = Array.from(container.querySelectorAll('button')).find((b) => b.textContent === text)
+  if (!found) throw new Error(`no button ${text}`)
+  return found
+}
+
+const valueOf = (container: HTMLElement, id: string) => (container.querySelector(`#${id}`) as HTMLInputElement).value
+const errorOf = (container: HTMLElement, id: string) => container.querySelector(`#${id}-error`)?.textContent ?? null
+
+async function openBooking(slot = 't2') {
+  const session = await api.switchDemoAccount('elder')
+  useSession.getState().signIn(session)
+  const page = await mountPage(BookClinic, { path: '/clinic/pages/book/index', params: { session: 'c1', slot } })
+  await page.testUtils.queries.waitForQueryByText('为谁预约', undefined, { timeout: 3000 })
+  return page
+}
+
+afterEach(() => {
+  jest.restoreAllMocks()
+  useSession.setState({ token: null, user: null })
+})
+
+describe('the booking form', () => {
+  it('fills 本人 from the profile and asks for the name when booking for family', async () => {
+    const { container, testUtils } = await openBooking()
+    expect(valueOf(container, 'book-name')).toBe('张桂兰')
+    expect(valueOf(container, 'book-phone')).toBe('13904527788')
+    testUtils.fireEvent.click(button(container, '家人代约'))
+    await testUtils.queries.waitForQuerySelector('[aria-checked="true"]')
+    expect(valueOf(container, 'book-name')).toBe('')
+    expect(valueOf(container, 'book-phone')).toBe('13904527788')
+  })
+
+  it('shows each error beside its field, keeps the form and books nothing', async () => {
+    const bookClinic = jest.spyOn(api, 'bookClinic')
+    const { container, testUtils } = await openBooking()
+    typeInto(container, 'book-phone', '139045')
+    typeInto(container, 'book-age', '130')
+    testUtils.fireEvent.click(button(container, '确认预约'))
+    await testUtils.queries.waitForQueryByText('还有几项需要修改，请看标红的提示')
+    expect(errorOf(container, 'book-phone')).toMatch(/11位手机号/)
+    expect(errorOf(container, 'book-age')).toBe('年龄须为0到120之间的整数')
+    expect(errorOf(container, 'book-name')).toBeNull()
+    expect([valueOf(container, 'book-phone'), valueOf(container, 'book-age')]).toEqual(['139045', '130'])
+    expect(bookClinic).not.toHaveBeenCalled()
+  })
+
+  it('keeps everything after a network failure and retries with the same key', async () => {
+    const bookClinic = jest.spyOn(api, 'bookClinic').mockRejectedValueOnce(new ApiError('TIMEOUT'))
+    const redirect = jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'ok' })
+    const { container, testUtils } = await openBooking()
+    typeInto(container, 'book-age', '72')
+    testUtils.fireEvent.click(button(container, '确认预约'))
+    await testUtils.queries.waitForQueryByText('预约还没有提交', undefined, { timeout: 3000 })
+    expect(valueOf(container, 'book-age')).toBe('72')
+    testUtils.fireEvent.click(button(container, '确认预约'))
+    await new Promise((r) => setTimeout(r, 50))
+    expect(bookClinic).toHaveBeenCalledTimes(2)
+    expect(bookClinic.mock.calls[1][3]?.idempotencyKey).toBe(bookClinic.mock.calls[0][3]?.idempotencyKey)
+    expect(redirect).toHaveBeenCalledWith({ url: expect.stringMatching(/^\/clinic\/pages\/ticket\/index\?id=k\d+&new=1$/) })
+  })
+
+  it('offers 候补 for a full slot and says what it means', async () => {
+    const { container, testUtils } = await openBooking('t1')
+    expect(await testUtils.queries.waitForQueryByText('这个时段已约满', undefined, { timeout: 3000 })).toBeTruthy()
+    expect(button(container, '确认候补')).toBeTruthy()
+  })
+
+  it('shows a refusal from the backend in clear Chinese', async () => {
+    jest.spyOn(api, 'bookClinic').mockRejectedValue(new ApiError('CONFLICT', '张桂兰已经预约了这场义诊，同一位就诊人只能预约一次'))
+    const { container, testUtils } = await openBooking()
+    typeInto(container, 'book-age', '72')
+    testUtils.fireEvent.click(button(container, '确认预约'))
+    expect(await testUtils.queries.waitForQueryByText('同一位就诊人只能预约一次', undefined, { timeout: 3000 })).toBeTruthy()
+  })
+})
