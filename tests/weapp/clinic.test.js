@@ -1,0 +1,27 @@
+// The 专家义诊 subpackage of the production weapp build in miniprogram-simulate.
+const { loadPage, findByClass, findByText, readText, tap } = require('./harness')
+
+const DIST = process.env.WEAPP_DIST || 'dist/weapp'
+
+let page
+afterEach(() => {
+  if (page) page.unload()
+  page = null
+})
+
+test('the session list groups upcoming sessions by day', async () => {
+  page = await loadPage(DIST, 'clinic/pages/list/index')
+  await page.waitFor(() => expect(findByClass(page.root, 'clinic-item').length).toBe(4) || true)
+  const text = readText(page.root)
+  expect(text).toContain('明天')
+  expect(text).toContain('心血管专家义诊')
+  expect(page.errors).toEqual([])
+})
+
+test('the booking form checks the age before anything is sent', async () => {
+  page = await loadPage(DIST, 'clinic/pages/book/index', { query: { session: 'c1', slot: 't2' } })
+  await page.waitFor(() => expect(findByText(page.root, '确认预约').length).toBeGreaterThan(0) || true)
+  await tap(findByText(page.root, '确认预约')[0])
+  await page.waitFor(() => expect(readText(page.root)).toContain('请填写年龄') || true)
+  expect(page.errors).toEqual([])
+})
