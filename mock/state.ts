@@ -1,5 +1,6 @@
 import type { CardColour, DemoAccount, Grid, User } from '../src/api/types'
 import type { Booking, ClinicSession } from '../src/domain/clinic'
+import type { Application, Posting } from '../src/domain/jobs'
 import type { Wish } from '../src/domain/wish'
 
 export interface CommunityRecord {
@@ -33,10 +34,13 @@ export interface DbState {
   wishes: Wish[]
   clinics: ClinicSession[]
   bookings: Booking[]
+  /** In publishing order, so newest-first lists read it backwards. */
+  postings: Posting[]
+  applications: Application[]
   idempotency: IdempotencyRecord[]
   /** Source of record ids and tokens. */
   seq: number
 }
 
 /** Bump when the shape or the seed changes: older stored data is replaced by the seed. */
-export const SCHEMA_VERSION = 3
+export const SCHEMA_VERSION = 4

@@ -2,7 +2,8 @@ import type { Route } from '../router'
 import { authRoutes } from './auth'
 import { clinicRoutes } from './clinics'
 import { gridRoutes } from './grids'
+import { jobRoutes } from './jobs'
 import { wishRoutes } from './wishes'
 
 /** Every endpoint of the backend; docs/openapi.yaml must list exactly these. */
-export const ROUTES: Route[] = [...authRoutes, ...gridRoutes, ...wishRoutes, ...clinicRoutes]
+export const ROUTES: Route[] = [...authRoutes, ...gridRoutes, ...wishRoutes, ...clinicRoutes, ...jobRoutes]

@@ -13,11 +13,9 @@ import {
   type WishCategory,
   type WishView,
 } from '../../src/domain/wish'
+import { pageBackwards } from '../paging'
 import type { Route, RouteContext } from '../router'
 import type { DbState } from '../state'
-
-const DEFAULT_LIMIT = 20
-const MAX_LIMIT = 50
 
 function actorOf(user: User): WishActor {
   return { id: user.id, name: user.name, role: user.role, gridCode: user.gridCode }
@@ -28,38 +26,13 @@ function summary(view: WishView): WishSummary {
   return { ...rest, photoCount: photos.length }
 }
 
-function pageLimit(ctx: RouteContext): number {
-  const n = Number(ctx.query.limit ?? DEFAULT_LIMIT)
-  if (!Number.isInteger(n) || n < 1 || n > MAX_LIMIT) {
-    throw new ApiError('VALIDATION', '分页参数不正确', { limit: `每页1到${MAX_LIMIT}条` })
-  }
-  return n
-}
-
-/**
- * Newest-first paging over db.wishes (kept in creation order): walks
- * backwards from the cursor and stops one match past the page, so a page
- * costs what it shows, not the size of the grid.
- */
+/** Newest-first wishes the caller may see, one page at a time. */
 function pageOf(ctx: RouteContext, matches: (wish: Wish) => boolean): Page<WishSummary> {
-  const limit = pageLimit(ctx)
-  const { wishes } = ctx.db
-  let start = wishes.length - 1
-  if (ctx.query.cursor) {
-    const at = Number(ctx.query.cursor)
-    if (!Number.isInteger(at) || at < 0 || at > wishes.length) throw new ApiError('VALIDATION', '分页参数不正确', { cursor: '无效的分页位置' })
-    start = at - 1
-  }
-  const items: WishSummary[] = []
   const viewer = actorOf(ctx.user!)
-  for (let i = start; i >= 0; i--) {
-    const wish = wishes[i]
-    if (!matches(wish)) continue
-    if (items.length === limit) return { items, nextCursor: String(i + 1) }
+  return pageBackwards(ctx, ctx.db.wishes, matches, (wish) => {
     const view = wishFor(wish, viewer, ctx.now)
-    if (view) items.push(summary(view))
-  }
-  return { items, nextCursor: null }
+    return view && summary(view)
+  })
 }
 
 function findWish(db: DbState, id: string): { wish: Wish; index: number } {

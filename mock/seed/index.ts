@@ -4,6 +4,7 @@ import { SCHEMA_VERSION, type DbState, type GridRecord } from '../state'
 import { COMMUNITIES, GRIDS, STATION_HOURS } from './places'
 import { seedColours } from './card'
 import { seedClinics } from './clinics'
+import { seedJobs } from './jobs'
 import { seedWishes } from './wishes'
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
@@ -43,6 +44,7 @@ export function seedDb(now: number): DbState {
     }
   })
   const clinicSeed = seedClinics(now)
+  const jobSeed = seedJobs(now)
   return {
     schema: SCHEMA_VERSION,
     users: DEMO_USERS.map((u) => ({ ...u })),
@@ -53,6 +55,9 @@ export function seedDb(now: number): DbState {
     wishes: seedWishes(now),
     clinics: clinicSeed.sessions,
     bookings: clinicSeed.bookings,
+    // Oldest first, like everything published later.
+    postings: jobSeed.postings.slice().reverse(),
+    applications: jobSeed.applications,
     idempotency: [],
     seq: 1000,
   }

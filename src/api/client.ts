@@ -1,5 +1,7 @@
 import type { Api, ApiRequest, Transport, WriteOptions } from './contract'
 import type {
+  ApplicationView,
+  PostingView,
   BookingView,
   Roster,
   SessionView,
@@ -41,12 +43,9 @@ export function createClient({ transport, getToken }: ClientOptions): Api {
   const write = <T>(method: ApiRequest['method'], path: string, body: unknown, options?: WriteOptions) =>
     send<T>({ method, path, body, idempotencyKey: options?.idempotencyKey || newIdempotencyKey() })
   const seg = encodeURIComponent
-  const page = (path: string, query: PageQuery & { category?: string } = {}) =>
-    send<Page<WishSummary>>({
-      method: 'GET',
-      path,
-      query: { cursor: query.cursor ?? undefined, limit: query.limit, category: query.category },
-    })
+  // Query objects are flat: strings and numbers, unset ones left out.
+  const page = <T = WishSummary>(path: string, query: object = {}) =>
+    send<Page<T>>({ method: 'GET', path, query: { ...query, cursor: (query as PageQuery).cursor ?? undefined } as ApiRequest['query'] })
   const wishAction = (id: string, action: string, body: unknown, options?: WriteOptions) =>
     write<WishView>('POST', `/wishes/${seg(id)}/${action}`, body, options)
 
@@ -86,5 +85,16 @@ export function createClient({ transport, getToken }: ClientOptions): Api {
     updateClinic: (id, draft, options) => write<SessionView>('PUT', `/clinics/${seg(id)}`, draft, options),
     getRoster: (sessionId) => send<Roster>({ method: 'GET', path: `/clinics/${seg(sessionId)}/roster` }),
     checkIn: (bookingId, options) => write<BookingView>('POST', `/bookings/${seg(bookingId)}/check-in`, {}, options),
+
+    listJobs: (query = {}) => page<PostingView>('/jobs', { ...query }),
+    getJob: (id) => send<PostingView>({ method: 'GET', path: `/jobs/${seg(id)}` }),
+    applyForJob: (postingId, draft, options) => write<ApplicationView>('POST', `/jobs/${seg(postingId)}/applications`, draft, options),
+    listMyApplications: () => send<ApplicationView[]>({ method: 'GET', path: '/applications/mine' }),
+    listAllJobs: (query = {}) => page<PostingView>('/jobs/all', { ...query }),
+    createJob: (draft, options) => write<PostingView>('POST', '/jobs', draft, options),
+    updateJob: (id, draft, options) => write<PostingView>('PUT', `/jobs/${seg(id)}`, draft, options),
+    closeJob: (id, options) => write<PostingView>('POST', `/jobs/${seg(id)}/close`, {}, options),
+    listApplicants: (postingId) => send<ApplicationView[]>({ method: 'GET', path: `/jobs/${seg(postingId)}/applications` }),
+    setApplicationStatus: (id, status, options) => write<ApplicationView>('POST', `/applications/${seg(id)}/status`, { status }, options),
   }
 }

@@ -1,4 +1,10 @@
 import type {
+  ApplicationDraft,
+  ApplicationStatus,
+  ApplicationView,
+  JobQuery,
+  PostingDraft,
+  PostingView,
   BookingDraft,
   BookingView,
   Roster,
@@ -71,6 +77,20 @@ export interface Api {
   updateClinic(id: string, draft: SessionDraft, options?: WriteOptions): Promise<SessionView>
   getRoster(sessionId: string): Promise<Roster>
   checkIn(bookingId: string, options?: WriteOptions): Promise<BookingView>
+
+  // 就业创业 (PRODUCT.md §6)
+  /** Open, unexpired postings, newest first, searched and filtered. */
+  listJobs(query?: JobQuery & PageQuery): Promise<Page<PostingView>>
+  getJob(id: string): Promise<PostingView>
+  applyForJob(postingId: string, draft: ApplicationDraft, options?: WriteOptions): Promise<ApplicationView>
+  listMyApplications(): Promise<ApplicationView[]>
+  /** Staff: every posting, expired and closed included. */
+  listAllJobs(query?: PageQuery): Promise<Page<PostingView>>
+  createJob(draft: PostingDraft, options?: WriteOptions): Promise<PostingView>
+  updateJob(id: string, draft: PostingDraft, options?: WriteOptions): Promise<PostingView>
+  closeJob(id: string, options?: WriteOptions): Promise<PostingView>
+  listApplicants(postingId: string): Promise<ApplicationView[]>
+  setApplicationStatus(id: string, status: ApplicationStatus, options?: WriteOptions): Promise<ApplicationView>
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'

@@ -141,3 +141,22 @@ export interface Roster {
   bookings: BookingView[]
   attendance: { booked: number; arrived: number; waiting: number; rate: number }
 }
+
+export type {
+  Application,
+  ApplicationDraft,
+  ApplicationStatus,
+  JobKind,
+  JobQuery,
+  Posting,
+  PostingDraft,
+  SuitedTag,
+} from '../domain/jobs'
+
+/** A posting as shown: whether it still takes applications. */
+export type PostingView = import('../domain/jobs').Posting & { listed: boolean }
+
+/** An application with the posting it is for. */
+export type ApplicationView = import('../domain/jobs').Application & {
+  posting: Pick<import('../domain/jobs').Posting, 'id' | 'title' | 'employer' | 'contactName' | 'contactPhone'>
+}
