@@ -6,8 +6,10 @@ import Taro from '@tarojs/taro'
  * refuses the request otherwise. No-op on H5 or without a template id.
  */
 export function requestSubscribeInTap(): void {
+  // TARO_ENV first: on H5 the whole body is dropped at build time.
+  if (process.env.TARO_ENV !== 'weapp') return
   const template = process.env.TARO_APP_SUBSCRIBE_TEMPLATE
-  if (process.env.TARO_ENV !== 'weapp' || !template) return
+  if (!template) return
   Taro.requestSubscribeMessage({ tmplIds: [template], entityIds: [] } as unknown as Taro.requestSubscribeMessage.Option).catch(() => {
     // Declined or unsupported: the booking goes ahead; 我的预约 still shows the news.
   })
