@@ -38,6 +38,10 @@ export default defineAppConfig({
         'pages/roster/index',
       ],
     },
+    {
+      root: 'jobs',
+      pages: ['pages/list/index', 'pages/detail/index', 'pages/apply/index', 'pages/mine/index', 'pages/manage/index', 'pages/applicants/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',

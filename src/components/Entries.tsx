@@ -58,6 +58,26 @@ export function ClinicEntry({ role }: { role: Role | null }) {
   )
 }
 
+/** The 就业创业 card on the home page and 我的. */
+export function JobsEntry({ role }: { role: Role | null }) {
+  return (
+    <View className="card entry" role="region" ariaLabel="就业创业">
+      <Text className="card__title">就业创业</Text>
+      <Text className="entry__text">{role === 'staff' ? '发布岗位、查看报名' : '家门口的工作和免费培训，月增收2000–6000元'}</Text>
+      <View className="row">
+        <Action className="btn--primary" onClick={() => open(ROUTES.jobs)}>
+          {role === 'staff' ? '岗位管理' : '找工作'}
+        </Action>
+        {role !== 'staff' && (
+          <Action className="btn--plain" onClick={() => open(ROUTES.myApplications)}>
+            我的报名
+          </Action>
+        )}
+      </View>
+    </View>
+  )
+}
+
 /** The 微心愿 card on the home page. */
 export function WishEntry({ role }: { role: Role | null }) {
   return (

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import type { ApiError } from '../../api'
-import { Action } from '../../components/Action'
+import type { ApiError } from '../api'
+import { Action } from './Action'
 
 /** What a page shows before its data: a status line, or the error with a retry. */
 export function Loading({ error, onRetry }: { error: ApiError | null; onRetry: () => void }) {

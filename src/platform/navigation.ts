@@ -20,6 +20,12 @@ export const ROUTES = {
   myBookings: '/clinic/pages/mine/index',
   clinicManage: (id?: string) => `/clinic/pages/manage/index${id ? `?id=${encodeURIComponent(id)}` : ''}`,
   clinicRoster: (id: string) => `/clinic/pages/roster/index?id=${encodeURIComponent(id)}`,
+  jobs: '/jobs/pages/list/index',
+  job: (id: string) => `/jobs/pages/detail/index?id=${encodeURIComponent(id)}`,
+  jobApply: (id: string) => `/jobs/pages/apply/index?id=${encodeURIComponent(id)}`,
+  myApplications: '/jobs/pages/mine/index',
+  jobManage: (id?: string) => `/jobs/pages/manage/index${id ? `?id=${encodeURIComponent(id)}` : ''}`,
+  jobApplicants: (id: string) => `/jobs/pages/applicants/index?id=${encodeURIComponent(id)}`,
 }
 
 export function open(url: string): void {

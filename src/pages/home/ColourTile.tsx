@@ -8,6 +8,7 @@ import { ROUTES, open } from '../../platform/navigation'
 const LINKS: Record<string, { text: string; url: string }> = {
   red: { text: '发布微心愿', url: ROUTES.wishPost },
   green: { text: '预约专家义诊', url: ROUTES.clinics },
+  purple: { text: '找工作、学技能', url: ROUTES.jobs },
 }
 
 /** One colour of the card: name and mark (never colour alone), services, who to call now. */

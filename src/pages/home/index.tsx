@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { Action } from '../../components/Action'
 import { CallButton } from '../../components/CallButton'
 import { PageRoot } from '../../components/PageRoot'
-import { ClinicEntry, WishEntry } from '../../components/Entries'
+import { ClinicEntry, JobsEntry, WishEntry } from '../../components/Entries'
 import { cardView } from '../../domain/card'
 import { inChina } from '../../domain/chinaTime'
 import { gridFromEntry } from '../../domain/scene'
@@ -125,6 +125,7 @@ export default function Home() {
       </View>
       <WishEntry role={role} />
       <ClinicEntry role={role} />
+      <JobsEntry role={role} />
       <View className="tiles">
         {tiles.map((tile) => (
           <ColourTile key={tile.colour.key} tile={tile} />

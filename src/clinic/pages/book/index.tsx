@@ -10,8 +10,8 @@ import type { FieldErrors } from '../../../domain/validation'
 import { ROUTES } from '../../../platform/navigation'
 import { requestSubscribeInTap } from '../../../platform/subscribe'
 import { ensureSignedIn, useSession } from '../../../stores/session'
-import { Loading } from '../../components/Loading'
-import { useLoaded } from '../../useLoaded'
+import { Loading } from '../../../components/Loading'
+import { useLoaded } from '../../../components/useLoaded'
 import '../../clinic.scss'
 
 /** One screen of typing at most: the profile fills 本人; errors stand beside their fields. */

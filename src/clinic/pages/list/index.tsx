@@ -7,8 +7,8 @@ import { PageRoot } from '../../../components/PageRoot'
 import { dayLabel } from '../../../domain/clinic'
 import { ROUTES, open } from '../../../platform/navigation'
 import { useSession } from '../../../stores/session'
-import { Loading } from '../../components/Loading'
-import { useLoaded } from '../../useLoaded'
+import { Loading } from '../../../components/Loading'
+import { useLoaded } from '../../../components/useLoaded'
 import '../../clinic.scss'
 
 /** Upcoming sessions by day (今天, 明天, 周六 11月29日), with a specialty filter. */

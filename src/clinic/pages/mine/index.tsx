@@ -7,8 +7,8 @@ import { PageRoot } from '../../../components/PageRoot'
 import { describeWhen } from '../../../domain/clinic'
 import { ROUTES, open } from '../../../platform/navigation'
 import { ensureSignedIn } from '../../../stores/session'
-import { Loading } from '../../components/Loading'
-import { useLoaded } from '../../useLoaded'
+import { Loading } from '../../../components/Loading'
+import { useLoaded } from '../../../components/useLoaded'
 import '../../clinic.scss'
 
 const STATUS = { booked: '已预约', waiting: '候补中', cancelled: '已取消', checked_in: '已签到' } as const

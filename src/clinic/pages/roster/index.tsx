@@ -5,8 +5,8 @@ import { api, toApiError } from '../../../api'
 import { Action } from '../../../components/Action'
 import { PageRoot } from '../../../components/PageRoot'
 import { inChina } from '../../../domain/chinaTime'
-import { Loading } from '../../components/Loading'
-import { useLoaded } from '../../useLoaded'
+import { Loading } from '../../../components/Loading'
+import { useLoaded } from '../../../components/useLoaded'
 import '../../clinic.scss'
 
 const STATUS = { booked: '未到', waiting: '候补', cancelled: '已取消', checked_in: '已签到' } as const

@@ -7,8 +7,8 @@ import { PageRoot } from '../../../components/PageRoot'
 import { describeWhen } from '../../../domain/clinic'
 import { ROUTES, open } from '../../../platform/navigation'
 import { useSession } from '../../../stores/session'
-import { Loading } from '../../components/Loading'
-import { useLoaded } from '../../useLoaded'
+import { Loading } from '../../../components/Loading'
+import { useLoaded } from '../../../components/useLoaded'
 import '../../clinic.scss'
 
 /** A session with its slots: places left, 预约 or 候补 when full, closed after the cutoff. */

@@ -7,9 +7,9 @@ import { PageRoot } from '../../../components/PageRoot'
 import { inChina } from '../../../domain/chinaTime'
 import { describeWhen } from '../../../domain/clinic'
 import { ensureSignedIn } from '../../../stores/session'
-import { Loading } from '../../components/Loading'
+import { Loading } from '../../../components/Loading'
 import { qrPngDataUrl } from '../../qr'
-import { useLoaded } from '../../useLoaded'
+import { useLoaded } from '../../../components/useLoaded'
 import '../../clinic.scss'
 
 const STATUS: Record<BookingView['status'], string> = {

@@ -1,0 +1,29 @@
+import { Text, View } from '@tarojs/components'
+import type { ReactNode } from 'react'
+import type { PostingView } from '../../api'
+import { describePay } from '../../domain/jobs'
+
+/** A posting in a list: title, employer, pay, kind, who it suits. User text as text only. */
+export function JobCard({ posting, children }: { posting: PostingView; children?: ReactNode }) {
+  return (
+    <View className="card job-item" role="article" ariaLabel={posting.title}>
+      <View className="wish-item__head">
+        <Text className="card__title">{posting.title}</Text>
+        <Text className="badge">{posting.kind}</Text>
+      </View>
+      <Text className="job__pay">{describePay(posting)}</Text>
+      <Text className="job__meta">
+        {posting.employer} · {posting.place}
+      </Text>
+      <View className="tags">
+        {posting.tags.map((tag) => (
+          <Text key={tag} className="badge">
+            适合{tag}
+          </Text>
+        ))}
+        {!posting.listed && <Text className="badge status--cancelled">{posting.status === 'closed' ? '已停止招聘' : '已截止'}</Text>}
+      </View>
+      <View className="row">{children}</View>
+    </View>
+  )
+}

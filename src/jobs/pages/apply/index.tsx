@@ -1,0 +1,91 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useRef, useState } from 'react'
+import { api, newIdempotencyKey, toApiError, type ApplicationDraft } from '../../../api'
+import { Action } from '../../../components/Action'
+import { Field } from '../../../components/Field'
+import { Loading } from '../../../components/Loading'
+import { PageRoot } from '../../../components/PageRoot'
+import { useLoaded } from '../../../components/useLoaded'
+import { validateApplicationDraft } from '../../../domain/jobs'
+import type { FieldErrors } from '../../../domain/validation'
+import { ROUTES } from '../../../platform/navigation'
+import { ensureSignedIn } from '../../../stores/session'
+import '../../jobs.scss'
+
+/** Name and phone from the profile, a short note: errors beside fields, nothing lost. */
+export default function ApplyJob() {
+  const id = useRouter().params.id ?? ''
+  const { value, error: loadError, reload } = useLoaded(async () => {
+    const [user, posting] = await Promise.all([ensureSignedIn(), api.getJob(id)])
+    return { user, posting }
+  }, [id])
+  const [form, setForm] = useState<ApplicationDraft | null>(null)
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [notice, setNotice] = useState<string | null>(null)
+  const [sending, setSending] = useState(false)
+  const key = useRef(newIdempotencyKey())
+
+  if (!value) {
+    return (
+      <PageRoot>
+        <Loading error={loadError} onRetry={reload} />
+      </PageRoot>
+    )
+  }
+  const draft = form ?? { name: value.user.name, phone: value.user.phone, note: '' }
+  const update = (patch: Partial<ApplicationDraft>, field: string) => {
+    setForm({ ...draft, ...patch })
+    if (errors[field]) setErrors(({ [field]: _gone, ...rest }) => rest)
+  }
+
+  async function submit() {
+    if (sending) return
+    const local = validateApplicationDraft(draft)
+    setErrors(local)
+    setNotice(Object.keys(local).length ? '还有几项需要修改，请看标红的提示' : null)
+    if (Object.keys(local).length) return
+    setSending(true)
+    try {
+      await api.applyForJob(id, draft, { idempotencyKey: key.current })
+      Taro.redirectTo({ url: `${ROUTES.myApplications}?applied=1` })
+    } catch (failure) {
+      const error = toApiError(failure)
+      if (error.code === 'VALIDATION') setErrors(error.fields)
+      setNotice(error.isOffline ? `${error.message}。报名还没有提交，填写的内容都还在，请再点一次“提交报名”。` : error.message)
+    } finally {
+      setSending(false)
+    }
+  }
+
+  return (
+    <PageRoot>
+      <View className="card">
+        <Text className="card__title">{value.posting.title}</Text>
+        <Text className="job__meta">{value.posting.employer}</Text>
+      </View>
+      {notice && (
+        <View className="notice notice--error" role="alert">
+          <Text>{notice}</Text>
+        </View>
+      )}
+      <View className="card form">
+        <Field id="apply-name" label="姓名" required maxChars={20} value={draft.name} error={errors.name} onChange={(name) => update({ name }, 'name')} />
+        <Field id="apply-phone" label="手机号" required type="tel" value={draft.phone} error={errors.phone} onChange={(phone) => update({ phone }, 'phone')} />
+        <Field
+          id="apply-note"
+          label="想说的话（选填）"
+          multiline
+          maxChars={200}
+          placeholder="例如：以前做过什么，哪些时间方便"
+          value={draft.note}
+          error={errors.note}
+          onChange={(note) => update({ note }, 'note')}
+        />
+        <Action className="btn--primary btn--block" disabled={sending} onClick={submit}>
+          {sending ? '正在提交…' : '提交报名'}
+        </Action>
+      </View>
+    </PageRoot>
+  )
+}

@@ -1,0 +1,59 @@
+import { Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { api } from '../../../api'
+import { Action } from '../../../components/Action'
+import { CallButton } from '../../../components/CallButton'
+import { Loading } from '../../../components/Loading'
+import { PageRoot } from '../../../components/PageRoot'
+import { useLoaded } from '../../../components/useLoaded'
+import { inChina } from '../../../domain/chinaTime'
+import { describePay } from '../../../domain/jobs'
+import { ROUTES, open } from '../../../platform/navigation'
+import { useSession } from '../../../stores/session'
+import '../../jobs.scss'
+
+export default function JobDetail() {
+  const id = useRouter().params.id ?? ''
+  const role = useSession((s) => s.user?.role ?? null)
+  const { value: posting, error, reload } = useLoaded(() => api.getJob(id), [id])
+  if (!posting) {
+    return (
+      <PageRoot>
+        <Loading error={error} onRetry={reload} />
+      </PageRoot>
+    )
+  }
+  return (
+    <PageRoot>
+      <View className="card">
+        <View className="card__title" role="heading" aria-level={1}>
+          {posting.title}
+        </View>
+        <Text className="job__pay">{describePay(posting)}</Text>
+        <Text>用工单位：{posting.employer}</Text>
+        <Text>工作类型：{posting.kind}</Text>
+        <Text>工作地点：{posting.place}</Text>
+        <Text>工作时间：{posting.hours}</Text>
+        <Text>岗位要求：{posting.requirements}</Text>
+        <Text>适合人群：{posting.tags.join('、')}</Text>
+        <Text>
+          发布于{inChina(posting.publishedAt).format('M月D日')}，报名截止{inChina(`${posting.expiresOn}T00:00:00+08:00`).format('M月D日')}
+        </Text>
+        <Text>联系人：{posting.contactName}</Text>
+      </View>
+      {!posting.listed && (
+        <View className="notice notice--warn" role="status">
+          {posting.status === 'closed' ? '该岗位已停止招聘' : '该岗位已过报名截止日期'}
+        </View>
+      )}
+      <View className="row">
+        {posting.listed && role !== 'staff' && (
+          <Action className="btn--primary" onClick={() => open(ROUTES.jobApply(posting.id))}>
+            我要报名
+          </Action>
+        )}
+        <CallButton phone={posting.contactPhone} label="电话咨询" who={posting.contactName} />
+      </View>
+    </PageRoot>
+  )
+}

@@ -1,0 +1,155 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect, useRef, useState } from 'react'
+import { api, newIdempotencyKey, toApiError, type PostingDraft, type SuitedTag } from '../../../api'
+import { Action } from '../../../components/Action'
+import { Choice, Field } from '../../../components/Field'
+import { PageRoot } from '../../../components/PageRoot'
+import { inChina } from '../../../domain/chinaTime'
+import { JOB_KINDS, SUITED_TAGS, validatePostingDraft } from '../../../domain/jobs'
+import type { FieldErrors } from '../../../domain/validation'
+import { ROUTES } from '../../../platform/navigation'
+import '../../jobs.scss'
+
+/** The form as typed: pay stays text until submitted, so nothing typed is lost. */
+type Form = Omit<PostingDraft, 'payMin' | 'payMax'> & { payMin: string; payMax: string }
+
+const blank = (): Form => ({
+  title: '',
+  employer: '',
+  kind: '全职',
+  payMin: '',
+  payMax: '',
+  place: '',
+  hours: '',
+  requirements: '',
+  tags: ['不限'],
+  contactName: '',
+  contactPhone: '',
+  expiresOn: inChina(Date.now()).add(30, 'day').format('YYYY-MM-DD'),
+})
+
+const toDraft = (f: Form): PostingDraft => ({
+  ...f,
+  payMin: f.payMin.trim() === '' ? NaN : Number(f.payMin),
+  payMax: f.payMax.trim() === '' ? NaN : Number(f.payMax),
+})
+
+/** Staff: publish or edit a posting, or stop recruiting. */
+export default function ManageJob() {
+  const id = useRouter().params.id
+  const [form, setForm] = useState<Form | null>(id ? null : blank())
+  const [open, setOpen] = useState(true)
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [notice, setNotice] = useState<string | null>(null)
+  const [sending, setSending] = useState(false)
+  const key = useRef(newIdempotencyKey())
+
+  useEffect(() => {
+    if (!id) return
+    api.getJob(id).then(
+      (p) => {
+        setForm({ ...p, payMin: String(p.payMin), payMax: String(p.payMax) })
+        setOpen(p.status === 'open')
+      },
+      (failure) => setNotice(toApiError(failure).message),
+    )
+  }, [id])
+
+  if (!form) {
+    return (
+      <PageRoot>
+        <View className="muted center" role="status">
+          {notice ?? '正在加载…'}
+        </View>
+      </PageRoot>
+    )
+  }
+  const set = (patch: Partial<Form>, field: string) => {
+    setForm({ ...form, ...patch })
+    if (errors[field]) setErrors(({ [field]: _gone, ...rest }) => rest)
+  }
+  const text = (name: keyof Form, label: string, extra: { multiline?: boolean; type?: 'digit' | 'tel'; placeholder?: string } = {}) => (
+    <Field id={`job-${name}`} label={label} required {...extra} value={form[name] as string} error={errors[name]} onChange={(v) => set({ [name]: v } as Partial<Form>, name)} />
+  )
+
+  async function save() {
+    if (sending) return
+    const draft = toDraft(form!)
+    const local = validatePostingDraft(draft, Date.now())
+    setErrors(local)
+    setNotice(Object.keys(local).length ? '还有几项需要修改，请看标红的提示' : null)
+    if (Object.keys(local).length) return
+    setSending(true)
+    try {
+      const saved = id ? await api.updateJob(id, draft, { idempotencyKey: key.current }) : await api.createJob(draft, { idempotencyKey: key.current })
+      Taro.redirectTo({ url: ROUTES.job(saved.id) })
+    } catch (failure) {
+      const error = toApiError(failure)
+      setErrors(error.fields)
+      setNotice(error.message)
+    } finally {
+      setSending(false)
+    }
+  }
+
+  async function close() {
+    try {
+      await api.closeJob(id!)
+      setOpen(false)
+      setNotice('已停止招聘，岗位不再显示在列表中')
+    } catch (failure) {
+      setNotice(toApiError(failure).message)
+    }
+  }
+
+  const toggleTag = (tag: SuitedTag) => set({ tags: form.tags.includes(tag) ? form.tags.filter((t) => t !== tag) : [...form.tags, tag] }, 'tags')
+
+  return (
+    <PageRoot>
+      {notice && (
+        <View className="notice notice--warn" role="alert">
+          <Text>{notice}</Text>
+        </View>
+      )}
+      <View className="card form">
+        {text('title', '岗位名称')}
+        {text('employer', '用工单位')}
+        <Choice label="工作类型" required options={JOB_KINDS} value={form.kind} error={errors.kind} onChange={(kind) => set({ kind }, 'kind')} />
+        <View className="row row--fields">
+          {text('payMin', '最低月薪（元）', { type: 'digit' })}
+          {text('payMax', '最高月薪（元）', { type: 'digit' })}
+        </View>
+        {text('place', '工作地点')}
+        {text('hours', '工作时间')}
+        {text('requirements', '岗位要求', { multiline: true })}
+        <View className="field" role="group" ariaLabel="适合人群">
+          <Text className="field__label">适合人群 *</Text>
+          <View className="choice">
+            {SUITED_TAGS.map((tag) => (
+              <Action key={tag} className={`choice__item ${form.tags.includes(tag) ? 'choice__item--on' : ''}`} pressed={form.tags.includes(tag)} onClick={() => toggleTag(tag)}>
+                {tag}
+              </Action>
+            ))}
+          </View>
+          {errors.tags && (
+            <View className="field__error" role="alert">
+              {errors.tags}
+            </View>
+          )}
+        </View>
+        {text('contactName', '联系人')}
+        {text('contactPhone', '联系电话', { type: 'tel' })}
+        {text('expiresOn', '报名截止日期', { placeholder: '如 2026-12-31' })}
+        <Action className="btn--primary btn--block" disabled={sending} onClick={save}>
+          {sending ? '正在保存…' : id ? '保存修改' : '发布岗位'}
+        </Action>
+        {id && open && (
+          <Action className="btn--plain btn--block" onClick={close}>
+            停止招聘
+          </Action>
+        )}
+      </View>
+    </PageRoot>
+  )
+}
