@@ -1,0 +1,111 @@
+import Taro from '@tarojs/taro'
+import { api, ApiError } from '@/api'
+import ApplyJob from '@/jobs/pages/apply'
+import JobList from '@/jobs/pages/list'
+import { useSession } from '@/stores/session'
+import { mountPage } from '../setup/mount-page'
+
+const INPUT_VALUE = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!
+const TEXTAREA_VALUE = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!
+
+function typeInto(container: HTMLElement, id: string, value: string) {
+  const el = container.querySelector(`#${id}`) as HTMLInputElement | HTMLTextAreaElement
+  if (!el) throw new Error(`no field #${id}`)
+  ;(el instanceof HTMLTextAreaElement ? TEXTAREA_VALUE : INPUT_VALUE).call(el, value)
+  el.dispatchEvent(new Event('input', { bubbles: true }))
+}
+
+function button(container: HTMLElement, text: string): HTMLElement {
+  const found = Array.from(container.querySelectorAll('button')).find((b) => b.textContent === text)
+  if (!found) throw new Error(`no button ${text}`)
+  return found
+}
+
+const titles = (container: HTMLElement) => Array.from(container.querySelectorAll('.job-item .card__title')).map((t) => t.textContent)
+const settle = () => new Promise((r) => setTimeout(r, 60))
+
+afterEach(() => {
+  jest.restoreAllMocks()
+  useSession.setState({ token: null, user: null })
+})
+
+describe('job search', () => {
+  it('searches by keyword and combines kind, tag and pay filters', async () => {
+    const listJobs = jest.spyOn(api, 'listJobs')
+    const { container, testUtils } = await mountPage(JobList, { path: '/jobs/pages/list/index' })
+    await testUtils.queries.waitForQuerySelector('.job-item', undefined, { timeout: 3000 })
+    expect(titles(container).length).toBe(20)
+
+    typeInto(container, 'jobs-keyword', '编织')
+    testUtils.fireEvent.click(button(container, '搜索'))
+    await settle()
+    expect(titles(container).every((t) => t!.includes('编织'))).toBe(true)
+    expect(titles(container).length).toBeGreaterThan(0)
+
+    typeInto(container, 'jobs-keyword', '')
+    testUtils.fireEvent.click(button(container, '搜索'))
+    testUtils.fireEvent.click(button(container, '全职'))
+    testUtils.fireEvent.click(button(container, '女性'))
+    testUtils.fireEvent.click(button(container, '5000元以上'))
+    await settle()
+    expect(listJobs).toHaveBeenLastCalledWith({ cursor: null, keyword: undefined, kind: '全职', tag: '女性', minPay: 5000 })
+    // Newest first: the second batch was published earlier.
+    expect(titles(container)).toEqual(['服装缝纫工', '服装缝纫工（第2批）'])
+    expect(button(container, '全职').getAttribute('aria-pressed')).toBe('true')
+
+    // 不限 suits everyone: the e-commerce course shows for 残障人士 too.
+    testUtils.fireEvent.click(button(container, '技能培训'))
+    testUtils.fireEvent.click(button(container, '残障人士'))
+    await settle()
+    expect(titles(container)).toEqual(['电商运营培训班（免费）'])
+
+    testUtils.fireEvent.click(button(container, '居家手工'))
+    testUtils.fireEvent.click(button(container, '青年'))
+    await settle()
+    expect(container.textContent).toContain('没有符合条件的岗位')
+  })
+})
+
+describe('the apply form', () => {
+  async function openForm() {
+    useSession.getState().signIn(await api.switchDemoAccount('resident'))
+    const page = await mountPage(ApplyJob, { path: '/jobs/pages/apply/index', params: { id: 'j1' } })
+    await page.testUtils.queries.waitForQueryByText('提交报名', undefined, { timeout: 3000 })
+    return page
+  }
+
+  it('prefills the profile, shows errors beside fields and applies nothing', async () => {
+    const apply = jest.spyOn(api, 'applyForJob')
+    const { container, testUtils } = await openForm()
+    expect((container.querySelector('#apply-name') as HTMLInputElement).value).toBe('李明')
+    typeInto(container, 'apply-phone', '1380452')
+    typeInto(container, 'apply-name', '')
+    testUtils.fireEvent.click(button(container, '提交报名'))
+    await testUtils.queries.waitForQueryByText('还有几项需要修改，请看标红的提示')
+    expect(container.querySelector('#apply-name-error')?.textContent).toBe('请填写姓名')
+    expect(container.querySelector('#apply-phone-error')?.textContent).toMatch(/11位手机号/)
+    expect((container.querySelector('#apply-phone') as HTMLInputElement).value).toBe('1380452')
+    expect(apply).not.toHaveBeenCalled()
+  })
+
+  it('keeps the note after a network failure and retries with the same key', async () => {
+    const apply = jest.spyOn(api, 'applyForJob').mockRejectedValueOnce(new ApiError('NETWORK'))
+    const redirect = jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'ok' })
+    const { container, testUtils } = await openForm()
+    typeInto(container, 'apply-note', '会钩针，每天下午有空')
+    testUtils.fireEvent.click(button(container, '提交报名'))
+    await testUtils.queries.waitForQueryByText('报名还没有提交', undefined, { timeout: 3000 })
+    expect((container.querySelector('#apply-note') as HTMLTextAreaElement).value).toBe('会钩针，每天下午有空')
+    testUtils.fireEvent.click(button(container, '提交报名'))
+    await settle()
+    expect(apply.mock.calls[1][2]?.idempotencyKey).toBe(apply.mock.calls[0][2]?.idempotencyKey)
+    expect(redirect).toHaveBeenCalledWith({ url: '/jobs/pages/mine/index?applied=1' })
+  })
+
+  it('says so when the resident already applied', async () => {
+    jest.spyOn(api, 'applyForJob').mockRejectedValue(new ApiError('CONFLICT', '您已经报名过这个岗位，请在“我的报名”查看进度'))
+    const { container, testUtils } = await openForm()
+    testUtils.fireEvent.click(button(container, '提交报名'))
+    expect(await testUtils.queries.waitForQueryByText('您已经报名过这个岗位', undefined, { timeout: 3000 })).toBeTruthy()
+  })
+})
