@@ -3,7 +3,9 @@ import type { ApplicationView, PostingView } from '../../src/api/types'
 import { toChinaIso } from '../../src/domain/chinaTime'
 import {
   applyTo,
+  chinaDay,
   isListed,
+  isListedOn,
   matchesQuery,
   moveApplication,
   validatePostingDraft,
@@ -73,7 +75,8 @@ export const jobRoutes: Route[] = [
     access: 'public',
     handler: (ctx) => {
       const query = queryOf(ctx)
-      return pageBackwards(ctx, ctx.db.postings, (p) => isListed(p, ctx.now) && matchesQuery(p, query), (p) => viewOf(p, ctx.now))
+      const day = chinaDay(ctx.now)
+      return pageBackwards(ctx, ctx.db.postings, (p) => isListedOn(p, day) && matchesQuery(p, query), (p) => ({ ...p, listed: true }))
     },
   },
   {

@@ -66,11 +66,17 @@ export interface JobQuery {
   minPay?: number
 }
 
-const today = (now: number) => inChina(now).format('YYYY-MM-DD')
+/** The China calendar day of a moment, "YYYY-MM-DD": compute once per search, not per posting. */
+export const chinaDay = (now: number) => inChina(now).format('YYYY-MM-DD')
+const today = chinaDay
+
+export function isListedOn(posting: Pick<Posting, 'status' | 'expiresOn'>, day: string): boolean {
+  return posting.status === 'open' && day <= posting.expiresOn
+}
 
 /** Open and not past its last day: what residents see, and what takes applications. */
 export function isListed(posting: Pick<Posting, 'status' | 'expiresOn'>, now: number): boolean {
-  return posting.status === 'open' && today(now) <= posting.expiresOn
+  return isListedOn(posting, today(now))
 }
 
 /**

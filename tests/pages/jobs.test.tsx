@@ -33,7 +33,7 @@ describe('job search', () => {
   it('searches by keyword and combines kind, tag and pay filters', async () => {
     const listJobs = jest.spyOn(api, 'listJobs')
     const { container, testUtils } = await mountPage(JobList, { path: '/jobs/pages/list/index' })
-    await testUtils.queries.waitForQuerySelector('.job-item', undefined, { timeout: 3000 })
+    await testUtils.queries.waitForQuerySelector('.job-item', { timeout: 3000 })
     expect(titles(container).length).toBe(20)
 
     typeInto(container, 'jobs-keyword', '编织')
