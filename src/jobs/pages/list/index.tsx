@@ -1,4 +1,4 @@
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { api, type JobKind, type SuitedTag } from '../../../api'
@@ -18,6 +18,9 @@ function Chips<T extends string | number>(props: { label: string; all: string; o
   const { label, all, options, value, format = String, onChange } = props
   return (
     <View className="choice filter" role="group" ariaLabel={label}>
+      <Text className="filter-label" aria-hidden>
+        {label}
+      </Text>
       {[null, ...options].map((option) => (
         <Action key={String(option)} className={`choice__item ${value === option ? 'choice__item--on' : ''}`} pressed={value === option} onClick={() => onChange(option)}>
           {option === null ? all : format(option)}
