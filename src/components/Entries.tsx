@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import type { ReactNode } from 'react'
 import type { Role } from '../api'
 import { ROUTES, open } from '../platform/navigation'
 import { Action } from './Action'
@@ -39,11 +40,12 @@ export function WishLinks({ role }: { role: Role | null }) {
 }
 
 /** The 专家义诊 card on the home page. */
-export function ClinicEntry({ role }: { role: Role | null }) {
+export function ClinicEntry({ role, children }: { role: Role | null; children?: ReactNode }) {
   return (
     <View className="card entry" role="region" ariaLabel="专家义诊">
       <Text className="card__title">专家义诊</Text>
       <Text className="entry__text">{role === 'staff' ? '安排义诊、查看名单和签到' : '免费专家门诊，可为自己或家人预约'}</Text>
+      {children}
       <View className="row">
         <Action className="btn--primary" onClick={() => open(ROUTES.clinics)}>
           {role === 'staff' ? '义诊管理' : '预约义诊'}
@@ -59,11 +61,12 @@ export function ClinicEntry({ role }: { role: Role | null }) {
 }
 
 /** The 就业创业 card on the home page and 我的. */
-export function JobsEntry({ role }: { role: Role | null }) {
+export function JobsEntry({ role, children }: { role: Role | null; children?: ReactNode }) {
   return (
     <View className="card entry" role="region" ariaLabel="就业创业">
       <Text className="card__title">就业创业</Text>
       <Text className="entry__text">{role === 'staff' ? '发布岗位、查看报名' : '家门口的工作和免费培训，月增收2000–6000元'}</Text>
+      {children}
       <View className="row">
         <Action className="btn--primary" onClick={() => open(ROUTES.jobs)}>
           {role === 'staff' ? '岗位管理' : '找工作'}

@@ -6,7 +6,7 @@ import { PageRoot } from '../../components/PageRoot'
 import { Action } from '../../components/Action'
 import { maskPhone } from '../../domain/mask'
 import { refreshUser, useSession } from '../../stores/session'
-import { ClinicEntry, JobsEntry } from '../../components/Entries'
+import { MyRecords } from './MyRecords'
 import { MyWishes } from './MyWishes'
 import './index.scss'
 
@@ -103,8 +103,7 @@ export default function Me() {
       )}
 
       {user && <MyWishes user={user} refresh={shownAt} />}
-      {user && <ClinicEntry role={user.role} />}
-      {user && <JobsEntry role={user.role} />}
+      {user && <MyRecords user={user} refresh={shownAt} />}
 
       <View className="card">
         <View className="panel__row">
