@@ -1,5 +1,7 @@
 import type { Api, ApiRequest, Transport, WriteOptions } from './contract'
 import type {
+  Dashboard,
+  PublicSummary,
   ApplicationView,
   PostingView,
   BookingView,
@@ -96,5 +98,8 @@ export function createClient({ transport, getToken }: ClientOptions): Api {
     closeJob: (id, options) => write<PostingView>('POST', `/jobs/${seg(id)}/close`, {}, options),
     listApplicants: (postingId) => send<ApplicationView[]>({ method: 'GET', path: `/jobs/${seg(postingId)}/applications` }),
     setApplicationStatus: (id, status, options) => write<ApplicationView>('POST', `/applications/${seg(id)}/status`, { status }, options),
+
+    getDashboard: () => send<Dashboard>({ method: 'GET', path: '/stats' }),
+    getPublicSummary: () => send<PublicSummary>({ method: 'GET', path: '/stats/summary' }),
   }
 }

@@ -1,4 +1,6 @@
 import type {
+  Dashboard,
+  PublicSummary,
   ApplicationDraft,
   ApplicationStatus,
   ApplicationView,
@@ -91,6 +93,12 @@ export interface Api {
   closeJob(id: string, options?: WriteOptions): Promise<PostingView>
   listApplicants(postingId: string): Promise<ApplicationView[]>
   setApplicationStatus(id: string, status: ApplicationStatus, options?: WriteOptions): Promise<ApplicationView>
+
+  // Figures (PRODUCT.md §9)
+  /** Staff: overall, per community and per grid; this month and overall. */
+  getDashboard(): Promise<Dashboard>
+  /** Public: the summary on the home page. */
+  getPublicSummary(): Promise<PublicSummary>
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'

@@ -160,3 +160,21 @@ export type PostingView = import('../domain/jobs').Posting & { listed: boolean }
 export type ApplicationView = import('../domain/jobs').Application & {
   posting: Pick<import('../domain/jobs').Posting, 'id' | 'title' | 'employer' | 'contactName' | 'contactPhone'>
 }
+
+export type { Breakdown, Figures } from '../domain/stats'
+
+/** The dashboard: the whole sub-district, each community and each grid. */
+export interface Dashboard {
+  generatedAt: string
+  overall: import('../domain/stats').Breakdown
+  communities: { code: string; name: string; figures: import('../domain/stats').Breakdown }[]
+  grids: { code: string; name: string; communityCode: string; figures: import('../domain/stats').Breakdown }[]
+}
+
+/** The public summary on the home page (本街道已为民办实事 N 件 …). */
+export interface PublicSummary {
+  deedsDone: number
+  volunteerHours: number
+  clinicArrivals: number
+  jobPlacements: number
+}
