@@ -42,6 +42,7 @@ export default defineAppConfig({
       root: 'jobs',
       pages: ['pages/list/index', 'pages/detail/index', 'pages/apply/index', 'pages/mine/index', 'pages/manage/index', 'pages/applicants/index'],
     },
+    { root: 'staff', pages: ['pages/dashboard/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

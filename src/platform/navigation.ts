@@ -26,6 +26,7 @@ export const ROUTES = {
   myApplications: '/jobs/pages/mine/index',
   jobManage: (id?: string) => `/jobs/pages/manage/index${id ? `?id=${encodeURIComponent(id)}` : ''}`,
   jobApplicants: (id: string) => `/jobs/pages/applicants/index?id=${encodeURIComponent(id)}`,
+  dashboard: '/staff/pages/dashboard/index',
 }
 
 export function open(url: string): void {

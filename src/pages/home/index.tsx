@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useEffect, useMemo, useState } from 'react'
 import { Action } from '../../components/Action'
+import { api, type PublicSummary } from '../../api'
 import { CallButton } from '../../components/CallButton'
 import { PageRoot } from '../../components/PageRoot'
 import { ClinicEntry, JobsEntry, WishEntry } from '../../components/Entries'
@@ -25,12 +26,22 @@ function useMinuteClock(): number {
   return now
 }
 
+/** 本街道已为民办实事 N 件: the public figures, left out quietly when offline. */
+function usePublicSummary() {
+  const [summary, setSummary] = useState<PublicSummary | null>(null)
+  useEffect(() => {
+    api.getPublicSummary().then(setSummary, () => setSummary(null))
+  }, [])
+  return summary
+}
+
 export default function Home() {
   const router = useRouter()
   const entryGrid = useMemo(() => gridFromEntry(readEntryParams(router.params)), [router.params])
   const { state, pick, retry, changeGrid } = useGridCard(entryGrid)
   const now = useMinuteClock()
   const role = useSession((s) => s.user?.role ?? null)
+  const summary = usePublicSummary()
 
   if (state.status === 'loading') {
     return (
@@ -123,6 +134,14 @@ export default function Home() {
           <CallButton phone={card.hotline} who="24小时服务热线" className="btn--block" />
         </View>
       </View>
+      {summary && (
+        <View className="card summary" role="status">
+          <Text>
+            本街道已为民办实事 <Text className="summary__value">{summary.deedsDone}</Text> 件，志愿服务{' '}
+            <Text className="summary__value">{summary.volunteerHours}</Text> 小时
+          </Text>
+        </View>
+      )}
       <WishEntry role={role} />
       <ClinicEntry role={role} />
       <JobsEntry role={role} />

@@ -1,7 +1,9 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { api, type User, type VolunteerTasks, type WishSummary } from '../../api'
+import { Action } from '../../components/Action'
 import { WishLinks } from '../../components/Entries'
+import { ROUTES, open } from '../../platform/navigation'
 import { WISH_STATUS_LABEL } from '../../domain/wish'
 
 /** 我的心愿 for residents, 志愿服务 totals for volunteers, the review queue for staff. */
@@ -35,6 +37,11 @@ export function MyWishes({ user, refresh }: { user: User; refresh: number }) {
         </View>
       ))}
       <WishLinks role={user.role} />
+      {user.role === 'staff' && (
+        <Action className="btn--plain btn--block" onClick={() => open(ROUTES.dashboard)}>
+          工作数据
+        </Action>
+      )}
     </View>
   )
 }

@@ -1,0 +1,104 @@
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { api, type Figures } from '../../../api'
+import { Action } from '../../../components/Action'
+import { Loading } from '../../../components/Loading'
+import { PageRoot } from '../../../components/PageRoot'
+import { useLoaded } from '../../../components/useLoaded'
+import { inChina } from '../../../domain/chinaTime'
+import '../../staff.scss'
+
+type Period = 'thisMonth' | 'overall'
+
+/** The figures a bar chart can compare, with how to read them. */
+const METRICS: { key: keyof Figures; label: string; unit: string; percent?: boolean }[] = [
+  { key: 'wishesFulfilled', label: '心愿完成', unit: '件' },
+  { key: 'volunteerHours', label: '志愿服务', unit: '小时' },
+  { key: 'clinicBookings', label: '义诊预约', unit: '人次' },
+  { key: 'attendanceRate', label: '义诊到诊率', unit: '%', percent: true },
+  { key: 'jobPlacements', label: '就业录用', unit: '人' },
+]
+
+const show = (value: number | null, percent?: boolean) => (value === null ? '–' : percent ? `${Math.round(value * 100)}` : `${Math.round(value * 10) / 10}`)
+
+/** Staff: this month or overall, the whole sub-district and each community and grid, as plain bar charts. */
+export default function Dashboard() {
+  const { value: data, error, reload } = useLoaded(() => api.getDashboard(), [])
+  const [period, setPeriod] = useState<Period>('thisMonth')
+  const [metric, setMetric] = useState(METRICS[0])
+
+  if (!data) {
+    return (
+      <PageRoot>
+        <Loading error={error} onRetry={reload} />
+      </PageRoot>
+    )
+  }
+  const f = data.overall[period]
+  const rows: [string, string][] = [
+    ['发布心愿', `${f.wishesPosted} 件`],
+    ['完成心愿', `${f.wishesFulfilled} 件`],
+    ['从发布到完成（中位数）', f.medianHoursToFulfil === null ? '–' : `${Math.round(f.medianHoursToFulfil)} 小时`],
+    ['志愿服务', `${f.volunteerParticipations} 人次，${show(f.volunteerHours)} 小时`],
+    ['义诊预约', `${f.clinicBookings} 人次，到诊 ${f.clinicArrivals}（${show(f.attendanceRate, true)}%）`],
+    ['就业报名', `${f.jobApplications} 人，录用 ${f.jobPlacements} 人`],
+  ]
+  const bars = (items: { code: string; name: string; figures: (typeof data.grids)[number]['figures'] }[]) => {
+    const values = items.map((i) => i.figures[period][metric.key] as number | null)
+    const max = Math.max(1e-9, ...values.map((v) => v ?? 0))
+    return (
+      <View className="bars">
+        {items.map((item, i) => (
+          <View key={item.code} className="bar">
+            <View className="bar__label">
+              <Text>{item.name}</Text>
+              <Text>
+                {show(values[i], metric.percent)} {metric.unit}
+              </Text>
+            </View>
+            <View className="bar__track" aria-hidden>
+              <View className="bar__fill" style={{ width: `${((values[i] ?? 0) / max) * 100}%` }} />
+            </View>
+          </View>
+        ))}
+      </View>
+    )
+  }
+
+  return (
+    <PageRoot>
+      <View className="choice" role="group" ariaLabel="统计时段">
+        {(['thisMonth', 'overall'] as Period[]).map((p) => (
+          <Action key={p} className={`choice__item ${period === p ? 'choice__item--on' : ''}`} pressed={period === p} onClick={() => setPeriod(p)}>
+            {p === 'thisMonth' ? `本月（${inChina(data.generatedAt).format('M月')}）` : '累计'}
+          </Action>
+        ))}
+      </View>
+      <View className="card" role="region" ariaLabel="全街道">
+        <Text className="card__title">全街道</Text>
+        {rows.map(([label, value]) => (
+          <View key={label} className="bar__label">
+            <Text>{label}</Text>
+            <Text className="stats__value-inline">{value}</Text>
+          </View>
+        ))}
+      </View>
+      <View className="choice" role="group" ariaLabel="比较的指标">
+        {METRICS.map((m) => (
+          <Action key={m.key} className={`choice__item ${metric.key === m.key ? 'choice__item--on' : ''}`} pressed={metric.key === m.key} onClick={() => setMetric(m)}>
+            {m.label}
+          </Action>
+        ))}
+      </View>
+      <View className="card" role="region" ariaLabel="各社区">
+        <Text className="card__title">各社区 · {metric.label}</Text>
+        {bars(data.communities)}
+      </View>
+      <View className="card" role="region" ariaLabel="各网格">
+        <Text className="card__title">各网格 · {metric.label}</Text>
+        {bars(data.grids)}
+      </View>
+      <Text className="muted">数据由系统按每条记录实时计算，更新于 {inChina(data.generatedAt).format('M月D日 HH:mm')}</Text>
+    </PageRoot>
+  )
+}
