@@ -131,3 +131,17 @@ export async function shot(page: Page, name: string): Promise<void> {
 export function telDigits(phone: string): string {
   return phone.replace(/[^\d+]/g, '')
 }
+
+/** Opens a page of the site as a fresh load (a bare hash change would let the router reuse a page). */
+export async function openPage(page: Page, site: StaticServer, hashPath: string): Promise<Locator> {
+  await page.goto('about:blank')
+  await page.goto(`${site.url}/#${hashPath}`)
+  return stationed(page)
+}
+
+/** Signs in as a demo account on 我的, by its button's label (e.g. 切换为居民李明). */
+export async function switchAccount(page: Page, site: StaticServer, label: string): Promise<void> {
+  const root = await openPage(page, site, '/pages/me/index')
+  await root.locator(`button[aria-label="${label}"]`).click()
+  await root.getByText(/^已切换为/).waitFor()
+}

@@ -1,7 +1,7 @@
 /* The street office figures on the production H5 build: the public summary on
  * the home page and the staff dashboard, both from the same records. */
-import type { Browser, Page } from 'playwright-core'
-import { distDir, launchBrowser, newPage, serve, shot, stationed, type StaticServer } from './browser'
+import type { Browser } from 'playwright-core'
+import { distDir, launchBrowser, newPage, openPage, serve, shot, stationed, type StaticServer } from './browser'
 
 let browser: Browser
 let site: StaticServer
@@ -14,22 +14,17 @@ afterAll(async () => {
   await site?.close()
 })
 
-async function go(page: Page, hashPath: string) {
-  await page.goto('about:blank')
-  await page.goto(`${site.url}/#${hashPath}`)
-  return stationed(page)
-}
 
 it('shows the public summary on the home page and the figures to staff', async () => {
   const { context, page } = await newPage(browser)
   try {
-    let root = await go(page, '/pages/home/index?g=DA0103')
+    let root = await openPage(page, site, '/pages/home/index?g=DA0103')
     const summary = root.locator('.summary')
     await summary.waitFor()
     // Seed: 2 wishes fulfilled (2 h and 1 h served), no arrivals or hires yet.
     expect((await summary.innerText()).replace(/\s+/g, '')).toBe('本街道已为民办实事2件，志愿服务3小时')
 
-    root = await go(page, '/pages/me/index')
+    root = await openPage(page, site, '/pages/me/index')
     await root.locator('button[aria-label="切换为工作人员刘芳"]').click()
     await root.getByText(/^已切换为/).waitFor()
     await root.getByRole('button', { name: '工作数据' }).click()

@@ -1,8 +1,8 @@
 /* 就业创业 end to end on the production H5 build (embedded backend): a resident
  * searches and filters, opens a posting and applies; staff move the application
  * to 已录用; the resident sees it in 我的报名. */
-import type { Browser, Page } from 'playwright-core'
-import { distDir, launchBrowser, newPage, serve, shot, stationed, type StaticServer } from './browser'
+import type { Browser } from 'playwright-core'
+import { distDir, launchBrowser, newPage, openPage, serve, shot, stationed, switchAccount, type StaticServer } from './browser'
 
 let browser: Browser
 let site: StaticServer
@@ -15,24 +15,14 @@ afterAll(async () => {
   await site?.close()
 })
 
-async function go(page: Page, hashPath: string) {
-  await page.goto('about:blank')
-  await page.goto(`${site.url}/#${hashPath}`)
-  return stationed(page)
-}
 
-async function switchTo(page: Page, label: string) {
-  const root = await go(page, '/pages/me/index')
-  await root.locator(`button[aria-label="${label}"]`).click()
-  await root.getByText(/^已切换为/).waitFor()
-}
 
 describe('就业创业', () => {
   it('search and filter → detail → apply → staff mark 已录用 → the resident sees it', async () => {
     const { context, page } = await newPage(browser)
     try {
-      await switchTo(page, '切换为居民李明')
-      let root = await go(page, '/jobs/pages/list/index')
+      await switchAccount(page, site, '切换为居民李明')
+      let root = await openPage(page, site, '/jobs/pages/list/index')
       await root.locator('.job-item').first().waitFor()
       await root.locator('#jobs-keyword').fill('缝纫')
       await root.getByRole('button', { name: '搜索', exact: true }).click()
@@ -57,8 +47,8 @@ describe('就业创业', () => {
       root = await stationed(page)
       await root.locator('.application-item', { hasText: '服装缝纫工' }).getByText('已提交').waitFor()
 
-      await switchTo(page, '切换为工作人员刘芳')
-      root = await go(page, '/jobs/pages/list/index')
+      await switchAccount(page, site, '切换为工作人员刘芳')
+      root = await openPage(page, site, '/jobs/pages/list/index')
       await root.getByRole('button', { name: '报名名单：服装缝纫工', exact: true }).click()
       root = await stationed(page)
       await root.getByRole('button', { name: '李明：标为已联系' }).click()
@@ -66,8 +56,8 @@ describe('就业创业', () => {
       await root.getByText('李明：已录用').waitFor()
       await shot(page, 'jobs-2-applicants')
 
-      await switchTo(page, '切换为居民李明')
-      root = await go(page, '/jobs/pages/mine/index')
+      await switchAccount(page, site, '切换为居民李明')
+      root = await openPage(page, site, '/jobs/pages/mine/index')
       await root.locator('.application-item', { hasText: '服装缝纫工' }).getByText('已录用').waitFor()
       await shot(page, 'jobs-3-hired')
     } finally {

@@ -5,7 +5,7 @@ import fs from 'fs'
 import path from 'path'
 import type { Browser, Page } from 'playwright-core'
 import { startMockServer } from '../../mock/server'
-import { ROOT, distDir, launchBrowser, newPage, serve, shot, stationed, type StaticServer } from './browser'
+import { ROOT, distDir, launchBrowser, newPage, openPage, serve, shot, stationed, switchAccount, type StaticServer } from './browser'
 
 let browser: Browser
 beforeAll(async () => {
@@ -13,18 +13,7 @@ beforeAll(async () => {
 })
 afterAll(() => browser?.close())
 
-/** Opens a page as a fresh load (a bare hash change would let the router reuse a page). */
-async function go(page: Page, site: StaticServer, hashPath: string) {
-  await page.goto('about:blank')
-  await page.goto(`${site.url}/#${hashPath}`)
-  return stationed(page)
-}
 
-async function switchTo(page: Page, site: StaticServer, label: string) {
-  const root = await go(page, site, '/pages/me/index')
-  await root.locator(`button[aria-label="${label}"]`).click()
-  await root.getByText(/^已切换为/).waitFor()
-}
 
 async function fill(page: Page, values: Record<string, string>) {
   const root = await stationed(page)
@@ -43,8 +32,8 @@ describe('微心愿 on the embedded backend', () => {
   it('goes from a resident’s wish to a confirmed rating through staff and a volunteer', async () => {
     const { context, page } = await newPage(browser)
     try {
-      await switchTo(page, site, '切换为居民李明')
-      await go(page, site, '/wish/pages/post/index')
+      await switchAccount(page, site, '切换为居民李明')
+      await openPage(page, site, '/wish/pages/post/index')
       await (await stationed(page)).getByRole('radio', { name: '维修' }).click()
       await fill(page, {
         'wish-title': '卫生间灯泡坏了',
@@ -60,16 +49,16 @@ describe('微心愿 on the embedded backend', () => {
       await root.getByText('心愿已提交').waitFor()
       expect(await root.locator('.badge').first().innerText()).toBe('待审核')
 
-      await switchTo(page, site, '切换为工作人员刘芳')
-      root = await go(page, site, '/wish/pages/list/index?mode=review')
+      await switchAccount(page, site, '切换为工作人员刘芳')
+      root = await openPage(page, site, '/wish/pages/list/index?mode=review')
       await root.getByRole('button', { name: '查看心愿详情：卫生间灯泡坏了' }).click()
       await (await button(page, '审核通过')).click()
       await (await stationed(page)).getByText('已审核通过').waitFor()
 
-      await switchTo(page, site, '切换为网格志愿者赵志强')
+      await switchAccount(page, site, '切换为网格志愿者赵志强')
       // How long the open list takes to show its first page after navigation.
       const started = Date.now()
-      root = await go(page, site, '/wish/pages/list/index?mode=open')
+      root = await openPage(page, site, '/wish/pages/list/index?mode=open')
       await root.locator('.wish-item').first().waitFor()
       recordFigure('h5WishListFirstPageMs', Date.now() - started)
       const card = root.locator('.wish-item', { hasText: '卫生间灯泡坏了' })
@@ -82,8 +71,8 @@ describe('微心愿 on the embedded backend', () => {
       await (await button(page, '完成服务')).click()
       await root.getByText('已完成服务').waitFor()
 
-      await switchTo(page, site, '切换为居民李明')
-      root = await go(page, site, `/wish/pages/detail/index?id=${id}`)
+      await switchAccount(page, site, '切换为居民李明')
+      root = await openPage(page, site, `/wish/pages/detail/index?id=${id}`)
       await root.getByRole('button', { name: '5颗星' }).click()
       await fill(page, { 'wish-thanks': '谢谢小赵，又快又好' })
       await (await button(page, '确认并评价')).click()
@@ -99,8 +88,8 @@ describe('微心愿 on the embedded backend', () => {
   it('keeps everything typed and explains each bad field beside it', async () => {
     const { context, page } = await newPage(browser)
     try {
-      await switchTo(page, site, '切换为长者张桂兰')
-      const root = await go(page, site, '/wish/pages/post/index')
+      await switchAccount(page, site, '切换为长者张桂兰')
+      const root = await openPage(page, site, '/wish/pages/post/index')
       await fill(page, {
         'wish-title': '想请人帮忙把冬天的厚被子从柜子顶上拿下来吧',
         'wish-description': '<img src=x onerror=alert(1)>',
@@ -128,9 +117,9 @@ describe('微心愿 on the embedded backend', () => {
   it('keeps the wish pages large in 长辈模式', async () => {
     const { context, page } = await newPage(browser)
     try {
-      let root = await go(page, site, '/pages/me/index')
+      let root = await openPage(page, site, '/pages/me/index')
       await root.locator('button[aria-label="长辈模式"]').click()
-      root = await go(page, site, '/wish/pages/post/index')
+      root = await openPage(page, site, '/wish/pages/post/index')
       await root.locator('#wish-title').waitFor()
       const sizes = await root.evaluate((el) => {
         const px = (sel: string) => Array.from(el.querySelectorAll(sel)).map((n) => parseFloat(getComputedStyle(n).fontSize))
@@ -140,7 +129,7 @@ describe('微心愿 on the embedded backend', () => {
       expect(Math.min(...sizes.labels)).toBeGreaterThanOrEqual(20)
       expect(Math.min(...sizes.inputs)).toBeGreaterThanOrEqual(20)
       expect(sizes.minHeight).toBeGreaterThanOrEqual(48)
-      root = await go(page, site, '/wish/pages/detail/index?id=w5')
+      root = await openPage(page, site, '/wish/pages/detail/index?id=w5')
       await root.getByText('楼道灯不亮了').waitFor()
       expect(parseFloat(await root.locator('.card__title').first().evaluate((n) => getComputedStyle(n).fontSize))).toBeGreaterThanOrEqual(22)
       await shot(page, 'wish-3-elder')
@@ -157,10 +146,10 @@ describe('微心愿 claim race on the HTTP backend', () => {
     const a = await newPage(browser)
     const b = await newPage(browser)
     try {
-      await switchTo(a.page, site, '切换为网格志愿者赵志强')
-      await switchTo(b.page, site, '切换为网格志愿者孙丽娟')
-      const listA = await go(a.page, site, '/wish/pages/list/index?mode=open')
-      const listB = await go(b.page, site, '/wish/pages/list/index?mode=open')
+      await switchAccount(a.page, site, '切换为网格志愿者赵志强')
+      await switchAccount(b.page, site, '切换为网格志愿者孙丽娟')
+      const listA = await openPage(a.page, site, '/wish/pages/list/index?mode=open')
+      const listB = await openPage(b.page, site, '/wish/pages/list/index?mode=open')
       await listA.getByText('教我用手机挂号').waitFor()
       await listB.getByText('教我用手机挂号').waitFor()
 

@@ -10,7 +10,7 @@ import type { FieldErrors } from '../../../domain/validation'
 import { ROUTES } from '../../../platform/navigation'
 import { requestSubscribeInTap } from '../../../platform/subscribe'
 import { ensureSignedIn, useSession } from '../../../stores/session'
-import { Loading } from '../../../components/Loading'
+import { LoadingPage } from '../../../components/Loading'
 import { useLoaded } from '../../../components/useLoaded'
 import '../../clinic.scss'
 
@@ -32,11 +32,7 @@ export default function BookClinic() {
   const key = useRef(newIdempotencyKey())
 
   if (!session || !user) {
-    return (
-      <PageRoot>
-        <Loading error={loadError} onRetry={reload} />
-      </PageRoot>
-    )
+    return <LoadingPage error={loadError} onRetry={reload} />
   }
   const slot = session.slots.find((s) => s.id === slotId)
   const form: BookingDraft = draft ?? { forWhom: '本人', patientName: user.name, phone: user.phone, age: '', symptoms: '', assistance: [] }

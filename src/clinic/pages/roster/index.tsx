@@ -5,7 +5,7 @@ import { api, toApiError } from '../../../api'
 import { Action } from '../../../components/Action'
 import { PageRoot } from '../../../components/PageRoot'
 import { inChina } from '../../../domain/chinaTime'
-import { Loading } from '../../../components/Loading'
+import { LoadingPage } from '../../../components/Loading'
 import { useLoaded } from '../../../components/useLoaded'
 import '../../clinic.scss'
 
@@ -19,11 +19,7 @@ export default function RosterPage() {
   const [busy, setBusy] = useState<string | null>(null)
 
   if (!roster) {
-    return (
-      <PageRoot>
-        <Loading error={error} onRetry={reload} />
-      </PageRoot>
-    )
+    return <LoadingPage error={error} onRetry={reload} />
   }
 
   async function arrive(bookingId: string) {

@@ -7,7 +7,7 @@ import { PageRoot } from '../../../components/PageRoot'
 import { describeWhen } from '../../../domain/clinic'
 import { ROUTES, open } from '../../../platform/navigation'
 import { useSession } from '../../../stores/session'
-import { Loading } from '../../../components/Loading'
+import { LoadingPage } from '../../../components/Loading'
 import { useLoaded } from '../../../components/useLoaded'
 import '../../clinic.scss'
 
@@ -22,11 +22,7 @@ export default function ClinicSessionPage() {
     setShown(true)
   })
   if (!session) {
-    return (
-      <PageRoot>
-        <Loading error={error} onRetry={reload} />
-      </PageRoot>
-    )
+    return <LoadingPage error={error} onRetry={reload} />
   }
   const now = Date.now()
   return (

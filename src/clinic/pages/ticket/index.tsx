@@ -7,7 +7,7 @@ import { PageRoot } from '../../../components/PageRoot'
 import { inChina } from '../../../domain/chinaTime'
 import { describeWhen } from '../../../domain/clinic'
 import { ensureSignedIn } from '../../../stores/session'
-import { Loading } from '../../../components/Loading'
+import { LoadingPage } from '../../../components/Loading'
 import { qrPngDataUrl } from '../../qr'
 import { useLoaded } from '../../../components/useLoaded'
 import '../../clinic.scss'
@@ -33,11 +33,7 @@ export default function Ticket() {
   const key = useRef(newIdempotencyKey())
 
   if (!booking) {
-    return (
-      <PageRoot className="page--large">
-        <Loading error={error} onRetry={reload} />
-      </PageRoot>
-    )
+    return <LoadingPage className="page--large" error={error} onRetry={reload} />
   }
   const now = Date.now()
   const cancellable = (booking.status === 'booked' || booking.status === 'waiting') && now < Date.parse(booking.cutoffAt)

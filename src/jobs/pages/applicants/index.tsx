@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { api, toApiError, type ApplicationStatus } from '../../../api'
 import { Action } from '../../../components/Action'
 import { CallButton } from '../../../components/CallButton'
-import { Loading } from '../../../components/Loading'
+import { LoadingPage } from '../../../components/Loading'
 import { PageRoot } from '../../../components/PageRoot'
 import { useLoaded } from '../../../components/useLoaded'
 import { APPLICATION_STATUS_LABEL, nextStatuses } from '../../../domain/jobs'
@@ -17,11 +17,7 @@ export default function Applicants() {
   const [message, setMessage] = useState<string | null>(null)
 
   if (!value) {
-    return (
-      <PageRoot>
-        <Loading error={error} onRetry={reload} />
-      </PageRoot>
-    )
+    return <LoadingPage error={error} onRetry={reload} />
   }
   const [posting, apps] = value
 

@@ -4,7 +4,7 @@ import { useRef, useState } from 'react'
 import { api, newIdempotencyKey, toApiError, type ApplicationDraft } from '../../../api'
 import { Action } from '../../../components/Action'
 import { Field } from '../../../components/Field'
-import { Loading } from '../../../components/Loading'
+import { LoadingPage } from '../../../components/Loading'
 import { PageRoot } from '../../../components/PageRoot'
 import { useLoaded } from '../../../components/useLoaded'
 import { validateApplicationDraft } from '../../../domain/jobs'
@@ -27,11 +27,7 @@ export default function ApplyJob() {
   const key = useRef(newIdempotencyKey())
 
   if (!value) {
-    return (
-      <PageRoot>
-        <Loading error={loadError} onRetry={reload} />
-      </PageRoot>
-    )
+    return <LoadingPage error={loadError} onRetry={reload} />
   }
   const draft = form ?? { name: value.user.name, phone: value.user.phone, note: '' }
   const update = (patch: Partial<ApplicationDraft>, field: string) => {

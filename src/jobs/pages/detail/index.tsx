@@ -3,7 +3,7 @@ import { useRouter } from '@tarojs/taro'
 import { api } from '../../../api'
 import { Action } from '../../../components/Action'
 import { CallButton } from '../../../components/CallButton'
-import { Loading } from '../../../components/Loading'
+import { LoadingPage } from '../../../components/Loading'
 import { PageRoot } from '../../../components/PageRoot'
 import { useLoaded } from '../../../components/useLoaded'
 import { inChina } from '../../../domain/chinaTime'
@@ -17,11 +17,7 @@ export default function JobDetail() {
   const role = useSession((s) => s.user?.role ?? null)
   const { value: posting, error, reload } = useLoaded(() => api.getJob(id), [id])
   if (!posting) {
-    return (
-      <PageRoot>
-        <Loading error={error} onRetry={reload} />
-      </PageRoot>
-    )
+    return <LoadingPage error={error} onRetry={reload} />
   }
   return (
     <PageRoot>

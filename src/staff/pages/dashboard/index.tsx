@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { api, type Figures } from '../../../api'
 import { Action } from '../../../components/Action'
-import { Loading } from '../../../components/Loading'
+import { LoadingPage } from '../../../components/Loading'
 import { PageRoot } from '../../../components/PageRoot'
 import { useLoaded } from '../../../components/useLoaded'
 import { inChina } from '../../../domain/chinaTime'
@@ -28,11 +28,7 @@ export default function Dashboard() {
   const [metric, setMetric] = useState(METRICS[0])
 
   if (!data) {
-    return (
-      <PageRoot>
-        <Loading error={error} onRetry={reload} />
-      </PageRoot>
-    )
+    return <LoadingPage error={error} onRetry={reload} />
   }
   const f = data.overall[period]
   const rows: [string, string][] = [
