@@ -1,12 +1,12 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useRef, useState } from 'react'
-import { api, newIdempotencyKey, toApiError, type BookingDraft } from '../../../api'
+import { useState } from 'react'
+import { api, type BookingDraft } from '../../../api'
 import { Action } from '../../../components/Action'
 import { Choice, Field } from '../../../components/Field'
 import { PageRoot } from '../../../components/PageRoot'
+import { useFormSubmit } from '../../../components/useFormSubmit'
 import { ASSISTANCE, FOR_WHOM, NAME_RULE, SYMPTOMS_RULE, describeWhen, validateBookingDraft, type ForWhom } from '../../../domain/clinic'
-import type { FieldErrors } from '../../../domain/validation'
 import { ROUTES } from '../../../platform/navigation'
 import { requestSubscribeInTap } from '../../../platform/subscribe'
 import { ensureSignedIn, useSession } from '../../../stores/session'
@@ -25,11 +25,7 @@ export default function BookClinic() {
     return api.getClinic(sessionId)
   }, [sessionId])
   const [draft, setDraft] = useState<BookingDraft | null>(null)
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [notice, setNotice] = useState<string | null>(null)
-  const [sending, setSending] = useState(false)
-  // One key for this booking until it succeeds: a retry can never book twice.
-  const key = useRef(newIdempotencyKey())
+  const { errors, notice, sending, clearError, submit: send } = useFormSubmit()
 
   if (!session || !user) {
     return <LoadingPage error={loadError} onRetry={reload} />
@@ -40,7 +36,7 @@ export default function BookClinic() {
 
   function update(patch: Partial<BookingDraft>, field: string) {
     setDraft({ ...form, ...patch })
-    if (errors[field]) setErrors(({ [field]: _gone, ...rest }) => rest)
+    clearError(field)
   }
 
   function chooseWhom(forWhom: ForWhom) {
@@ -48,27 +44,17 @@ export default function BookClinic() {
     update(forWhom === '本人' ? { forWhom, patientName: user!.name, phone: user!.phone } : { forWhom, patientName: '' }, 'forWhom')
   }
 
-  async function submit() {
+  function submit() {
     if (sending) return
     requestSubscribeInTap() // before any await, or WeChat refuses
-    setNotice(null)
-    const local = validateBookingDraft(form)
-    setErrors(local)
-    if (Object.keys(local).length) {
-      setNotice('还有几项需要修改，请看标红的提示')
-      return
-    }
-    setSending(true)
-    try {
-      const booking = await api.bookClinic(sessionId, slotId, { ...form, age: Number(form.age) }, { idempotencyKey: key.current })
-      Taro.redirectTo({ url: `${ROUTES.clinicTicket(booking.id)}&new=1` })
-    } catch (failure) {
-      const error = toApiError(failure)
-      if (error.code === 'VALIDATION') setErrors(error.fields)
-      setNotice(error.isOffline ? `${error.message}。预约还没有提交，填写的内容都还在，请再点一次“确认预约”。` : error.message)
-    } finally {
-      setSending(false)
-    }
+    send(
+      validateBookingDraft(form),
+      async (idempotencyKey) => {
+        const booking = await api.bookClinic(sessionId, slotId, { ...form, age: Number(form.age) }, { idempotencyKey })
+        Taro.redirectTo({ url: `${ROUTES.clinicTicket(booking.id)}&new=1` })
+      },
+      '预约还没有提交，填写的内容都还在，请再点一次“确认预约”。',
+    )
   }
 
   return (

@@ -1,13 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect, useRef, useState } from 'react'
-import { api, newIdempotencyKey, toApiError, type SessionDraft } from '../../../api'
+import { useEffect, useState } from 'react'
+import { api, toApiError, type SessionDraft } from '../../../api'
 import { Action } from '../../../components/Action'
 import { Field } from '../../../components/Field'
 import { PageRoot } from '../../../components/PageRoot'
+import { useFormSubmit } from '../../../components/useFormSubmit'
 import { inChina, toChinaIso } from '../../../domain/chinaTime'
 import { DEFAULT_CUTOFF_MINUTES, validateSessionDraft } from '../../../domain/clinic'
-import type { FieldErrors } from '../../../domain/validation'
 import { ROUTES } from '../../../platform/navigation'
 import '../../clinic.scss'
 
@@ -59,10 +59,7 @@ function toDraft(form: Form): SessionDraft {
 export default function ManageSession() {
   const id = useRouter().params.id
   const [form, setForm] = useState<Form | null>(id ? null : blankForm())
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [notice, setNotice] = useState<string | null>(null)
-  const [sending, setSending] = useState(false)
-  const key = useRef(newIdempotencyKey())
+  const { errors, notice, setNotice, sending, clearError, submit: send } = useFormSubmit()
 
   useEffect(() => {
     if (!id) return
@@ -75,7 +72,7 @@ export default function ManageSession() {
         }),
       (failure) => setNotice(toApiError(failure).message),
     )
-  }, [id])
+  }, [id, setNotice])
 
   if (!form) {
     return (
@@ -88,7 +85,7 @@ export default function ManageSession() {
   }
   const set = (patch: Partial<Form>, field: string) => {
     setForm({ ...form, ...patch })
-    if (errors[field]) setErrors(({ [field]: _gone, ...rest }) => rest)
+    clearError(field)
   }
   const setSlot = (i: number, patch: Partial<Form['slots'][number]>) =>
     set({ slots: form.slots.map((s, j) => (j === i ? { ...s, ...patch } : s)) }, 'slots')
@@ -98,24 +95,16 @@ export default function ManageSession() {
     set({ slots: [...form.slots, { id: `t${Math.max(0, ...ids) + 1}`, start: last?.end ?? '09:00', end: '', capacity: last?.capacity ?? '5' }] }, 'slots')
   }
 
-  async function save() {
-    if (sending) return
+  function save() {
     const draft = toDraft(form!)
-    const local = validateSessionDraft(draft, Date.now())
-    setErrors(local)
-    setNotice(Object.keys(local).length ? '还有几项需要修改，请看标红的提示' : null)
-    if (Object.keys(local).length) return
-    setSending(true)
-    try {
-      const saved = id ? await api.updateClinic(id, draft, { idempotencyKey: key.current }) : await api.createClinic(draft, { idempotencyKey: key.current })
-      Taro.redirectTo({ url: ROUTES.clinicSession(saved.id) })
-    } catch (failure) {
-      const error = toApiError(failure)
-      setErrors(error.fields)
-      setNotice(error.message)
-    } finally {
-      setSending(false)
-    }
+    send(
+      validateSessionDraft(draft, Date.now()),
+      async (idempotencyKey) => {
+        const saved = id ? await api.updateClinic(id, draft, { idempotencyKey }) : await api.createClinic(draft, { idempotencyKey })
+        Taro.redirectTo({ url: ROUTES.clinicSession(saved.id) })
+      },
+      '还没有保存，填写的内容都还在，请再点一次保存。',
+    )
   }
 
   const field = (name: keyof Form, label: string, extra: { placeholder?: string; type?: 'digit'; multiline?: boolean; required?: boolean } = {}) => (

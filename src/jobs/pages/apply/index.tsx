@@ -1,14 +1,14 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useRef, useState } from 'react'
-import { api, newIdempotencyKey, toApiError, type ApplicationDraft } from '../../../api'
+import { useState } from 'react'
+import { api, type ApplicationDraft } from '../../../api'
 import { Action } from '../../../components/Action'
 import { Field } from '../../../components/Field'
 import { LoadingPage } from '../../../components/Loading'
 import { PageRoot } from '../../../components/PageRoot'
+import { useFormSubmit } from '../../../components/useFormSubmit'
 import { useLoaded } from '../../../components/useLoaded'
 import { validateApplicationDraft } from '../../../domain/jobs'
-import type { FieldErrors } from '../../../domain/validation'
 import { ROUTES } from '../../../platform/navigation'
 import { ensureSignedIn } from '../../../stores/session'
 import '../../jobs.scss'
@@ -21,10 +21,7 @@ export default function ApplyJob() {
     return { user, posting }
   }, [id])
   const [form, setForm] = useState<ApplicationDraft | null>(null)
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [notice, setNotice] = useState<string | null>(null)
-  const [sending, setSending] = useState(false)
-  const key = useRef(newIdempotencyKey())
+  const { errors, notice, sending, clearError, submit: send } = useFormSubmit()
 
   if (!value) {
     return <LoadingPage error={loadError} onRetry={reload} />
@@ -32,27 +29,18 @@ export default function ApplyJob() {
   const draft = form ?? { name: value.user.name, phone: value.user.phone, note: '' }
   const update = (patch: Partial<ApplicationDraft>, field: string) => {
     setForm({ ...draft, ...patch })
-    if (errors[field]) setErrors(({ [field]: _gone, ...rest }) => rest)
+    clearError(field)
   }
 
-  async function submit() {
-    if (sending) return
-    const local = validateApplicationDraft(draft)
-    setErrors(local)
-    setNotice(Object.keys(local).length ? '还有几项需要修改，请看标红的提示' : null)
-    if (Object.keys(local).length) return
-    setSending(true)
-    try {
-      await api.applyForJob(id, draft, { idempotencyKey: key.current })
-      Taro.redirectTo({ url: `${ROUTES.myApplications}?applied=1` })
-    } catch (failure) {
-      const error = toApiError(failure)
-      if (error.code === 'VALIDATION') setErrors(error.fields)
-      setNotice(error.isOffline ? `${error.message}。报名还没有提交，填写的内容都还在，请再点一次“提交报名”。` : error.message)
-    } finally {
-      setSending(false)
-    }
-  }
+  const submit = () =>
+    send(
+      validateApplicationDraft(draft),
+      async (idempotencyKey) => {
+        await api.applyForJob(id, draft, { idempotencyKey })
+        Taro.redirectTo({ url: `${ROUTES.myApplications}?applied=1` })
+      },
+      '报名还没有提交，填写的内容都还在，请再点一次“提交报名”。',
+    )
 
   return (
     <PageRoot>

@@ -1,13 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect, useRef, useState } from 'react'
-import { api, newIdempotencyKey, toApiError, type PostingDraft, type SuitedTag } from '../../../api'
+import { useEffect, useState } from 'react'
+import { api, toApiError, type PostingDraft, type SuitedTag } from '../../../api'
 import { Action } from '../../../components/Action'
 import { Choice, Field } from '../../../components/Field'
 import { PageRoot } from '../../../components/PageRoot'
+import { useFormSubmit } from '../../../components/useFormSubmit'
 import { inChina } from '../../../domain/chinaTime'
 import { JOB_KINDS, SUITED_TAGS, validatePostingDraft } from '../../../domain/jobs'
-import type { FieldErrors } from '../../../domain/validation'
 import { ROUTES } from '../../../platform/navigation'
 import '../../jobs.scss'
 
@@ -40,10 +40,7 @@ export default function ManageJob() {
   const id = useRouter().params.id
   const [form, setForm] = useState<Form | null>(id ? null : blank())
   const [open, setOpen] = useState(true)
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [notice, setNotice] = useState<string | null>(null)
-  const [sending, setSending] = useState(false)
-  const key = useRef(newIdempotencyKey())
+  const { errors, notice, setNotice, sending, clearError, submit: send } = useFormSubmit()
 
   useEffect(() => {
     if (!id) return
@@ -54,7 +51,7 @@ export default function ManageJob() {
       },
       (failure) => setNotice(toApiError(failure).message),
     )
-  }, [id])
+  }, [id, setNotice])
 
   if (!form) {
     return (
@@ -67,30 +64,22 @@ export default function ManageJob() {
   }
   const set = (patch: Partial<Form>, field: string) => {
     setForm({ ...form, ...patch })
-    if (errors[field]) setErrors(({ [field]: _gone, ...rest }) => rest)
+    clearError(field)
   }
   const text = (name: keyof Form, label: string, extra: { multiline?: boolean; type?: 'digit' | 'tel'; placeholder?: string } = {}) => (
     <Field id={`job-${name}`} label={label} required {...extra} value={form[name] as string} error={errors[name]} onChange={(v) => set({ [name]: v } as Partial<Form>, name)} />
   )
 
-  async function save() {
-    if (sending) return
+  function save() {
     const draft = toDraft(form!)
-    const local = validatePostingDraft(draft, Date.now())
-    setErrors(local)
-    setNotice(Object.keys(local).length ? '还有几项需要修改，请看标红的提示' : null)
-    if (Object.keys(local).length) return
-    setSending(true)
-    try {
-      const saved = id ? await api.updateJob(id, draft, { idempotencyKey: key.current }) : await api.createJob(draft, { idempotencyKey: key.current })
-      Taro.redirectTo({ url: ROUTES.job(saved.id) })
-    } catch (failure) {
-      const error = toApiError(failure)
-      setErrors(error.fields)
-      setNotice(error.message)
-    } finally {
-      setSending(false)
-    }
+    send(
+      validatePostingDraft(draft, Date.now()),
+      async (idempotencyKey) => {
+        const saved = id ? await api.updateJob(id, draft, { idempotencyKey }) : await api.createJob(draft, { idempotencyKey })
+        Taro.redirectTo({ url: ROUTES.job(saved.id) })
+      },
+      '还没有保存，填写的内容都还在，请再点一次保存。',
+    )
   }
 
   async function close() {

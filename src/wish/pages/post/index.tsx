@@ -5,7 +5,7 @@ import { api, toApiError, type WishDraft } from '../../../api'
 import { Action } from '../../../components/Action'
 import { Choice, Field } from '../../../components/Field'
 import { PageRoot } from '../../../components/PageRoot'
-import type { FieldErrors } from '../../../domain/validation'
+import { useFormSubmit } from '../../../components/useFormSubmit'
 import {
   BUILDING_RULE,
   DESCRIPTION_RULE,
@@ -23,9 +23,7 @@ import '../../wish.scss'
 
 export default function PostWish() {
   const [saved, setSaved] = useState<SavedDraft | null>(null)
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [notice, setNotice] = useState<string | null>(null)
-  const [sending, setSending] = useState(false)
+  const { errors, notice, setNotice, sending, clearError, submit: send } = useFormSubmit()
 
   useLoad(() => {
     ensureSignedIn().then(
@@ -50,37 +48,22 @@ export default function PostWish() {
     const next = { ...saved!, draft: { ...draft, ...patch } }
     setSaved(next)
     saveDraft(next)
-    if (errors[field]) setErrors(({ [field]: _gone, ...rest }) => rest)
+    clearError(field)
   }
   const setAddress = (part: keyof WishDraft['address']) => (value: string) =>
     update({ address: { ...draft.address, [part]: value } }, `address.${part}`)
 
-  async function submit() {
-    if (sending) return
-    setNotice(null)
-    const local = validateWishDraft(draft)
-    setErrors(local)
-    if (Object.keys(local).length) {
-      setNotice('还有几项需要修改，请看标红的提示')
-      return
-    }
-    setSending(true)
-    try {
-      const wish = await api.postWish(draft, { idempotencyKey: saved!.idempotencyKey })
-      clearDraft()
-      Taro.redirectTo({ url: `/wish/pages/detail/index?id=${encodeURIComponent(wish.id)}&posted=1` })
-    } catch (failure) {
-      const error = toApiError(failure)
-      if (error.code === 'VALIDATION') setErrors(error.fields)
-      setNotice(
-        error.isOffline
-          ? `${error.message}。心愿还没有发出，填写的内容已保存，请稍后再点“提交心愿”。`
-          : error.message,
-      )
-    } finally {
-      setSending(false)
-    }
-  }
+  // The key saved with the draft, not a fresh one: a retry after a restart is still the same post.
+  const submit = () =>
+    send(
+      validateWishDraft(draft),
+      async () => {
+        const wish = await api.postWish(draft, { idempotencyKey: saved!.idempotencyKey })
+        clearDraft()
+        Taro.redirectTo({ url: `/wish/pages/detail/index?id=${encodeURIComponent(wish.id)}&posted=1` })
+      },
+      '心愿还没有发出，填写的内容已保存，请稍后再点“提交心愿”。',
+    )
 
   return (
     <PageRoot>
