@@ -134,6 +134,12 @@ export default function Home() {
           <CallButton phone={card.hotline} who="24小时服务热线" className="btn--block" />
         </View>
       </View>
+      <View className="tiles">
+        {tiles.map((tile) => (
+          <ColourTile key={tile.colour.key} tile={tile} />
+        ))}
+      </View>
+      {/* The card comes first: whoever scanned the QR code came for help. */}
       {summary && (
         <View className="card summary" role="status">
           <Text>
@@ -145,11 +151,6 @@ export default function Home() {
       <WishEntry role={role} />
       <ClinicEntry role={role} />
       <JobsEntry role={role} />
-      <View className="tiles">
-        {tiles.map((tile) => (
-          <ColourTile key={tile.colour.key} tile={tile} />
-        ))}
-      </View>
     </PageRoot>
   )
 }
