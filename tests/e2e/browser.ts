@@ -145,3 +145,20 @@ export async function switchAccount(page: Page, site: StaticServer, label: strin
   await root.locator(`button[aria-label="${label}"]`).click()
   await root.getByText(/^已切换为/).waitFor()
 }
+
+/**
+ * Chromium and a served build for the tests of one file: started before them,
+ * closed after. Read `.browser` and `.site` inside tests.
+ */
+export function browserAndSite(envName: 'E2E_DIST' | 'E2E_API_DIST', fallback: string) {
+  const env = {} as { browser: Browser; site: StaticServer }
+  beforeAll(async () => {
+    env.browser = await launchBrowser()
+    env.site = await serve(distDir(envName, fallback))
+  })
+  afterAll(async () => {
+    await env.browser?.close()
+    await env.site?.close()
+  })
+  return env
+}

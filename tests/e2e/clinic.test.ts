@@ -4,26 +4,15 @@
 import { execFileSync } from 'child_process'
 import fs from 'fs'
 import path from 'path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { inChina } from '../../src/domain/chinaTime'
-import { SHOTS_DIR, distDir, launchBrowser, newPage, openPage, serve, shot, stationed, switchAccount, type StaticServer } from './browser'
+import { browserAndSite, newPage, openPage, shot, SHOTS_DIR, stationed, switchAccount } from './browser'
 
-let browser: Browser
-let site: StaticServer
-beforeAll(async () => {
-  browser = await launchBrowser()
-  site = await serve(distDir('E2E_DIST', 'dist/h5'))
-})
-afterAll(async () => {
-  await browser?.close()
-  await site?.close()
-})
-
-
+const env = browserAndSite('E2E_DIST', 'dist/h5')
 
 /** Books slot `slotLabel` of the heart clinic (c1, tomorrow) and returns the ticket page root. */
 async function bookHeartClinic(page: Page, slotLabel: string, fill: (root: Awaited<ReturnType<typeof stationed>>) => Promise<void>) {
-  let root = await openPage(page, site, '/clinic/pages/session/index?id=c1')
+  let root = await openPage(page, env.site, '/clinic/pages/session/index?id=c1')
   await root.getByRole('button', { name: slotLabel }).click()
   await page.waitForURL(/book\/index/)
   root = await stationed(page)
@@ -36,9 +25,9 @@ async function bookHeartClinic(page: Page, slotLabel: string, fill: (root: Await
 
 describe('专家义诊', () => {
   it('an elder in 长辈模式 books and sees a large ticket whose QR code scans', async () => {
-    const { context, page } = await newPage(browser)
+    const { context, page } = await newPage(env.browser)
     try {
-      await switchAccount(page, site, '切换为长者张桂兰')
+      await switchAccount(page, env.site, '切换为长者张桂兰')
       await (await stationed(page)).locator('button[aria-label="长辈模式"]').click()
       const root = await bookHeartClinic(page, '预约 09:30–10:00', async (form) => {
         expect(await form.locator('#book-name').inputValue()).toBe('张桂兰')
@@ -64,9 +53,9 @@ describe('专家义诊', () => {
   })
 
   it('a child books for a parent, and a full slot offers 候补', async () => {
-    const { context, page } = await newPage(browser)
+    const { context, page } = await newPage(env.browser)
     try {
-      await switchAccount(page, site, '切换为居民李明')
+      await switchAccount(page, env.site, '切换为居民李明')
       let root = await bookHeartClinic(page, '预约 10:00–10:30', async (form) => {
         await form.getByRole('radio', { name: '家人代约' }).click()
         expect(await form.locator('#book-name').inputValue()).toBe('')
@@ -75,7 +64,7 @@ describe('专家义诊', () => {
       })
       await root.getByText('就诊人：李桂珍（家人代约）').waitFor()
 
-      root = await openPage(page, site, '/clinic/pages/session/index?id=c1')
+      root = await openPage(page, env.site, '/clinic/pages/session/index?id=c1')
       const full = root.getByRole('button', { name: '候补 09:00–09:30' })
       expect(await full.innerText()).toBe('候补')
       root = await bookHeartClinic(page, '候补 09:00–09:30', async (form) => {
@@ -85,7 +74,7 @@ describe('专家义诊', () => {
       await root.getByRole('heading', { name: '候补中' }).waitFor()
       await root.getByText('已加入候补').waitFor()
 
-      root = await openPage(page, site, '/clinic/pages/mine/index')
+      root = await openPage(page, env.site, '/clinic/pages/mine/index')
       await root.locator('.booking-item').nth(1).waitFor()
       expect(await root.locator('.booking-item').allInnerTexts()).toEqual([
         expect.stringMatching(/候补中[\s\S]*明天 09:00/),
@@ -98,24 +87,24 @@ describe('专家义诊', () => {
   })
 
   it('staff mark the arrival on the day, and the elder’s booking shows it', async () => {
-    const { context, page } = await newPage(browser)
+    const { context, page } = await newPage(env.browser)
     try {
-      await switchAccount(page, site, '切换为长者张桂兰')
+      await switchAccount(page, env.site, '切换为长者张桂兰')
       await bookHeartClinic(page, '预约 09:30–10:00', async (form) => {
         await form.locator('#book-age').fill('72')
       })
       // The morning of the clinic (tomorrow, China time).
       await page.clock.setFixedTime(new Date(`${inChina(Date.now()).add(1, 'day').format('YYYY-MM-DD')}T08:40:00+08:00`))
-      await switchAccount(page, site, '切换为工作人员刘芳')
-      let root = await openPage(page, site, '/clinic/pages/roster/index?id=c1')
+      await switchAccount(page, env.site, '切换为工作人员刘芳')
+      let root = await openPage(page, env.site, '/clinic/pages/roster/index?id=c1')
       await root.getByRole('button', { name: '签到：张桂兰' }).click()
       await root.getByText('张桂兰 已签到').waitFor()
       await root.locator('.figures').getByText('1', { exact: true }).first().waitFor()
       expect(await root.locator('.figures').innerText()).toMatch(/4\s*已预约\s*1\s*已签到\s*25%\s*到诊率/)
       await shot(page, 'clinic-3-roster')
 
-      await switchAccount(page, site, '切换为长者张桂兰')
-      root = await openPage(page, site, '/clinic/pages/mine/index')
+      await switchAccount(page, env.site, '切换为长者张桂兰')
+      root = await openPage(page, env.site, '/clinic/pages/mine/index')
       await root.getByRole('button', { name: /查看预约凭证：心血管专家义诊 张桂兰/ }).click()
       root = await stationed(page)
       await root.getByRole('heading', { name: '已签到' }).waitFor()

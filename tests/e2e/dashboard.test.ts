@@ -1,30 +1,19 @@
 /* The street office figures on the production H5 build: the public summary on
  * the home page and the staff dashboard, both from the same records. */
-import type { Browser } from 'playwright-core'
-import { distDir, launchBrowser, newPage, openPage, serve, shot, stationed, type StaticServer } from './browser'
+import { browserAndSite, newPage, openPage, shot, stationed } from './browser'
 
-let browser: Browser
-let site: StaticServer
-beforeAll(async () => {
-  browser = await launchBrowser()
-  site = await serve(distDir('E2E_DIST', 'dist/h5'))
-})
-afterAll(async () => {
-  await browser?.close()
-  await site?.close()
-})
-
+const env = browserAndSite('E2E_DIST', 'dist/h5')
 
 it('shows the public summary on the home page and the figures to staff', async () => {
-  const { context, page } = await newPage(browser)
+  const { context, page } = await newPage(env.browser)
   try {
-    let root = await openPage(page, site, '/pages/home/index?g=DA0103')
+    let root = await openPage(page, env.site, '/pages/home/index?g=DA0103')
     const summary = root.locator('.summary')
     await summary.waitFor()
     // Seed: 2 wishes fulfilled (2 h and 1 h served), no arrivals or hires yet.
     expect((await summary.innerText()).replace(/\s+/g, '')).toBe('本街道已为民办实事2件，志愿服务3小时')
 
-    root = await openPage(page, site, '/pages/me/index')
+    root = await openPage(page, env.site, '/pages/me/index')
     await root.locator('button[aria-label="切换为工作人员刘芳"]').click()
     await root.getByText(/^已切换为/).waitFor()
     await root.getByRole('button', { name: '工作数据' }).click()

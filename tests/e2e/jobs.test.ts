@@ -1,28 +1,16 @@
 /* 就业创业 end to end on the production H5 build (embedded backend): a resident
  * searches and filters, opens a posting and applies; staff move the application
  * to 已录用; the resident sees it in 我的报名. */
-import type { Browser } from 'playwright-core'
-import { distDir, launchBrowser, newPage, openPage, serve, shot, stationed, switchAccount, type StaticServer } from './browser'
+import { browserAndSite, newPage, openPage, shot, stationed, switchAccount } from './browser'
 
-let browser: Browser
-let site: StaticServer
-beforeAll(async () => {
-  browser = await launchBrowser()
-  site = await serve(distDir('E2E_DIST', 'dist/h5'))
-})
-afterAll(async () => {
-  await browser?.close()
-  await site?.close()
-})
-
-
+const env = browserAndSite('E2E_DIST', 'dist/h5')
 
 describe('就业创业', () => {
   it('search and filter → detail → apply → staff mark 已录用 → the resident sees it', async () => {
-    const { context, page } = await newPage(browser)
+    const { context, page } = await newPage(env.browser)
     try {
-      await switchAccount(page, site, '切换为居民李明')
-      let root = await openPage(page, site, '/jobs/pages/list/index')
+      await switchAccount(page, env.site, '切换为居民李明')
+      let root = await openPage(page, env.site, '/jobs/pages/list/index')
       await root.locator('.job-item').first().waitFor()
       await root.locator('#jobs-keyword').fill('缝纫')
       await root.getByRole('button', { name: '搜索', exact: true }).click()
@@ -47,8 +35,8 @@ describe('就业创业', () => {
       root = await stationed(page)
       await root.locator('.application-item', { hasText: '服装缝纫工' }).getByText('已提交').waitFor()
 
-      await switchAccount(page, site, '切换为工作人员刘芳')
-      root = await openPage(page, site, '/jobs/pages/list/index')
+      await switchAccount(page, env.site, '切换为工作人员刘芳')
+      root = await openPage(page, env.site, '/jobs/pages/list/index')
       await root.getByRole('button', { name: '报名名单：服装缝纫工', exact: true }).click()
       root = await stationed(page)
       await root.getByRole('button', { name: '李明：标为已联系' }).click()
@@ -56,8 +44,8 @@ describe('就业创业', () => {
       await root.getByText('李明：已录用').waitFor()
       await shot(page, 'jobs-2-applicants')
 
-      await switchAccount(page, site, '切换为居民李明')
-      root = await openPage(page, site, '/jobs/pages/mine/index')
+      await switchAccount(page, env.site, '切换为居民李明')
+      root = await openPage(page, env.site, '/jobs/pages/mine/index')
       await root.locator('.application-item', { hasText: '服装缝纫工' }).getByText('已录用').waitFor()
       await shot(page, 'jobs-3-hired')
     } finally {

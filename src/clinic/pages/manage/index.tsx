@@ -1,11 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
-import { api, toApiError, type SessionDraft } from '../../../api'
+import { useState } from 'react'
+import { api, type SessionDraft } from '../../../api'
 import { Action } from '../../../components/Action'
 import { Field } from '../../../components/Field'
+import { LoadingPage } from '../../../components/Loading'
 import { PageRoot } from '../../../components/PageRoot'
 import { useFormSubmit } from '../../../components/useFormSubmit'
+import { useLoaded } from '../../../components/useLoaded'
 import { inChina, toChinaIso } from '../../../domain/chinaTime'
 import { DEFAULT_CUTOFF_MINUTES, validateSessionDraft } from '../../../domain/clinic'
 import { ROUTES } from '../../../platform/navigation'
@@ -58,31 +60,21 @@ function toDraft(form: Form): SessionDraft {
 /** Staff: create or edit a session and its slots. */
 export default function ManageSession() {
   const id = useRouter().params.id
-  const [form, setForm] = useState<Form | null>(id ? null : blankForm())
-  const { errors, notice, setNotice, sending, clearError, submit: send } = useFormSubmit()
+  const [edited, setForm] = useState<Form | null>(null)
+  const { errors, notice, sending, clearError, submit: send } = useFormSubmit()
+  const loaded = useLoaded(async (): Promise<Form> => {
+    if (!id) return blankForm()
+    const s = await api.getClinic(id)
+    return {
+      ...s,
+      cutoffHours: String(s.cutoffMinutes / 60),
+      slots: s.slots.map((slot) => ({ id: slot.id, start: slot.start, end: slot.end, capacity: String(slot.capacity) })),
+    }
+  }, [id])
 
-  useEffect(() => {
-    if (!id) return
-    api.getClinic(id).then(
-      (s) =>
-        setForm({
-          ...s,
-          cutoffHours: String(s.cutoffMinutes / 60),
-          slots: s.slots.map((slot) => ({ id: slot.id, start: slot.start, end: slot.end, capacity: String(slot.capacity) })),
-        }),
-      (failure) => setNotice(toApiError(failure).message),
-    )
-  }, [id, setNotice])
-
-  if (!form) {
-    return (
-      <PageRoot>
-        <View className="muted center" role="status">
-          {notice ?? '正在加载…'}
-        </View>
-      </PageRoot>
-    )
-  }
+  // What staff typed, over what was loaded.
+  const form = edited ?? loaded.value
+  if (!form) return <LoadingPage error={loaded.error} onRetry={loaded.reload} />
   const set = (patch: Partial<Form>, field: string) => {
     setForm({ ...form, ...patch })
     clearError(field)

@@ -1,11 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { api, toApiError, type PostingDraft, type SuitedTag } from '../../../api'
 import { Action } from '../../../components/Action'
 import { Choice, Field } from '../../../components/Field'
+import { LoadingPage } from '../../../components/Loading'
 import { PageRoot } from '../../../components/PageRoot'
 import { useFormSubmit } from '../../../components/useFormSubmit'
+import { useLoaded } from '../../../components/useLoaded'
 import { inChina } from '../../../domain/chinaTime'
 import { JOB_KINDS, SUITED_TAGS, validatePostingDraft } from '../../../domain/jobs'
 import { ROUTES } from '../../../platform/navigation'
@@ -38,30 +40,19 @@ const toDraft = (f: Form): PostingDraft => ({
 /** Staff: publish or edit a posting, or stop recruiting. */
 export default function ManageJob() {
   const id = useRouter().params.id
-  const [form, setForm] = useState<Form | null>(id ? null : blank())
-  const [open, setOpen] = useState(true)
+  const [edited, setForm] = useState<Form | null>(null)
+  const [closed, setClosed] = useState(false)
   const { errors, notice, setNotice, sending, clearError, submit: send } = useFormSubmit()
+  const loaded = useLoaded(async () => {
+    if (!id) return { form: blank(), open: true }
+    const p = await api.getJob(id)
+    return { form: { ...p, payMin: String(p.payMin), payMax: String(p.payMax) }, open: p.status === 'open' }
+  }, [id])
 
-  useEffect(() => {
-    if (!id) return
-    api.getJob(id).then(
-      (p) => {
-        setForm({ ...p, payMin: String(p.payMin), payMax: String(p.payMax) })
-        setOpen(p.status === 'open')
-      },
-      (failure) => setNotice(toApiError(failure).message),
-    )
-  }, [id, setNotice])
-
-  if (!form) {
-    return (
-      <PageRoot>
-        <View className="muted center" role="status">
-          {notice ?? '正在加载…'}
-        </View>
-      </PageRoot>
-    )
-  }
+  // What staff typed, over what was loaded.
+  const form = edited ?? loaded.value?.form
+  if (!form) return <LoadingPage error={loaded.error} onRetry={loaded.reload} />
+  const open = !closed && loaded.value!.open
   const set = (patch: Partial<Form>, field: string) => {
     setForm({ ...form, ...patch })
     clearError(field)
@@ -85,7 +76,7 @@ export default function ManageJob() {
   async function close() {
     try {
       await api.closeJob(id!)
-      setOpen(false)
+      setClosed(true)
       setNotice('已停止招聘，岗位不再显示在列表中')
     } catch (failure) {
       setNotice(toApiError(failure).message)
