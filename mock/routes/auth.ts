@@ -1,6 +1,7 @@
 import { ApiError } from '../../src/api/errors'
 import type { Meta, Session, User } from '../../src/api/types'
 import { toChinaIso } from '../../src/domain/chinaTime'
+import { checkPhone, normalisePhone } from '../../src/domain/validation'
 import type { Route, RouteContext } from '../router'
 import type { DbState } from '../state'
 import { seedDb } from '../seed'
@@ -42,6 +43,29 @@ export const authRoutes: Route[] = [
       const accountId = code.startsWith('demo:') ? code.slice(5) : 'resident'
       const user = ctx.db.users.find((u) => u.id === accountId)
       if (!user) throw new ApiError('VALIDATION', '登录凭证无效', { code: '没有这个演示账号' })
+      return openSession(ctx.db, user)
+    },
+  },
+  {
+    method: 'POST',
+    path: '/auth/phone',
+    access: 'public',
+    handler: (ctx): Session => {
+      // A real backend exchanges WeChat's getPhoneNumber code for the number.
+      // The demo backend takes `phone:<number>`, as if WeChat had confirmed it.
+      if (!ctx.demo) throw new ApiError('VALIDATION', '手机号验证失败，请重试', { code: '手机号验证失败，请重试' })
+      const code = ctx.body.code
+      const phone = typeof code === 'string' && code.startsWith('phone:') ? normalisePhone(code.slice(6)) : ''
+      const problem = checkPhone(phone)
+      if (problem) throw new ApiError('VALIDATION', problem, { phone: problem })
+      let user = ctx.db.users.find((u) => u.phone === phone)
+      if (!user) {
+        // Someone new: a resident account, in the grid they scanned, if any.
+        const gridCode = ctx.db.grids.some((g) => g.code === ctx.body.gridCode) ? (ctx.body.gridCode as string) : null
+        ctx.db.seq += 1
+        user = { id: `r${ctx.db.seq}`, name: `居民${phone.slice(-4)}`, phone, role: 'resident', gridCode }
+        ctx.db.users.push(user)
+      }
       return openSession(ctx.db, user)
     },
   },

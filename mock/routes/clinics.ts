@@ -1,5 +1,5 @@
 import { ApiError } from '../../src/api/errors'
-import type { BookingView, Roster, SessionView } from '../../src/api/types'
+import type { BookingView, Role, Roster, SessionView } from '../../src/api/types'
 import { toChinaIso } from '../../src/domain/chinaTime'
 import {
   attendance,
@@ -19,6 +19,7 @@ import {
 import { assertValid } from '../../src/domain/rules'
 import type { Route, RouteContext } from '../router'
 import type { DbState } from '../state'
+import { forOwner } from './residents'
 
 function findSession(db: DbState, id: string): ClinicSession {
   const session = db.clinics.find((c) => c.id === id)
@@ -100,7 +101,7 @@ function readDraft(ctx: RouteContext): SessionDraft {
   }
 }
 
-const BOOKERS: Route['access'] = ['resident', 'elder', 'volunteer']
+const BOOKERS: Role[] = ['resident', 'elder', 'volunteer']
 
 export const clinicRoutes: Route[] = [
   {
@@ -161,23 +162,25 @@ export const clinicRoutes: Route[] = [
   {
     method: 'POST',
     path: '/clinics/:id/slots/:slot/bookings',
-    access: BOOKERS,
+    access: 'user',
     handler: (ctx): BookingView => {
       const session = findSession(ctx.db, ctx.params.id)
-      const user = ctx.user!
-      ctx.db.seq += 1
-      // Count, check and store in one synchronous step: a slot is never overbooked.
-      const booking = book(ctx.body, {
-        session,
-        slotId: ctx.params.slot,
-        accountId: user.id,
-        sessionBookings: ctx.db.bookings.filter((b) => b.sessionId === session.id),
-        accountUpcoming: upcomingOf(ctx.db, user.id, ctx.now),
-        id: `k${ctx.db.seq}`,
-        now: ctx.now,
+      return forOwner(ctx, BOOKERS, (owner, actedBy) => {
+        ctx.db.seq += 1
+        // Count, check and store in one synchronous step: a slot is never overbooked.
+        const booked = book(ctx.body, {
+          session,
+          slotId: ctx.params.slot,
+          accountId: owner.id,
+          sessionBookings: ctx.db.bookings.filter((b) => b.sessionId === session.id),
+          accountUpcoming: upcomingOf(ctx.db, owner.id, ctx.now),
+          id: `k${ctx.db.seq}`,
+          now: ctx.now,
+        })
+        const booking = actedBy ? { ...booked, actedBy } : booked
+        ctx.db.bookings.push(booking)
+        return bookingView(ctx.db, booking)
       })
-      ctx.db.bookings.push(booking)
-      return bookingView(ctx.db, booking)
     },
   },
   {
@@ -196,7 +199,9 @@ export const clinicRoutes: Route[] = [
     access: 'user',
     handler: ({ db, params, user }): BookingView => {
       const booking = findBooking(db, params.id)
-      if (booking.accountId !== user!.id && user!.role !== 'staff') throw new ApiError('NOT_FOUND', '没有找到这个预约')
+      if (booking.accountId !== user!.id && booking.actedBy?.id !== user!.id && user!.role !== 'staff') {
+        throw new ApiError('NOT_FOUND', '没有找到这个预约')
+      }
       return bookingView(db, booking)
     },
   },

@@ -3,8 +3,9 @@ import { authRoutes } from './auth'
 import { clinicRoutes } from './clinics'
 import { gridRoutes } from './grids'
 import { jobRoutes } from './jobs'
+import { residentRoutes } from './residents'
 import { statsRoutes } from './stats'
 import { wishRoutes } from './wishes'
 
 /** Every endpoint of the backend; docs/openapi.yaml must list exactly these. */
-export const ROUTES: Route[] = [...authRoutes, ...gridRoutes, ...wishRoutes, ...clinicRoutes, ...jobRoutes, ...statsRoutes]
+export const ROUTES: Route[] = [...authRoutes, ...gridRoutes, ...wishRoutes, ...clinicRoutes, ...jobRoutes, ...residentRoutes, ...statsRoutes]

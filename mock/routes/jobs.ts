@@ -1,5 +1,5 @@
 import { ApiError } from '../../src/api/errors'
-import type { ApplicationView, PostingView } from '../../src/api/types'
+import type { ApplicationView, PostingView, Role } from '../../src/api/types'
 import { toChinaIso } from '../../src/domain/chinaTime'
 import {
   applyTo,
@@ -21,6 +21,7 @@ import { assertValid } from '../../src/domain/rules'
 import { pageBackwards } from '../paging'
 import type { Route, RouteContext } from '../router'
 import type { DbState } from '../state'
+import { forOwner } from './residents'
 
 function findPosting(db: DbState, id: string): Posting {
   const posting = db.postings.find((p) => p.id === id)
@@ -66,7 +67,7 @@ function readDraft(ctx: RouteContext): PostingDraft {
   }
 }
 
-const APPLICANTS: Route['access'] = ['resident', 'elder', 'volunteer']
+const APPLICANTS: Role[] = ['resident', 'elder', 'volunteer']
 
 export const jobRoutes: Route[] = [
   {
@@ -136,13 +137,16 @@ export const jobRoutes: Route[] = [
   {
     method: 'POST',
     path: '/jobs/:id/applications',
-    access: APPLICANTS,
+    access: 'user',
     handler: (ctx): ApplicationView => {
       const posting = findPosting(ctx.db, ctx.params.id)
-      ctx.db.seq += 1
-      const app = applyTo(posting, ctx.body, ctx.user!.id, ctx.db.applications, `ap${ctx.db.seq}`, ctx.now)
-      ctx.db.applications.push(app)
-      return applicationView(ctx.db, app)
+      return forOwner(ctx, APPLICANTS, (owner, actedBy) => {
+        ctx.db.seq += 1
+        const applied = applyTo(posting, ctx.body, owner.id, ctx.db.applications, `ap${ctx.db.seq}`, ctx.now)
+        const app = actedBy ? { ...applied, actedBy } : applied
+        ctx.db.applications.push(app)
+        return applicationView(ctx.db, app)
+      })
     },
   },
   {

@@ -16,6 +16,7 @@ import {
 import { pageBackwards } from '../paging'
 import type { Route, RouteContext } from '../router'
 import type { DbState } from '../state'
+import { forOwner } from './residents'
 
 function actorOf(user: User): WishActor {
   return { id: user.id, name: user.name, role: user.role, gridCode: user.gridCode }
@@ -72,15 +73,17 @@ export const wishRoutes: Route[] = [
   {
     method: 'POST',
     path: '/wishes',
-    access: RESIDENTS,
-    handler: (ctx) => {
-      const owner = actorOf(ctx.user!)
-      const active = ctx.db.wishes.filter((w) => w.ownerId === owner.id && isActive(effectiveStatus(w, ctx.now))).length
-      ctx.db.seq += 1
-      const wish = createWish(ctx.body, owner, active, `w${ctx.db.seq}`, ctx.now)
-      ctx.db.wishes.push(wish)
-      return wishFor(wish, owner, ctx.now)
-    },
+    access: 'user',
+    handler: (ctx) =>
+      forOwner(ctx, ['resident', 'elder'], (user, actedBy) => {
+        const owner = actorOf(user)
+        const active = ctx.db.wishes.filter((w) => w.ownerId === owner.id && isActive(effectiveStatus(w, ctx.now))).length
+        ctx.db.seq += 1
+        const created = createWish(ctx.body, owner, active, `w${ctx.db.seq}`, ctx.now)
+        const wish = actedBy ? { ...created, actedBy } : created
+        ctx.db.wishes.push(wish)
+        return wishFor(wish, owner, ctx.now)
+      }),
   },
   {
     method: 'GET',

@@ -12,6 +12,7 @@ import type {
   DemoAccount,
   Grid,
   Meta,
+  ResidentSummary,
   Page,
   PageQuery,
   Session,
@@ -56,6 +57,7 @@ export function createClient({ transport, getToken }: ClientOptions): Api {
     login: (code, options) => write<Session>('POST', '/auth/login', { code }, options),
     listDemoAccounts: () => send<DemoAccount[]>({ method: 'GET', path: '/auth/demo-accounts' }),
     switchDemoAccount: (accountId, options) => write<Session>('POST', '/auth/demo', { accountId }, options),
+    loginWithPhone: (code, gridCode, options) => write<Session>('POST', '/auth/phone', { code, gridCode: gridCode ?? undefined }, options),
     getMe: () => send<User>({ method: 'GET', path: '/me' }),
     listCommunities: () => send<Community[]>({ method: 'GET', path: '/communities' }),
     getGrid: (code) => send<Grid>({ method: 'GET', path: `/grids/${seg(code)}` }),
@@ -98,6 +100,8 @@ export function createClient({ transport, getToken }: ClientOptions): Api {
     closeJob: (id, options) => write<PostingView>('POST', `/jobs/${seg(id)}/close`, {}, options),
     listApplicants: (postingId) => send<ApplicationView[]>({ method: 'GET', path: `/jobs/${seg(postingId)}/applications` }),
     setApplicationStatus: (id, status, options) => write<ApplicationView>('POST', `/applications/${seg(id)}/status`, { status }, options),
+
+    listResidents: (q) => send<ResidentSummary[]>({ method: 'GET', path: '/residents', query: { q: q || undefined } }),
 
     getDashboard: () => send<Dashboard>({ method: 'GET', path: '/stats' }),
     getPublicSummary: () => send<PublicSummary>({ method: 'GET', path: '/stats/summary' }),

@@ -17,6 +17,8 @@ import type {
   DemoAccount,
   Grid,
   Meta,
+  OnBehalf,
+  ResidentSummary,
   OpenWishQuery,
   Page,
   PageQuery,
@@ -41,6 +43,11 @@ export interface Api {
   listDemoAccounts(): Promise<DemoAccount[]>
   /** Demo backends only: signs in as one of the demo accounts. */
   switchDemoAccount(accountId: string, options?: WriteOptions): Promise<Session>
+  /**
+   * Signs in with a phone number: WeChat's getPhoneNumber code, or on demo
+   * backends `phone:<number>`. Opens the account a helper created through 代办.
+   */
+  loginWithPhone(code: string, gridCode?: string | null, options?: WriteOptions): Promise<Session>
   getMe(): Promise<User>
   listCommunities(): Promise<Community[]>
   getGrid(code: string): Promise<Grid>
@@ -49,7 +56,7 @@ export interface Api {
   resetDemo(options?: WriteOptions): Promise<void>
 
   // 微心愿 (PRODUCT.md §4)
-  postWish(draft: WishDraft, options?: WriteOptions): Promise<WishView>
+  postWish(draft: WishDraft & OnBehalf, options?: WriteOptions): Promise<WishView>
   listMyWishes(query?: PageQuery): Promise<Page<WishSummary>>
   /** Volunteers: open wishes of their grid, newest first. */
   listOpenWishes(query?: OpenWishQuery): Promise<Page<WishSummary>>
@@ -70,7 +77,7 @@ export interface Api {
   listClinics(specialty?: string): Promise<SessionView[]>
   getClinic(id: string): Promise<SessionView>
   /** A place in the slot, or its waiting list when it is full. */
-  bookClinic(sessionId: string, slotId: string, draft: BookingDraft, options?: WriteOptions): Promise<BookingView>
+  bookClinic(sessionId: string, slotId: string, draft: BookingDraft & OnBehalf, options?: WriteOptions): Promise<BookingView>
   listMyBookings(): Promise<BookingView[]>
   getBooking(id: string): Promise<BookingView>
   cancelBooking(id: string, options?: WriteOptions): Promise<BookingView>
@@ -84,7 +91,7 @@ export interface Api {
   /** Open, unexpired postings, newest first, searched and filtered. */
   listJobs(query?: JobQuery & PageQuery): Promise<Page<PostingView>>
   getJob(id: string): Promise<PostingView>
-  applyForJob(postingId: string, draft: ApplicationDraft, options?: WriteOptions): Promise<ApplicationView>
+  applyForJob(postingId: string, draft: ApplicationDraft & OnBehalf, options?: WriteOptions): Promise<ApplicationView>
   listMyApplications(): Promise<ApplicationView[]>
   /** Staff: every posting, expired and closed included. */
   listAllJobs(query?: PageQuery): Promise<Page<PostingView>>
@@ -93,6 +100,10 @@ export interface Api {
   closeJob(id: string, options?: WriteOptions): Promise<PostingView>
   listApplicants(postingId: string): Promise<ApplicationView[]>
   setApplicationStatus(id: string, status: ApplicationStatus, options?: WriteOptions): Promise<ApplicationView>
+
+  // 代办 (issue 6)
+  /** Volunteers: residents of their grid; staff: everyone. Phones masked; q is a name or a phone's last 4 digits. */
+  listResidents(q?: string): Promise<ResidentSummary[]>
 
   // Figures (PRODUCT.md §9)
   /** Staff: overall, per community and per grid; this month and overall. */

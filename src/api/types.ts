@@ -10,6 +10,21 @@ export type { CardColour, Contact, Shift }
 
 export type Role = 'resident' | 'elder' | 'volunteer' | 'staff'
 
+export type { ActedBy, ResidentRef } from '../domain/onBehalf'
+
+/** 代办: any write of a resident can name the resident a volunteer or staff member acts for. */
+export interface OnBehalf {
+  forResident?: import('../domain/onBehalf').ResidentRef
+}
+
+/** A resident a helper may act for; the phone is masked. */
+export interface ResidentSummary {
+  id: string
+  name: string
+  phone: string
+  gridCode: string
+}
+
 export interface User {
   id: string
   name: string

@@ -4,6 +4,7 @@
  * Pure rules; the backend stores what these functions return.
  */
 import { inChina } from './chinaTime'
+import type { ActedBy } from './onBehalf'
 import { RuleError, assertValid } from './rules'
 import { checkPhone, checkText, collectErrors, normalisePhone, type FieldErrors } from './validation'
 
@@ -68,6 +69,8 @@ export interface Booking {
   checkedInAt: string | null
   /** Set when a waiting booking moved into the slot, so its owner is told. */
   promotedAt: string | null
+  /** Set when a volunteer or staff member booked it for the account's owner (代办). */
+  actedBy?: ActedBy
 }
 
 export const DEFAULT_CUTOFF_MINUTES = 120

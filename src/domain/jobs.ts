@@ -4,6 +4,7 @@
  * listed through the last China calendar day before it expires.
  */
 import { inChina } from './chinaTime'
+import type { ActedBy } from './onBehalf'
 import { RuleError, assertValid } from './rules'
 import { checkPhone, checkText, collectErrors, normalisePhone, type FieldErrors } from './validation'
 
@@ -56,6 +57,8 @@ export interface Application extends ApplicationDraft {
   status: ApplicationStatus
   createdAt: string
   updatedAt: string
+  /** Set when a volunteer or staff member applied for the applicant (代办). */
+  actedBy?: ActedBy
 }
 
 export interface JobQuery {

@@ -9,6 +9,7 @@
  * calendar day after completion counts as confirmed.
  */
 import { inChina } from './chinaTime'
+import type { ActedBy } from './onBehalf'
 import { maskName, maskPhone } from './mask'
 import { RuleError, assertValid } from './rules'
 import { checkNumber, checkPhone, checkText, collectErrors, normalisePhone, type FieldErrors } from './validation'
@@ -89,6 +90,8 @@ export interface Wish extends WishDraft {
   thanks: string | null
   rejectReason: string | null
   events: WishEvent[]
+  /** Set when a volunteer or staff member posted it for the owner (代办). */
+  actedBy?: ActedBy
 }
 
 export const MAX_ACTIVE_WISHES = 3
@@ -342,7 +345,7 @@ export interface WishView extends Wish {
 export type WishVisibility = 'full' | 'limited' | 'none'
 
 export function visibilityFor(wish: Wish, viewer: WishActor): WishVisibility {
-  if (wish.ownerId === viewer.id || viewer.role === 'staff') return 'full'
+  if (wish.ownerId === viewer.id || wish.actedBy?.id === viewer.id || viewer.role === 'staff') return 'full'
   if (viewer.role === 'volunteer' && viewer.gridCode === wish.gridCode) {
     return wish.claimedBy === viewer.id ? 'full' : 'limited'
   }
