@@ -15,6 +15,9 @@ export function WishLinks({ role }: { role: Role | null }) {
         <Action className="btn--plain" onClick={() => open(ROUTES.wishList('tasks'))}>
           我的任务
         </Action>
+        <Action className="btn--plain" onClick={() => open(ROUTES.wishPost)}>
+          代居民发布
+        </Action>
       </View>
     )
   }
@@ -23,6 +26,9 @@ export function WishLinks({ role }: { role: Role | null }) {
       <View className="row">
         <Action className="btn--primary" onClick={() => open(ROUTES.wishList('review'))}>
           审核心愿
+        </Action>
+        <Action className="btn--plain" onClick={() => open(ROUTES.wishPost)}>
+          代居民发布
         </Action>
       </View>
     )

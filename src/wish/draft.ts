@@ -1,4 +1,4 @@
-import { newIdempotencyKey, type WishDraft } from '../api'
+import { newIdempotencyKey, type OnBehalf, type WishDraft } from '../api'
 import { readJson, writeJson } from '../platform/storage'
 
 const KEY = 'dongan-wish-draft'
@@ -9,7 +9,8 @@ const KEY = 'dongan-wish-draft'
  * with the same key can never create a second wish.
  */
 export interface SavedDraft {
-  draft: WishDraft
+  /** forResident is set when a volunteer or staff member posts for a resident (代办). */
+  draft: WishDraft & OnBehalf
   idempotencyKey: string
 }
 

@@ -109,3 +109,25 @@ describe('the apply form', () => {
     expect(await testUtils.queries.waitForQueryByText('您已经报名过这个岗位', undefined, { timeout: 3000 })).toBeTruthy()
   })
 })
+
+describe('代办 on the apply form', () => {
+  it('lets staff choose a resident of the list, and applies for that resident', async () => {
+    const apply = jest.spyOn(api, 'applyForJob')
+    const redirect = jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'ok' })
+    useSession.getState().signIn(await api.switchDemoAccount('staff'))
+    const { container, testUtils } = await mountPage(ApplyJob, { path: '/jobs/pages/apply/index', params: { id: 'j1' } })
+    // Staff only ever apply for residents: no 为自己办理, and nothing of their own profile.
+    const chooseWang = await testUtils.queries.waitForQuerySelector('button[aria-label="选择居民 王秀英 135****6688"]', { timeout: 3000 })
+    expect(container.textContent).not.toContain('为自己办理')
+    expect((container.querySelector('#apply-name') as HTMLInputElement).value).toBe('')
+    testUtils.fireEvent.click(chooseWang!)
+    await testUtils.queries.waitForQueryByText('已选择：王秀英。要为其他人办理，请重新选择或在下面填写。')
+    expect((container.querySelector('#apply-name') as HTMLInputElement).value).toBe('王秀英')
+    typeInto(container, 'apply-phone', '13504526688')
+    testUtils.fireEvent.click(button(container, '提交报名'))
+    await settle()
+    expect(apply.mock.calls[0][1]).toMatchObject({ name: '王秀英', phone: '13504526688', forResident: { id: 'seed-wang' } })
+    expect(redirect).toHaveBeenCalledWith({ url: '/jobs/pages/detail/index?id=j1&applied=1' })
+  })
+})
+

@@ -136,3 +136,20 @@ describe('the volunteer list', () => {
     expect(titles).not.toContain('教我用手机挂号')
   })
 })
+
+describe('代办 on the wish form', () => {
+  it('asks a volunteer for the resident, beside the fields, and posts nothing until given', async () => {
+    const postWish = jest.spyOn(api, 'postWish')
+    await signIn('volunteer')
+    const { container, testUtils } = await mountPage(PostWish, { path: '/wish/pages/post/index' })
+    await testUtils.queries.waitForQueryByText('为居民发布心愿', undefined, { timeout: 3000 })
+    typeInto(container, 'resident-phone', '1394567')
+    testUtils.fireEvent.click(await testUtils.queries.waitForQueryByText('提交心愿'))
+    await testUtils.queries.waitForQueryByText('还有几项需要修改，请看标红的提示')
+    expect(fieldError(container, 'resident-name')).toBe('请填写居民姓名')
+    expect(fieldError(container, 'resident-phone')).toMatch(/11位手机号/)
+    expect(valueOf(container, 'resident-phone')).toBe('1394567')
+    expect(postWish).not.toHaveBeenCalled()
+  })
+})
+

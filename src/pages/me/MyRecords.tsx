@@ -4,6 +4,7 @@ import { api, type ApplicationView, type BookingView, type User } from '../../ap
 import { ClinicEntry, JobsEntry } from '../../components/Entries'
 import { describeWhen } from '../../domain/clinic'
 import { APPLICATION_STATUS_LABEL } from '../../domain/jobs'
+import { describeActedBy } from '../../domain/onBehalf'
 
 const BOOKING_STATUS = { booked: '已预约', waiting: '候补中', cancelled: '已取消', checked_in: '已签到' } as const
 
@@ -32,6 +33,7 @@ export function MyRecords({ user, refresh }: { user: User; refresh: number }) {
               {describeWhen(b.startsAt, now)} {b.session.title}
             </Text>
             <Text className="badge">{BOOKING_STATUS[b.status]}</Text>
+            {b.actedBy && <Text className="muted-line">{describeActedBy(b.actedBy)}</Text>}
           </View>
         ))}
       </ClinicEntry>

@@ -5,6 +5,8 @@ import { api, toApiError, usesEmbeddedMock, type DemoAccount, type Role } from '
 import { PageRoot } from '../../components/PageRoot'
 import { Action } from '../../components/Action'
 import { maskPhone } from '../../domain/mask'
+import { checkPhone, normalisePhone } from '../../domain/validation'
+import { Field } from '../../components/Field'
 import { refreshUser, useSession } from '../../stores/session'
 import { MyRecords } from './MyRecords'
 import { MyWishes } from './MyWishes'
@@ -28,6 +30,8 @@ export default function Me() {
   const [message, setMessage] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [shownAt, setShownAt] = useState(0)
+  const [phone, setPhone] = useState('')
+  const [phoneError, setPhoneError] = useState<string | null>(null)
 
   useDidShow(() => {
     setMessage(null)
@@ -53,6 +57,27 @@ export default function Me() {
       setMessage(`已切换为${account.label}：${account.name}`)
     } catch (error) {
       setMessage(toApiError(error).message)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  /** Opens the account a volunteer or staff member created through 代办. */
+  async function signInWithPhone() {
+    const problem = checkPhone(phone)
+    setPhoneError(problem)
+    if (problem) return
+    setBusy(true)
+    setMessage(null)
+    try {
+      const session = await api.loginWithPhone(`phone:${normalisePhone(phone)}`, gridCode)
+      signIn(session)
+      setMessage(`已登录：${session.user.name}`)
+      setShownAt(Date.now())
+    } catch (error) {
+      const failure = toApiError(error)
+      setPhoneError(failure.fields.phone ?? null)
+      setMessage(failure.message)
     } finally {
       setBusy(false)
     }
@@ -142,6 +167,21 @@ export default function Me() {
               </Action>
             ))}
           </View>
+          <Field
+            id="login-phone"
+            label="用手机号登录"
+            type="tel"
+            hint="演示环境不发送验证码。网格员代办过的居民，用登记的号码登录即可看到记录。"
+            value={phone}
+            error={phoneError}
+            onChange={(value) => {
+              setPhone(value)
+              setPhoneError(null)
+            }}
+          />
+          <Action className="btn--plain btn--block" disabled={busy} onClick={signInWithPhone}>
+            用这个手机号登录
+          </Action>
           <Action className="btn--ghost btn--block" disabled={busy} onClick={resetDemo}>
             重置演示数据
           </Action>

@@ -1,10 +1,11 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { api, type BookingDraft } from '../../../api'
+import { api, type BookingDraft, type ResidentRef } from '../../../api'
 import { Action } from '../../../components/Action'
 import { Choice, Field } from '../../../components/Field'
 import { PageRoot } from '../../../components/PageRoot'
+import { ResidentPicker, blankResident, isHelper, residentErrors } from '../../../components/ResidentPicker'
 import { useFormSubmit } from '../../../components/useFormSubmit'
 import { ASSISTANCE, FOR_WHOM, NAME_RULE, SYMPTOMS_RULE, describeWhen, validateBookingDraft, type ForWhom } from '../../../domain/clinic'
 import { ROUTES } from '../../../platform/navigation'
@@ -25,14 +26,25 @@ export default function BookClinic() {
     return api.getClinic(sessionId)
   }, [sessionId])
   const [draft, setDraft] = useState<BookingDraft | null>(null)
+  // 代办: undefined until the helper chooses; staff can only book for residents.
+  const [chosenResident, setChosenResident] = useState<ResidentRef | null | undefined>(undefined)
   const { errors, notice, sending, clearError, submit: send } = useFormSubmit()
 
   if (!session || !user) {
     return <LoadingPage error={loadError} onRetry={reload} />
   }
   const slot = session.slots.find((s) => s.id === slotId)
-  const form: BookingDraft = draft ?? { forWhom: '本人', patientName: user.name, phone: user.phone, age: '', symptoms: '', assistance: [] }
   const full = slot ? slot.placesLeft === 0 : false
+  const forResident = chosenResident !== undefined ? chosenResident : user.role === 'staff' ? blankResident(user) : null
+  const self = forResident ? { patientName: '', phone: '' } : { patientName: user.name, phone: user.phone }
+  const form: BookingDraft = draft ?? { forWhom: '本人', ...self, age: '', symptoms: '', assistance: [] }
+
+  /** The patient follows the resident chosen or entered for 代办, back to the helper for 本人. */
+  function chooseResident(ref: ResidentRef | null, field: string) {
+    setChosenResident(ref)
+    setDraft({ ...form, forWhom: '本人', patientName: ref ? (ref.name ?? '') : user!.name, phone: ref ? (ref.phone ?? '') : user!.phone })
+    for (const changed of [field, 'patientName', 'phone']) clearError(changed)
+  }
 
   function update(patch: Partial<BookingDraft>, field: string) {
     setDraft({ ...form, ...patch })
@@ -48,9 +60,9 @@ export default function BookClinic() {
     if (sending) return
     requestSubscribeInTap() // before any await, or WeChat refuses
     send(
-      validateBookingDraft(form),
+      { ...validateBookingDraft(form), ...residentErrors(forResident) },
       async (idempotencyKey) => {
-        const booking = await api.bookClinic(sessionId, slotId, { ...form, age: Number(form.age) }, { idempotencyKey })
+        const booking = await api.bookClinic(sessionId, slotId, { ...form, age: Number(form.age), forResident: forResident ?? undefined }, { idempotencyKey })
         Taro.redirectTo({ url: `${ROUTES.clinicTicket(booking.id)}&new=1` })
       },
       '预约还没有提交，填写的内容都还在，请再点一次“确认预约”。',
@@ -78,10 +90,11 @@ export default function BookClinic() {
           <Text>{notice}</Text>
         </View>
       )}
+      {isHelper(user) && <ResidentPicker helper={user} value={forResident} allowSelf={user.role !== 'staff'} errors={errors} onChange={chooseResident} />}
       <View className="card form">
-        <Choice label="为谁预约" required options={FOR_WHOM} value={form.forWhom} error={errors.forWhom} onChange={chooseWhom} />
+        {!forResident && <Choice label="为谁预约" required options={FOR_WHOM} value={form.forWhom} error={errors.forWhom} onChange={chooseWhom} />}
         <Field id="book-name" label="就诊人姓名" required maxChars={NAME_RULE.max} value={form.patientName} error={errors.patientName} onChange={(patientName) => update({ patientName }, 'patientName')} />
-        <Field id="book-phone" label="联系电话" required type="tel" value={form.phone} error={errors.phone} onChange={(phone) => update({ phone }, 'phone')} />
+        <Field id="book-phone" label="联系电话" required type="tel" hint={forResident ? '居民本人或家属的电话' : undefined} value={form.phone} error={errors.phone} onChange={(phone) => update({ phone }, 'phone')} />
         <Field id="book-age" label="年龄" required type="digit" value={String(form.age)} error={errors.age} onChange={(age) => update({ age }, 'age')} />
         <Field
           id="book-symptoms"

@@ -10,6 +10,7 @@ import { ensureSignedIn } from '../../../stores/session'
 import { Loading } from '../../../components/Loading'
 import { useLoaded } from '../../../components/useLoaded'
 import '../../clinic.scss'
+import { describeActedBy } from '../../../domain/onBehalf'
 
 const STATUS = { booked: '已预约', waiting: '候补中', cancelled: '已取消', checked_in: '已签到' } as const
 
@@ -42,6 +43,7 @@ export default function MyBookings() {
           <Text>
             {b.patientName}（{b.forWhom}）{b.queueNumber !== null && b.status !== 'cancelled' ? ` · 第${b.queueNumber}号` : ''}
           </Text>
+          {b.actedBy && <Text className="muted-line">{describeActedBy(b.actedBy)}</Text>}
           {b.promotedAt && b.status === 'booked' && <Text className="session__meta">候补成功，已为您补上名额</Text>}
           <Action className="btn--plain" label={`查看预约凭证：${b.session.title} ${b.patientName}`} onClick={() => open(ROUTES.clinicTicket(b.id))}>
             查看凭证

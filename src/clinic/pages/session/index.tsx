@@ -25,6 +25,8 @@ export default function ClinicSessionPage() {
     return <LoadingPage error={error} onRetry={reload} />
   }
   const now = Date.now()
+  // Staff book only for residents (代办).
+  const action = (full: boolean) => (role === 'staff' ? '代居民预约' : full ? '候补' : '预约')
   return (
     <PageRoot>
       <View className="card">
@@ -51,18 +53,17 @@ export default function ClinicSessionPage() {
                 </Text>
                 <View className="slot__left">{full ? `已约满${slot.waiting ? `，${slot.waiting}人候补` : ''}` : `剩余${slot.placesLeft}个名额`}</View>
               </View>
-              {role !== 'staff' &&
-                (session.bookingOpen ? (
-                  <Action
-                    className={full ? 'btn--plain' : 'btn--primary'}
-                    label={`${full ? '候补' : '预约'} ${slot.start}–${slot.end}`}
-                    onClick={() => open(ROUTES.clinicBook(session.id, slot.id))}
-                  >
-                    {full ? '候补' : '预约'}
-                  </Action>
-                ) : (
-                  <Text className="badge">已截止</Text>
-                ))}
+              {session.bookingOpen ? (
+                <Action
+                  className={full ? 'btn--plain' : 'btn--primary'}
+                  label={`${action(full)} ${slot.start}–${slot.end}`}
+                  onClick={() => open(ROUTES.clinicBook(session.id, slot.id))}
+                >
+                  {action(full)}
+                </Action>
+              ) : (
+                <Text className="badge">已截止</Text>
+              )}
             </View>
           )
         })}

@@ -11,6 +11,7 @@ import { LoadingPage } from '../../../components/Loading'
 import { qrPngDataUrl } from '../../qr'
 import { useLoaded } from '../../../components/useLoaded'
 import '../../clinic.scss'
+import { describeActedBy } from '../../../domain/onBehalf'
 
 const STATUS: Record<BookingView['status'], string> = {
   booked: '预约成功',
@@ -80,6 +81,7 @@ export default function Ticket() {
         <Text>
           就诊人：{booking.patientName}（{booking.forWhom}）
         </Text>
+        {booking.actedBy && <Text className="muted-line">{describeActedBy(booking.actedBy)}</Text>}
         {booking.checkedInAt && <Text>签到时间：{inChina(booking.checkedInAt).format('M月D日 HH:mm')}</Text>}
         {(booking.status === 'booked' || booking.status === 'checked_in') && (
           <>

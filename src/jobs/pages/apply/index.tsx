@@ -1,11 +1,12 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { api, type ApplicationDraft } from '../../../api'
+import { api, type ApplicationDraft, type ResidentRef } from '../../../api'
 import { Action } from '../../../components/Action'
 import { Field } from '../../../components/Field'
 import { LoadingPage } from '../../../components/Loading'
 import { PageRoot } from '../../../components/PageRoot'
+import { ResidentPicker, blankResident, isHelper, residentErrors } from '../../../components/ResidentPicker'
 import { useFormSubmit } from '../../../components/useFormSubmit'
 import { useLoaded } from '../../../components/useLoaded'
 import { validateApplicationDraft } from '../../../domain/jobs'
@@ -21,23 +22,36 @@ export default function ApplyJob() {
     return { user, posting }
   }, [id])
   const [form, setForm] = useState<ApplicationDraft | null>(null)
+  // 代办: undefined until the helper chooses; staff can only apply for residents.
+  const [chosenResident, setChosenResident] = useState<ResidentRef | null | undefined>(undefined)
   const { errors, notice, sending, clearError, submit: send } = useFormSubmit()
 
   if (!value) {
     return <LoadingPage error={loadError} onRetry={reload} />
   }
-  const draft = form ?? { name: value.user.name, phone: value.user.phone, note: '' }
+  const { user } = value
+  const forResident = chosenResident !== undefined ? chosenResident : user.role === 'staff' ? blankResident(user) : null
+  const draft = form ?? (forResident ? { name: '', phone: '', note: '' } : { name: user.name, phone: user.phone, note: '' })
   const update = (patch: Partial<ApplicationDraft>, field: string) => {
     setForm({ ...draft, ...patch })
     clearError(field)
   }
+  /** The applicant follows the resident chosen or entered for 代办, back to the helper for themselves. */
+  const chooseResident = (ref: ResidentRef | null, field: string) => {
+    setChosenResident(ref)
+    update(ref ? { name: ref.name ?? '', phone: ref.phone ?? '' } : { name: user.name, phone: user.phone }, field)
+    clearError('name')
+    clearError('phone')
+  }
 
   const submit = () =>
     send(
-      validateApplicationDraft(draft),
+      { ...validateApplicationDraft(draft), ...residentErrors(forResident) },
       async (idempotencyKey) => {
-        await api.applyForJob(id, draft, { idempotencyKey })
-        Taro.redirectTo({ url: `${ROUTES.myApplications}?applied=1` })
+        await api.applyForJob(id, { ...draft, forResident: forResident ?? undefined }, { idempotencyKey })
+        // A helper's 代办 application is the resident's: it is not in the helper's list.
+        if (forResident) Taro.redirectTo({ url: `${ROUTES.job(id)}&applied=1` })
+        else Taro.redirectTo({ url: `${ROUTES.myApplications}?applied=1` })
       },
       '报名还没有提交，填写的内容都还在，请再点一次“提交报名”。',
     )
@@ -53,6 +67,7 @@ export default function ApplyJob() {
           <Text>{notice}</Text>
         </View>
       )}
+      {isHelper(user) && <ResidentPicker helper={user} value={forResident} allowSelf={user.role !== 'staff'} errors={errors} onChange={chooseResident} />}
       <View className="card form">
         <Field id="apply-name" label="姓名" required maxChars={20} value={draft.name} error={errors.name} onChange={(name) => update({ name }, 'name')} />
         <Field id="apply-phone" label="手机号" required type="tel" value={draft.phone} error={errors.phone} onChange={(phone) => update({ phone }, 'phone')} />

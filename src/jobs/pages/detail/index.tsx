@@ -13,7 +13,7 @@ import { useSession } from '../../../stores/session'
 import '../../jobs.scss'
 
 export default function JobDetail() {
-  const id = useRouter().params.id ?? ''
+  const { id = '', applied } = useRouter().params
   const role = useSession((s) => s.user?.role ?? null)
   const { value: posting, error, reload } = useLoaded(() => api.getJob(id), [id])
   if (!posting) {
@@ -21,6 +21,11 @@ export default function JobDetail() {
   }
   return (
     <PageRoot>
+      {applied && (
+        <View className="notice" role="status">
+          已为居民报名。居民用登记的手机号登录后，可在“我的报名”查看进度。
+        </View>
+      )}
       <View className="card">
         <View className="card__title" role="heading" aria-level={1}>
           {posting.title}
@@ -43,9 +48,9 @@ export default function JobDetail() {
         </View>
       )}
       <View className="row">
-        {posting.listed && role !== 'staff' && (
+        {posting.listed && (
           <Action className="btn--primary" onClick={() => open(ROUTES.jobApply(posting.id))}>
-            我要报名
+            {role === 'staff' ? '代居民报名' : '我要报名'}
           </Action>
         )}
         <CallButton phone={posting.contactPhone} label="电话咨询" who={posting.contactName} />

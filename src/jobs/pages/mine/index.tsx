@@ -11,6 +11,7 @@ import { APPLICATION_STATUS_LABEL } from '../../../domain/jobs'
 import { ROUTES, open } from '../../../platform/navigation'
 import { ensureSignedIn } from '../../../stores/session'
 import '../../jobs.scss'
+import { describeActedBy } from '../../../domain/onBehalf'
 
 export default function MyApplications() {
   const applied = Boolean(useRouter().params.applied)
@@ -39,6 +40,7 @@ export default function MyApplications() {
           <Text className="job__meta">
             {a.posting.employer} · {inChina(a.createdAt).format('M月D日')}报名
           </Text>
+          {a.actedBy && <Text className="muted-line">{describeActedBy(a.actedBy)}</Text>}
           <CallButton phone={a.posting.contactPhone} label="联系" who={a.posting.contactName} className="btn--small" />
         </View>
       ))}

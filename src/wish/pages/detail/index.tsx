@@ -11,6 +11,7 @@ import { ensureSignedIn, useSession } from '../../../stores/session'
 import { StatusBadge } from '../../components/WishCard'
 import { WishActions } from './WishActions'
 import '../../wish.scss'
+import { describeActedBy } from '../../../domain/onBehalf'
 
 const EVENT_LABEL: Record<WishEvent['action'], string> = {
   ...WISH_ACTION_LABEL,
@@ -81,6 +82,7 @@ export default function WishDetail() {
         <Text className="wish-item__meta">
           {wish.category} · {wish.ownerName} · {when(wish.createdAt)}发布
         </Text>
+        {wish.actedBy && <Text className="muted-line">{describeActedBy(wish.actedBy)}</Text>}
         <Text>{wish.description}</Text>
         {wish.preferredTime && <Text>希望时间：{wish.preferredTime}</Text>}
         <Text>地址：{fullAddress}</Text>

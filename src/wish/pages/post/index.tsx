@@ -1,10 +1,11 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
-import { api, toApiError, type WishDraft } from '../../../api'
+import { api, toApiError, type ResidentRef, type User, type WishDraft } from '../../../api'
 import { Action } from '../../../components/Action'
 import { Choice, Field } from '../../../components/Field'
 import { PageRoot } from '../../../components/PageRoot'
+import { ResidentPicker, blankResident, isHelper, residentErrors } from '../../../components/ResidentPicker'
 import { useFormSubmit } from '../../../components/useFormSubmit'
 import {
   BUILDING_RULE,
@@ -23,16 +24,23 @@ import '../../wish.scss'
 
 export default function PostWish() {
   const [saved, setSaved] = useState<SavedDraft | null>(null)
+  const [user, setUser] = useState<User | null>(null)
   const { errors, notice, setNotice, sending, clearError, submit: send } = useFormSubmit()
 
   useLoad(() => {
     ensureSignedIn().then(
-      (user) => setSaved(loadDraft(user.phone)),
+      (signedIn) => {
+        setUser(signedIn)
+        const loaded = loadDraft(signedIn.phone)
+        // Volunteers and staff post only for residents (代办).
+        const forResident = isHelper(signedIn) ? (loaded.draft.forResident ?? blankResident(signedIn)) : undefined
+        setSaved({ ...loaded, draft: { ...loaded.draft, forResident } })
+      },
       (error) => setNotice(toApiError(error).message),
     )
   })
 
-  if (!saved) {
+  if (!saved || !user) {
     return (
       <PageRoot>
         <View className="muted center" role="status">
@@ -44,19 +52,22 @@ export default function PostWish() {
   const { draft } = saved
 
   /** Every keystroke is kept on the phone, and clears that field's error. */
-  function update(patch: Partial<WishDraft>, field: string) {
+  function update(patch: Partial<SavedDraft['draft']>, field: string) {
     const next = { ...saved!, draft: { ...draft, ...patch } }
     setSaved(next)
     saveDraft(next)
     clearError(field)
   }
+  /** The contact phone follows a resident entered for 代办. */
+  const setResident = (forResident: ResidentRef | null, field: string) =>
+    update({ forResident: forResident ?? undefined, phone: forResident?.phone ?? draft.phone }, field)
   const setAddress = (part: keyof WishDraft['address']) => (value: string) =>
     update({ address: { ...draft.address, [part]: value } }, `address.${part}`)
 
   // The key saved with the draft, not a fresh one: a retry after a restart is still the same post.
   const submit = () =>
     send(
-      validateWishDraft(draft),
+      { ...validateWishDraft(draft), ...residentErrors(draft.forResident) },
       async () => {
         const wish = await api.postWish(draft, { idempotencyKey: saved!.idempotencyKey })
         clearDraft()
@@ -68,9 +79,10 @@ export default function PostWish() {
   return (
     <PageRoot>
       <View className="card">
-        <Text className="card__title">说出您的小心愿</Text>
+        <Text className="card__title">{draft.forResident ? '为居民发布心愿' : '说出您的小心愿'}</Text>
         <Text className="muted-line">提交后由社区审核，通过后本网格的志愿者会来认领帮忙。</Text>
       </View>
+      {draft.forResident && <ResidentPicker helper={user} value={draft.forResident} allowSelf={false} errors={errors} onChange={setResident} />}
       {notice && (
         <View className="notice notice--error" role="alert">
           <Text>{notice}</Text>
@@ -116,7 +128,7 @@ export default function PostWish() {
           label="联系电话"
           required
           type="tel"
-          hint="只有认领的志愿者能看到完整号码"
+          hint={draft.forResident ? '可以填居民、家属或您的电话；只有认领的志愿者能看到完整号码' : '只有认领的志愿者能看到完整号码'}
           value={draft.phone}
           error={errors.phone}
           onChange={(phone) => update({ phone }, 'phone')}
