@@ -38,9 +38,10 @@ export function ResidentPicker({ helper, value, allowSelf, errors, onChange }: P
   const [found, setFound] = useState<ResidentSummary[]>([])
   const [grids, setGrids] = useState<GridSummary[]>([])
   const staff = helper.role === 'staff'
+  const acting = value !== null
 
   useEffect(() => {
-    if (!value) return
+    if (!acting) return
     // Searching as one types; a late answer for an older query is dropped.
     let current = true
     const timer = setTimeout(() => {
@@ -53,7 +54,7 @@ export function ResidentPicker({ helper, value, allowSelf, errors, onChange }: P
       current = false
       clearTimeout(timer)
     }
-  }, [query, Boolean(value)])
+  }, [query, acting])
 
   useEffect(() => {
     api.listCommunities().then((list) => setGrids(list.flatMap((c) => c.grids)), () => setGrids([]))
