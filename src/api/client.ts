@@ -1,4 +1,5 @@
 import type { Api, ApiRequest, Transport, WriteOptions } from './contract'
+import type { ApiError } from './errors'
 import type {
   Dashboard,
   PublicSummary,
@@ -34,15 +35,33 @@ export function newIdempotencyKey(): string {
 export interface ClientOptions {
   transport: Transport
   getToken: () => string | null
+  /** Signs in again after the session expired; resolves with the new token. */
+  reauthenticate?: () => Promise<string | null>
 }
 
 /**
  * Maps the typed contract onto wire requests. The same client serves the
  * embedded mock and a real server: only the transport differs.
  */
-export function createClient({ transport, getToken }: ClientOptions): Api {
-  const send = <T>(request: Omit<ApiRequest, 'token'>): Promise<T> =>
-    transport({ ...request, token: getToken() }) as Promise<T>
+export function createClient({ transport, getToken, reauthenticate }: ClientOptions): Api {
+  // One sign-in shared by every request that finds the session expired meanwhile.
+  let renewing: Promise<string | null> | null = null
+  const send = <T>(request: Omit<ApiRequest, 'token'>): Promise<T> => {
+    const token = getToken()
+    const go = (t: string | null) => transport({ ...request, token: t }) as Promise<T>
+    return go(token).catch((error: ApiError) => {
+      // Only an expired token is renewed; /auth/* (the sign-in itself) never is.
+      if (!reauthenticate || !token || error.code !== 'UNAUTHORIZED' || request.path.startsWith('/auth/')) throw error
+      // A 401 that lands after another request renewed the token just retries.
+      const current = getToken()
+      const fresh = current !== token ? Promise.resolve(current) : (renewing ||= reauthenticate().finally(() => (renewing = null)))
+      // One retry with the same Idempotency-Key; a second 401 goes to the caller.
+      return fresh.then((t) => {
+        if (!t) throw error
+        return go(t)
+      })
+    })
+  }
   const write = <T>(method: ApiRequest['method'], path: string, body: unknown, options?: WriteOptions) =>
     send<T>({ method, path, body, idempotencyKey: options?.idempotencyKey || newIdempotencyKey() })
   const seg = encodeURIComponent

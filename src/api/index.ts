@@ -31,7 +31,14 @@ export function setApiToken(token: string | null): void {
   currentToken = token
 }
 
-export const api: Api = createClient({ transport: pickTransport(), getToken: () => currentToken })
+let signInAgain = (): Promise<string | null> => Promise.resolve(null)
+
+/** The session store's silent sign-in, used once when a request finds the session expired. */
+export function setApiReauthenticate(fn: () => Promise<string | null>): void {
+  signInAgain = fn
+}
+
+export const api: Api = createClient({ transport: pickTransport(), getToken: () => currentToken, reauthenticate: () => signInAgain() })
 
 /** True when the app talks to the embedded demo backend. */
 export const usesEmbeddedMock = !process.env.TARO_APP_API_BASE

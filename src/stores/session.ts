@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
-import { api, ApiError, setApiToken, type Session, type User } from '../api'
+import { api, setApiReauthenticate, setApiToken, type Session, type User } from '../api'
 import { getLoginCode } from '../platform/login'
 import { taroStateStorage } from '../platform/storage'
 
@@ -44,12 +44,12 @@ useSession.subscribe((state) => setApiToken(state.token))
 let pendingSignIn: Promise<User> | null = null
 
 /**
- * The signed-in user, signing in silently when needed (wx.login → backend).
- * Concurrent callers share one sign-in.
+ * The signed-in user, signing in silently when needed (wx.login → backend),
+ * or again when `renew` says the session expired. Concurrent callers share one sign-in.
  */
-export function ensureSignedIn(): Promise<User> {
+export function ensureSignedIn(renew = false): Promise<User> {
   const { token, user } = useSession.getState()
-  if (token && user) return Promise.resolve(user)
+  if (token && user && !renew) return Promise.resolve(user)
   if (!pendingSignIn) {
     pendingSignIn = (async () => {
       const session = await api.login(await getLoginCode())
@@ -62,18 +62,13 @@ export function ensureSignedIn(): Promise<User> {
   return pendingSignIn
 }
 
-/** Fresh profile from the backend; an expired session signs in again once. */
+// An expired session: the API signs in again once, then retries with the new token.
+setApiReauthenticate(() => ensureSignedIn(true).then(() => useSession.getState().token))
+
+/** Fresh profile from the backend (an expired session is renewed by the API). */
 export async function refreshUser(): Promise<User> {
   await ensureSignedIn()
-  try {
-    const user = await api.getMe()
-    useSession.setState({ user })
-    return user
-  } catch (error) {
-    if (error instanceof ApiError && error.code === 'UNAUTHORIZED') {
-      useSession.getState().signOut()
-      return ensureSignedIn()
-    }
-    throw error
-  }
+  const user = await api.getMe()
+  useSession.setState({ user })
+  return user
 }
