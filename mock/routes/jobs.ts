@@ -41,8 +41,8 @@ function queryOf(ctx: RouteContext): JobQuery {
   const { keyword, kind, tag, minPay } = ctx.query
   return {
     keyword: keyword?.trim() || undefined,
-    kind: (kind || undefined) as JobKind | undefined,
-    tag: (tag || undefined) as SuitedTag | undefined,
+    kind: (kind?.trim() || undefined) as JobKind | undefined,
+    tag: (tag?.trim() || undefined) as SuitedTag | undefined,
     minPay: minPay ? Number(minPay) : undefined,
   }
 }

@@ -119,8 +119,11 @@ export function validateBookingDraft(input: unknown): FieldErrors {
           : null,
     forWhom: FOR_WHOM.includes(d.forWhom as ForWhom) ? null : '请选择为谁预约',
     symptoms: checkText(d.symptoms, SYMPTOMS_RULE),
-    assistance:
-      Array.isArray(assistance) && assistance.every((a) => ASSISTANCE.includes(a as Assistance)) ? null : '请从列表中选择需要的协助',
+    assistance: !Array.isArray(assistance) || !assistance.every((a) => ASSISTANCE.includes(a as Assistance))
+      ? '请从列表中选择需要的协助'
+      : new Set(assistance).size !== assistance.length
+        ? '每项协助只能选一次'
+        : null,
   })
 }
 
@@ -240,6 +243,9 @@ export const NOTES_RULE = { label: '注意事项', max: 200, optional: true }
 
 export type SessionDraft = Omit<ClinicSession, 'id'>
 
+/** A moment as exchanged: ISO 8601 with an offset, e.g. 2026-11-20T08:00:00+08:00. */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/
+
 /** Staff's session form: every field named in the errors; slots in order, not overlapping. */
 export function validateSessionDraft(input: unknown, now: number): FieldErrors {
   const d = (input && typeof input === 'object' ? input : {}) as Partial<Record<keyof SessionDraft, unknown>>
@@ -265,7 +271,7 @@ export function validateSessionDraft(input: unknown, now: number): FieldErrors {
     date: !date ? '请填写日期，如2026-11-28' : date < inChina(now).format('YYYY-MM-DD') ? '不能安排在过去的日期' : null,
     slots,
     cutoffMinutes: Number.isInteger(cutoff) && (cutoff as number) >= 0 && (cutoff as number) <= 7 * 24 * 60 ? null : '截止时间须为0到10080分钟',
-    opensAt: typeof d.opensAt === 'string' && !Number.isNaN(Date.parse(d.opensAt)) ? null : '请填写开放预约的时间',
+    opensAt: typeof d.opensAt === 'string' && DATE_TIME.test(d.opensAt) && !Number.isNaN(Date.parse(d.opensAt)) ? null : '请填写开放预约的时间',
   })
 }
 

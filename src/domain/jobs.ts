@@ -99,13 +99,18 @@ export function matchesQuery(posting: Posting, query: JobQuery): boolean {
   return true
 }
 
+export const KEYWORD_RULE = { label: '搜索词', max: 30, optional: true }
+
 /** Checks a search as typed; an empty object means it can run. */
 export function validateQuery(query: Record<string, unknown>): FieldErrors {
   const minPay = query.minPay === undefined || query.minPay === '' ? undefined : Number(query.minPay)
+  // A filter left blank (or only spaces) is no filter.
+  const kind = typeof query.kind === 'string' ? query.kind.trim() : query.kind
+  const tag = typeof query.tag === 'string' ? query.tag.trim() : query.tag
   return collectErrors({
-    keyword: typeof query.keyword === 'string' && query.keyword.length > 30 ? '搜索词不能超过30个字' : null,
-    kind: query.kind && !JOB_KINDS.includes(query.kind as JobKind) ? '请选择列表中的工作类型' : null,
-    tag: query.tag && !SUITED_TAGS.includes(query.tag as SuitedTag) ? '请选择列表中的适合人群' : null,
+    keyword: checkText(query.keyword, KEYWORD_RULE),
+    kind: kind && !JOB_KINDS.includes(kind as JobKind) ? '请选择列表中的工作类型' : null,
+    tag: tag && !SUITED_TAGS.includes(tag as SuitedTag) ? '请选择列表中的适合人群' : null,
     minPay: minPay !== undefined && (!Number.isInteger(minPay) || minPay < 0 || minPay > 100000) ? '最低月薪须为0到100000之间的整数' : null,
   })
 }
@@ -130,7 +135,14 @@ export function validatePostingDraft(input: unknown, now: number): FieldErrors {
     place: checkText(d.place, { label: '工作地点', max: 40 }),
     hours: checkText(d.hours, { label: '工作时间', max: 40 }),
     requirements: checkText(d.requirements, { label: '岗位要求', max: 200 }),
-    tags: !tags || tags.length === 0 ? '请至少选择一个适合人群' : tags.some((t) => !SUITED_TAGS.includes(t as SuitedTag)) ? '请从列表中选择适合人群' : null,
+    tags:
+      !tags || tags.length === 0
+        ? '请至少选择一个适合人群'
+        : tags.some((t) => !SUITED_TAGS.includes(t as SuitedTag))
+          ? '请从列表中选择适合人群'
+          : new Set(tags).size !== tags.length
+            ? '每个适合人群只能选一次'
+            : null,
     contactName: checkText(d.contactName, { label: '联系人', max: 20 }),
     contactPhone: typeof phone === 'string' && LANDLINE.test(phone) ? null : checkPhone(phone, '联系电话'),
     expiresOn:

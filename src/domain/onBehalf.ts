@@ -37,6 +37,8 @@ export interface Person {
 }
 
 export const RESIDENT_NAME_RULE = { label: '居民姓名', max: 20 }
+/** Grid codes such as DA0103: letters and digits only. */
+const GRID_CODE = /^[A-Za-z0-9]{1,20}$/
 
 export const HELPER_LABEL: Record<HelperRole, string> = { volunteer: '网格志愿者', staff: '工作人员' }
 
@@ -50,7 +52,7 @@ export function validateResidentRef(input: unknown): FieldErrors {
   return collectErrors({
     residentName: checkText(ref.name, RESIDENT_NAME_RULE),
     residentPhone: checkPhone(ref.phone, '居民手机号'),
-    residentGrid: typeof ref.gridCode === 'string' && ref.gridCode.trim() ? null : '请选择居民所在网格',
+    residentGrid: typeof ref.gridCode === 'string' && GRID_CODE.test(ref.gridCode) ? null : '请选择居民所在网格',
   })
 }
 

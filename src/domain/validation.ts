@@ -22,9 +22,32 @@ export function textLength(text: string): number {
 const MEANINGFUL = /[0-9A-Za-z\u00C0-\u024F\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/
 // Something a browser would read as a tag: <script>, </div>, <img …>, <!-- …
 const MARKUP = /<\s*[/!]?\s*[a-zA-Z!]/
-// Control characters and bidirectional overrides, which can disguise text.
+// Control characters, which cannot be shown.
 // eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
+// Marks and overrides that change the direction of text (U+202E turns
+// "gnp.exe" around): they can make a text read differently from what it is.
+const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/
+// Letters written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko and their
+// presentation forms): not a script of this community, and mixed into Chinese
+// they reorder the text around them.
+const RIGHT_TO_LEFT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]|\uD802[\uDC00-\uDFFF]|\uD803[\uDC00-\uDE7F]|\uD83A[\uDC00-\uDD5F]/
+// The shapes of SQL injection, kept narrow so ordinary sentences pass:
+// a quote closed and followed by an OR/AND comparison (' OR '1'='1, " and 1=1),
+// a quote followed by a comment (admin'--, ' /*), a statement after a semicolon
+// (; DROP TABLE), and UNION SELECT. Apostrophes in words (I'm, don't), "--"
+// without a quote before it (9:00--10:00) and the words on their own are fine.
+const SQL_LIKE = [
+  /['"`]\s*\)*\s*\b(or|and)\b\s*\(*\s*['"`]?\w*['"`]?\s*(=|<>|!=|<|>|\blike\b)/i,
+  /['"`]\s*\)*\s*(--|\/\*)/,
+  /;\s*(drop\s+(table|database)|delete\s+from|insert\s+into|truncate\s+table|alter\s+table|update\s+\w+\s+set|shutdown\b|exec(ute)?\s)/i,
+  /\bunion\s+(all\s+)?select\b/i,
+]
+
+/** Whether a text has the shape of an SQL injection (see SQL_LIKE). */
+export function looksLikeSql(text: string): boolean {
+  return SQL_LIKE.some((pattern) => pattern.test(text))
+}
 
 export function checkText(value: unknown, rule: TextRule): string | null {
   if (value === undefined || value === null) value = ''
@@ -35,7 +58,10 @@ export function checkText(value: unknown, rule: TextRule): string | null {
   if (rule.min && length < rule.min) return `${rule.label}至少需要${rule.min}个字`
   if (length > rule.max) return `${rule.label}不能超过${rule.max}个字（现在${length}个字）`
   if (MARKUP.test(text)) return `${rule.label}不能包含网页代码（如 < 开头的标签）`
-  if (INVISIBLE.test(text)) return `${rule.label}包含无法显示的字符`
+  if (CONTROL.test(text)) return `${rule.label}包含无法显示的字符`
+  if (BIDI_CONTROL.test(text)) return `${rule.label}包含改变文字方向的隐藏字符，请删除后重新输入`
+  if (RIGHT_TO_LEFT.test(text)) return `${rule.label}不能包含阿拉伯文、希伯来文等从右向左书写的文字`
+  if (looksLikeSql(text)) return `${rule.label}包含不允许的指令文字`
   if (!MEANINGFUL.test(text)) return `${rule.label}不能只有表情或符号`
   return null
 }

@@ -1,4 +1,4 @@
-import { checkNumber, checkPhone, checkText, collectErrors, hasErrors, normalisePhone, textLength } from '../../src/domain/validation'
+import { checkNumber, checkPhone, checkText, collectErrors, hasErrors, looksLikeSql, normalisePhone, textLength } from '../../src/domain/validation'
 
 const title = { label: '标题', max: 20 }
 
@@ -22,14 +22,66 @@ describe('text validation', () => {
     expect(checkText('!!!', title)).toBe('标题不能只有表情或符号')
     expect(checkText('<script>alert(1)</script>', { label: '描述', max: 200 })).toMatch(/描述不能包含网页代码/)
     expect(checkText('买药 <img src=x>', title)).toMatch(/网页代码/)
-    expect(checkText('abc\u202Edef', title)).toMatch(/无法显示/)
+    expect(checkText('abc\u0007def', title)).toBe('标题包含无法显示的字符')
     expect(checkText('家里 1<2 没问题', title)).toBeNull()
     expect(checkText('帮忙修水管😀', title)).toBeNull()
+  })
+
+  it('refuses right-to-left text and direction overrides with a message that says so', () => {
+    expect(checkText('abc\u202Edef', title)).toBe('标题包含改变文字方向的隐藏字符，请删除后重新输入')
+    expect(checkText('买药\u200F', title)).toMatch(/改变文字方向/)
+    expect(checkText('مرحبا بكم', title)).toBe('标题不能包含阿拉伯文、希伯来文等从右向左书写的文字')
+    expect(checkText('帮忙 שלום', title)).toMatch(/从右向左/)
+    expect(checkText('ﻣﺮﺣﺒﺎ', title)).toMatch(/从右向左/)
+    // Latin with accents and full-width letters are left to right: fine.
+    expect(checkText('Café Müller ＡＢＣ', title)).toBeNull()
+  })
+
+  it('refuses the shapes of SQL injection', () => {
+    const note = { label: '留言', max: 200 }
+    for (const text of [
+      "' OR '1'='1",
+      "李明' or 1=1 --",
+      '" AND "a"="a',
+      "') OR ('x' LIKE 'x",
+      "admin'--",
+      "x' /* comment",
+      '1; DROP TABLE wishes',
+      "13800000000'; delete from users",
+      '0 UNION SELECT phone FROM users',
+      'x union all select 1',
+    ]) {
+      expect([text, looksLikeSql(text)]).toEqual([text, true])
+      expect(checkText(text, note)).toBe('留言包含不允许的指令文字')
+    }
+  })
+
+  it('lets ordinary sentences with apostrophes, quotes, dashes and the same words through', () => {
+    const note = { label: '留言', max: 200 }
+    for (const text of [
+      "I'm free on weekends and I'd like to help",
+      "Don't worry, it's the neighbour's cat or dog",
+      '周末都可以，或者工作日晚上',
+      '上午9:00--10:00有空，下午不行',
+      '楼上 -- 三楼 -- 漏水',
+      'We select a union rep; then we drop by',
+      '他说"好的"，然后就走了',
+      "Tom's and Jerry's shop",
+      '1=1 不是问题，or 也不是',
+      '请帮忙更新一下（update）家里的路由器设置',
+    ]) {
+      expect([text, looksLikeSql(text)]).toEqual([text, false])
+      expect(checkText(text, note)).toBeNull()
+    }
   })
 
   it('refuses wrong types', () => {
     expect(checkText(42, title)).toBe('标题格式不正确')
     expect(checkText({}, title)).toBe('标题格式不正确')
+    expect(checkText(['标题'], title)).toBe('标题格式不正确')
+    expect(checkText(true, title)).toBe('标题格式不正确')
+    expect(checkText(null, title)).toBe('请填写标题')
+    expect(checkText(null, { ...title, optional: true })).toBeNull()
   })
 })
 
