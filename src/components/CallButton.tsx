@@ -8,7 +8,7 @@ interface Props {
   phone: string
   /** What the button says before the number, e.g. 拨打. */
   label?: string
-  /** Who is called, for screen readers: 拨打 魏志刚 … */
+  /** Who is called, for screen readers: 拨打 136…（魏志刚） */
   who?: string
   className?: string
 }
@@ -19,7 +19,8 @@ interface Props {
  */
 export function CallButton({ phone, label = '拨打', who, className = '' }: Props) {
   const text = `${label} ${phone}`
-  const aria = who ? `${label}${who}，${phone}` : text
+  // The visible words come first in the spoken name, so voice control finds the button by what it shows.
+  const aria = who ? `${text}（${who}）` : text
   if (process.env.TARO_ENV === 'h5') {
     return (
       <a className={`btn btn--call ${className}`} href={telHref(phone)} aria-label={aria}>

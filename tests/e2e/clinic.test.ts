@@ -28,7 +28,7 @@ describe('专家义诊', () => {
     const { context, page } = await newPage(env.browser)
     try {
       await switchAccount(page, env.site, '切换为长者张桂兰')
-      await (await stationed(page)).locator('button[aria-label="长辈模式"]').click()
+      await (await stationed(page)).locator('button[aria-label^="长辈模式"]').click()
       const root = await bookHeartClinic(page, '预约 09:30–10:00', async (form) => {
         expect(await form.locator('#book-name').inputValue()).toBe('张桂兰')
         await form.locator('#book-age').fill('72')
@@ -105,7 +105,7 @@ describe('专家义诊', () => {
 
       await switchAccount(page, env.site, '切换为长者张桂兰')
       root = await openPage(page, env.site, '/clinic/pages/mine/index')
-      await root.getByRole('button', { name: /查看预约凭证：心血管专家义诊 张桂兰/ }).click()
+      await root.getByRole('button', { name: /查看凭证：心血管专家义诊 张桂兰/ }).click()
       root = await stationed(page)
       await root.getByRole('heading', { name: '已签到' }).waitFor()
       expect(await root.innerText()).toContain('签到时间：')

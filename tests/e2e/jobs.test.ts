@@ -21,7 +21,7 @@ describe('就业创业', () => {
       expect(found).toEqual(['服装缝纫工', '服装缝纫工（第2批）'])
       await shot(page, 'jobs-1-search')
 
-      await root.getByRole('button', { name: '查看岗位：服装缝纫工', exact: true }).click()
+      await root.getByRole('button', { name: '查看详情：服装缝纫工', exact: true }).click()
       await page.waitForURL(/detail\/index\?id=/)
       root = await stationed(page)
       await root.getByText('3500–6000元/月').waitFor()

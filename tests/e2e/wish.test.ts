@@ -51,7 +51,7 @@ describe('微心愿 on the embedded backend', () => {
 
       await switchAccount(page, site, '切换为工作人员刘芳')
       root = await openPage(page, site, '/wish/pages/list/index?mode=review')
-      await root.getByRole('button', { name: '查看心愿详情：卫生间灯泡坏了' }).click()
+      await root.getByRole('button', { name: '查看详情：卫生间灯泡坏了' }).click()
       await (await button(page, '审核通过')).click()
       await (await stationed(page)).getByText('已审核通过').waitFor()
 
@@ -118,7 +118,7 @@ describe('微心愿 on the embedded backend', () => {
     const { context, page } = await newPage(browser)
     try {
       let root = await openPage(page, site, '/pages/me/index')
-      await root.locator('button[aria-label="长辈模式"]').click()
+      await root.locator('button[aria-label^="长辈模式"]').click()
       root = await openPage(page, site, '/wish/pages/post/index')
       await root.locator('#wish-title').waitFor()
       const sizes = await root.evaluate((el) => {

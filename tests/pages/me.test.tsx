@@ -25,7 +25,7 @@ describe('我的 page', () => {
 
   it('switches 长辈模式 on and keeps it in storage', async () => {
     const { q, testUtils, container } = await openMe()
-    const toggle = container.querySelector('button[aria-label="长辈模式"]') as HTMLButtonElement
+    const toggle = container.querySelector('button[aria-label^="长辈模式"]') as HTMLButtonElement
     expect(toggle.getAttribute('aria-pressed')).toBe('false')
     testUtils.fireEvent.click(toggle)
     await q.waitForQueryByText('已开启')

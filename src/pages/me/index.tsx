@@ -139,7 +139,7 @@ export default function Me() {
           <Action
             className={`toggle ${elderMode ? 'toggle--on' : ''}`}
             pressed={elderMode}
-            label="长辈模式"
+            label={`长辈模式：${elderMode ? '已开启' : '已关闭'}`}
             onClick={() => setElderMode(!elderMode)}
           >
             {elderMode ? '已开启' : '已关闭'}

@@ -1,5 +1,6 @@
-import { Image, View, Text } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { useState } from 'react'
+import { Picture } from '../../components/Picture'
 import { Action } from '../../components/Action'
 import { MAX_PHOTOS } from '../../domain/wish'
 import { chooseWeappPhotos, fileToDataUrl } from '../../platform/photos'
@@ -40,7 +41,7 @@ export function PhotoPicker({ photos, onChange, error }: Props) {
       <View className="photos">
         {photos.map((photo, i) => (
           <View key={i} className="photos__item">
-            <Image className="photos__img" src={photo} mode="aspectFill" ariaLabel={`第${i + 1}张照片`} />
+            <Picture className="photos__img" src={photo} crop alt={`第${i + 1}张照片`} />
             <Action className="btn--plain btn--small" label={`删除第${i + 1}张照片`} onClick={() => onChange(photos.filter((_, j) => j !== i))}>
               删除
             </Action>

@@ -24,7 +24,7 @@ export function WishCard({ wish, children }: { wish: WishSummary; children?: Rea
       </Text>
       <Text>{wish.description}</Text>
       <View className="row">
-        <Action className="btn--plain" label={`查看心愿详情：${wish.title}`} onClick={open}>
+        <Action className="btn--plain" label={`查看详情：${wish.title}`} onClick={open}>
           查看详情
         </Action>
         {children}

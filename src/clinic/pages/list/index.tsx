@@ -79,7 +79,7 @@ export default function ClinicList() {
                 </Text>
                 <Text className="session__meta">{!s.bookingOpen ? '预约已截止' : left > 0 ? `可预约，剩余${left}个名额` : '已约满，可候补'}</Text>
                 <View className="row">
-                  <Action className="btn--primary" label={`查看时段：${s.title}`} onClick={() => open(ROUTES.clinicSession(s.id))}>
+                  <Action className="btn--primary" label={`${role === 'staff' ? '查看详情' : '查看时段并预约'}：${s.title}`} onClick={() => open(ROUTES.clinicSession(s.id))}>
                     {role === 'staff' ? '查看详情' : '查看时段并预约'}
                   </Action>
                   {role === 'staff' && (

@@ -45,7 +45,7 @@ export default function MyBookings() {
           </Text>
           {b.actedBy && <Text className="muted-line">{describeActedBy(b.actedBy)}</Text>}
           {b.promotedAt && b.status === 'booked' && <Text className="session__meta">候补成功，已为您补上名额</Text>}
-          <Action className="btn--plain" label={`查看预约凭证：${b.session.title} ${b.patientName}`} onClick={() => open(ROUTES.clinicTicket(b.id))}>
+          <Action className="btn--plain" label={`查看凭证：${b.session.title} ${b.patientName}`} onClick={() => open(ROUTES.clinicTicket(b.id))}>
             查看凭证
           </Action>
         </View>

@@ -1,6 +1,7 @@
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useRef, useState } from 'react'
+import { Picture } from '../../../components/Picture'
 import { api, newIdempotencyKey, toApiError, type BookingView } from '../../../api'
 import { Action } from '../../../components/Action'
 import { PageRoot } from '../../../components/PageRoot'
@@ -85,7 +86,7 @@ export default function Ticket() {
         {booking.checkedInAt && <Text>签到时间：{inChina(booking.checkedInAt).format('M月D日 HH:mm')}</Text>}
         {(booking.status === 'booked' || booking.status === 'checked_in') && (
           <>
-            <Image className="ticket__qr" src={qrPngDataUrl(booking.checkInCode)} ariaLabel={`签到二维码，签到码 ${booking.checkInCode}`} />
+            <Picture className="ticket__qr" src={qrPngDataUrl(booking.checkInCode)} alt={`签到二维码，签到码 ${booking.checkInCode}`} />
             <Text className="ticket__code">签到码 {booking.checkInCode}</Text>
           </>
         )}

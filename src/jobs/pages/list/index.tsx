@@ -80,7 +80,7 @@ export default function JobList() {
       )}
       {list.items.map((posting) => (
         <JobCard key={posting.id} posting={posting}>
-          <Action className="btn--primary" label={`查看岗位：${posting.title}`} onClick={() => open(ROUTES.job(posting.id))}>
+          <Action className="btn--primary" label={`查看详情：${posting.title}`} onClick={() => open(ROUTES.job(posting.id))}>
             查看详情
           </Action>
           {staff && (

@@ -1,6 +1,7 @@
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
+import { Picture } from '../../../components/Picture'
 import { api, toApiError, type ApiError, type WishView } from '../../../api'
 import { Action } from '../../../components/Action'
 import { CallButton } from '../../../components/CallButton'
@@ -97,7 +98,7 @@ export default function WishDetail() {
         {wish.photos.length > 0 && (
           <View className="photos">
             {wish.photos.map((photo, i) => (
-              <Image key={i} className="photos__img" src={photo} mode="aspectFill" ariaLabel={`心愿照片${i + 1}`} />
+              <Picture key={i} className="photos__img" src={photo} crop alt={`心愿照片${i + 1}`} />
             ))}
           </View>
         )}

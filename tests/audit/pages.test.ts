@@ -1,0 +1,249 @@
+/* Every H5 page, as each role reaches it, in normal mode and in 长辈模式:
+ *  - axe-core: no violation of impact serious or critical;
+ *  - 长辈模式, measured in the DOM at 100% and at the browser's 200% zoom: body
+ *    text ≥ 18 px, every tappable ≥ 48×48 px, no text clipped, nothing overlapping,
+ *    no sideways scrolling.
+ * Prints one row per page and writes the table to .tmp/test-results/audit-pages.txt. */
+import fs from 'fs'
+import path from 'path'
+import type { Page } from 'playwright-core'
+import { ROOT, browserAndSite, newPage, openPage, stationed, switchAccount } from '../e2e/browser'
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const AXE_SOURCE: string = require('axe-core').source
+
+const env = browserAndSite('E2E_DIST', 'dist/h5')
+
+type Role = 'resident' | 'elder' | 'volunteer' | 'staff'
+const ACCOUNT: Record<Role, string> = {
+  resident: '切换为居民李明',
+  elder: '切换为长者张桂兰',
+  volunteer: '切换为网格志愿者赵志强',
+  staff: '切换为工作人员刘芳',
+}
+
+/** The pages each role reaches (seed ids: w5 is 李明's open wish, w3 张桂兰's claimed one, c1 the heart clinic, k1 a booking, j1 a job). */
+const PAGES: Record<Role, string[]> = {
+  resident: [
+    '/pages/home/index?g=DA0103',
+    '/pages/me/index',
+    '/wish/pages/list/index?mode=mine',
+    '/wish/pages/post/index',
+    '/wish/pages/detail/index?id=w5',
+    '/clinic/pages/list/index',
+    '/clinic/pages/session/index?id=c1',
+    '/clinic/pages/book/index?session=c1&slot=t2',
+    '/clinic/pages/mine/index',
+    '/jobs/pages/list/index',
+    '/jobs/pages/detail/index?id=j1',
+    '/jobs/pages/apply/index?id=j1',
+    '/jobs/pages/mine/index',
+  ],
+  elder: [
+    '/pages/home/index?g=DA0103',
+    '/pages/me/index',
+    '/wish/pages/detail/index?id=w3',
+    '/clinic/pages/session/index?id=c1',
+    '/clinic/pages/book/index?session=c1&slot=t2',
+    'TICKET',
+  ],
+  volunteer: [
+    '/pages/home/index?g=DA0103',
+    '/pages/me/index',
+    '/wish/pages/list/index?mode=open',
+    '/wish/pages/list/index?mode=tasks',
+    '/wish/pages/detail/index?id=w4',
+    '/wish/pages/post/index',
+    '/clinic/pages/book/index?session=c1&slot=t3',
+  ],
+  staff: [
+    '/pages/me/index',
+    '/wish/pages/list/index?mode=review',
+    '/wish/pages/detail/index?id=w6',
+    '/clinic/pages/list/index',
+    '/clinic/pages/manage/index',
+    '/clinic/pages/manage/index?id=c1',
+    '/clinic/pages/roster/index?id=c1',
+    '/clinic/pages/ticket/index?id=k1',
+    '/jobs/pages/list/index',
+    '/jobs/pages/manage/index?id=j1',
+    '/jobs/pages/applicants/index?id=j1',
+    '/jobs/pages/apply/index?id=j1',
+    '/staff/pages/dashboard/index',
+  ],
+}
+
+interface Measure {
+  minFont: number
+  smallText: string[]
+  smallTargets: string[]
+  clipped: string[]
+  overlaps: string[]
+  sideways: number
+}
+
+interface Row {
+  role: Role
+  page: string
+  axeNormal: string[]
+  axeElder: string[]
+  elder: Measure
+  zoom: Measure
+}
+
+/** Lets the page load its data: no 正在加载… left, then a short settle. */
+async function settle(page: Page): Promise<void> {
+  const root = await stationed(page)
+  await root.getByText('正在加载…').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined)
+  await root.getByText('正在准备…').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined)
+  await page.waitForTimeout(350)
+}
+
+async function axeSerious(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE_SOURCE })
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe
+    const result = await axe.run(document, { resultTypes: ['violations'] })
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)
+  })
+}
+
+/** The DOM measured as an elder sees it: the current page and the bottom navigation. */
+function measure(page: Page): Promise<Measure> {
+  return page.evaluate(() => {
+    const pages = Array.from(document.querySelectorAll('.taro_page_stationed')).filter((el) => el.getClientRects().length > 0)
+    const roots = [pages[pages.length - 1], document.querySelector('.web-tabbar')].filter(Boolean) as Element[]
+    const visible = (el: Element) => {
+      const r = el.getBoundingClientRect()
+      const s = getComputedStyle(el)
+      return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'
+    }
+    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''} “${(el.textContent || (el as HTMLInputElement).value || '').trim().slice(0, 12)}”`
+    const all = roots.flatMap((root) => [root, ...Array.from(root.querySelectorAll('*'))]).filter(visible)
+    const hasOwnText = (el: Element) => Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim())
+    const texts = all.filter(hasOwnText)
+    const sizes = texts.map((el) => parseFloat(getComputedStyle(el).fontSize))
+    const TAPPABLE = 'button, a[href], input, textarea, select, [role="button"], [role="radio"], [role="tab"], [role="link"], [role="checkbox"]'
+    const targets = all.filter((el) => el.matches(TAPPABLE))
+    const smallTargets = targets.filter((el) => {
+      const r = el.getBoundingClientRect()
+      return r.width < 47.5 || r.height < 47.5
+    })
+    const clipped = texts.filter((el) => {
+      const s = getComputedStyle(el)
+      const hides = /hidden|clip/.test(s.overflow + s.overflowX + s.overflowY) || s.textOverflow === 'ellipsis'
+      return hides && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 2)
+    })
+    // Overlap: two boxes that are not nested, among text and tappables.
+    const boxes = Array.from(new Set([...texts, ...targets]))
+    const overlaps: string[] = []
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]
+        const b = boxes[j]
+        if (a.contains(b) || b.contains(a)) continue
+        const ra = a.getBoundingClientRect()
+        const rb = b.getBoundingClientRect()
+        const w = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left)
+        const h = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top)
+        if (w > 2 && h > 2) overlaps.push(`${name(a)} × ${name(b)}`)
+      }
+    }
+    const scroller = pages[pages.length - 1]
+    return {
+      minFont: sizes.length ? Math.min(...sizes) : 0,
+      smallText: texts.filter((_, i) => sizes[i] < 18).map((el, i) => `${name(el)} ${sizes[i]}px`).slice(0, 5),
+      smallTargets: smallTargets.map((el) => {
+        const r = el.getBoundingClientRect()
+        return `${name(el)} ${Math.round(r.width)}×${Math.round(r.height)}`
+      }),
+      clipped: clipped.map(name),
+      overlaps,
+      sideways: Math.max(document.documentElement.scrollWidth - window.innerWidth, scroller ? scroller.scrollWidth - scroller.clientWidth : 0),
+    }
+  })
+}
+
+/** Books for the elder through the app, so her ticket can be audited too; returns its path. */
+async function elderTicket(page: Page): Promise<string> {
+  let root = await openPage(page, env.site, '/clinic/pages/session/index?id=c1')
+  await root.getByRole('button', { name: '预约 10:30–11:00' }).click()
+  await page.waitForURL(/book\/index/)
+  root = await stationed(page)
+  await root.locator('#book-age').fill('72')
+  await root.getByRole('button', { name: '确认预约' }).click()
+  await page.waitForURL(/ticket\/index\?id=/)
+  return decodeURIComponent(new URL(page.url()).hash.slice(1))
+}
+
+const rows: Row[] = []
+
+afterAll(() => {
+  const count = (m: Measure) => `${m.minFont.toFixed(1)}px ${m.smallTargets.length}/${m.clipped.length}/${m.overlaps.length}/${m.sideways}`
+  const lines = [
+    'Pages audited in Chromium (390×844; zoom = 200%, i.e. 195×422 CSS px)',
+    'axe = serious+critical violations (normal / 长辈模式); 长辈模式 and zoom columns: smallest text, then tappables <48px / clipped / overlapping / px of sideways scroll',
+    `${'role'.padEnd(10)}${'page'.padEnd(48)}${'axe'.padEnd(7)}${'长辈模式'.padEnd(22)}zoom 200%`,
+    ...rows.map((r) => `${r.role.padEnd(10)}${r.page.padEnd(48)}${`${r.axeNormal.length}/${r.axeElder.length}`.padEnd(7)}${count(r.elder).padEnd(26)}${count(r.zoom)}`),
+    `${rows.length} pages × 2 modes; axe serious/critical total: ${rows.reduce((n, r) => n + r.axeNormal.length + r.axeElder.length, 0)}`,
+  ]
+  const problems = rows.flatMap((r) =>
+    [...r.axeNormal.map((v) => `axe normal: ${v}`), ...r.axeElder.map((v) => `axe 长辈模式: ${v}`), ...detail('长辈模式', r.elder), ...detail('zoom', r.zoom)].map((p) => `  ${r.role} ${r.page}: ${p}`),
+  )
+  const text = [...lines, ...(problems.length ? ['Offenders:', ...problems] : [])].join('\n')
+  const dir = path.join(ROOT, '.tmp', 'test-results')
+  fs.mkdirSync(dir, { recursive: true })
+  fs.writeFileSync(path.join(dir, 'audit-pages.txt'), `${text}\n`)
+  process.stdout.write(`\n${text}\n`)
+})
+
+function detail(mode: string, m: Measure): string[] {
+  return [
+    ...m.smallText.map((t) => `${mode} text <18px: ${t}`),
+    ...m.smallTargets.map((t) => `${mode} tappable <48px: ${t}`),
+    ...m.clipped.map((t) => `${mode} clipped: ${t}`),
+    ...m.overlaps.map((t) => `${mode} overlap: ${t}`),
+    ...(m.sideways > 0 ? [`${mode} scrolls sideways by ${m.sideways}px`] : []),
+  ]
+}
+
+const ok = (m: Measure) => m.minFont >= 18 && m.smallTargets.length === 0 && m.clipped.length === 0 && m.overlaps.length === 0 && m.sideways <= 0
+
+describe.each(Object.keys(PAGES) as Role[])('%s', (role) => {
+  it('every page passes axe in both modes, and the elder measurements', async () => {
+    const { context, page } = await newPage(env.browser)
+    try {
+      await switchAccount(page, env.site, ACCOUNT[role])
+      const paths = await Promise.resolve(PAGES[role])
+      const audited: Row[] = []
+      for (const p of paths) {
+        const target = p === 'TICKET' ? await elderTicket(page) : p
+        await openPage(page, env.site, target)
+        await settle(page)
+        audited.push({ role, page: target.replace(/^\/([a-z]+)\/pages\//, '$1/').replace('/index', ''), axeNormal: await axeSerious(page), axeElder: [], elder: null!, zoom: null! })
+      }
+      // 长辈模式 stays on once chosen: turn it on, then go round again.
+      const me = await openPage(page, env.site, '/pages/me/index')
+      await me.locator('button[aria-label^="长辈模式"]').click()
+      await me.locator('button[aria-label^="长辈模式"][aria-pressed="true"]').waitFor()
+      for (const row of audited) {
+        const target = paths[audited.indexOf(row)] === 'TICKET' ? row.page.replace(/^clinic\//, '/clinic/pages/').replace('ticket?', 'ticket/index?') : paths[audited.indexOf(row)]
+        await page.setViewportSize({ width: 390, height: 844 })
+        await openPage(page, env.site, target)
+        await settle(page)
+        row.axeElder = await axeSerious(page)
+        row.elder = await measure(page)
+        await page.setViewportSize({ width: 195, height: 422 })
+        await page.waitForTimeout(600) // Taro's root font size follows a resize after 500 ms
+        row.zoom = await measure(page)
+      }
+      rows.push(...audited)
+      const failing = audited.filter((r) => r.axeNormal.length || r.axeElder.length || !ok(r.elder) || !ok(r.zoom))
+      expect(failing.map((r) => r.page)).toEqual([])
+    } finally {
+      await context.close()
+    }
+  }, 300_000)
+})
