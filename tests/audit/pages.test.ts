@@ -80,6 +80,10 @@ interface Measure {
   clipped: string[]
   overlaps: string[]
   sideways: number
+  /** The widest offenders when it scrolls sideways. */
+  wide: string[]
+  /** px of the page's end hidden under the bottom navigation. */
+  underBar: number
 }
 
 interface Row {
@@ -137,7 +141,9 @@ function measure(page: Page): Promise<Measure> {
       return hides && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 2)
     })
     // Overlap: two boxes that are not nested, among text and tappables.
-    const boxes = Array.from(new Set([...texts, ...targets]))
+    // The bottom navigation is fixed over the scrolling page, so only the page's own boxes are compared.
+    const bar = document.querySelector('.web-tabbar')
+    const boxes = Array.from(new Set([...texts, ...targets])).filter((el) => !bar || !bar.contains(el))
     const overlaps: string[] = []
     for (let i = 0; i < boxes.length; i++) {
       for (let j = i + 1; j < boxes.length; j++) {
@@ -152,6 +158,13 @@ function measure(page: Page): Promise<Measure> {
       }
     }
     const scroller = pages[pages.length - 1]
+    const width = document.documentElement.clientWidth
+    const wide = all.filter((el) => el.getBoundingClientRect().right > width + 1 && !Array.from(el.children).some((c) => c.getBoundingClientRect().right > width + 1))
+    // Scrolled to the end, the last of the page must clear the bottom navigation.
+    scroller?.scrollTo(0, scroller.scrollHeight)
+    window.scrollTo(0, document.documentElement.scrollHeight)
+    const barTop = bar ? bar.getBoundingClientRect().top : Infinity
+    const pageBottom = Math.max(0, ...boxes.map((el) => el.getBoundingClientRect().bottom))
     return {
       minFont: sizes.length ? Math.min(...sizes) : 0,
       smallText: texts.filter((_, i) => sizes[i] < 18).map((el, i) => `${name(el)} ${sizes[i]}px`).slice(0, 5),
@@ -162,6 +175,8 @@ function measure(page: Page): Promise<Measure> {
       clipped: clipped.map(name),
       overlaps,
       sideways: Math.max(document.documentElement.scrollWidth - window.innerWidth, scroller ? scroller.scrollWidth - scroller.clientWidth : 0),
+      wide: wide.slice(0, 3).map(name),
+      underBar: Math.max(0, Math.round(pageBottom - barTop)),
     }
   })
 }
@@ -181,10 +196,10 @@ async function elderTicket(page: Page): Promise<string> {
 const rows: Row[] = []
 
 afterAll(() => {
-  const count = (m: Measure) => `${m.minFont.toFixed(1)}px ${m.smallTargets.length}/${m.clipped.length}/${m.overlaps.length}/${m.sideways}`
+  const count = (m: Measure) => `${m.minFont.toFixed(1)}px ${m.smallTargets.length}/${m.clipped.length}/${m.overlaps.length}/${m.sideways}/${m.underBar}`
   const lines = [
     'Pages audited in Chromium (390×844; zoom = 200%, i.e. 195×422 CSS px)',
-    'axe = serious+critical violations (normal / 长辈模式); 长辈模式 and zoom columns: smallest text, then tappables <48px / clipped / overlapping / px of sideways scroll',
+    'axe = serious+critical violations (normal / 长辈模式); 长辈模式 and zoom columns: smallest text, then tappables <48px / clipped / overlapping / px of sideways scroll / px hidden under the bottom navigation',
     `${'role'.padEnd(10)}${'page'.padEnd(48)}${'axe'.padEnd(7)}${'长辈模式'.padEnd(22)}zoom 200%`,
     ...rows.map((r) => `${r.role.padEnd(10)}${r.page.padEnd(48)}${`${r.axeNormal.length}/${r.axeElder.length}`.padEnd(7)}${count(r.elder).padEnd(26)}${count(r.zoom)}`),
     `${rows.length} pages × 2 modes; axe serious/critical total: ${rows.reduce((n, r) => n + r.axeNormal.length + r.axeElder.length, 0)}`,
@@ -205,11 +220,12 @@ function detail(mode: string, m: Measure): string[] {
     ...m.smallTargets.map((t) => `${mode} tappable <48px: ${t}`),
     ...m.clipped.map((t) => `${mode} clipped: ${t}`),
     ...m.overlaps.map((t) => `${mode} overlap: ${t}`),
-    ...(m.sideways > 0 ? [`${mode} scrolls sideways by ${m.sideways}px`] : []),
+    ...(m.sideways > 0 ? [`${mode} scrolls sideways by ${m.sideways}px: ${m.wide.join(', ')}`] : []),
+    ...(m.underBar > 0 ? [`${mode} the end of the page stays ${m.underBar}px under the bottom navigation`] : []),
   ]
 }
 
-const ok = (m: Measure) => m.minFont >= 18 && m.smallTargets.length === 0 && m.clipped.length === 0 && m.overlaps.length === 0 && m.sideways <= 0
+const ok = (m: Measure) => m.minFont >= 18 && m.smallTargets.length === 0 && m.clipped.length === 0 && m.overlaps.length === 0 && m.sideways <= 0 && m.underBar <= 0
 
 describe.each(Object.keys(PAGES) as Role[])('%s', (role) => {
   it('every page passes axe in both modes, and the elder measurements', async () => {
