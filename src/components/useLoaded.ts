@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { startTransition, useCallback, useEffect, useState } from 'react'
 import { toApiError, type ApiError } from '../api'
 
 /** Loads once (and on reload): the value, or the error to show with a retry. */
@@ -8,7 +8,11 @@ export function useLoaded<T>(load: () => Promise<T>, deps: unknown[]) {
   const reload = useCallback(
     () => {
       setError(null)
-      load().then(setValue, (failure) => setError(toApiError(failure)))
+      // A transition: the page is drawn in slices and never blocks a tap.
+      load().then(
+        (loaded) => startTransition(() => setValue(loaded)),
+        (failure) => setError(toApiError(failure)),
+      )
     },
     // The caller lists what `load` depends on, as with useEffect.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react'
 import { toApiError, type ApiError, type Page } from '../api'
 
 /**
@@ -22,13 +22,17 @@ export function usePagedList<T>(fetchPage: (cursor: string | null) => Promise<Pa
     try {
       const page = await fetchRef.current(from)
       if (mine !== generation.current) return
-      setItems((old) => (append ? [...old, ...page.items] : page.items))
-      setCursor(page.nextCursor)
-      setDone(page.nextCursor === null)
+      // A transition: a long page is drawn in slices and never blocks a tap.
+      startTransition(() => {
+        setItems((old) => (append ? [...old, ...page.items] : page.items))
+        setCursor(page.nextCursor)
+        setDone(page.nextCursor === null)
+        setLoading(false)
+      })
     } catch (failure) {
-      if (mine === generation.current) setError(toApiError(failure))
-    } finally {
-      if (mine === generation.current) setLoading(false)
+      if (mine !== generation.current) return
+      setError(toApiError(failure))
+      setLoading(false)
     }
   }, [])
 

@@ -2,7 +2,10 @@
  *   dist/weapp-api  weapp against a real API    main package ≤ 450 KB (floor 314 KB)
  *   dist/weapp      weapp with the embedded mock main package ≤ 2 MB (WeChat's limit)
  *   dist/h5-api     H5 against a real API        JS loaded by the home page ≤ 300 KB (floor 209 KB)
- * Each subpackage ≤ 150 KB. Prints every figure; exits 1 when a budget is exceeded. */
+ * Each subpackage ≤ 150 KB. The weapp main package must hold nothing of wish/,
+ * clinic/, jobs/ or staff/ (optimizeMainPackage on): no Chinese phrase written only
+ * in a subpackage's source may appear in it. Prints every figure, writes them to
+ * .tmp/test-results/size.txt; exits 1 when a budget or a check fails. */
 const fs = require('fs')
 const path = require('path')
 const zlib = require('zlib')
@@ -44,6 +47,33 @@ function weappPackages(dist) {
     sizes[owner] += fs.statSync(file).size
   }
   return sizes
+}
+
+const SUBPACKAGES = ['wish', 'clinic', 'jobs', 'staff']
+const srcDir = path.join(root, 'src')
+const sourcesOf = (folder) => filesUnder(folder).filter((f) => /\.tsx?$/.test(f))
+const chinese = (text) => text.match(/[\u4e00-\u9fff]{4,}/g) || []
+/** The built JS of a weapp package writes Chinese as \uXXXX escapes. */
+const escaped = (text) => [...text].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')
+
+/** Chinese phrases written in `folder`'s source and nowhere else in src/. */
+function phrasesOnlyIn(folder) {
+  const inside = (f) => f.startsWith(folder + path.sep)
+  const elsewhere = sourcesOf(srcDir).filter((f) => !inside(f)).map((f) => fs.readFileSync(f, 'utf8')).join('\n')
+  const own = sourcesOf(folder).flatMap((f) => chinese(fs.readFileSync(f, 'utf8')))
+  return [...new Set(own)].filter((phrase) => !elsewhere.includes(phrase))
+}
+
+/** Which of `phrases` the main package's JS carries (raw or escaped). */
+function inMainPackage(dist, phrases) {
+  const app = JSON.parse(fs.readFileSync(path.join(dist, 'app.json'), 'utf8'))
+  const roots = (app.subPackages || []).map((p) => p.root.replace(/\/?$/, '/'))
+  const js = filesUnder(dist)
+    .filter((f) => f.endsWith('.js'))
+    .filter((f) => !roots.some((r) => path.relative(dist, f).split(path.sep).join('/').startsWith(r)))
+    .map((f) => fs.readFileSync(f, 'utf8'))
+    .join('\n')
+  return phrases.filter((p) => js.includes(p) || js.includes(escaped(p)))
 }
 
 /** Every script the home page loads in Chromium, measured from the files on disk. */
@@ -98,6 +128,22 @@ async function main() {
     }
   }
 
+  const optimized = /optimizeMainPackage:\s*\{\s*enable:\s*true\s*\}/.test(fs.readFileSync(path.join(root, 'config', 'index.ts'), 'utf8'))
+  rows.push(['weapp optimizeMainPackage', optimized ? 'on' : 'off', '= on', optimized ? 'ok' : 'FAILED'])
+  if (!optimized) failures.push('optimizeMainPackage is not enabled in config/index.ts')
+  const apiDist = dir('WEAPP_API_DIST', 'dist/weapp-api')
+  for (const pkg of SUBPACKAGES) {
+    const phrases = phrasesOnlyIn(path.join(srcDir, pkg))
+    const leaked = inMainPackage(apiDist, phrases)
+    rows.push([`weapp main package: phrases of ${pkg}/`, `${leaked.length} of ${phrases.length}`, '= 0', leaked.length ? 'FAILED' : 'ok'])
+    if (leaked.length) failures.push(`${pkg}/ code in the main package: ${leaked.slice(0, 5).join('、')}`)
+  }
+  // The check can fail: phrases of the home page are found in the main package.
+  const home = phrasesOnlyIn(path.join(srcDir, 'pages', 'home'))
+  const found = inMainPackage(apiDist, home).length
+  rows.push(['  control: phrases of pages/home/ found', `${found} of ${home.length}`, '= all', found === home.length && home.length > 0 ? 'ok' : 'FAILED'])
+  if (found !== home.length || home.length === 0) failures.push('the main-package phrase check found not every home page phrase: it cannot be trusted')
+
   const scripts = await h5HomeScripts(dir('H5_API_DIST', 'dist/h5-api'))
   const js = scripts.reduce((sum, s) => sum + s.bytes, 0)
   const gz = scripts.reduce((sum, s) => sum + s.gzip, 0)
@@ -106,10 +152,11 @@ async function main() {
   rows.push(['  ratio to bare Taro floor (209 KB)', `${(js / BARE_H5_FLOOR).toFixed(2)}×`, '', ''])
 
   const width = Math.max(...rows.map((r) => r[0].length))
-  console.log('Size budgets')
-  for (const [label, value, budget, verdict] of rows) {
-    console.log(`  ${label.padEnd(width)}  ${value.padStart(10)}  ${budget.padEnd(12)} ${verdict}`)
-  }
+  const lines = ['Size budgets', ...rows.map(([label, value, budget, verdict]) => `  ${label.padEnd(width)}  ${value.padStart(10)}  ${budget.padEnd(12)} ${verdict}`)]
+  console.log(lines.join('\n'))
+  const out = path.join(root, '.tmp', 'test-results')
+  fs.mkdirSync(out, { recursive: true })
+  fs.writeFileSync(path.join(out, 'size.txt'), `${lines.join('\n')}\n`)
   if (failures.length) {
     console.error(`\nOver budget:\n  ${failures.join('\n  ')}`)
     process.exit(1)

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { memo } from 'react'
 import type { TileView } from '../../domain/card'
 import { Action } from '../../components/Action'
 import { CallButton, CopyButton } from '../../components/CallButton'
@@ -11,8 +12,8 @@ const LINKS: Record<string, { text: string; url: string }> = {
   purple: { text: '找工作、学技能', url: ROUTES.jobs },
 }
 
-/** One colour of the card: name and mark (never colour alone), services, who to call now. */
-export function ColourTile({ tile }: { tile: TileView }) {
+/** One colour of the card: name and mark (never colour alone), services, who to call now. Memoised: the summary and the sign-in arriving later do not redraw the tiles. */
+export const ColourTile = memo(function ColourTile({ tile }: { tile: TileView }) {
   const { colour, textColor, onDuty, hotline } = tile
   return (
     <View className="tile" data-colour={colour.key} role="region" ariaLabel={`${colour.colourName}色 ${colour.category}`}>
@@ -62,4 +63,4 @@ export function ColourTile({ tile }: { tile: TileView }) {
       </View>
     </View>
   )
-}
+})

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { useEffect, useMemo, useState } from 'react'
+import { startTransition, useEffect, useMemo, useState } from 'react'
 import { Action } from '../../components/Action'
 import { api, type PublicSummary } from '../../api'
 import { CallButton } from '../../components/CallButton'
@@ -30,7 +30,7 @@ function useMinuteClock(): number {
 function usePublicSummary() {
   const [summary, setSummary] = useState<PublicSummary | null>(null)
   useEffect(() => {
-    api.getPublicSummary().then(setSummary, () => setSummary(null))
+    api.getPublicSummary().then((figures) => startTransition(() => setSummary(figures)), () => setSummary(null))
   }, [])
   return summary
 }
@@ -42,6 +42,9 @@ export default function Home() {
   const now = useMinuteClock()
   const role = useSession((s) => s.user?.role ?? null)
   const summary = usePublicSummary()
+  const readyCard = state.status === 'ready' ? state.card : null
+  // The same tile objects until the card or the minute changes, so the memoised tiles skip re-rendering.
+  const tiles = useMemo(() => (readyCard ? cardView(readyCard.colours, readyCard.hotline, now) : []), [readyCard, now])
 
   if (state.status === 'loading') {
     return (
@@ -92,7 +95,6 @@ export default function Home() {
 
   const { card, offlineSince } = state
   const { grid } = card
-  const tiles = cardView(card.colours, card.hotline, now)
   return (
     <PageRoot tab="/pages/home/index">
       {offlineSince !== null && (

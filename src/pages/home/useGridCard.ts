@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { startTransition, useCallback, useEffect, useState } from 'react'
 import { api, ApiError, toApiError, type Card } from '../../api'
 import { isGridCode } from '../../domain/scene'
 import { useSession } from '../../stores/session'
@@ -39,8 +39,11 @@ export function useGridCard(entryGrid: string | null) {
       (card) => {
         if (!live) return
         saveLastCard(card, Date.now())
-        chooseGrid(card.grid.code)
-        setState({ status: 'ready', card, offlineSince: null })
+        // A transition: React draws the card in slices, so the first paint never blocks a tap.
+        startTransition(() => {
+          chooseGrid(card.grid.code)
+          setState({ status: 'ready', card, offlineSince: null })
+        })
       },
       (failure) => {
         if (!live) return
