@@ -2,7 +2,9 @@
 # `npm test`: every check of the project, in the order that fails fastest.
 # Static checks → domain unit tests (two time zones) → contract suite → page
 # tests → the four production builds → size budgets → the built mini-program
-# in miniprogram-simulate → end to end in headless Chromium.
+# in miniprogram-simulate → end to end in headless Chromium → page audits
+# (axe-core, 长辈模式 measurements) → Lighthouse. Every audit prints its
+# figures and writes them to .tmp/test-results/*.txt.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -59,6 +61,13 @@ WEAPP_DIST=dist/weapp jest_run weapp -c tests/jest.weapp.config.js
 
 step "end to end in headless Chromium"
 E2E_DIST=dist/h5 E2E_API_DIST=dist/h5-api jest_run e2e -c tests/jest.e2e.config.js
+
+step "page audits: axe-core and 长辈模式 measurements on every page, per role (Chromium)"
+E2E_DIST=dist/h5 jest_run audit -c tests/jest.audit.config.js
+
+step "Lighthouse on the production H5 build (accessibility 1.00, performance ≥ 0.90)"
+npx tsc -p mock/tsconfig.json
+node tests/tools/lighthouse.mjs
 
 step "benchmarks (figures only)"
 npm run --silent bench

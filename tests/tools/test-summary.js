@@ -16,6 +16,25 @@ for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
 }
 const times = path.join(dir, 'build-times.txt')
 if (fs.existsSync(times)) console.log(fs.readFileSync(times, 'utf8').trim().replace(/^/gm, '  '))
+// The audits' own reports: the line of each that sums it up.
+const REPORTS = [
+  ['size.txt', /main package: phrases|JS loaded by home|real API\) main package/],
+  ['audit-pages.txt', /pages × 2 modes/],
+  ['lighthouse.txt', /^(home|wish list|clinic list|jobs list|targets)/],
+  ['bad-input.txt', /^total/],
+]
+for (const [file, pattern] of REPORTS) {
+  const report = path.join(dir, file)
+  if (!fs.existsSync(report)) continue
+  const lines = fs.readFileSync(report, 'utf8').split('\n').filter((line) => pattern.test(line.trim()))
+  console.log(`  ${file}:`)
+  for (const line of lines) console.log(`    ${line.trim()}`)
+}
+const drills = path.join(dir, 'fault-drills.txt')
+if (fs.existsSync(drills)) {
+  const verdicts = fs.readFileSync(drills, 'utf8').split('\n').map((line) => /\| (PASS|FAIL)\s*$/.exec(line)?.[1]).filter(Boolean)
+  console.log(`  fault-drills.txt: ${verdicts.length} drills, ${verdicts.filter((v) => v === 'PASS').length} as expected`)
+}
 if (skipped > 0) {
   console.log(`${skipped} tests were skipped: a skipped test is not allowed here`)
   failed += skipped
