@@ -62,12 +62,15 @@ async function heightsOf(page: Page, selector: string): Promise<{ text: string; 
 /** Turns 长辈模式 on from 我的 (through the tab bar) and waits until it shows as pressed. */
 async function turnOnElderMode(page: Page): Promise<void> {
   await tabTo(page, '我的')
-  const toggle = page.locator('button[aria-label^="长辈模式"]:visible')
+  // The 我的 page once it has settled: signed in, so no re-render races the tap.
+  const root = await stationed(page)
+  await root.getByText(/^身份：/).waitFor()
+  const toggle = root.locator('button[aria-label^="长辈模式"]')
   await toggle.waitFor()
   expect(await toggle.evaluate((el) => el.tagName)).toBe('BUTTON')
   expect(await toggle.getAttribute('aria-pressed')).toBe('false')
   await toggle.click()
-  await page.locator('button[aria-label^="长辈模式"][aria-pressed="true"]:visible').waitFor()
+  await root.locator('button[aria-label^="长辈模式"][aria-pressed="true"]').waitFor()
 }
 
 /** Waits (briefly) for an element's font size to reach a minimum, then returns it. */
