@@ -93,8 +93,10 @@ export function matchesQuery(posting: Posting, query: JobQuery): boolean {
   if (query.minPay && posting.payMax < query.minPay) return false
   const words = (query.keyword ?? '').toLowerCase().split(/\s+/).filter(Boolean)
   if (words.length) {
-    const text = `${posting.title} ${posting.employer} ${posting.requirements}`.toLowerCase()
-    if (!words.every((w) => text.includes(w))) return false
+    // Each field on its own, and lower-cased only for Latin letters: a search runs over every posting.
+    const latin = /[a-z]/i.test(query.keyword ?? '')
+    const fields = [posting.title, posting.employer, posting.requirements].map((f) => (latin ? f.toLowerCase() : f))
+    if (!words.every((w) => fields.some((f) => f.includes(w)))) return false
   }
   return true
 }

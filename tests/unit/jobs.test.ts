@@ -64,6 +64,8 @@ describe('search filters', () => {
     expect(matchesQuery(posting, { keyword: '钩针 在家' })).toBe(true)
     expect(matchesQuery(posting, { keyword: '钩针 电焊' })).toBe(false)
     expect(matchesQuery({ ...posting, title: 'Excel 文员' }, { keyword: 'excel' })).toBe(true)
+    expect(matchesQuery({ ...posting, title: 'excel 文员' }, { keyword: 'EXCEL' })).toBe(true)
+    expect(matchesQuery({ ...posting, requirements: '会用WPS' }, { keyword: 'wps 钩针' })).toBe(true)
   })
 
   it('filters by kind', () => {
