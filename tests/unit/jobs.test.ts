@@ -65,7 +65,7 @@ describe('search filters', () => {
     expect(matchesQuery(posting, { keyword: '钩针 电焊' })).toBe(false)
     expect(matchesQuery({ ...posting, title: 'Excel 文员' }, { keyword: 'excel' })).toBe(true)
     expect(matchesQuery({ ...posting, title: 'excel 文员' }, { keyword: 'EXCEL' })).toBe(true)
-    expect(matchesQuery({ ...posting, requirements: '会用WPS' }, { keyword: 'wps 钩针' })).toBe(true)
+    expect(matchesQuery({ ...posting, title: '编织工（会用WPS）' }, { keyword: 'wps 钩针' })).toBe(true)
   })
 
   it('filters by kind', () => {
