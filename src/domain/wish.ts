@@ -224,7 +224,8 @@ export interface WishActionInput {
   thanks?: unknown
 }
 
-function validateInput(action: WishAction, input: WishActionInput): FieldErrors {
+/** Per-field messages for an action's input; the forms check it before sending, the backend again. */
+export function validateWishActionInput(action: WishAction, input: WishActionInput): FieldErrors {
   switch (action) {
     case 'reject':
     case 'release':
@@ -263,7 +264,7 @@ export function applyWishAction(wish: Wish, action: WishAction, actor: WishActor
   if (!FROM[action].includes(status)) {
     throw new RuleError('CONFLICT', CONFLICT_MESSAGE[action] ?? `心愿现在是“${WISH_STATUS_LABEL[status]}”，不能${WISH_ACTION_LABEL[action]}`)
   }
-  assertValid(validateInput(action, input))
+  assertValid(validateWishActionInput(action, input))
 
   const at = inChina(now).format('YYYY-MM-DDTHH:mm:ssZ')
   const next: Wish = { ...wish, status: TO[action], events: [...wish.events] }

@@ -1,11 +1,17 @@
-/* The bad-input catalogue in the resident forms: markup and 10,000 characters
- * typed into every text field are refused beside the field, in Chinese; what
- * was typed stays in the field, nothing is sent, and the text never becomes
- * HTML (tests/contract/badInput.test.ts covers the backend). */
-import { api } from '@/api'
+/* The bad-input catalogue in every form of the app (residents', staff's, the
+ * 代办 fields, the wish actions and the phone sign-in): markup and 10,000
+ * characters typed into every text field are refused beside the field, in
+ * Chinese; what was typed stays in the field, nothing is sent, and the text
+ * never becomes HTML (tests/contract/badInput.test.ts covers the backend). */
+import { api, type Api } from '@/api'
 import BookClinic from '@/clinic/pages/book'
+import ManageClinic from '@/clinic/pages/manage'
+import { FIX_FIELDS } from '@/components/useFormSubmit'
 import ApplyJob from '@/jobs/pages/apply'
+import ManageJob from '@/jobs/pages/manage'
+import Me from '@/pages/me'
 import { useSession } from '@/stores/session'
+import WishDetail from '@/wish/pages/detail'
 import PostWish from '@/wish/pages/post'
 import type * as React from 'react'
 import { mountPage } from '../setup/mount-page'
@@ -27,7 +33,8 @@ function button(container: HTMLElement, text: string): HTMLButtonElement {
 }
 
 const valueOf = (container: HTMLElement, id: string) => (container.querySelector(`#${id}`) as HTMLInputElement).value
-const errorOf = (container: HTMLElement, id: string) => container.querySelector(`#${id}-error`)?.textContent ?? null
+/** A field's message: under it (#id-error), or where the form shows it for a group of fields. */
+const errorOf = (container: HTMLElement, id: string, where = `#${id}-error`) => container.querySelector(where)?.textContent ?? null
 
 /** Where the text shows up other than as a field's value: text nodes and attributes outside the fields. */
 function renderedOutsideFields(container: HTMLElement, value: string): string[] {
@@ -49,9 +56,12 @@ interface Form {
   name: string
   open: () => Promise<Awaited<ReturnType<typeof mountPage>>>
   submit: string
-  method: 'postWish' | 'bookClinic' | 'applyForJob'
-  /** Field id → how its message starts (the field's name, or the rule for phones). */
-  fields: Record<string, RegExp>
+  method: keyof Api
+  /** What shows the refusal; most forms say FIX_FIELDS on top. */
+  shown?: string
+  /** Field id → how its message starts (the field's name, or the rule for phones and numbers),
+   *  or [where the message is, how it starts] when it is not at #<id>-error. */
+  fields: Record<string, RegExp | [string, RegExp]>
 }
 
 async function open(account: string, Page: React.ComponentType<Record<string, unknown>>, path: string, params: Record<string, string>, ready: string) {
@@ -60,6 +70,8 @@ async function open(account: string, Page: React.ComponentType<Record<string, un
   await page.testUtils.queries.waitForQueryByText(ready, undefined, { timeout: 3000 })
   return page
 }
+
+const SLOTS_ERROR = '[aria-label="时段"] > .field__error'
 
 const FORMS: Form[] = [
   {
@@ -91,6 +103,90 @@ const FORMS: Form[] = [
     method: 'applyForJob',
     fields: { 'apply-name': /^姓名/, 'apply-phone': /11位手机号/, 'apply-note': /^留言/ },
   },
+  {
+    name: 'the new clinic session form (staff)',
+    open: () => open('staff', ManageClinic, '/clinic/pages/manage/index', {}, '发布义诊'),
+    submit: '发布义诊',
+    method: 'createClinic',
+    fields: {
+      'clinic-title': /^义诊名称/,
+      'clinic-specialty': /^科室/,
+      'clinic-doctors': /^出诊医生/,
+      'clinic-hospital': /^医院/,
+      'clinic-place': /^地点/,
+      'clinic-date': /日期/,
+      // The slot fields share one message, under the group of slots.
+      'slot-0-start': [SLOTS_ERROR, /^每个时段/],
+      'slot-0-end': [SLOTS_ERROR, /^每个时段/],
+      'slot-0-capacity': [SLOTS_ERROR, /^每个时段/],
+      'clinic-cutoffHours': /^截止时间/,
+      'clinic-notes': /^注意事项/,
+    },
+  },
+  {
+    name: 'the new job posting form (staff)',
+    open: () => open('staff', ManageJob, '/jobs/pages/manage/index', {}, '发布岗位'),
+    submit: '发布岗位',
+    method: 'createJob',
+    fields: {
+      'job-title': /^岗位名称/,
+      'job-employer': /^用工单位/,
+      'job-payMin': /^最低月薪/,
+      'job-payMax': /^最高月薪/,
+      'job-place': /^工作地点/,
+      'job-hours': /^工作时间/,
+      'job-requirements': /^岗位要求/,
+      'job-contactName': /^联系人/,
+      'job-contactPhone': /11位手机号/,
+      'job-expiresOn': /截止日期/,
+    },
+  },
+  {
+    // The search box (#resident-search) only looks residents up; it is not sent with the wish.
+    name: 'the 代办 resident on the wish form (volunteer)',
+    open: () => open('volunteer', PostWish, '/wish/pages/post/index', {}, '提交心愿'),
+    submit: '提交心愿',
+    method: 'postWish',
+    fields: { 'resident-name': /^居民姓名/, 'resident-phone': /11位手机号/ },
+  },
+  // The wish actions with the seed data: w6 is pending (staff rejects), w3 claimed by 赵志强, w2 completed for 张桂兰.
+  {
+    name: 'the reject reason (staff, w6)',
+    open: () => open('staff', WishDetail, '/wish/pages/detail/index', { id: 'w6' }, '驳回'),
+    submit: '驳回',
+    method: 'rejectWish',
+    fields: { 'wish-reason': /^原因/ },
+  },
+  {
+    name: 'the release reason (volunteer, w3)',
+    open: () => open('volunteer', WishDetail, '/wish/pages/detail/index', { id: 'w3' }, '放弃认领'),
+    submit: '放弃认领',
+    method: 'releaseWish',
+    fields: { 'wish-reason': /^原因/ },
+  },
+  {
+    name: 'the completion note (volunteer, w3)',
+    open: () => open('volunteer', WishDetail, '/wish/pages/detail/index', { id: 'w3' }, '完成服务'),
+    submit: '完成服务',
+    method: 'completeWish',
+    fields: { 'wish-note': /^服务记录/, 'wish-hours': /^服务时长/ },
+  },
+  {
+    name: 'the thanks (elder, w2)',
+    open: () => open('elder', WishDetail, '/wish/pages/detail/index', { id: 'w2' }, '确认并评价'),
+    submit: '确认并评价',
+    method: 'confirmWish',
+    fields: { 'wish-thanks': /^感谢的话/ },
+  },
+  {
+    // Only the field's own message, no notice on top (demo backends only).
+    name: 'the phone sign-in on 我的',
+    open: () => open('resident', Me, '/pages/me/index', {}, '用这个手机号登录'),
+    submit: '用这个手机号登录',
+    method: 'loginWithPhone',
+    shown: '请填写11位手机号，以1开头（如13812341234）',
+    fields: { 'login-phone': /11位手机号/ },
+  },
 ]
 
 const VALUES: [string, string][] = [
@@ -109,10 +205,11 @@ describe.each(FORMS.map((f) => [f.name, f] as const))('bad input in %s', (_, for
     const { container, testUtils } = await form.open()
     for (const id of Object.keys(form.fields)) typeInto(container, id, value)
     testUtils.fireEvent.click(button(container, form.submit))
-    await testUtils.queries.waitForQueryByText('还有几项需要修改，请看标红的提示')
+    await testUtils.queries.waitForQueryByText(form.shown ?? FIX_FIELDS)
 
-    for (const [id, names] of Object.entries(form.fields)) {
-      const error = errorOf(container, id)
+    for (const [id, expected] of Object.entries(form.fields)) {
+      const [where, names] = Array.isArray(expected) ? expected : [undefined, expected]
+      const error = errorOf(container, id, where)
       expect([id, error]).toEqual([id, expect.stringMatching(names)])
       // A Chinese sentence that does not repeat what was typed.
       expect(error).toMatch(/[\u4e00-\u9fff]/)

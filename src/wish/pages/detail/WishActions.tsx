@@ -3,8 +3,9 @@ import { useRef, useState } from 'react'
 import { api, newIdempotencyKey, toApiError, type WishView } from '../../../api'
 import { Action } from '../../../components/Action'
 import { Field } from '../../../components/Field'
+import { FIX_FIELDS } from '../../../components/useFormSubmit'
 import type { FieldErrors } from '../../../domain/validation'
-import { NOTE_RULE, REASON_RULE, THANKS_RULE, WISH_ACTION_LABEL, type WishAction } from '../../../domain/wish'
+import { NOTE_RULE, REASON_RULE, THANKS_RULE, WISH_ACTION_LABEL, validateWishActionInput, type WishAction } from '../../../domain/wish'
 
 interface Props {
   wish: WishView
@@ -33,9 +34,16 @@ export function WishActions({ wish, actions, onDone, onStale }: Props) {
 
   async function run(action: WishAction) {
     if (busy) return
+    // Checked here first, like every form: bad input is shown beside its field and nothing is sent.
+    const hoursValue = hours.trim() === '' ? NaN : Number(hours)
+    const local = validateWishActionInput(action, { reason, note, hours: hours.trim() === '' ? '' : hoursValue, rating, thanks })
+    setErrors(local)
+    if (Object.keys(local).length) {
+      setMessage(FIX_FIELDS)
+      return
+    }
     setBusy(action)
     setMessage(null)
-    setErrors({})
     const key = (keys.current[action] ??= newIdempotencyKey())
     const options = { idempotencyKey: key }
     try {
@@ -45,7 +53,7 @@ export function WishActions({ wish, actions, onDone, onStale }: Props) {
         cancel: () => api.cancelWish(wish.id, options),
         claim: () => api.claimWish(wish.id, options),
         release: () => api.releaseWish(wish.id, reason, options),
-        complete: () => api.completeWish(wish.id, { note, hours: hours.trim() === '' ? NaN : Number(hours) }, options),
+        complete: () => api.completeWish(wish.id, { note, hours: hoursValue }, options),
         confirm: () => api.confirmWish(wish.id, { rating, thanks }, options),
       }
       const next = await calls[action]()
