@@ -1,3 +1,4 @@
+import { PreloadRouteChunks } from './preloadRouteChunks'
 import path from 'path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
@@ -75,6 +76,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         const ownSheet = path.resolve(__dirname, '..', 'src', 'styles', 'h5-components.css')
         chain.resolve.alias.set('@tarojs/components-react/dist/index.css', ownSheet)
         chain.resolve.alias.set('@tarojs/components/dist/taro-components/taro-components.css', ownSheet)
+        chain.plugin('preloadRouteChunks').use(PreloadRouteChunks)
       },
       publicPath: './',
       staticDirectory: 'static',
