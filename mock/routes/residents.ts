@@ -2,7 +2,9 @@ import { ApiError } from '../../src/api/errors'
 import type { ResidentSummary, Role, User } from '../../src/api/types'
 import { maskPhone } from '../../src/domain/mask'
 import {
+  HELPER_ROLES,
   actedByOf,
+  assertHelper,
   assertMayActFor,
   assertSameResident,
   newResident,
@@ -14,7 +16,7 @@ import { assertValid } from '../../src/domain/rules'
 import { normalisePhone } from '../../src/domain/validation'
 import type { Route, RouteContext } from '../router'
 
-const HELPERS: Role[] = ['volunteer', 'staff']
+const HELPERS: Role[] = [...HELPER_ROLES]
 
 /** The resident a ref names: registered already, or new (and not stored yet). */
 function residentFor(ctx: RouteContext, ref: ResidentRef): User {
@@ -53,7 +55,7 @@ export function forOwner<T>(ctx: RouteContext, selfRoles: Role[], write: (owner:
     if (!selfRoles.includes(caller.role)) throw new ApiError('FORBIDDEN')
     return write(caller, null)
   }
-  if (!HELPERS.includes(caller.role)) throw new ApiError('FORBIDDEN', '只有网格志愿者和工作人员可以代办')
+  assertHelper(caller)
   assertValid(validateResidentRef(ref), '请检查代办的居民信息')
   const resident = residentFor(ctx, ref as ResidentRef)
   const result = write(resident, actedByOf(caller, ctx.now))

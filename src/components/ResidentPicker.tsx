@@ -1,16 +1,30 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { api, type GridSummary, type ResidentRef, type ResidentSummary, type User } from '../api'
-import { RESIDENT_NAME_RULE, validateResidentRef } from '../domain/onBehalf'
+import { RESIDENT_NAME_RULE, isHelperRole, validateResidentRef } from '../domain/onBehalf'
 import type { FieldErrors } from '../domain/validation'
 import { Action } from './Action'
 import { Choice, Field } from './Field'
 
 /** Whether this user may act for residents (代办). */
-export const isHelper = (user: User | null): boolean => user?.role === 'volunteer' || user?.role === 'staff'
+export const isHelper = (user: User | null): boolean => user !== null && isHelperRole(user.role)
 
 /** The resident to start 代办 with: nobody chosen yet, in the helper's own grid. */
 export const blankResident = (helper: User): ResidentRef => ({ name: '', phone: '', gridCode: helper.gridCode ?? '' })
+
+/** Whom a booking or an application names: the resident acted for, or the user themselves. */
+export const personFor = (resident: ResidentRef | null, user: User): { name: string; phone: string } =>
+  resident ? { name: resident.name ?? '', phone: resident.phone ?? '' } : { name: user.name, phone: user.phone }
+
+/**
+ * The resident a form is for: null when the user acts for themselves. Staff
+ * start with 代办 (they never book or apply for themselves); volunteers choose.
+ */
+export function useResidentChoice(user: User | null) {
+  const [chosen, setChosen] = useState<ResidentRef | null | undefined>(undefined)
+  const forResident = chosen !== undefined ? chosen : user?.role === 'staff' ? blankResident(user) : null
+  return { forResident, setForResident: setChosen }
+}
 
 /** Local checks of the resident part of a form: none when the helper acts for themselves. */
 export const residentErrors = (value: ResidentRef | null | undefined): FieldErrors => (value ? validateResidentRef(value) : {})

@@ -42,6 +42,16 @@ const GRID_CODE = /^[A-Za-z0-9]{1,20}$/
 
 export const HELPER_LABEL: Record<HelperRole, string> = { volunteer: '网格志愿者', staff: '工作人员' }
 
+/** The roles that may act for residents. */
+export const HELPER_ROLES: readonly HelperRole[] = ['volunteer', 'staff']
+
+export const isHelperRole = (role: string): role is HelperRole => (HELPER_ROLES as readonly string[]).includes(role)
+
+/** Residents and elders act only for themselves. */
+export function assertHelper(person: { role: string }): void {
+  if (!isHelperRole(person.role)) throw new RuleError('FORBIDDEN', '只有网格志愿者和工作人员可以代办')
+}
+
 /** Per-field messages for the resident as entered; the fields are residentName, residentPhone, residentGrid. */
 export function validateResidentRef(input: unknown): FieldErrors {
   if (!input || typeof input !== 'object' || Array.isArray(input)) return { forResident: '请选择或填写代办的居民' }
@@ -58,9 +68,7 @@ export function validateResidentRef(input: unknown): FieldErrors {
 
 /** Residents and elders act for themselves; volunteers for their own grid; staff for anyone. */
 export function assertMayActFor(helper: Person, resident: Person): void {
-  if (helper.role !== 'volunteer' && helper.role !== 'staff') {
-    throw new RuleError('FORBIDDEN', '只有网格志愿者和工作人员可以代办')
-  }
+  assertHelper(helper)
   if (resident.role !== 'resident' && resident.role !== 'elder') {
     throw new RuleError('VALIDATION', '只能为居民代办', { residentPhone: '这个手机号属于志愿者或工作人员，不能代办' })
   }

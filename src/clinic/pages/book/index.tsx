@@ -5,7 +5,7 @@ import { api, type BookingDraft, type ResidentRef } from '../../../api'
 import { Action } from '../../../components/Action'
 import { Choice, Field } from '../../../components/Field'
 import { PageRoot } from '../../../components/PageRoot'
-import { ResidentPicker, blankResident, isHelper, residentErrors } from '../../../components/ResidentPicker'
+import { ResidentPicker, isHelper, personFor, residentErrors, useResidentChoice } from '../../../components/ResidentPicker'
 import { useFormSubmit } from '../../../components/useFormSubmit'
 import { ASSISTANCE, FOR_WHOM, NAME_RULE, SYMPTOMS_RULE, describeWhen, validateBookingDraft, type ForWhom } from '../../../domain/clinic'
 import { ROUTES } from '../../../platform/navigation'
@@ -26,8 +26,7 @@ export default function BookClinic() {
     return api.getClinic(sessionId)
   }, [sessionId])
   const [draft, setDraft] = useState<BookingDraft | null>(null)
-  // 代办: undefined until the helper chooses; staff can only book for residents.
-  const [chosenResident, setChosenResident] = useState<ResidentRef | null | undefined>(undefined)
+  const { forResident, setForResident } = useResidentChoice(user)
   const { errors, notice, sending, clearError, submit: send } = useFormSubmit()
 
   if (!session || !user) {
@@ -35,14 +34,14 @@ export default function BookClinic() {
   }
   const slot = session.slots.find((s) => s.id === slotId)
   const full = slot ? slot.placesLeft === 0 : false
-  const forResident = chosenResident !== undefined ? chosenResident : user.role === 'staff' ? blankResident(user) : null
-  const self = forResident ? { patientName: '', phone: '' } : { patientName: user.name, phone: user.phone }
-  const form: BookingDraft = draft ?? { forWhom: '本人', ...self, age: '', symptoms: '', assistance: [] }
+  const patient = personFor(forResident, user)
+  const form: BookingDraft = draft ?? { forWhom: '本人', patientName: patient.name, phone: patient.phone, age: '', symptoms: '', assistance: [] }
 
   /** The patient follows the resident chosen or entered for 代办, back to the helper for 本人. */
   function chooseResident(ref: ResidentRef | null, field: string) {
-    setChosenResident(ref)
-    setDraft({ ...form, forWhom: '本人', patientName: ref ? (ref.name ?? '') : user!.name, phone: ref ? (ref.phone ?? '') : user!.phone })
+    setForResident(ref)
+    const next = personFor(ref, user!)
+    setDraft({ ...form, forWhom: '本人', patientName: next.name, phone: next.phone })
     for (const changed of [field, 'patientName', 'phone']) clearError(changed)
   }
 

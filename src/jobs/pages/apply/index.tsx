@@ -6,7 +6,7 @@ import { Action } from '../../../components/Action'
 import { Field } from '../../../components/Field'
 import { LoadingPage } from '../../../components/Loading'
 import { PageRoot } from '../../../components/PageRoot'
-import { ResidentPicker, blankResident, isHelper, residentErrors } from '../../../components/ResidentPicker'
+import { ResidentPicker, isHelper, personFor, residentErrors, useResidentChoice } from '../../../components/ResidentPicker'
 import { useFormSubmit } from '../../../components/useFormSubmit'
 import { useLoaded } from '../../../components/useLoaded'
 import { validateApplicationDraft } from '../../../domain/jobs'
@@ -22,26 +22,23 @@ export default function ApplyJob() {
     return { user, posting }
   }, [id])
   const [form, setForm] = useState<ApplicationDraft | null>(null)
-  // 代办: undefined until the helper chooses; staff can only apply for residents.
-  const [chosenResident, setChosenResident] = useState<ResidentRef | null | undefined>(undefined)
+  const { forResident, setForResident } = useResidentChoice(value?.user ?? null)
   const { errors, notice, sending, clearError, submit: send } = useFormSubmit()
 
   if (!value) {
     return <LoadingPage error={loadError} onRetry={reload} />
   }
   const { user } = value
-  const forResident = chosenResident !== undefined ? chosenResident : user.role === 'staff' ? blankResident(user) : null
-  const draft = form ?? (forResident ? { name: '', phone: '', note: '' } : { name: user.name, phone: user.phone, note: '' })
+  const draft = form ?? { ...personFor(forResident, user), note: '' }
   const update = (patch: Partial<ApplicationDraft>, field: string) => {
     setForm({ ...draft, ...patch })
     clearError(field)
   }
   /** The applicant follows the resident chosen or entered for 代办, back to the helper for themselves. */
   const chooseResident = (ref: ResidentRef | null, field: string) => {
-    setChosenResident(ref)
-    update(ref ? { name: ref.name ?? '', phone: ref.phone ?? '' } : { name: user.name, phone: user.phone }, field)
-    clearError('name')
-    clearError('phone')
+    setForResident(ref)
+    update(personFor(ref, user), field)
+    for (const changed of ['name', 'phone']) clearError(changed)
   }
 
   const submit = () =>
