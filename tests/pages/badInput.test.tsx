@@ -14,27 +14,8 @@ import { useSession } from '@/stores/session'
 import WishDetail from '@/wish/pages/detail'
 import PostWish from '@/wish/pages/post'
 import type * as React from 'react'
+import { typeInto, button, valueOf, errorOf } from '../setup/form'
 import { mountPage } from '../setup/mount-page'
-
-const INPUT_VALUE = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!
-const TEXTAREA_VALUE = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!
-
-function typeInto(container: HTMLElement, id: string, value: string) {
-  const el = container.querySelector(`#${id}`) as HTMLInputElement | HTMLTextAreaElement
-  if (!el) throw new Error(`no field #${id}`)
-  ;(el instanceof HTMLTextAreaElement ? TEXTAREA_VALUE : INPUT_VALUE).call(el, value)
-  el.dispatchEvent(new Event('input', { bubbles: true }))
-}
-
-function button(container: HTMLElement, text: string): HTMLButtonElement {
-  const found = Array.from(container.querySelectorAll('button')).find((b) => b.textContent === text)
-  if (!found) throw new Error(`no button ${text}`)
-  return found
-}
-
-const valueOf = (container: HTMLElement, id: string) => (container.querySelector(`#${id}`) as HTMLInputElement).value
-/** A field's message: under it (#id-error), or where the form shows it for a group of fields. */
-const errorOf = (container: HTMLElement, id: string, where = `#${id}-error`) => container.querySelector(where)?.textContent ?? null
 
 /** Where the text shows up other than as a field's value: text nodes and attributes outside the fields. */
 function renderedOutsideFields(container: HTMLElement, value: string): string[] {

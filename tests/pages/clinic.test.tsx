@@ -2,25 +2,8 @@ import Taro from '@tarojs/taro'
 import { api, ApiError } from '@/api'
 import BookClinic from '@/clinic/pages/book'
 import { useSession } from '@/stores/session'
+import { typeInto, button, valueOf, errorOf } from '../setup/form'
 import { mountPage } from '../setup/mount-page'
-
-const INPUT_VALUE = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!
-
-function typeInto(container: HTMLElement, id: string, value: string) {
-  const el = container.querySelector(`#${id}`) as HTMLInputElement
-  if (!el) throw new Error(`no field #${id}`)
-  INPUT_VALUE.call(el, value)
-  el.dispatchEvent(new Event('input', { bubbles: true }))
-}
-
-function button(container: HTMLElement, text: string): HTMLElement {
-  const found = Array.from(container.querySelectorAll('button')).find((b) => b.textContent === text)
-  if (!found) throw new Error(`no button ${text}`)
-  return found
-}
-
-const valueOf = (container: HTMLElement, id: string) => (container.querySelector(`#${id}`) as HTMLInputElement).value
-const errorOf = (container: HTMLElement, id: string) => container.querySelector(`#${id}-error`)?.textContent ?? null
 
 async function openBooking(slot = 't2') {
   const session = await api.switchDemoAccount('elder')

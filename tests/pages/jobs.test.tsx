@@ -3,23 +3,8 @@ import { api, ApiError } from '@/api'
 import ApplyJob from '@/jobs/pages/apply'
 import JobList from '@/jobs/pages/list'
 import { useSession } from '@/stores/session'
+import { typeInto, button } from '../setup/form'
 import { mountPage } from '../setup/mount-page'
-
-const INPUT_VALUE = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!
-const TEXTAREA_VALUE = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!
-
-function typeInto(container: HTMLElement, id: string, value: string) {
-  const el = container.querySelector(`#${id}`) as HTMLInputElement | HTMLTextAreaElement
-  if (!el) throw new Error(`no field #${id}`)
-  ;(el instanceof HTMLTextAreaElement ? TEXTAREA_VALUE : INPUT_VALUE).call(el, value)
-  el.dispatchEvent(new Event('input', { bubbles: true }))
-}
-
-function button(container: HTMLElement, text: string): HTMLElement {
-  const found = Array.from(container.querySelectorAll('button')).find((b) => b.textContent === text)
-  if (!found) throw new Error(`no button ${text}`)
-  return found
-}
 
 const titles = (container: HTMLElement) => Array.from(container.querySelectorAll('.job-item .card__title')).map((t) => t.textContent)
 const settle = () => new Promise((r) => setTimeout(r, 60))

@@ -3,28 +3,8 @@ import WishList from '@/wish/pages/list'
 import PostWish from '@/wish/pages/post'
 import Taro from '@tarojs/taro'
 import { useSession } from '@/stores/session'
+import { typeInto, button, valueOf, errorOf } from '../setup/form'
 import { mountPage } from '../setup/mount-page'
-
-const H5_INPUT_VALUE = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!
-const H5_TEXTAREA_VALUE = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!
-
-/** Types into a native field the way a person does, so React sees the change. */
-function typeInto(container: HTMLElement, id: string, value: string) {
-  const el = container.querySelector(`#${id}`) as HTMLInputElement | HTMLTextAreaElement
-  if (!el) throw new Error(`no field #${id}`)
-  ;(el instanceof HTMLTextAreaElement ? H5_TEXTAREA_VALUE : H5_INPUT_VALUE).call(el, value)
-  el.dispatchEvent(new Event('input', { bubbles: true }))
-}
-
-/** The button whose own text is exactly this (notices may quote button names too). */
-function button(container: HTMLElement, text: string): HTMLButtonElement {
-  const found = Array.from(container.querySelectorAll('button')).find((b) => b.textContent === text)
-  if (!found) throw new Error(`no button ${text}`)
-  return found
-}
-
-const fieldError = (container: HTMLElement, id: string) => container.querySelector(`#${id}-error`)?.textContent ?? null
-const valueOf = (container: HTMLElement, id: string) => (container.querySelector(`#${id}`) as HTMLInputElement).value
 
 async function signIn(accountId: string) {
   const session = await api.switchDemoAccount(accountId)
@@ -53,11 +33,11 @@ describe('posting a wish', () => {
     typeInto(container, 'wish-building', '友谊路9号3栋')
     testUtils.fireEvent.click(await testUtils.queries.waitForQueryByText('提交心愿'))
     await testUtils.queries.waitForQueryByText('还有几项需要修改，请看标红的提示')
-    expect(fieldError(container, 'wish-title')).toMatch(/标题不能超过20个字/)
-    expect(fieldError(container, 'wish-description')).toMatch(/网页代码/)
-    expect(fieldError(container, 'wish-phone')).toMatch(/11位手机号/)
-    expect(fieldError(container, 'wish-room')).toBe('请填写门牌号')
-    expect(fieldError(container, 'wish-building')).toBeNull()
+    expect(errorOf(container, 'wish-title')).toMatch(/标题不能超过20个字/)
+    expect(errorOf(container, 'wish-description')).toMatch(/网页代码/)
+    expect(errorOf(container, 'wish-phone')).toMatch(/11位手机号/)
+    expect(errorOf(container, 'wish-room')).toBe('请填写门牌号')
+    expect(errorOf(container, 'wish-building')).toBeNull()
     // Nothing typed is lost, and the script is shown as text, never run.
     expect(valueOf(container, 'wish-title')).toBe('这是一个非常非常非常非常非常长的心愿标题啊')
     expect(valueOf(container, 'wish-description')).toBe('<script>alert(1)</script>')
@@ -146,8 +126,8 @@ describe('代办 on the wish form', () => {
     typeInto(container, 'resident-phone', '1394567')
     testUtils.fireEvent.click(await testUtils.queries.waitForQueryByText('提交心愿'))
     await testUtils.queries.waitForQueryByText('还有几项需要修改，请看标红的提示')
-    expect(fieldError(container, 'resident-name')).toBe('请填写居民姓名')
-    expect(fieldError(container, 'resident-phone')).toMatch(/11位手机号/)
+    expect(errorOf(container, 'resident-name')).toBe('请填写居民姓名')
+    expect(errorOf(container, 'resident-phone')).toMatch(/11位手机号/)
     expect(valueOf(container, 'resident-phone')).toBe('1394567')
     expect(postWish).not.toHaveBeenCalled()
   })
