@@ -13,6 +13,7 @@ import type { DbState } from '../../mock/state'
 import { ASSISTANCE } from '../../src/domain/clinic'
 import { SUITED_TAGS } from '../../src/domain/jobs'
 import { nodeRequest } from '../support/nodeRequest'
+import { APPLICATION as application, POSTING as posting, SESSION } from './drafts'
 
 // Wednesday 2026-11-25 10:00 China time, as in the other contract suites.
 const T0 = Date.parse('2026-11-25T10:00:00+08:00')
@@ -58,34 +59,8 @@ const wish = {
   photos: [photo],
 }
 const booking = { patientName: '李明', phone: '13804521234', age: 45, forWhom: '本人', symptoms: '偶尔胸闷', assistance: ['轮椅'] }
-const application = { name: '李明', phone: '13804521234', note: '周末也可以上班' }
 const slot = (i: number) => ({ id: `x${i}`, start: `${String(8 + Math.floor(i / 6)).padStart(2, '0')}:${i % 6}0`, end: `${String(8 + Math.floor(i / 6)).padStart(2, '0')}:${i % 6}5`, capacity: 5 })
-const session = {
-  title: '社区健康体检',
-  specialty: '全科',
-  doctors: '刘医生',
-  hospital: '碾子山区人民医院',
-  place: '东安社区服务站',
-  date: '2026-11-30',
-  slots: [slot(0)],
-  opensAt: '2026-11-20T08:00:00+08:00',
-  cutoffMinutes: 120,
-  notes: '请带医保卡',
-}
-const posting = {
-  title: '社区食堂帮厨',
-  employer: '幸福里康养管家',
-  kind: '兼职',
-  payMin: 2000,
-  payMax: 2800,
-  place: '幸福里康养管家食堂',
-  hours: '每天10:00–13:00',
-  requirements: '身体健康，有健康证',
-  tags: ['长者', '女性'],
-  contactName: '陈桂芝',
-  contactPhone: '0452-5861103',
-  expiresOn: '2026-12-31',
-}
+const session = { ...SESSION, slots: [slot(0)], notes: '请带医保卡' }
 
 const text = (key: string, max: number, optional = false, at?: string[]): FieldSpec => ({ key, kind: 'text', max, optional, at })
 const phone = (key: string, at?: string[]): FieldSpec => ({ key, kind: 'phone', at })
@@ -173,7 +148,7 @@ const ENDPOINTS: EndpointSpec[] = [
     as: 'resident',
     method: 'POST',
     path: '/jobs/j1/applications',
-    valid: application,
+    valid: { ...application },
     fields: applicationFields,
     stored: (db, answer) => db.applications.find((a) => a.id === answer.id),
   },
@@ -182,7 +157,7 @@ const ENDPOINTS: EndpointSpec[] = [
     as: 'staff',
     method: 'POST',
     path: '/jobs',
-    valid: posting,
+    valid: { ...posting },
     fields: [
       text('title', 30),
       text('employer', 30),

@@ -1,6 +1,6 @@
 import type { Api } from '../../src/api/contract'
-import type { BookingDraft, SessionDraft } from '../../src/api/types'
 import { TARGETS, clientAs, failureOf, type Target } from './targets'
+import { PATIENT as patient, SESSION as newSession } from './drafts'
 
 // Wednesday 2026-11-25 10:00 China time. The seed dates sessions from it:
 // c1 心血管 on Thursday 11-26 from 09:00 (slot t1 full), c2 眼科 on 11-27, …
@@ -8,20 +8,7 @@ const T0 = Date.parse('2026-11-25T10:00:00+08:00')
 let clock = T0
 const now = () => clock
 
-const patient: BookingDraft = { patientName: '张桂兰', phone: '13904527788', age: 72, forWhom: '本人', symptoms: '偶尔胸闷', assistance: ['轮椅'] }
 
-const newSession: SessionDraft = {
-  title: '社区健康体检',
-  specialty: '全科',
-  doctors: '刘医生',
-  hospital: '碾子山区人民医院',
-  place: '东安社区服务站',
-  date: '2026-11-30',
-  slots: [{ id: 'x1', start: '09:00', end: '10:00', capacity: 10 }],
-  opensAt: '2026-11-20T08:00:00+08:00',
-  cutoffMinutes: 120,
-  notes: '',
-}
 
 describe.each(TARGETS)('clinic contract: $name', (kind) => {
   let t: Target

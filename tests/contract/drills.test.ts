@@ -6,29 +6,18 @@ import path from 'path'
 import { createClient, newIdempotencyKey } from '../../src/api/client'
 import type { Api } from '../../src/api/contract'
 import { createHttpTransport } from '../../src/api/httpTransport'
-import type { ApplicationDraft, BookingDraft, WishDraft } from '../../src/api/types'
 import { Backend } from '../../mock/backend'
 import { startMockServer } from '../../mock/server'
 import type { DbState } from '../../mock/state'
 import { startFaultProxy, type FaultProxy, type ProxyFault } from '../support/faultProxy'
 import { nodeRequest } from '../support/nodeRequest'
+import { APPLICATION as application, PATIENT as patient, WISH as wish } from './drafts'
 
 // Wednesday 10:00 China time: clinic c1 (Thursday) is open for booking.
 const T0 = Date.parse('2026-11-25T10:00:00+08:00')
 const TIMEOUT_MS = 500
 const SLOW_MS = 1200 // the proxy's "slow" answer comes well after the client gave up
 
-const wish: WishDraft = {
-  category: '维修',
-  title: '阳台晾衣架坏了',
-  description: '升降晾衣架的钢丝断了，降不下来，想请人帮忙修一下。',
-  preferredTime: '周末',
-  address: { building: '友谊路9号3栋', unit: '2单元', room: '301' },
-  phone: '13804521234',
-  photos: [],
-}
-const patient: BookingDraft = { patientName: '张桂兰', phone: '13904527788', age: 72, forWhom: '本人', symptoms: '偶尔胸闷', assistance: ['轮椅'] }
-const application: ApplicationDraft = { name: '李明', phone: '13804521234', note: '周末也可以上班' }
 
 interface Rig {
   api: Api

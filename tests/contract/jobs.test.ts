@@ -1,26 +1,11 @@
 import type { Api } from '../../src/api/contract'
-import type { PostingDraft } from '../../src/api/types'
 import { TARGETS, clientAs, failureOf, type Target } from './targets'
+import { APPLICATION as application, POSTING as draft } from './drafts'
 
 const T0 = Date.parse('2026-11-25T10:00:00+08:00')
 let clock = T0
 const now = () => clock
 
-const application = { name: '李明', phone: '13804521234', note: '周末也可以上班' }
-const draft: PostingDraft = {
-  title: '社区食堂帮厨',
-  employer: '幸福里康养管家',
-  kind: '兼职',
-  payMin: 2000,
-  payMax: 2800,
-  place: '幸福里康养管家食堂',
-  hours: '每天10:00–13:00',
-  requirements: '身体健康，有健康证',
-  tags: ['长者', '女性'],
-  contactName: '陈桂芝',
-  contactPhone: '0452-5861103',
-  expiresOn: '2026-12-31',
-}
 
 async function allListed(api: Api, query: Parameters<Api['listJobs']>[0] = {}) {
   const items = []

@@ -1,16 +1,8 @@
 import type { Api } from '../../src/api/contract'
 import type { WishDraft, WishView } from '../../src/api/types'
 import { TARGETS, clientAs, failureOf, type Target } from './targets'
+import { WISH as draft } from './drafts'
 
-const draft: WishDraft = {
-  category: '维修',
-  title: '阳台晾衣架坏了',
-  description: '升降晾衣架的钢丝断了，降不下来，想请人帮忙修一下。',
-  preferredTime: '周末',
-  address: { building: '友谊路9号3栋', unit: '2单元', room: '301' },
-  phone: '13804521234',
-  photos: [],
-}
 
 /** A wish of 李明 (resident) walked to the given point by the people who may. */
 async function wishReached(t: Target, stage: 'pending_review' | 'open' | 'claimed' | 'completed'): Promise<WishView> {
