@@ -1,6 +1,7 @@
 import { ApiError } from '../../src/api/errors'
 import type { Meta, Session, User } from '../../src/api/types'
 import { toChinaIso } from '../../src/domain/chinaTime'
+import { newResident } from '../../src/domain/onBehalf'
 import { checkPhone, normalisePhone } from '../../src/domain/validation'
 import type { Route, RouteContext } from '../router'
 import type { DbState } from '../state'
@@ -63,7 +64,7 @@ export const authRoutes: Route[] = [
         // Someone new: a resident account, in the grid they scanned, if any.
         const gridCode = ctx.db.grids.some((g) => g.code === ctx.body.gridCode) ? (ctx.body.gridCode as string) : null
         ctx.db.seq += 1
-        user = { id: `r${ctx.db.seq}`, name: `居民${phone.slice(-4)}`, phone, role: 'resident', gridCode }
+        user = newResident({ name: `居民${phone.slice(-4)}`, phone, gridCode: gridCode ?? undefined }, `r${ctx.db.seq}`)
         ctx.db.users.push(user)
       }
       return openSession(ctx.db, user)

@@ -36,10 +36,10 @@ function residentFor(ctx: RouteContext, ref: ResidentRef): User {
   if (!ctx.db.grids.some((g) => g.code === ref.gridCode)) {
     throw new ApiError('VALIDATION', '没有这个网格', { residentGrid: '请从列表中选择居民所在网格' })
   }
-  const resident = newResident(ref, '')
+  const resident = newResident(ref, `r${ctx.db.seq + 1}`)
   assertMayActFor(helper, resident)
   ctx.db.seq += 1
-  return { ...resident, id: `r${ctx.db.seq}` }
+  return resident
 }
 
 /**

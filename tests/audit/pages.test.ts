@@ -88,6 +88,9 @@ interface Measure {
 
 interface Row {
   role: Role
+  /** The hash route opened. */
+  target: string
+  /** The route as printed. */
   page: string
   axeNormal: string[]
   axeElder: string[]
@@ -232,22 +235,21 @@ describe.each(Object.keys(PAGES) as Role[])('%s', (role) => {
     const { context, page } = await newPage(env.browser)
     try {
       await switchAccount(page, env.site, ACCOUNT[role])
-      const paths = await Promise.resolve(PAGES[role])
+      const paths = PAGES[role]
       const audited: Row[] = []
       for (const p of paths) {
         const target = p === 'TICKET' ? await elderTicket(page) : p
         await openPage(page, env.site, target)
         await settle(page)
-        audited.push({ role, page: target.replace(/^\/([a-z]+)\/pages\//, '$1/').replace('/index', ''), axeNormal: await axeSerious(page), axeElder: [], elder: null!, zoom: null! })
+        audited.push({ role, target, page: target.replace(/^\/([a-z]+)\/pages\//, '$1/').replace('/index', ''), axeNormal: await axeSerious(page), axeElder: [], elder: null!, zoom: null! })
       }
       // 长辈模式 stays on once chosen: turn it on, then go round again.
       const me = await openPage(page, env.site, '/pages/me/index')
       await me.locator('button[aria-label^="长辈模式"]').click()
       await me.locator('button[aria-label^="长辈模式"][aria-pressed="true"]').waitFor()
       for (const row of audited) {
-        const target = paths[audited.indexOf(row)] === 'TICKET' ? row.page.replace(/^clinic\//, '/clinic/pages/').replace('ticket?', 'ticket/index?') : paths[audited.indexOf(row)]
         await page.setViewportSize({ width: 390, height: 844 })
-        await openPage(page, env.site, target)
+        await openPage(page, env.site, row.target)
         await settle(page)
         row.axeElder = await axeSerious(page)
         row.elder = await measure(page)
