@@ -9,10 +9,22 @@ let skipped = 0
 for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
   const r = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'))
   const layerSkipped = r.numPendingTests + (r.numTodoTests || 0)
-  console.log(`  ${path.basename(file, '.json').padEnd(14)} ${String(r.numPassedTests).padStart(4)} passed, ${r.numFailedTests} failed`)
+  // A test file that fails to load runs no test; it counts as one failure.
+  const layerFailed = r.numFailedTests + (r.numRuntimeErrorTestSuites || 0)
+  console.log(`  ${path.basename(file, '.json').padEnd(14)} ${String(r.numPassedTests).padStart(4)} passed, ${layerFailed} failed`)
   passed += r.numPassedTests
-  failed += r.numFailedTests
+  failed += layerFailed
   skipped += layerSkipped
+}
+// Gates that are not Jest runs (lint, builds, budgets, …): one check each.
+const steps = path.join(dir, 'steps.txt')
+if (fs.existsSync(steps)) {
+  const rows = fs.readFileSync(steps, 'utf8').split('\n').filter(Boolean)
+  const failedSteps = rows.filter((row) => row.startsWith('FAIL '))
+  console.log(`  checks         ${String(rows.length - failedSteps.length).padStart(4)} passed, ${failedSteps.length} failed`)
+  for (const row of failedSteps) console.log(`    failed: ${row.slice(5)}`)
+  passed += rows.length - failedSteps.length
+  failed += failedSteps.length
 }
 const times = path.join(dir, 'build-times.txt')
 if (fs.existsSync(times)) console.log(fs.readFileSync(times, 'utf8').trim().replace(/^/gm, '  '))
