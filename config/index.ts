@@ -9,6 +9,8 @@ import prodConfig from './prod'
 export default defineConfig<'webpack5'>(async (merge) => {
   const platform = process.env.TARO_ENV || 'h5'
   const mockDir = path.resolve(__dirname, '..', 'mock')
+  // The embedded demo runs the backend core (backend/) on its memory store.
+  const backendDir = path.resolve(__dirname, '..', 'backend')
   // Browsers that run the H5 site have ES2017, fetch and AbortController;
   // WeChat builds keep the older targets (package.json "browserslist").
   if (platform === 'h5') process.env.BROWSERSLIST_ENV = 'h5'
@@ -52,8 +54,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
           }
         : undefined,
     mini: {
-      // mock/ sits beside src/ but ships inside the embedded-mock build.
-      compile: { include: [mockDir] },
+      // mock/ and backend/ sit beside src/ but ship inside the embedded-mock build.
+      compile: { include: [mockDir, backendDir] },
       optimizeMainPackage: { enable: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
@@ -61,7 +63,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
-      compile: { include: [mockDir] },
+      compile: { include: [mockDir, backendDir] },
       // Plain React components instead of Stencil web components: much less
       // JavaScript, and real DOM elements that assistive technology understands.
       useHtmlComponents: true,

@@ -1,34 +1,58 @@
 import Taro from '@tarojs/taro'
 import type { Transport } from '../src/api/contract'
-import { Backend } from './backend'
-import type { DbState } from './state'
-import type { DbStorage } from './storage'
+import type { MemoryData, MemoryPersistence } from '../backend/memoryStore'
+import { appSecrets } from './appSecrets'
+import { createDemoBackend } from './demoBackend'
 import { createInProcessTransport } from './transport'
 
-const STORAGE_KEY = 'dongan-mock-db'
+const DATA_KEY = 'dongan-mock-db'
+/** Changes on every save, so another tab knows to read the data again. */
+const REVISION_KEY = 'dongan-mock-db-rev'
+const LOCK_NAME = 'dongan-mock-db'
 
-/** Keeps the demo database in the phone's storage so a demo survives restarts. */
-function taroStorage(): DbStorage {
+interface LockManager {
+  request<T>(name: string, fn: () => Promise<T>): Promise<T>
+}
+
+/**
+ * The demo database in the phone's storage, so a demo survives restarts. In a
+ * browser, several tabs share that storage: each transaction holds a Web Lock
+ * and starts from what is stored, so no tab overwrites another's writes.
+ */
+function taroPersistence(): MemoryPersistence {
+  const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks
+  const read = (key: string): string | null => {
+    try {
+      return Taro.getStorageSync(key) || null
+    } catch {
+      return null
+    }
+  }
   return {
     load: () => {
+      const raw = read(DATA_KEY)
       try {
-        const raw = Taro.getStorageSync(STORAGE_KEY)
-        return raw ? (JSON.parse(raw) as DbState) : null
+        return raw ? (JSON.parse(raw) as MemoryData) : null
       } catch {
         return null
       }
     },
-    save: (db) => {
+    save: (data) => {
       try {
-        Taro.setStorageSync(STORAGE_KEY, JSON.stringify(db))
+        Taro.setStorageSync(DATA_KEY, JSON.stringify(data))
+        Taro.setStorageSync(REVISION_KEY, `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`)
       } catch {
         // Storage full or unavailable: the demo keeps working in memory.
       }
     },
+    revision: () => read(REVISION_KEY),
+    // A mini-program runs one instance: only browsers need the lock.
+    exclusive: (fn) => (locks ? locks.request(LOCK_NAME, fn) : fn()),
   }
 }
 
-/** The embedded mock backend as the app's transport (the default build). */
+/** The embedded demo backend as the app's transport (the default build). */
 export function createEmbeddedTransport(latencyMs: number): Transport {
-  return createInProcessTransport(new Backend({ storage: taroStorage() }), latencyMs)
+  const { backend } = createDemoBackend({ secrets: appSecrets, persistence: taroPersistence() })
+  return createInProcessTransport(backend, latencyMs)
 }

@@ -1,7 +1,9 @@
 import http from 'http'
 import type { AddressInfo } from 'net'
 import type { ApiRequest, HttpMethod } from '../src/api/contract'
-import { Backend } from './backend'
+import type { Backend } from '../backend/core'
+import { nodeSecrets } from '../backend/nodeSecrets'
+import { createDemoBackend } from './demoBackend'
 
 export interface MockServerOptions {
   port?: number
@@ -50,7 +52,7 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 
 /** The mock backend over HTTP on loopback: the same rules, a real network hop. */
 export function startMockServer(options: MockServerOptions = {}): Promise<RunningServer> {
-  const backend = options.backend ?? new Backend()
+  const backend = options.backend ?? createDemoBackend({ secrets: nodeSecrets }).backend
   const server = http.createServer(async (req, res) => {
     if (req.method === 'OPTIONS') {
       res.writeHead(204, CORS_HEADERS)
@@ -88,7 +90,7 @@ export function startMockServer(options: MockServerOptions = {}): Promise<Runnin
       token: auth.startsWith('Bearer ') ? auth.slice(7) : null,
       idempotencyKey: (req.headers['idempotency-key'] as string | undefined) || undefined,
     }
-    const { status, body: answer } = backend.dispatch(request)
+    const { status, body: answer } = await backend.dispatch(request)
     options.log?.(`${method} ${url.pathname} → ${status}`)
     send(res, status, answer)
   })

@@ -1,6 +1,8 @@
-import type { DemoAccount, User } from '../../src/api/types'
+import type { DemoAccount } from '../../src/api/types'
 import { toChinaIso } from '../../src/domain/chinaTime'
-import { SCHEMA_VERSION, type DbState, type GridRecord } from '../state'
+import { MEMORY_SCHEMA, type MemoryData } from '../../backend/memoryStore'
+import type { GridRecord, UserRecord } from '../../backend/records'
+import type { Repository } from '../../backend/store'
 import { COMMUNITIES, GRIDS, STATION_HOURS } from './places'
 import { seedColours } from './card'
 import { seedClinics } from './clinics'
@@ -15,7 +17,10 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { id: 'staff', role: 'staff', name: '刘芳', label: '工作人员' },
 ]
 
-const DEMO_USERS: User[] = [
+/** Demo accounts sign in with `demo:<id>`; their openid is that code. */
+export const demoOpenid = (id: string) => `demo:${id}`
+
+const DEMO_USERS: UserRecord[] = [
   { id: 'resident', name: '李明', phone: '13804521234', role: 'resident', gridCode: 'DA0103' },
   { id: 'elder', name: '张桂兰', phone: '13904527788', role: 'elder', gridCode: 'DA0103' },
   { id: 'volunteer', name: '赵志强', phone: '13604529876', role: 'volunteer', gridCode: 'DA0103' },
@@ -27,7 +32,7 @@ const DEMO_USERS: User[] = [
 ]
 
 /** A fresh demo database. `now` dates the records so a demo always looks current. */
-export function seedDb(now: number): DbState {
+export function seedDb(now: number): MemoryData {
   const updatedAt = toChinaIso(now)
   const grids: GridRecord[] = GRIDS.map((g, i) => {
     const community = COMMUNITIES.find((c) => c.code === g.communityCode)!
@@ -46,9 +51,8 @@ export function seedDb(now: number): DbState {
   const clinicSeed = seedClinics(now)
   const jobSeed = seedJobs(now)
   return {
-    schema: SCHEMA_VERSION,
-    users: DEMO_USERS.map((u) => ({ ...u })),
-    demoAccounts: DEMO_ACCOUNTS.map((a) => ({ ...a })),
+    schema: MEMORY_SCHEMA,
+    users: DEMO_USERS.map((u) => ({ ...u, openid: DEMO_ACCOUNTS.some((a) => a.id === u.id) ? demoOpenid(u.id) : null })),
     sessions: {},
     communities: COMMUNITIES.map((c) => ({ ...c })),
     grids,
@@ -58,7 +62,28 @@ export function seedDb(now: number): DbState {
     // Oldest first, like everything published later.
     postings: jobSeed.postings.slice().reverse(),
     applications: jobSeed.applications,
-    idempotency: [],
+    idempotency: {},
     seq: 1000,
   }
+}
+
+/**
+ * Writes the seed through a store's repository (the server in demo mode, and
+ * the demo reset): records are replaced, accounts are added or brought back
+ * to their seed state, sessions are kept.
+ */
+export async function seedInto(repo: Repository, now: number): Promise<void> {
+  const seed = seedDb(now)
+  await repo.wipeRecords()
+  for (const user of seed.users) {
+    if (await repo.getUser(user.id)) await repo.updateUser(user)
+    else await repo.insertUser(user)
+  }
+  for (const c of seed.communities) await repo.insertCommunity(c)
+  for (const g of seed.grids) await repo.insertGrid(g)
+  for (const w of seed.wishes) await repo.insertWish(w)
+  for (const c of seed.clinics) await repo.insertClinic(c)
+  for (const b of seed.bookings) await repo.insertBooking(b)
+  for (const p of seed.postings) await repo.insertPosting(p)
+  for (const a of seed.applications) await repo.insertApplication(a)
 }

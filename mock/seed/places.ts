@@ -1,4 +1,4 @@
-import type { CommunityRecord } from '../state'
+import type { CommunityRecord } from '../../backend/records'
 
 /** Dong'an sub-district (东安街道): three communities, seven grids. */
 export const COMMUNITIES: CommunityRecord[] = [

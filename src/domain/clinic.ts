@@ -3,7 +3,7 @@
  * that never overbook, a waiting list, and the cutoff, all in China time.
  * Pure rules; the backend stores what these functions return.
  */
-import { inChina } from './chinaTime'
+import { inChina, toChinaIso } from './chinaTime'
 import type { ActedBy } from './onBehalf'
 import { RuleError, assertValid } from './rules'
 import { checkPhone, checkText, collectErrors, normalisePhone, type FieldErrors } from './validation'
@@ -288,4 +288,98 @@ export function dayLabel(iso: string, now: number): string {
 /** 明天 09:00 style times for bookings. */
 export function describeWhen(iso: string, now: number): string {
   return `${dayLabel(iso, now)} ${inChina(iso).format('HH:mm')}`
+}
+
+/** Sessions stay listed until 12 hours after they start. */
+export const LISTED_AFTER_START_MS = 12 * 3600 * 1000
+
+export function isListedSession(session: ClinicSession, now: number): boolean {
+  return sessionStartsAt(session) > now - LISTED_AFTER_START_MS
+}
+
+/** The earliest China date a listed session can have at `now` (a store can filter on it). */
+export function earliestListedDate(now: number): string {
+  return inChina(now - LISTED_AFTER_START_MS).format('YYYY-MM-DD')
+}
+
+/** Bookings that still hold or wait for a place in a session that has not started. */
+export function upcomingCount(bookings: Booking[], sessionOf: (id: string) => ClinicSession | undefined, now: number): number {
+  return bookings.filter((b) => {
+    if (b.status !== 'booked' && b.status !== 'waiting') return false
+    const session = sessionOf(b.sessionId)
+    return !!session && sessionStartsAt(session) > now
+  }).length
+}
+
+/**
+ * A validated draft as stored: text trimmed, opensAt in China time, and an
+ * id for every slot. A new slot gets the next id no slot has had, so it can
+ * never take over the bookings of a slot that was removed.
+ */
+export function normaliseSessionDraft(d: SessionDraft, existing: ClinicSlot[] = []): SessionDraft {
+  const used = new Set(existing.map((s) => s.id))
+  let next = 1
+  const freshId = () => {
+    while (used.has(`t${next}`)) next += 1
+    used.add(`t${next}`)
+    return `t${next}`
+  }
+  for (const s of d.slots) if (s.id) used.add(s.id)
+  return {
+    title: d.title.trim(),
+    specialty: d.specialty.trim(),
+    doctors: d.doctors.trim(),
+    hospital: d.hospital.trim(),
+    place: d.place.trim(),
+    date: d.date,
+    slots: d.slots.map((s) => ({ id: s.id || freshId(), start: s.start, end: s.end, capacity: s.capacity })),
+    opensAt: toChinaIso(d.opensAt),
+    cutoffMinutes: d.cutoffMinutes,
+    notes: (d.notes ?? '').trim(),
+  }
+}
+
+/**
+ * Editing a session keeps every slot that has bookings (booked, waiting or
+ * checked in), with room for those holding a place, and keeps the date once
+ * anyone booked: nobody's booking may point at a slot or day that is gone.
+ */
+export function assertEditKeepsBookings(session: ClinicSession, draft: SessionDraft, bookings: Booking[]): void {
+  const active = bookings.filter(isActive)
+  if (active.length > 0 && draft.date !== session.date) {
+    throw new RuleError('CONFLICT', '已有人预约，不能改期', { date: '已有人预约的义诊不能改日期' })
+  }
+  for (const slot of session.slots) {
+    const inSlot = active.filter((b) => b.slotId === slot.id)
+    if (inSlot.length === 0) continue
+    const holding = inSlot.filter(holdsPlace).length
+    const next = draft.slots.find((s) => s.id === slot.id)
+    if (!next || next.capacity < holding) {
+      throw new RuleError('CONFLICT', `${slot.start}时段已有${inSlot.length}人预约或候补，不能删除，名额也不能少于${holding}`, {
+        slots: '已有预约的时段不能删除或减少名额',
+      })
+    }
+  }
+}
+
+/**
+ * After a slot gained places (more capacity, or a cancellation), the waiting
+ * list moves in, first come first served. Returns the bookings that changed.
+ */
+export function fillFromWaitingList(session: ClinicSession, bookings: Booking[], now: number): Booking[] {
+  const promotedAt = inChina(now).format('YYYY-MM-DDTHH:mm:ssZ')
+  const changed: Booking[] = []
+  for (const slot of session.slots) {
+    const inSlot = bookings.filter((b) => b.slotId === slot.id)
+    const waiting = inSlot.filter((b) => b.status === 'waiting').sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+    let free = placesLeft(slot, inSlot)
+    let queue = nextQueueNumber(inSlot)
+    for (const b of waiting) {
+      if (free <= 0) break
+      changed.push({ ...b, status: 'booked', queueNumber: queue, promotedAt })
+      queue += 1
+      free -= 1
+    }
+  }
+  return changed
 }

@@ -221,3 +221,28 @@ export function moveApplication(app: Application, to: unknown, now: number): App
 export function describePay(p: Pick<PostingDraft, 'payMin' | 'payMax'>): string {
   return p.payMin === p.payMax ? `${p.payMin}元/月` : `${p.payMin}–${p.payMax}元/月`
 }
+
+/** A validated posting draft as stored: text trimmed, phone without spaces, each tag once. */
+export function normalisePostingDraft(d: PostingDraft): PostingDraft {
+  const text = (v: string) => v.trim()
+  return {
+    title: text(d.title),
+    employer: text(d.employer),
+    kind: d.kind,
+    payMin: d.payMin,
+    payMax: d.payMax,
+    place: text(d.place),
+    hours: text(d.hours),
+    requirements: text(d.requirements),
+    tags: Array.from(new Set(d.tags)),
+    contactName: text(d.contactName),
+    contactPhone: d.contactPhone.replace(/\s/g, ''),
+    expiresOn: d.expiresOn,
+  }
+}
+
+/** Staff stop a posting: it leaves the list; applications stay. */
+export function closePosting(posting: Posting): Posting {
+  if (posting.status === 'closed') throw new RuleError('CONFLICT', '这个岗位已经停止招聘了')
+  return { ...posting, status: 'closed' }
+}

@@ -348,14 +348,16 @@ export type WishVisibility = 'full' | 'limited' | 'none'
 export function visibilityFor(wish: Wish, viewer: WishActor): WishVisibility {
   if (wish.ownerId === viewer.id || wish.actedBy?.id === viewer.id || viewer.role === 'staff') return 'full'
   if (viewer.role === 'volunteer' && viewer.gridCode === wish.gridCode) {
-    return wish.claimedBy === viewer.id ? 'full' : 'limited'
+    if (wish.claimedBy === viewer.id) return 'full'
+    // Before review, and after a rejection, a wish is between its owner and the staff.
+    return wish.status === 'pending_review' || wish.status === 'rejected' ? 'none' : 'limited'
   }
   return 'none'
 }
 
 /**
  * The wish as this viewer may see it: before a volunteer claims it, others see
- * the building only, a masked phone and a masked name, and no photos' owner.
+ * the building only, a masked phone and every person's name masked.
  * Returns null when the viewer may not see it at all.
  */
 export function wishFor(wish: Wish, viewer: WishActor, now: number | Date | string): WishView | null {
@@ -368,6 +370,9 @@ export function wishFor(wish: Wish, viewer: WishActor, now: number | Date | stri
     ownerName: maskName(wish.ownerName),
     phone: maskPhone(wish.phone),
     address: { building: wish.address.building, unit: '', room: '' },
-    events: wish.events.map((e) => (e.action === 'post' ? { ...e, byName: maskName(e.byName) } : e)),
+    claimedByName: wish.claimedByName && maskName(wish.claimedByName),
+    // Every name in the history: the owner's, the reviewer's and other volunteers'.
+    events: wish.events.map((e) => ({ ...e, byName: maskName(e.byName) })),
+    ...(wish.actedBy ? { actedBy: { ...wish.actedBy, name: maskName(wish.actedBy.name) } } : {}),
   }
 }

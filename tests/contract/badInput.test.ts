@@ -7,9 +7,9 @@
  * The figures are printed and written to .tmp/test-results/bad-input.txt. */
 import fs from 'fs'
 import path from 'path'
-import { Backend } from '../../mock/backend'
-import { startMockServer, type RunningServer } from '../../mock/server'
-import type { DbState } from '../../mock/state'
+import type { MemoryData, MemoryStore } from '../../backend/memoryStore'
+import type { RunningServer } from '../../mock/server'
+import { startDemoServer } from '../support/demoServer'
 import { ASSISTANCE } from '../../src/domain/clinic'
 import { SUITED_TAGS } from '../../src/domain/jobs'
 import { nodeRequest } from '../support/nodeRequest'
@@ -44,7 +44,7 @@ interface EndpointSpec {
   valid: Record<string, unknown>
   fields: FieldSpec[]
   /** The record a successful write stored, to read an optional field back. */
-  stored?: (db: DbState, answer: { id: string }) => unknown
+  stored?: (db: MemoryData, answer: { id: string }) => unknown
 }
 
 const resident = { name: '陈淑珍', phone: '13945671234', gridCode: 'DA0103' }
@@ -91,7 +91,7 @@ const bookingFields: FieldSpec[] = [
 ]
 const applicationFields: FieldSpec[] = [text('name', 20), phone('phone'), text('note', 200, true)]
 
-const wishOf = (db: DbState, answer: { id: string }) => db.wishes.find((w) => w.id === answer.id)
+const wishOf = (db: MemoryData, answer: { id: string }) => db.wishes.find((w) => w.id === answer.id)
 
 const ENDPOINTS: EndpointSpec[] = [
   { name: 'POST /wishes', as: 'resident', method: 'POST', path: '/wishes', valid: wish, fields: wishFields, stored: wishOf },
@@ -273,10 +273,16 @@ interface Answer {
   body: { id: string; error?: { code: string; message: string; fields?: Record<string, string> } }
 }
 
+let keyCount = 0
+
 async function send(server: RunningServer, method: 'GET' | 'POST', url: string, data: Record<string, unknown>, token: string | null): Promise<Answer> {
   const query = method === 'GET' ? `?${new URLSearchParams(data as Record<string, string>).toString()}` : ''
   const header: Record<string, string> = { Accept: 'application/json' }
-  if (method !== 'GET') header['Content-Type'] = 'application/json'
+  if (method !== 'GET') {
+    header['Content-Type'] = 'application/json'
+    // Every write carries its own key, as the contract asks.
+    header['Idempotency-Key'] = `bad-input-${(keyCount += 1)}`
+  }
   if (token) header.Authorization = `Bearer ${token}`
   const res = await nodeRequest({ url: `${server.url}${url}${query}`, method, data: method === 'GET' ? undefined : data, header, timeout: 5000, dataType: 'text' })
   return { status: res.statusCode, body: JSON.parse(res.data as string) }
@@ -289,7 +295,7 @@ async function tokenFor(server: RunningServer, account: Account | null): Promise
 }
 
 /** Everything a write could store; ids, sessions and idempotency records aside. */
-const records = (db: DbState) => JSON.stringify([db.users, db.wishes, db.clinics, db.bookings, db.postings, db.applications])
+const records = (db: MemoryData) => JSON.stringify([db.users, db.wishes, db.clinics, db.bookings, db.postings, db.applications])
 
 interface Figures {
   fields: number
@@ -300,10 +306,10 @@ interface Figures {
 }
 
 const figures = new Map<string, Figures>()
-let server: RunningServer
+let server: RunningServer & { store: MemoryStore }
 
 beforeAll(async () => {
-  server = await startMockServer({ backend: new Backend({ now }) })
+  server = await startDemoServer({ now })
 })
 
 afterAll(async () => {
@@ -313,7 +319,7 @@ afterAll(async () => {
 
 describe('bad-input catalogue over HTTP', () => {
   it.each(ENDPOINTS.map((e) => [e.name, e] as const))('%s accepts its valid request', async (_, endpoint) => {
-    const fresh = await startMockServer({ backend: new Backend({ now }) })
+    const fresh = await startDemoServer({ now })
     try {
       const answer = await send(fresh, endpoint.method, endpoint.path, endpoint.valid, await tokenFor(fresh, endpoint.as))
       expect([answer.status, answer.body.error]).toEqual([endpoint.method === 'GET' ? 200 : 201, undefined])
@@ -324,7 +330,6 @@ describe('bad-input catalogue over HTTP', () => {
 
   it.each(ENDPOINTS.map((e) => [e.name, e] as const))('%s rejects every bad value, naming the field, and stores nothing', async (_, endpoint) => {
     const token = await tokenFor(server, endpoint.as)
-    const db = server.backend.db
     const tally: Figures = { fields: endpoint.fields.length, tried: 0, rejected: 0, acceptedEmpty: 0, stored: 0 }
     figures.set(endpoint.name, tally)
     const problems: string[] = []
@@ -338,9 +343,9 @@ describe('bad-input catalogue over HTTP', () => {
           if (await acceptedAsEmpty(endpoint, field, request, problems, label)) tally.acceptedEmpty += 1
           continue
         }
-        const before = records(db)
+        const before = records(server.store.snapshot())
         const answer = await send(server, endpoint.method, endpoint.path, request, token)
-        if (records(db) !== before) {
+        if (records(server.store.snapshot()) !== before) {
           tally.stored += 1
           problems.push(`${label}: the database changed`)
         }
@@ -369,10 +374,10 @@ async function acceptedAsEmpty(endpoint: EndpointSpec, field: FieldSpec, request
     problems.push(`${label}: an empty optional search gave ${answer.status}`)
     return false
   }
-  const fresh = await startMockServer({ backend: new Backend({ now }) })
+  const fresh = await startDemoServer({ now })
   try {
     const answer = await send(fresh, endpoint.method, endpoint.path, request, await tokenFor(fresh, endpoint.as))
-    const record = answer.status === 201 ? endpoint.stored?.(fresh.backend.db, answer.body) : undefined
+    const record = answer.status === 201 ? endpoint.stored?.(fresh.store.snapshot(), answer.body) : undefined
     const kept = record === undefined ? undefined : valueAt(record as Record<string, unknown>, field.at ?? [field.key])
     const expected = field.kind === 'list' ? [] : ''
     if (JSON.stringify(kept) === JSON.stringify(expected)) return true

@@ -6,9 +6,8 @@ import path from 'path'
 import { createClient, newIdempotencyKey } from '../../src/api/client'
 import type { Api } from '../../src/api/contract'
 import { createHttpTransport } from '../../src/api/httpTransport'
-import { Backend } from '../../mock/backend'
-import { startMockServer } from '../../mock/server'
-import type { DbState } from '../../mock/state'
+import type { MemoryData, MemoryStore } from '../../backend/memoryStore'
+import { revokeSession, startDemoServer } from '../support/demoServer'
 import { startFaultProxy, type FaultProxy, type ProxyFault } from '../support/faultProxy'
 import { nodeRequest } from '../support/nodeRequest'
 import { APPLICATION as application, PATIENT as patient, WISH as wish } from './drafts'
@@ -21,7 +20,7 @@ const SLOW_MS = 1200 // the proxy's "slow" answer comes well after the client ga
 
 interface Rig {
   api: Api
-  backend: Backend
+  store: MemoryStore
   proxy: FaultProxy
   logins: number
   /** Re-login hands out a session the backend has already dropped. */
@@ -33,13 +32,13 @@ interface Rig {
 
 /** A fresh backend, its HTTP server, the proxy in front, and a client with silent re-login. */
 async function startRig(): Promise<Rig> {
-  const backend = new Backend({ now: () => T0 })
-  const server = await startMockServer({ backend })
+  const server = await startDemoServer({ now: () => T0 })
+  const store = server.store
   const proxy = await startFaultProxy(server.url, SLOW_MS)
   const transport = createHttpTransport({ baseUrl: proxy.url, request: nodeRequest, timeoutMs: TIMEOUT_MS, readRetries: 2, backoffMs: 10 })
   let account = 'resident'
   const rig: Rig = {
-    backend,
+    store,
     proxy,
     logins: 0,
     revokeFreshSessions: false,
@@ -51,7 +50,7 @@ async function startRig(): Promise<Rig> {
       reauthenticate: async () => {
         rig.logins += 1
         const { token } = await rig.api.login(`demo:${account}`)
-        if (rig.revokeFreshSessions) delete backend.db.sessions[token]
+        if (rig.revokeFreshSessions) await revokeSession(store, token)
         return (rig.token = token)
       },
     }),
@@ -152,8 +151,8 @@ describe('fault drills: reads', () => {
 describe('fault drills: expired token (401)', () => {
   it('three concurrent requests share one silent re-login, each retried once', async () => {
     await rig.signInAs('resident')
-    const before = rig.backend.db.wishes.length
-    delete rig.backend.db.sessions[rig.token!] // the session expires on the server
+    const before = rig.store.snapshot().wishes.length
+    await revokeSession(rig.store, rig.token!) // the session expires on the server
     const results = await Promise.all([
       outcome(rig.api.getMe()),
       outcome(rig.api.listMyWishes()),
@@ -165,13 +164,13 @@ describe('fault drills: expired token (401)', () => {
       '401 expired token: getMe + listMyWishes + postWish at once',
       'ok ok ok, 1 login, 6 requests, write key kept',
       `${results.join(' ')}, ${rig.logins} login, ${times(retried)}, write key ${keys.length === 2 && keys[0] === keys[1] && keys[0] === 'wish-401' ? 'kept' : `changed (${keys.join(', ')})`}`,
-      `${rig.backend.db.wishes.length - before} wish`,
+      `${rig.store.snapshot().wishes.length - before} wish`,
     )
   })
 
   it('a 401 after the re-login reaches the caller as UNAUTHORIZED', async () => {
     await rig.signInAs('resident')
-    delete rig.backend.db.sessions[rig.token!]
+    await revokeSession(rig.store, rig.token!)
     rig.revokeFreshSessions = true
     const result = await outcome(rig.api.getMe())
     const sent = rig.proxy.seen.filter((s) => !s.path.startsWith('/auth/')).length
@@ -183,7 +182,7 @@ interface Flow {
   name: string
   account: string
   submit: (api: Api, idempotencyKey: string) => Promise<{ id: string }>
-  records: (db: DbState) => { id: string }[]
+  records: (db: MemoryData) => { id: string }[]
   noun: string
 }
 
@@ -215,7 +214,7 @@ const MODES: Mode[] = [
 describe.each(FLOWS)('fault drills: $name, then the user retries with the same key', (flow) => {
   it.each(MODES)('$name', async (mode) => {
     await rig.signInAs(flow.account)
-    const records = () => flow.records(rig.backend.db)
+    const records = () => flow.records(rig.store.snapshot())
     const before = records().length
     const key = newIdempotencyKey()
 

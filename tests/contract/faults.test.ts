@@ -1,8 +1,9 @@
 import { createClient } from '../../src/api/client'
 import { createHttpTransport } from '../../src/api/httpTransport'
 import { ApiError } from '../../src/api/errors'
-import { Backend } from '../../mock/backend'
-import { ROUTES } from '../../mock/routes'
+import { CORE_ROUTES } from '../../backend/handlers'
+import { nodeSecrets } from '../../backend/nodeSecrets'
+import { createDemoBackend } from '../../mock/demoBackend'
 import { createInProcessTransport } from '../../mock/transport'
 import { startFaultServer, unusedPort, type Fault } from '../support/faultServer'
 import { nodeRequest } from '../support/nodeRequest'
@@ -24,14 +25,14 @@ async function withFaults(script: Fault[], run: (api: ReturnType<typeof httpClie
 
 describe('typed errors: in-process mock', () => {
   it('turns a crash inside the backend into SERVER, not an exception of another kind', async () => {
-    const broken = ROUTES.map((r) =>
+    const broken = CORE_ROUTES.map((r) =>
       r.path === '/meta'
-        ? { ...r, handler: () => {
+        ? { ...r, handler: async () => {
             throw new Error('boom')
           } }
         : r,
     )
-    const api = createClient({ transport: createInProcessTransport(new Backend({ routes: broken })), getToken: () => null })
+    const api = createClient({ transport: createInProcessTransport(createDemoBackend({ secrets: nodeSecrets, routes: broken }).backend), getToken: () => null })
     const error = await failureOf(api.getMeta())
     expect(error).toBeInstanceOf(ApiError)
     expect(error.code).toBe('SERVER')

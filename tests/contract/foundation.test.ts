@@ -35,13 +35,13 @@ describe.each(TARGETS)('foundation contract: $name', (kind) => {
   })
 
   it('stores a write retried with the same Idempotency-Key once', async () => {
-    const sessionsBefore = target.backend ? Object.keys(target.backend.db.sessions).length : 0
+    const sessionsBefore = target.store ? Object.keys(target.store.snapshot().sessions).length : 0
     const first = await target.api.login('wx-code', { idempotencyKey: 'retry-key-1' })
     const retried = await target.api.login('wx-code', { idempotencyKey: 'retry-key-1' })
     expect(retried).toEqual(first)
     const other = await target.api.login('wx-code', { idempotencyKey: 'retry-key-2' })
     expect(other.token).not.toBe(first.token)
-    if (target.backend) expect(Object.keys(target.backend.db.sessions).length).toBe(sessionsBefore + 2)
+    if (target.store) expect(Object.keys(target.store.snapshot().sessions).length).toBe(sessionsBefore + 2)
   })
 
   it('refuses an Idempotency-Key reused for a different write', async () => {

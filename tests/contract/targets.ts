@@ -1,7 +1,9 @@
 import { createClient } from '../../src/api/client'
 import type { Api } from '../../src/api/contract'
 import { createHttpTransport } from '../../src/api/httpTransport'
-import { Backend, type BackendOptions } from '../../mock/backend'
+import type { MemoryStore } from '../../backend/memoryStore'
+import { nodeSecrets } from '../../backend/nodeSecrets'
+import { createDemoBackend } from '../../mock/demoBackend'
 import { startMockServer } from '../../mock/server'
 import { createInProcessTransport } from '../../mock/transport'
 import { nodeRequest } from '../support/nodeRequest'
@@ -12,14 +14,19 @@ export interface Target {
   setToken(token: string | null): void
   /** Another client of the same backend, signed in with its own token. */
   clientWith(token: string | null): Api
-  /** The backend itself when it runs in this process, for counting records. */
-  backend: Backend | null
+  /** The memory store when the backend runs in this process, for counting records. */
+  store: MemoryStore | null
   close(): Promise<void>
+}
+
+export interface TargetOptions {
+  /** The backend's clock; tests fix it. */
+  now?: () => number
 }
 
 export interface TargetKind {
   name: string
-  start(options?: BackendOptions): Promise<Target>
+  start(options?: TargetOptions): Promise<Target>
 }
 
 function withToken(make: (getToken: () => string | null) => Api) {
@@ -30,11 +37,11 @@ function withToken(make: (getToken: () => string | null) => Api) {
 const inProcess: TargetKind = {
   name: 'in-process mock',
   async start(options) {
-    const backend = new Backend(options)
+    const { backend, store } = createDemoBackend({ secrets: nodeSecrets, now: options?.now })
     const transport = createInProcessTransport(backend)
     const { api, setToken } = withToken((getToken) => createClient({ transport, getToken }))
     const clientWith = (token: string | null) => createClient({ transport, getToken: () => token })
-    return { api, setToken, clientWith, backend, close: async () => undefined }
+    return { api, setToken, clientWith, store, close: async () => undefined }
   },
 }
 
@@ -45,12 +52,12 @@ export function httpTransportFor(baseUrl: string) {
 const overHttp: TargetKind = {
   name: 'http client → mock HTTP server',
   async start(options) {
-    const backend = new Backend(options)
+    const { backend, store } = createDemoBackend({ secrets: nodeSecrets, now: options?.now })
     const server = await startMockServer({ backend })
     const transport = httpTransportFor(server.url)
     const { api, setToken } = withToken((getToken) => createClient({ transport, getToken }))
     const clientWith = (token: string | null) => createClient({ transport, getToken: () => token })
-    return { api, setToken, clientWith, backend, close: () => server.close() }
+    return { api, setToken, clientWith, store, close: () => server.close() }
   },
 }
 
@@ -61,7 +68,7 @@ const external = (baseUrl: string): TargetKind => ({
     const transport = httpTransportFor(baseUrl)
     const { api, setToken } = withToken((getToken) => createClient({ transport, getToken }))
     const clientWith = (token: string | null) => createClient({ transport, getToken: () => token })
-    return { api, setToken, clientWith, backend: null, close: async () => undefined }
+    return { api, setToken, clientWith, store: null, close: async () => undefined }
   },
 })
 

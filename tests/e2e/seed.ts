@@ -2,7 +2,7 @@
  * never re-run the roster logic, so they check the app's own computation. */
 import { seedDb } from '../../mock/seed'
 import type { Contact } from '../../src/domain/card'
-import type { GridRecord } from '../../mock/state'
+import type { GridRecord } from '../../backend/records'
 
 const db = seedDb(Date.parse('2026-11-25T00:00:00+08:00'))
 

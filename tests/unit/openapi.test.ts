@@ -1,6 +1,7 @@
 import fs from 'fs'
 import path from 'path'
-import { Backend } from '../../mock/backend'
+import { nodeSecrets } from '../../backend/nodeSecrets'
+import { createDemoBackend } from '../../mock/demoBackend'
 
 /**
  * Reads `METHOD /path` pairs from docs/openapi.yaml: paths sit at two spaces
@@ -26,7 +27,7 @@ function documentedRoutes(): string[] {
 
 describe('docs/openapi.yaml', () => {
   it('lists exactly the routes the backend serves', () => {
-    const served = new Backend().describeRoutes().sort()
+    const served = createDemoBackend({ secrets: nodeSecrets }).backend.describeRoutes().sort()
     expect(documentedRoutes()).toEqual(served)
   })
 

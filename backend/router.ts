@@ -1,20 +1,35 @@
 import type { HttpMethod } from '../src/api/contract'
-import type { Role, User } from '../src/api/types'
-import type { DbState } from './state'
+import type { Role } from '../src/api/types'
+import type { UserRecord } from './records'
+import type { Repository } from './store'
 
 /** Who may call a route: anyone, any signed-in user, or only some roles. */
 export type Access = 'public' | 'user' | Role[]
 
+/** WeChat's answers for sign-in, or the demo's stand-in for them. */
+export interface IdentityProvider {
+  /** wx.login's code → the account's openid (code2Session). */
+  openidFor(code: string): Promise<string>
+  /** The getPhoneNumber button's code → the phone number WeChat confirmed. */
+  phoneFor(code: string): Promise<string>
+}
+
+/** What the host hands every handler besides the request. */
 export interface RouteContext {
-  db: DbState
+  repo: Repository
   /** The signed-in user, when the route needs one (never null then). */
-  user: User | null
-  token: string | null
+  user: UserRecord | null
+  /** The hash of the bearer token, when one was sent and is valid. */
+  tokenHash: string | null
   params: Record<string, string>
   query: Record<string, string>
   body: Record<string, unknown>
   now: number
+  /** True only where the demo doors are open (the embedded app, the mock server, DEMO=1). */
   demo: boolean
+  identity: IdentityProvider
+  /** Opens a session for a user and returns its bearer token. */
+  openSession(userId: string): Promise<string>
 }
 
 export interface Route {
@@ -22,8 +37,7 @@ export interface Route {
   /** Express-style pattern, e.g. /grids/:code/card; docs/openapi.yaml uses {code}. */
   path: string
   access: Access
-  /** Writes persist the database after they run. */
-  handler: (ctx: RouteContext) => unknown
+  handler: (ctx: RouteContext) => Promise<unknown>
 }
 
 interface CompiledRoute extends Route {

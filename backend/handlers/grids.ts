@@ -1,11 +1,12 @@
 import { ApiError } from '../../src/api/errors'
 import type { Card, Community, Grid } from '../../src/api/types'
 import { normaliseGridCode } from '../../src/domain/scene'
+import type { GridRecord } from '../records'
 import type { Route } from '../router'
-import type { DbState, GridRecord } from '../state'
+import type { Repository } from '../store'
 
-export function findGrid(db: DbState, code: string): GridRecord {
-  const grid = db.grids.find((g) => g.code === normaliseGridCode(code))
+export async function findGrid(repo: Repository, code: string): Promise<GridRecord> {
+  const grid = await repo.getGrid(normaliseGridCode(code))
   if (!grid) throw new ApiError('NOT_FOUND', `未找到网格「${code}」`)
   return grid
 }
@@ -20,27 +21,29 @@ export const gridRoutes: Route[] = [
     method: 'GET',
     path: '/communities',
     access: 'public',
-    handler: ({ db }): Community[] =>
-      db.communities.map((c) => ({
+    handler: async ({ repo }): Promise<Community[]> => {
+      const [communities, grids] = await Promise.all([repo.listCommunities(), repo.listGrids()])
+      return communities.map((c) => ({
         code: c.code,
         name: c.name,
-        grids: db.grids
+        grids: grids
           .filter((g) => g.communityCode === c.code)
           .map((g) => ({ code: g.code, name: g.name, communityCode: c.code, communityName: c.name })),
-      })),
+      }))
+    },
   },
   {
     method: 'GET',
     path: '/grids/:code',
     access: 'public',
-    handler: ({ db, params }): Grid => gridOf(findGrid(db, params.code)),
+    handler: async ({ repo, params }): Promise<Grid> => gridOf(await findGrid(repo, params.code)),
   },
   {
     method: 'GET',
     path: '/grids/:code/card',
     access: 'public',
-    handler: ({ db, params }): Card => {
-      const record = findGrid(db, params.code)
+    handler: async ({ repo, params }): Promise<Card> => {
+      const record = await findGrid(repo, params.code)
       return { grid: gridOf(record), hotline: record.hotline, colours: record.colours, updatedAt: record.updatedAt }
     },
   },

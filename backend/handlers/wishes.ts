@@ -1,5 +1,5 @@
 import { ApiError } from '../../src/api/errors'
-import type { Page, User, VolunteerTasks, WishSummary } from '../../src/api/types'
+import type { Page, VolunteerTasks, WishSummary } from '../../src/api/types'
 import {
   WISH_CATEGORIES,
   applyWishAction,
@@ -13,12 +13,13 @@ import {
   type WishCategory,
   type WishView,
 } from '../../src/domain/wish'
-import { pageBackwards } from '../paging'
+import { pageOf } from '../paging'
+import type { UserRecord } from '../records'
 import type { Route, RouteContext } from '../router'
-import type { DbState } from '../state'
+import type { WishScanFilter } from '../store'
 import { forOwner } from './residents'
 
-function actorOf(user: User): WishActor {
+function actorOf(user: UserRecord): WishActor {
   return { id: user.id, name: user.name, role: user.role, gridCode: user.gridCode }
 }
 
@@ -28,26 +29,23 @@ function summary(view: WishView): WishSummary {
 }
 
 /** Newest-first wishes the caller may see, one page at a time. */
-function pageOf(ctx: RouteContext, matches: (wish: Wish) => boolean): Page<WishSummary> {
+function listOf(ctx: RouteContext, filter: WishScanFilter): Promise<Page<WishSummary>> {
   const viewer = actorOf(ctx.user!)
-  return pageBackwards(ctx, ctx.db.wishes, matches, (wish) => {
-    const view = wishFor(wish, viewer, ctx.now)
-    return view && summary(view)
-  })
+  return pageOf(
+    ctx,
+    (scan) => ctx.repo.scanWishes(filter, scan),
+    (wish) => {
+      const view = wishFor(wish, viewer, ctx.now)
+      return view && summary(view)
+    },
+  )
 }
 
-function findWish(db: DbState, id: string): { wish: Wish; index: number } {
-  const index = db.wishes.findIndex((w) => w.id === id)
-  if (index < 0) throw new ApiError('NOT_FOUND', '没有找到这个心愿')
-  return { wish: db.wishes[index], index }
-}
-
-/** The wish as the caller may see it; a wish they may not see does not exist for them. */
-function visibleWish(ctx: RouteContext): WishView {
-  const { wish } = findWish(ctx.db, ctx.params.id)
-  const view = wishFor(wish, actorOf(ctx.user!), ctx.now)
-  if (!view) throw new ApiError('NOT_FOUND', '没有找到这个心愿')
-  return view
+/** The wish if the caller may see it; a wish they may not see does not exist for them. */
+async function visibleWish(ctx: RouteContext, forUpdate = false): Promise<Wish> {
+  const wish = await ctx.repo.getWish(ctx.params.id, { forUpdate })
+  if (!wish || !wishFor(wish, actorOf(ctx.user!), ctx.now)) throw new ApiError('NOT_FOUND', '没有找到这个心愿')
+  return wish
 }
 
 function actionRoute(action: WishAction, access: Route['access']): Route {
@@ -55,13 +53,13 @@ function actionRoute(action: WishAction, access: Route['access']): Route {
     method: 'POST',
     path: `/wishes/:id/${action}`,
     access,
-    handler: (ctx) => {
-      const { wish, index } = findWish(ctx.db, ctx.params.id)
+    handler: async (ctx) => {
+      // The row stays locked until the answer is stored: of two claims, the
+      // second reads the first one's result and is refused.
+      const wish = await visibleWish(ctx, true)
       const actor = actorOf(ctx.user!)
-      if (!wishFor(wish, actor, ctx.now)) throw new ApiError('NOT_FOUND', '没有找到这个心愿')
-      // Read, check and write in one synchronous step: two claims can never both win.
       const next = applyWishAction(wish, action, actor, ctx.body, ctx.now)
-      ctx.db.wishes[index] = next
+      await ctx.repo.updateWish(next)
       return wishFor(next, actor, ctx.now)
     },
   }
@@ -75,13 +73,12 @@ export const wishRoutes: Route[] = [
     path: '/wishes',
     access: 'user',
     handler: (ctx) =>
-      forOwner(ctx, ['resident', 'elder'], (user, actedBy) => {
+      forOwner(ctx, ['resident', 'elder'], async (user, actedBy) => {
         const owner = actorOf(user)
-        const active = ctx.db.wishes.filter((w) => w.ownerId === owner.id && isActive(effectiveStatus(w, ctx.now))).length
-        ctx.db.seq += 1
-        const created = createWish(ctx.body, owner, active, `w${ctx.db.seq}`, ctx.now)
+        const active = (await ctx.repo.listActiveWishesOf(owner.id)).filter((w) => isActive(effectiveStatus(w, ctx.now))).length
+        const created = createWish(ctx.body, owner, active, await ctx.repo.newId('w'), ctx.now)
         const wish = actedBy ? { ...created, actedBy } : created
-        ctx.db.wishes.push(wish)
+        await ctx.repo.insertWish(wish)
         return wishFor(wish, owner, ctx.now)
       }),
   },
@@ -89,40 +86,36 @@ export const wishRoutes: Route[] = [
     method: 'GET',
     path: '/wishes/mine',
     access: 'user',
-    handler: (ctx) => pageOf(ctx, (w) => w.ownerId === ctx.user!.id),
+    handler: (ctx) => listOf(ctx, { kind: 'owner', ownerId: ctx.user!.id }),
   },
   {
     method: 'GET',
     path: '/wishes/open',
     access: ['volunteer'],
-    handler: (ctx) => {
+    handler: async (ctx) => {
       const category = ctx.query.category as WishCategory | undefined
       if (category && !WISH_CATEGORIES.includes(category)) {
         throw new ApiError('VALIDATION', '心愿类别不正确', { category: '请选择列表中的类别' })
       }
-      const grid = ctx.user!.gridCode
-      return pageOf(ctx, (w) => w.status === 'open' && w.gridCode === grid && (!category || w.category === category))
+      return listOf(ctx, { kind: 'open', gridCode: ctx.user!.gridCode ?? '', category })
     },
   },
   {
     method: 'GET',
     path: '/wishes/review',
     access: ['staff'],
-    handler: (ctx) => pageOf(ctx, (w) => w.status === 'pending_review'),
+    handler: (ctx) => listOf(ctx, { kind: 'review' }),
   },
   {
     method: 'GET',
     path: '/wishes/tasks',
     access: ['volunteer'],
-    handler: (ctx): VolunteerTasks => {
+    handler: async (ctx): Promise<VolunteerTasks> => {
       const me = actorOf(ctx.user!)
-      const mine = ctx.db.wishes.filter((w) => w.claimedBy === me.id)
+      const mine = await ctx.repo.listWishesClaimedBy(me.id)
       const done = mine.filter((w) => w.hours !== null)
       return {
-        items: mine
-          .slice()
-          .reverse()
-          .map((w) => summary(wishFor(w, me, ctx.now)!)),
+        items: mine.map((w) => summary(wishFor(w, me, ctx.now)!)),
         completedCount: done.length,
         totalHours: done.reduce((sum, w) => sum + (w.hours ?? 0), 0),
       }
@@ -132,7 +125,7 @@ export const wishRoutes: Route[] = [
     method: 'GET',
     path: '/wishes/:id',
     access: 'user',
-    handler: visibleWish,
+    handler: async (ctx) => wishFor(await visibleWish(ctx), actorOf(ctx.user!), ctx.now),
   },
   actionRoute('approve', ['staff']),
   actionRoute('reject', ['staff']),

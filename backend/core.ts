@@ -1,0 +1,169 @@
+import { ApiError, ErrorBody, STATUS_OF } from '../src/api/errors'
+import type { ApiRequest } from '../src/api/contract'
+import { RuleError } from '../src/domain/rules'
+import { CORE_ROUTES } from './handlers'
+import { compileRoutes, matchRoute, type IdentityProvider, type Route, type RouteContext } from './router'
+import type { Store } from './store'
+
+export interface WireResponse {
+  status: number
+  body: unknown
+}
+
+/** Randomness and hashing, from the host: Node's crypto on servers, the platform's in the app. */
+export interface Secrets {
+  /** A bearer token: at least 128 bits from a cryptographic source where the platform has one. */
+  randomToken(): string
+  /** A one-way digest (hex): tokens and request fingerprints are stored only as digests. */
+  digest(text: string): string
+}
+
+export interface BackendOptions {
+  store: Store
+  identity: IdentityProvider
+  secrets: Secrets
+  /** The clock; tests fix it. */
+  now?: () => number
+  /** Routes only a demo host serves (demo sign-in, reset); none means the demo doors are shut. */
+  demoRoutes?: Route[]
+  /** How long a session lasts. */
+  sessionDays?: number
+  /** Replaces the core routes (tests of the dispatcher itself). */
+  routes?: Route[]
+}
+
+const MAX_KEY_LENGTH = 128
+/** The idempotency scope of writes made before signing in. */
+const ANONYMOUS = '-'
+
+function errorResponse(error: ApiError): WireResponse {
+  const body: ErrorBody = { error: { code: error.code, message: error.message } }
+  if (Object.keys(error.fields).length) body.error.fields = error.fields
+  return { status: STATUS_OF[error.code] || 500, body }
+}
+
+/** JSON with object keys sorted, so a retry's fingerprint ignores key order. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  if (value && typeof value === 'object') {
+    const entries = Object.keys(value as object)
+      .sort()
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+    return `{${entries.join(',')}}`
+  }
+  return JSON.stringify(value) ?? 'null'
+}
+
+/**
+ * The backend core: matches a wire request to its handler and runs it inside
+ * one store transaction, with the caller's session, the access rule of the
+ * route and the idempotency record, so the answer and every write it made are
+ * stored together or not at all. The same core runs in the app (memory
+ * store), in the mock HTTP server, and in the real server (PostgreSQL).
+ */
+export class Backend {
+  private readonly routes: ReturnType<typeof compileRoutes>
+  private readonly now: () => number
+  private readonly demo: boolean
+  private readonly sessionMs: number
+
+  constructor(private readonly options: BackendOptions) {
+    this.now = options.now ?? Date.now
+    this.demo = !!options.demoRoutes
+    this.sessionMs = (options.sessionDays ?? 30) * 24 * 3600 * 1000
+    this.routes = compileRoutes([...(options.routes ?? CORE_ROUTES), ...(options.demoRoutes ?? [])])
+  }
+
+  get store(): Store {
+    return this.options.store
+  }
+
+  async dispatch(request: ApiRequest): Promise<WireResponse> {
+    try {
+      return await this.run(request)
+    } catch (error) {
+      if (error instanceof ApiError) return errorResponse(error)
+      if (error instanceof RuleError) return errorResponse(new ApiError(error.code, error.message, error.fields))
+      // A bug in a handler is a server error, never a crash of the caller.
+      return errorResponse(new ApiError('SERVER'))
+    }
+  }
+
+  private async run(request: ApiRequest): Promise<WireResponse> {
+    const path = request.path.split('?')[0]
+    const found = matchRoute(this.routes, request.method, path)
+    if (!found) throw new ApiError('NOT_FOUND', `接口不存在：${request.method} ${path}`)
+    const { route, params } = found
+
+    const isWrite = request.method !== 'GET'
+    const body = request.body ?? {}
+    if (isWrite && (typeof body !== 'object' || Array.isArray(body))) {
+      throw new ApiError('VALIDATION', '请求内容格式不正确')
+    }
+    const key = request.idempotencyKey
+    if (isWrite && (!key || key.length > MAX_KEY_LENGTH)) {
+      throw new ApiError('VALIDATION', '请求缺少有效的 Idempotency-Key', { 'Idempotency-Key': '每次提交都要带上请求标识（最长128个字符）' })
+    }
+    const query: Record<string, string> = {}
+    for (const [k, v] of Object.entries(request.query ?? {})) if (v !== undefined) query[k] = String(v)
+    const now = this.now()
+    const { secrets } = this.options
+
+    return this.options.store.transaction(
+      async (repo) => {
+        const tokenHash = request.token ? secrets.digest(request.token) : null
+        const session = tokenHash ? await repo.getSession(tokenHash, now) : null
+        const user = session ? await repo.getUser(session.userId) : null
+        if (route.access !== 'public') {
+          if (!user) throw new ApiError('UNAUTHORIZED')
+          if (Array.isArray(route.access) && !route.access.includes(user.role)) throw new ApiError('FORBIDDEN')
+        }
+
+        // A write retried with the same key gets the first answer again and
+        // changes nothing: double taps and network retries store one record.
+        // Keys are per account; signing in (no account yet) shares one scope,
+        // where a key is a random value only its own request ever carried.
+        const scope = user?.id ?? ANONYMOUS
+        const fingerprint = isWrite ? secrets.digest(`${request.method} ${path} ${canonicalJson(body)}`) : ''
+        if (isWrite) {
+          const previous = await repo.claimIdempotencyKey(scope, key!, fingerprint, now)
+          if (previous) {
+            if (previous.fingerprint !== fingerprint) throw new ApiError('CONFLICT', '这个请求标识已用于另一项提交，请刷新后重试')
+            return { status: previous.status, body: previous.body }
+          }
+        }
+
+        const ctx: RouteContext = {
+          repo,
+          user,
+          tokenHash: session ? tokenHash : null,
+          params,
+          query,
+          body: body as Record<string, unknown>,
+          now,
+          demo: this.demo,
+          identity: this.options.identity,
+          openSession: async (userId) => {
+            const token = secrets.randomToken()
+            await repo.insertSession({ tokenHash: secrets.digest(token), userId, expiresAt: now + this.sessionMs })
+            return token
+          },
+        }
+        const result = await route.handler(ctx)
+        // A JSON round trip: callers never share objects with the store.
+        const response: WireResponse = { status: isWrite ? 201 : 200, body: result === undefined ? null : JSON.parse(JSON.stringify(result)) }
+        if (isWrite) {
+          await repo.saveIdempotencyAnswer({ userId: scope, key: key!, fingerprint, status: response.status, body: response.body, createdAt: now })
+        }
+        return response
+      },
+      { readOnly: !isWrite },
+    )
+  }
+
+  /** Routes as `METHOD /path/{param}`, to compare with docs/openapi.yaml. */
+  describeRoutes(): string[] {
+    return this.routes.map((r) => `${r.method} ${r.path.replace(/:([A-Za-z]+)/g, '{$1}')}`)
+  }
+}

@@ -1,0 +1,374 @@
+import type { Booking, ClinicSession } from '../src/domain/clinic'
+import type { Application, Posting } from '../src/domain/jobs'
+import type { Wish } from '../src/domain/wish'
+import type { CommunityRecord, GridRecord, IdempotencyRecord, SessionRecord, UserRecord } from './records'
+import type { Keyed, ReadOptions, Repository, ResidentFilter, Scan, Store, WishScanFilter } from './store'
+
+/** The whole memory database: plain JSON, so it can be persisted as it is. */
+export interface MemoryData {
+  schema: number
+  users: UserRecord[]
+  /** token hash → session */
+  sessions: Record<string, SessionRecord>
+  communities: CommunityRecord[]
+  grids: GridRecord[]
+  /** Every list is in creation order, so newest-first scans read it backwards. */
+  wishes: Wish[]
+  clinics: ClinicSession[]
+  bookings: Booking[]
+  postings: Posting[]
+  applications: Application[]
+  /** `${userId}\n${key}` → the remembered answer */
+  idempotency: Record<string, IdempotencyRecord>
+  /** Source of record ids. */
+  seq: number
+}
+
+/** Bump when the shape changes: older stored data is replaced by a fresh start. */
+export const MEMORY_SCHEMA = 5
+
+/** Where a memory database lives between runs: Taro storage in the app; nowhere in Node. */
+export interface MemoryPersistence {
+  load(): MemoryData | null
+  save(data: MemoryData): void
+  /** A stamp that changes whenever any instance sharing the storage saves (browser tabs). */
+  revision(): string | null
+  /** Runs `fn` holding a lock shared by every instance over the same storage. */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>
+}
+
+const DAY_MS = 24 * 3600 * 1000
+/** Remembered answers are kept 2 days: the contract promises at least 24 hours. */
+const IDEMPOTENCY_KEEP_MS = 2 * DAY_MS
+
+type TableName = Exclude<keyof MemoryData, 'schema' | 'seq'>
+
+/** Records are shared between transactions, so nobody may change one in place. */
+function frozen<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const inner of Object.values(value as object)) frozen(inner)
+  }
+  return value
+}
+
+/** A copy the caller may keep: stored records never leave the store by reference to mutable state. */
+const stored = <T>(record: T): T => frozen(JSON.parse(JSON.stringify(record)) as T)
+
+function scanBackwards<T>(list: T[], scan: Scan, matches: (item: T) => boolean): Keyed<T>[] {
+  const start = scan.after === null ? list.length : Math.min(Number(scan.after), list.length)
+  const found: Keyed<T>[] = []
+  for (let i = start - 1; i >= 0 && found.length < scan.limit; i--) {
+    if (matches(list[i])) found.push({ record: list[i], cursor: String(i) })
+  }
+  return found
+}
+
+/**
+ * One transaction over the memory database: it reads the committed state and
+ * copies a table (a shallow copy of its list) only when it first writes to it,
+ * so a transaction costs what it changes. Nothing is visible to others until
+ * commit; a transaction that throws is simply dropped.
+ */
+class MemoryTransaction implements Repository {
+  private readonly changed: Partial<Pick<MemoryData, TableName>> = {}
+  private seq: number
+
+  constructor(
+    private readonly base: MemoryData,
+    private readonly now: () => number,
+  ) {
+    this.seq = base.seq
+  }
+
+  get dirty(): boolean {
+    return this.seq !== this.base.seq || Object.keys(this.changed).length > 0
+  }
+
+  commit(): MemoryData {
+    return { ...this.base, ...this.changed, seq: this.seq }
+  }
+
+  private read<K extends TableName>(table: K): MemoryData[K] {
+    return (this.changed[table] ?? this.base[table]) as MemoryData[K]
+  }
+
+  private write<K extends TableName>(table: K): MemoryData[K] {
+    if (!this.changed[table]) {
+      const current = this.base[table]
+      this.changed[table] = (Array.isArray(current) ? current.slice() : { ...current }) as never
+    }
+    return this.changed[table] as MemoryData[K]
+  }
+
+  private insert<K extends TableName>(table: K, record: unknown): void {
+    ;(this.write(table) as unknown[]).push(stored(record))
+  }
+
+  private replace<K extends TableName>(table: K, record: { id?: string; code?: string }, key: 'id' | 'code' = 'id'): void {
+    const list = this.write(table) as unknown as Array<Record<string, unknown>>
+    const index = list.findIndex((r) => r[key] === record[key])
+    if (index < 0) throw new Error(`${table}: no record ${record[key]} to update`)
+    list[index] = stored(record) as Record<string, unknown>
+  }
+
+  private byId<T extends { id: string }>(list: T[], id: string): T | null {
+    return list.find((r) => r.id === id) ?? null
+  }
+
+  async newId(prefix: string): Promise<string> {
+    this.seq += 1
+    return `${prefix}${this.seq}`
+  }
+
+  async getUser(id: string, _options?: ReadOptions) {
+    return this.byId(this.read('users'), id)
+  }
+  async findUserByPhone(phone: string) {
+    return this.read('users').find((u) => u.phone === phone) ?? null
+  }
+  async findUserByOpenid(openid: string) {
+    return this.read('users').find((u) => u.openid === openid) ?? null
+  }
+  async insertUser(user: UserRecord) {
+    this.insert('users', user)
+  }
+  async updateUser(user: UserRecord) {
+    this.replace('users', user)
+  }
+  async listResidents({ gridCode, q, limit }: ResidentFilter) {
+    return this.read('users')
+      .filter((u) => (u.role === 'resident' || u.role === 'elder') && u.gridCode && (gridCode === null || u.gridCode === gridCode))
+      .filter((u) => !q || u.name.includes(q) || (/^\d{4}$/.test(q) && u.phone.endsWith(q)))
+      .slice(0, limit)
+  }
+  async insertSession(session: SessionRecord) {
+    this.write('sessions')[session.tokenHash] = stored(session)
+  }
+  async getSession(tokenHash: string, now: number) {
+    const session = this.read('sessions')[tokenHash]
+    return session && session.expiresAt > now ? session : null
+  }
+  async deleteSession(tokenHash: string) {
+    if (this.read('sessions')[tokenHash]) delete this.write('sessions')[tokenHash]
+  }
+
+  async listCommunities() {
+    return this.read('communities')
+  }
+  async listGrids() {
+    return this.read('grids')
+  }
+  async getGrid(code: string) {
+    return this.read('grids').find((g) => g.code === code) ?? null
+  }
+  async insertCommunity(community: CommunityRecord) {
+    this.insert('communities', community)
+  }
+  async insertGrid(grid: GridRecord) {
+    this.insert('grids', grid)
+  }
+
+  async getWish(id: string) {
+    return this.byId(this.read('wishes'), id)
+  }
+  async insertWish(wish: Wish) {
+    this.insert('wishes', wish)
+  }
+  async updateWish(wish: Wish) {
+    this.replace('wishes', wish)
+  }
+  async listActiveWishesOf(ownerId: string) {
+    return this.read('wishes').filter((w) => w.ownerId === ownerId && ['pending_review', 'open', 'claimed'].includes(w.status))
+  }
+  async scanWishes(filter: WishScanFilter, scan: Scan) {
+    const matches = (w: Wish): boolean => {
+      switch (filter.kind) {
+        case 'owner':
+          return w.ownerId === filter.ownerId
+        case 'open':
+          return w.status === 'open' && w.gridCode === filter.gridCode && (!filter.category || w.category === filter.category)
+        case 'review':
+          return w.status === 'pending_review'
+      }
+    }
+    return scanBackwards(this.read('wishes'), scan, matches)
+  }
+  async listWishesClaimedBy(volunteerId: string) {
+    return this.read('wishes')
+      .filter((w) => w.claimedBy === volunteerId)
+      .reverse()
+  }
+
+  async listClinicsFrom(date: string, specialty?: string) {
+    return this.read('clinics').filter((c) => c.date >= date && (!specialty || c.specialty === specialty))
+  }
+  async getClinic(id: string) {
+    return this.byId(this.read('clinics'), id)
+  }
+  async insertClinic(session: ClinicSession) {
+    this.insert('clinics', session)
+  }
+  async updateClinic(session: ClinicSession) {
+    this.replace('clinics', session)
+  }
+  async getBooking(id: string) {
+    return this.byId(this.read('bookings'), id)
+  }
+  async listBookingsOfSession(sessionId: string) {
+    return this.read('bookings').filter((b) => b.sessionId === sessionId)
+  }
+  async listBookingsOfAccount(accountId: string) {
+    return this.read('bookings').filter((b) => b.accountId === accountId)
+  }
+  async insertBooking(booking: Booking) {
+    this.insert('bookings', booking)
+  }
+  async updateBooking(booking: Booking) {
+    this.replace('bookings', booking)
+  }
+
+  async getPosting(id: string) {
+    return this.byId(this.read('postings'), id)
+  }
+  async insertPosting(posting: Posting) {
+    this.insert('postings', posting)
+  }
+  async updatePosting(posting: Posting) {
+    this.replace('postings', posting)
+  }
+  async scanPostings(filter: { listedOn: string | null }, scan: Scan) {
+    const day = filter.listedOn
+    return scanBackwards(this.read('postings'), scan, (p) => day === null || (p.status === 'open' && p.expiresOn >= day))
+  }
+  async getApplication(id: string) {
+    return this.byId(this.read('applications'), id)
+  }
+  async findApplication(postingId: string, applicantId: string) {
+    return this.read('applications').find((a) => a.postingId === postingId && a.applicantId === applicantId) ?? null
+  }
+  async listApplicationsOfPosting(postingId: string) {
+    return this.read('applications').filter((a) => a.postingId === postingId)
+  }
+  async listApplicationsOfApplicant(applicantId: string) {
+    return this.read('applications')
+      .filter((a) => a.applicantId === applicantId)
+      .reverse()
+  }
+  async insertApplication(application: Application) {
+    this.insert('applications', application)
+  }
+  async updateApplication(application: Application) {
+    this.replace('applications', application)
+  }
+
+  async loadStatsInput() {
+    const gridOfUser: Record<string, string | null> = {}
+    for (const u of this.read('users')) gridOfUser[u.id] = u.gridCode
+    return { wishes: this.read('wishes'), bookings: this.read('bookings'), applications: this.read('applications'), gridOfUser }
+  }
+
+  async claimIdempotencyKey(userId: string, key: string) {
+    const record = this.read('idempotency')[`${userId}\n${key}`]
+    return record && record.createdAt > this.now() - IDEMPOTENCY_KEEP_MS ? record : null
+  }
+  async saveIdempotencyAnswer(record: IdempotencyRecord) {
+    const table = this.write('idempotency')
+    // Forget answers past their time, a few at a time: the table never grows without bound.
+    let pruned = 0
+    for (const [k, r] of Object.entries(table)) {
+      if (pruned >= 10) break
+      if (r.createdAt <= record.createdAt - IDEMPOTENCY_KEEP_MS) {
+        delete table[k]
+        pruned += 1
+      }
+    }
+    table[`${record.userId}\n${record.key}`] = stored(record)
+  }
+
+  async wipeRecords() {
+    for (const table of ['communities', 'grids', 'wishes', 'clinics', 'bookings', 'postings', 'applications'] as const) {
+      this.changed[table] = []
+    }
+  }
+}
+
+export interface MemoryStoreOptions {
+  /** The data of a new database (the demo seed, or empty tables). */
+  initial: () => MemoryData
+  persistence?: MemoryPersistence
+  now?: () => number
+}
+
+/** An empty memory database. */
+export function emptyMemoryData(): MemoryData {
+  return {
+    schema: MEMORY_SCHEMA,
+    users: [],
+    sessions: {},
+    communities: [],
+    grids: [],
+    wishes: [],
+    clinics: [],
+    bookings: [],
+    postings: [],
+    applications: [],
+    idempotency: {},
+    seq: 1000,
+  }
+}
+
+/**
+ * The memory store: transactions run one at a time, each from the committed
+ * state, and replace it only when they succeed. With persistence (the app),
+ * each transaction holds the storage's lock and starts from what is stored,
+ * so two browser tabs never overwrite each other's writes.
+ */
+export class MemoryStore implements Store {
+  private data: MemoryData
+  private revision: string | null = null
+  private queue: Promise<unknown> = Promise.resolve()
+  private readonly now: () => number
+
+  constructor(private readonly options: MemoryStoreOptions) {
+    this.now = options.now ?? Date.now
+    this.data = this.loadOrCreate()
+  }
+
+  private loadOrCreate(): MemoryData {
+    const persistence = this.options.persistence
+    const loaded = persistence?.load()
+    this.revision = persistence?.revision() ?? null
+    return frozen(loaded && loaded.schema === MEMORY_SCHEMA ? loaded : this.options.initial())
+  }
+
+  /** The committed data, for tests that look inside. */
+  snapshot(): MemoryData {
+    return this.data
+  }
+
+  transaction<T>(fn: (repo: Repository) => Promise<T>): Promise<T> {
+    const run = async (): Promise<T> => {
+      const persistence = this.options.persistence
+      if (persistence && persistence.revision() !== this.revision) this.data = this.loadOrCreate()
+      const tx = new MemoryTransaction(this.data, this.now)
+      const result = await fn(tx)
+      if (tx.dirty) {
+        this.data = tx.commit()
+        if (persistence) {
+          persistence.save(this.data)
+          this.revision = persistence.revision()
+        }
+      }
+      return result
+    }
+    const locked = () => (this.options.persistence ? this.options.persistence.exclusive(run) : run())
+    const result = this.queue.then(locked, locked)
+    this.queue = result.catch(() => undefined)
+    return result
+  }
+
+  async close(): Promise<void> {
+    await this.queue
+  }
+}

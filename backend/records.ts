@@ -1,0 +1,43 @@
+import type { CardColour, Grid, User } from '../src/api/types'
+
+/** An account as stored: the user the API shows, and the WeChat identity behind it. */
+export interface UserRecord extends User {
+  /** WeChat's openid once the account signed in with WeChat; null for accounts made through 代办. */
+  openid?: string | null
+}
+
+export interface CommunityRecord {
+  code: string
+  name: string
+}
+
+export interface GridRecord extends Grid {
+  hotline: string
+  colours: CardColour[]
+  updatedAt: string
+}
+
+/** A signed-in session: only the hash of its token is ever stored. */
+export interface SessionRecord {
+  tokenHash: string
+  userId: string
+  /** Epoch milliseconds. */
+  expiresAt: number
+}
+
+/** The remembered answer of a write, per user and key. */
+export interface IdempotencyRecord {
+  userId: string
+  key: string
+  fingerprint: string
+  status: number
+  body: unknown
+  /** Epoch milliseconds. */
+  createdAt: number
+}
+
+/** The API's view of an account: never its openid. */
+export function userOf(record: UserRecord): User {
+  const { id, name, phone, role, gridCode } = record
+  return { id, name, phone, role, gridCode }
+}

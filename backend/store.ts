@@ -1,0 +1,127 @@
+import type { Booking, ClinicSession } from '../src/domain/clinic'
+import type { Application, Posting } from '../src/domain/jobs'
+import type { StatsInput } from '../src/domain/stats'
+import type { Wish, WishCategory } from '../src/domain/wish'
+import type { CommunityRecord, GridRecord, IdempotencyRecord, SessionRecord, UserRecord } from './records'
+
+/**
+ * The storage port: every request runs inside one `transaction`, and its
+ * handler reaches the data only through the repository it is handed. Two
+ * stores implement it: memory (the demo in the app and the mock HTTP server)
+ * and PostgreSQL (server/). Records are plain values: a handler reads one,
+ * asks a pure rule of src/domain for the next one, and writes that.
+ */
+export interface Store {
+  /**
+   * Runs `fn` as one transaction: all of its writes, or none if it throws.
+   * `readOnly` lets a store skip what only writes need.
+   */
+  transaction<T>(fn: (repo: Repository) => Promise<T>, options?: { readOnly?: boolean }): Promise<T>
+  close(): Promise<void>
+}
+
+export interface ReadOptions {
+  /** Lock the record until the transaction ends: the way races are decided. */
+  forUpdate?: boolean
+}
+
+/** One record of a newest-first scan, with the opaque cursor that resumes after it. */
+export interface Keyed<T> {
+  record: T
+  cursor: string
+}
+
+/** Newest first, strictly older than `after` (a cursor from an earlier scan). */
+export interface Scan {
+  after: string | null
+  limit: number
+}
+
+export type WishScanFilter =
+  | { kind: 'owner'; ownerId: string }
+  | { kind: 'open'; gridCode: string; category?: WishCategory }
+  | { kind: 'review' }
+
+export interface ResidentFilter {
+  /** Only this grid; null: every grid. */
+  gridCode: string | null
+  /** A name fragment, or a phone's last 4 digits. */
+  q: string
+  limit: number
+}
+
+export interface Repository {
+  /** A new record id, e.g. `w1042`; never reused, even after a rollback. */
+  newId(prefix: string): Promise<string>
+
+  // Accounts and sessions
+  getUser(id: string, options?: ReadOptions): Promise<UserRecord | null>
+  findUserByPhone(phone: string): Promise<UserRecord | null>
+  findUserByOpenid(openid: string): Promise<UserRecord | null>
+  insertUser(user: UserRecord): Promise<void>
+  updateUser(user: UserRecord): Promise<void>
+  listResidents(filter: ResidentFilter): Promise<UserRecord[]>
+  insertSession(session: SessionRecord): Promise<void>
+  /** The session of a token hash, if it has not expired at `now`. */
+  getSession(tokenHash: string, now: number): Promise<SessionRecord | null>
+  deleteSession(tokenHash: string): Promise<void>
+
+  // Places
+  listCommunities(): Promise<CommunityRecord[]>
+  listGrids(): Promise<GridRecord[]>
+  getGrid(code: string): Promise<GridRecord | null>
+
+  // 微心愿
+  getWish(id: string, options?: ReadOptions): Promise<Wish | null>
+  insertWish(wish: Wish): Promise<void>
+  updateWish(wish: Wish): Promise<void>
+  /** Wishes of an owner that may still count against the limit (pending, open, claimed). */
+  listActiveWishesOf(ownerId: string): Promise<Wish[]>
+  scanWishes(filter: WishScanFilter, scan: Scan): Promise<Keyed<Wish>[]>
+  /** Newest first. */
+  listWishesClaimedBy(volunteerId: string): Promise<Wish[]>
+
+  // 专家义诊
+  /** Sessions on or after a China date (YYYY-MM-DD), any order. */
+  listClinicsFrom(date: string, specialty?: string): Promise<ClinicSession[]>
+  getClinic(id: string, options?: ReadOptions): Promise<ClinicSession | null>
+  insertClinic(session: ClinicSession): Promise<void>
+  updateClinic(session: ClinicSession): Promise<void>
+  getBooking(id: string, options?: ReadOptions): Promise<Booking | null>
+  /** Every booking of a session, cancelled ones too, in the order they were made. */
+  listBookingsOfSession(sessionId: string): Promise<Booking[]>
+  listBookingsOfAccount(accountId: string): Promise<Booking[]>
+  insertBooking(booking: Booking): Promise<void>
+  updateBooking(booking: Booking): Promise<void>
+
+  // 就业创业
+  getPosting(id: string, options?: ReadOptions): Promise<Posting | null>
+  insertPosting(posting: Posting): Promise<void>
+  updatePosting(posting: Posting): Promise<void>
+  /** Open postings whose expiry is on or after `listedOn` (a China date); null: every posting. */
+  scanPostings(filter: { listedOn: string | null }, scan: Scan): Promise<Keyed<Posting>[]>
+  getApplication(id: string, options?: ReadOptions): Promise<Application | null>
+  findApplication(postingId: string, applicantId: string): Promise<Application | null>
+  listApplicationsOfPosting(postingId: string): Promise<Application[]>
+  /** Newest first. */
+  listApplicationsOfApplicant(applicantId: string): Promise<Application[]>
+  insertApplication(application: Application): Promise<void>
+  updateApplication(application: Application): Promise<void>
+
+  // Figures
+  loadStatsInput(): Promise<Omit<StatsInput, 'gridOf'> & { gridOfUser: Record<string, string | null> }>
+
+  // Idempotency: one record per (user, key), kept at least 24 hours
+  /**
+   * Takes the key for this transaction: the stored record when an earlier
+   * write with the key succeeded (after waiting for one still running), or
+   * null when this write is the first and must store its answer.
+   */
+  claimIdempotencyKey(userId: string, key: string, fingerprint: string, now: number): Promise<IdempotencyRecord | null>
+  saveIdempotencyAnswer(record: IdempotencyRecord): Promise<void>
+
+  // Demo hosts only: restore the seed (keeps accounts and sessions)
+  wipeRecords(): Promise<void>
+  insertCommunity(community: CommunityRecord): Promise<void>
+  insertGrid(grid: GridRecord): Promise<void>
+}

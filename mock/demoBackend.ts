@@ -1,0 +1,22 @@
+import { Backend, type Secrets } from '../backend/core'
+import { MemoryStore, type MemoryPersistence } from '../backend/memoryStore'
+import type { Route } from '../backend/router'
+import { demoIdentity, demoRoutes } from './demo'
+import { seedDb } from './seed'
+
+export interface DemoBackendOptions {
+  secrets: Secrets
+  /** The clock; tests fix it. */
+  now?: () => number
+  persistence?: MemoryPersistence
+  /** Replaces the core routes (tests of the dispatcher itself). */
+  routes?: Route[]
+}
+
+/** The demo backend: the core on a memory store seeded with the demo data, demo doors open. */
+export function createDemoBackend(options: DemoBackendOptions): { backend: Backend; store: MemoryStore } {
+  const now = options.now ?? Date.now
+  const store = new MemoryStore({ initial: () => seedDb(now()), persistence: options.persistence, now })
+  const backend = new Backend({ store, identity: demoIdentity, secrets: options.secrets, now, demoRoutes, routes: options.routes })
+  return { backend, store }
+}
