@@ -85,9 +85,9 @@ async function upcomingOf(repo: Repository, accountId: string, now: number): Pro
   return upcomingCount(bookings, (id) => sessions.get(id), now)
 }
 
-function readDraft(ctx: RouteContext, existing?: ClinicSession): SessionDraft {
+function readDraft(ctx: RouteContext, usedSlotIds: string[] = []): SessionDraft {
   assertValid(validateSessionDraft(ctx.body, ctx.now))
-  return normaliseSessionDraft(ctx.body as unknown as SessionDraft, existing?.slots)
+  return normaliseSessionDraft(ctx.body as unknown as SessionDraft, usedSlotIds)
 }
 
 const BOOKERS: Role[] = ['resident', 'elder', 'volunteer']
@@ -127,7 +127,7 @@ export const clinicRoutes: Route[] = [
     handler: async (ctx): Promise<SessionView> => {
       const current = await findSession(ctx.repo, ctx.params.id, true)
       const bookings = await ctx.repo.listBookingsOfSession(current.id)
-      const draft = readDraft(ctx, current)
+      const draft = readDraft(ctx, [...current.slots.map((s) => s.id), ...bookings.map((b) => b.slotId)])
       assertEditKeepsBookings(current, draft, bookings)
       const session: ClinicSession = { ...draft, id: current.id }
       await ctx.repo.updateClinic(session)

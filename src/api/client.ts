@@ -77,6 +77,7 @@ export function createClient({ transport, getToken, reauthenticate }: ClientOpti
     listDemoAccounts: () => send<DemoAccount[]>({ method: 'GET', path: '/auth/demo-accounts' }),
     switchDemoAccount: (accountId, options) => write<Session>('POST', '/auth/demo', { accountId }, options),
     loginWithPhone: (code, gridCode, options) => write<Session>('POST', '/auth/phone', { code, gridCode: gridCode ?? undefined }, options),
+    logout: (options) => write<void>('POST', '/auth/logout', {}, options).then(() => undefined),
     getMe: () => send<User>({ method: 'GET', path: '/me' }),
     listCommunities: () => send<Community[]>({ method: 'GET', path: '/communities' }),
     getGrid: (code) => send<Grid>({ method: 'GET', path: `/grids/${seg(code)}` }),

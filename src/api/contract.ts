@@ -48,6 +48,8 @@ export interface Api {
    * backends `phone:<number>`. Opens the account a helper created through 代办.
    */
   loginWithPhone(code: string, gridCode?: string | null, options?: WriteOptions): Promise<Session>
+  /** Ends this session on the server: its token stops working. */
+  logout(options?: WriteOptions): Promise<void>
   getMe(): Promise<User>
   listCommunities(): Promise<Community[]>
   getGrid(code: string): Promise<Grid>

@@ -313,11 +313,11 @@ export function upcomingCount(bookings: Booking[], sessionOf: (id: string) => Cl
 
 /**
  * A validated draft as stored: text trimmed, opensAt in China time, and an
- * id for every slot. A new slot gets the next id no slot has had, so it can
- * never take over the bookings of a slot that was removed.
+ * id for every slot. A new slot gets an id that no current slot and no
+ * booking uses, so it can never take over the bookings of a removed slot.
  */
-export function normaliseSessionDraft(d: SessionDraft, existing: ClinicSlot[] = []): SessionDraft {
-  const used = new Set(existing.map((s) => s.id))
+export function normaliseSessionDraft(d: SessionDraft, usedSlotIds: string[] = []): SessionDraft {
+  const used = new Set(usedSlotIds)
   let next = 1
   const freshId = () => {
     while (used.has(`t${next}`)) next += 1

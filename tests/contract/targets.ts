@@ -1,5 +1,5 @@
 import { createClient } from '../../src/api/client'
-import type { Api } from '../../src/api/contract'
+import type { Api, Transport } from '../../src/api/contract'
 import { createHttpTransport } from '../../src/api/httpTransport'
 import type { MemoryStore } from '../../backend/memoryStore'
 import { nodeSecrets } from '../../backend/nodeSecrets'
@@ -14,6 +14,8 @@ export interface Target {
   setToken(token: string | null): void
   /** Another client of the same backend, signed in with its own token. */
   clientWith(token: string | null): Api
+  /** The wire itself, for requests the client would never send (a write without a key). */
+  transport: Transport
   /** The memory store when the backend runs in this process, for counting records. */
   store: MemoryStore | null
   close(): Promise<void>
@@ -41,7 +43,7 @@ const inProcess: TargetKind = {
     const transport = createInProcessTransport(backend)
     const { api, setToken } = withToken((getToken) => createClient({ transport, getToken }))
     const clientWith = (token: string | null) => createClient({ transport, getToken: () => token })
-    return { api, setToken, clientWith, store, close: async () => undefined }
+    return { api, setToken, clientWith, transport, store, close: async () => undefined }
   },
 }
 
@@ -57,7 +59,7 @@ const overHttp: TargetKind = {
     const transport = httpTransportFor(server.url)
     const { api, setToken } = withToken((getToken) => createClient({ transport, getToken }))
     const clientWith = (token: string | null) => createClient({ transport, getToken: () => token })
-    return { api, setToken, clientWith, store, close: () => server.close() }
+    return { api, setToken, clientWith, transport, store, close: () => server.close() }
   },
 }
 
@@ -68,7 +70,7 @@ const external = (baseUrl: string): TargetKind => ({
     const transport = httpTransportFor(baseUrl)
     const { api, setToken } = withToken((getToken) => createClient({ transport, getToken }))
     const clientWith = (token: string | null) => createClient({ transport, getToken: () => token })
-    return { api, setToken, clientWith, store: null, close: async () => undefined }
+    return { api, setToken, clientWith, transport, store: null, close: async () => undefined }
   },
 })
 

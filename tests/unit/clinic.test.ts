@@ -1,6 +1,10 @@
 import {
+  assertEditKeepsBookings,
   attendance,
   book,
+  fillFromWaitingList,
+  normaliseSessionDraft,
+  upcomingCount,
   cancel,
   checkIn,
   checkInCodeFor,
@@ -213,5 +217,54 @@ describe('staff session form', () => {
     expect(Object.keys(validateSessionDraft({}, NOW)).sort()).toEqual(
       ['cutoffMinutes', 'date', 'doctors', 'hospital', 'opensAt', 'place', 'slots', 'specialty', 'title'].sort(),
     )
+  })
+})
+
+describe('editing a session with bookings', () => {
+  const patient = (name: string, phone: string): BookingDraft => ({ ...draft, patientName: name, phone })
+  /** Slot b (1 place): 王 booked, then 李 and 周 waiting, in that order. */
+  function fullSlotB(): Booking[] {
+    const list: Booking[] = []
+    for (const [i, name] of ['王', '李', '周'].entries()) {
+      const b = book(patient(name, `1390452000${i}`), ctx(list, { slotId: 'b', accountId: `acc${i}`, now: NOW + i * 1000 }))
+      list.push(b)
+    }
+    return list
+  }
+  const { id: _id, ...sessionDraft } = session
+
+  it('moves the waiting list in, in order, when capacity is raised', () => {
+    const bookings = fullSlotB()
+    expect(bookings.map((b) => b.status)).toEqual(['booked', 'waiting', 'waiting'])
+    const bigger = { ...session, slots: [session.slots[0], { ...session.slots[1], capacity: 2 }] }
+    const moved = fillFromWaitingList(bigger, bookings, NOW + 5000)
+    expect(moved.map((b) => [b.patientName, b.status, b.queueNumber])).toEqual([['李', 'booked', 2]])
+    expect(moved[0].promotedAt).not.toBeNull()
+    expect(fillFromWaitingList(session, bookings, NOW)).toEqual([])
+  })
+
+  it('refuses to remove a slot that only has people waiting, or to change the date', () => {
+    const waitingOnly = fullSlotB().map((b) => (b.status === 'booked' ? { ...b, status: 'cancelled' as const } : b))
+    const withoutB = { ...sessionDraft, slots: [session.slots[0]] }
+    expect(refusal(() => assertEditKeepsBookings(session, withoutB, waitingOnly)).code).toBe('CONFLICT')
+    expect(refusal(() => assertEditKeepsBookings(session, { ...sessionDraft, date: '2026-11-29' }, waitingOnly)).fields.date).toMatch(/改日期/)
+  })
+
+  it('lets a slot with only cancelled bookings go', () => {
+    const cancelled = fullSlotB().map((b) => ({ ...b, status: 'cancelled' as const }))
+    expect(() => assertEditKeepsBookings(session, { ...sessionDraft, slots: [session.slots[0]] }, cancelled)).not.toThrow()
+  })
+
+  it('gives a new slot an id no slot had, so it never inherits old bookings', () => {
+    // t1 was removed earlier, but a cancelled booking still points at it.
+    const next = normaliseSessionDraft({ ...sessionDraft, slots: [session.slots[1], { id: '', start: '10:00', end: '10:30', capacity: 3 }] }, ['a', 'b', 't1'])
+    expect(next.slots.map((s) => s.id)).toEqual(['b', 't2'])
+  })
+
+  it('counts upcoming bookings of an account only in sessions yet to start', () => {
+    const bookings = fullSlotB()
+    expect(upcomingCount(bookings, () => session, NOW)).toBe(3)
+    expect(upcomingCount(bookings, () => session, at('2026-11-28T09:00:00'))).toBe(0)
+    expect(upcomingCount(bookings, () => undefined, NOW)).toBe(0)
   })
 })

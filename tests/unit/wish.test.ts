@@ -293,4 +293,23 @@ describe('privacy', () => {
     expect(wishFor(wishIn('open'), elder, NOW)).toBeNull()
     expect(wishFor(wishIn('open'), otherGridVolunteer, NOW)).toBeNull()
   })
+
+  it('masks every name in a limited view: owner, reviewer, claimer, helper and history', () => {
+    let wish = applyWishAction(wishIn('pending_review'), 'approve', staff, {}, NOW)
+    wish = applyWishAction(wish, 'claim', volunteer, {}, NOW)
+    wish = applyWishAction(wish, 'release', volunteer, { reason: '临时有事' }, NOW)
+    wish = { ...wish, actedBy: { id: 's1', name: '刘芳', role: 'staff', at: '2026-11-25T09:00:00+08:00' } }
+    const view = wishFor(wish, volunteer2, NOW)!
+    const text = JSON.stringify(view)
+    for (const name of ['李明', '刘芳', '赵志强']) expect(text).not.toContain(name)
+    expect(view.events.map((e) => e.byName)).toEqual(['李*', '刘*', '赵*强', '赵*强'])
+    expect(view.actedBy?.name).toBe('刘*')
+  })
+
+  it('keeps wishes awaiting review or rejected from volunteers of the grid', () => {
+    expect(wishFor(wishIn('pending_review'), volunteer2, NOW)).toBeNull()
+    expect(wishFor(wishIn('rejected', { rejectReason: '重复' }), volunteer2, NOW)).toBeNull()
+    expect(wishFor(wishIn('open'), volunteer2, NOW)).not.toBeNull()
+    expect(wishFor(wishIn('pending_review'), staff, NOW)).not.toBeNull()
+  })
 })
