@@ -8,6 +8,8 @@ import type { Store } from './store'
 export interface WireResponse {
   status: number
   body: unknown
+  /** Who made the request, for the host's request log (never the token). */
+  userId?: string
 }
 
 /** Randomness and hashing, from the host: Node's crypto on servers, the platform's in the app. */
@@ -33,6 +35,19 @@ export interface BackendOptions {
 }
 
 const MAX_KEY_LENGTH = 128
+/** No form nests deeper than a few levels; deeper bodies are refused before anything walks them. */
+const MAX_BODY_DEPTH = 16
+
+function depthOf(value: unknown, limit: number): number {
+  if (!value || typeof value !== 'object') return 0
+  if (limit <= 0) return 1
+  let deepest = 0
+  for (const inner of Object.values(value as object)) {
+    deepest = Math.max(deepest, depthOf(inner, limit - 1))
+    if (deepest >= limit) break
+  }
+  return deepest + 1
+}
 /** The idempotency scope of writes made before signing in. */
 const ANONYMOUS = '-'
 
@@ -101,6 +116,7 @@ export class Backend {
     if (isWrite && (typeof body !== 'object' || Array.isArray(body))) {
       throw new ApiError('VALIDATION', '请求内容格式不正确')
     }
+    if (depthOf(body, MAX_BODY_DEPTH) > MAX_BODY_DEPTH) throw new ApiError('VALIDATION', '请求内容层级太深')
     const key = request.idempotencyKey
     if (isWrite && (!key || key.length > MAX_KEY_LENGTH)) {
       throw new ApiError('VALIDATION', '请求缺少有效的 Idempotency-Key', { 'Idempotency-Key': '每次提交都要带上请求标识（最长128个字符）' })
@@ -130,7 +146,7 @@ export class Backend {
           const previous = await repo.claimIdempotencyKey(scope, key!, fingerprint, now)
           if (previous) {
             if (previous.fingerprint !== fingerprint) throw new ApiError('CONFLICT', '这个请求标识已用于另一项提交，请刷新后重试')
-            return { status: previous.status, body: previous.body }
+            return { status: previous.status, body: previous.body, userId: user?.id }
           }
         }
 
@@ -152,7 +168,7 @@ export class Backend {
         }
         const result = await route.handler(ctx)
         // A JSON round trip: callers never share objects with the store.
-        const response: WireResponse = { status: isWrite ? 201 : 200, body: result === undefined ? null : JSON.parse(JSON.stringify(result)) }
+        const response: WireResponse = { status: isWrite ? 201 : 200, body: result === undefined ? null : JSON.parse(JSON.stringify(result)), userId: user?.id }
         if (isWrite) {
           await repo.saveIdempotencyAnswer({ userId: scope, key: key!, fingerprint, status: response.status, body: response.body, createdAt: now })
         }
@@ -160,6 +176,11 @@ export class Backend {
       },
       { readOnly: !isWrite },
     )
+  }
+
+  /** Method, pattern and access of every route, for a host's router. */
+  routeList(): { method: string; path: string; access: Route['access'] }[] {
+    return this.routes.map(({ method, path, access }) => ({ method, path, access }))
   }
 
   /** Routes as `METHOD /path/{param}`, to compare with docs/openapi.yaml. */

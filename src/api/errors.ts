@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'FORBIDDEN'
   | 'UNAUTHORIZED'
+  | 'RATE_LIMITED'
   | 'NETWORK'
   | 'TIMEOUT'
   | 'SERVER'
@@ -17,6 +18,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   CONFLICT: 409,
   FORBIDDEN: 403,
   UNAUTHORIZED: 401,
+  RATE_LIMITED: 429,
   NETWORK: 0,
   TIMEOUT: 0,
   SERVER: 500,
@@ -33,6 +35,7 @@ const DEFAULT_MESSAGE: Record<ErrorCode, string> = {
   CONFLICT: '操作冲突，请刷新后再试',
   FORBIDDEN: '您没有权限进行此操作',
   UNAUTHORIZED: '登录已过期，请重新进入',
+  RATE_LIMITED: '操作太频繁了，请稍等一分钟再试',
   NETWORK: '网络连接失败，请检查网络后重试',
   TIMEOUT: '服务器响应超时，请稍后重试',
   SERVER: '服务器出了点问题，请稍后重试',
@@ -77,6 +80,7 @@ export function errorFromBody(status: number, body: unknown): ApiError {
   if (status === 403) return new ApiError('FORBIDDEN')
   if (status === 404) return new ApiError('NOT_FOUND')
   if (status === 409) return new ApiError('CONFLICT')
+  if (status === 429) return new ApiError('RATE_LIMITED')
   if (status === 400 || status === 422) return new ApiError('VALIDATION')
   return new ApiError('SERVER')
 }

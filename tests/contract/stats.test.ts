@@ -19,7 +19,7 @@ describe.each(TARGETS)('figures contract: $name', (kind) => {
     await staff.setApplicationStatus('ap1', 'hired')
 
     const dashboard = await staff.getDashboard()
-    const db = t.store!.snapshot()
+    const db = await t.records!()
     // Counted here by hand, without src/domain/stats.
     const done = db.wishes.filter((w) => w.status === 'completed' || w.status === 'confirmed')
     const hours = done.reduce((sum, w) => sum + (w.hours ?? 0), 0)

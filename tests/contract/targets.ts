@@ -2,6 +2,16 @@ import { createClient } from '../../src/api/client'
 import type { Api, Transport } from '../../src/api/contract'
 import { createHttpTransport } from '../../src/api/httpTransport'
 import type { MemoryStore } from '../../backend/memoryStore'
+import type { GridRecord } from '../../backend/records'
+import { buildApp } from '../../server/app'
+import { readConfig } from '../../server/config'
+import { migrate } from '../../server/migrations'
+import { PgStore } from '../../server/pgStore'
+import { pgDatabase, pgliteDatabase, type SqlDatabase } from '../../server/sql'
+import { seedIfEmpty, serverBackend } from '../../server/start'
+import type { Booking } from '../../src/domain/clinic'
+import type { Application } from '../../src/domain/jobs'
+import type { Wish } from '../../src/domain/wish'
 import { nodeSecrets } from '../../backend/nodeSecrets'
 import { createDemoBackend } from '../../mock/demoBackend'
 import { startMockServer } from '../../mock/server'
@@ -16,9 +26,18 @@ export interface Target {
   clientWith(token: string | null): Api
   /** The wire itself, for requests the client would never send (a write without a key). */
   transport: Transport
-  /** The memory store when the backend runs in this process, for counting records. */
-  store: MemoryStore | null
+  /** The records the backend holds, when the test can look inside (not for an external backend). */
+  records: (() => Promise<Records>) | null
   close(): Promise<void>
+}
+
+/** What a test may count behind the API. */
+export interface Records {
+  wishes: Wish[]
+  bookings: Booking[]
+  applications: Application[]
+  grids: GridRecord[]
+  sessions: number
 }
 
 export interface TargetOptions {
@@ -29,6 +48,70 @@ export interface TargetOptions {
 export interface TargetKind {
   name: string
   start(options?: TargetOptions): Promise<Target>
+}
+
+function memoryRecords(store: MemoryStore) {
+  return async (): Promise<Records> => {
+    const db = store.snapshot()
+    return { wishes: db.wishes, bookings: db.bookings, applications: db.applications, grids: db.grids, sessions: Object.keys(db.sessions).length }
+  }
+}
+
+/** The server's settings in the contract suite: demo doors open (the suite signs in with them), no WeChat. */
+const SERVER_CONFIG = readConfig({ DEMO: '1', RATE_LIMIT_PER_ADDRESS: '100000', RATE_LIMIT_SIGN_IN: '100000', RATE_LIMIT_WRITES_PER_USER: '100000' })
+
+/**
+ * The real server (Fastify on the PostgreSQL store) in this process. Each test
+ * file opens one database; each test starts from empty tables and the seed,
+ * dated by the test's clock.
+ */
+function serverTarget(name: string, openDatabase: () => Promise<SqlDatabase>): TargetKind {
+  let shared: Promise<PgStore> | null = null
+  return {
+    name,
+    async start(options) {
+      shared ??= openDatabase().then(async (database) => {
+        await migrate(database)
+        return new PgStore(database)
+      })
+      const store = await shared
+      const now = options?.now ?? Date.now
+      await store.truncateAll()
+      await seedIfEmpty(store, now())
+      const app = await buildApp({ backend: serverBackend(store, SERVER_CONFIG, now), config: SERVER_CONFIG })
+      const url = await app.listen({ port: 0, host: '127.0.0.1' })
+      const transport = httpTransportFor(url)
+      const { api, setToken } = withToken((getToken) => createClient({ transport, getToken }))
+      const clientWith = (token: string | null) => createClient({ transport, getToken: () => token })
+      const records = async (): Promise<Records> => {
+        const [input, grids, counts] = await Promise.all([
+          store.transaction((repo) => repo.loadStatsInput(), { readOnly: true }),
+          store.transaction((repo) => repo.listGrids(), { readOnly: true }),
+          store.tableCounts(),
+        ])
+        return { wishes: input.wishes, bookings: input.bookings, applications: input.applications, grids, sessions: counts.sessions }
+      }
+      return { api, setToken, clientWith, transport, records, close: () => app.close() }
+    },
+  }
+}
+
+let databaseCount = 0
+
+/** A database of its own on the test run's PostgreSQL (PG_TEST_URL), for one test file. */
+async function freshPostgresDatabase(): Promise<SqlDatabase> {
+  const admin = new URL(process.env.PG_TEST_URL!)
+  const name = `contract_${process.pid}_${(databaseCount += 1)}_${Date.now().toString(36)}`
+  const creator = pgDatabase(admin.toString(), 1)
+  const conn = await creator.connect()
+  try {
+    await conn.query(`CREATE DATABASE ${name}`)
+  } finally {
+    conn.release()
+    await creator.close()
+  }
+  admin.pathname = `/${name}`
+  return pgDatabase(admin.toString())
 }
 
 function withToken(make: (getToken: () => string | null) => Api) {
@@ -43,7 +126,7 @@ const inProcess: TargetKind = {
     const transport = createInProcessTransport(backend)
     const { api, setToken } = withToken((getToken) => createClient({ transport, getToken }))
     const clientWith = (token: string | null) => createClient({ transport, getToken: () => token })
-    return { api, setToken, clientWith, transport, store, close: async () => undefined }
+    return { api, setToken, clientWith, transport, records: memoryRecords(store), close: async () => undefined }
   },
 }
 
@@ -59,7 +142,7 @@ const overHttp: TargetKind = {
     const transport = httpTransportFor(server.url)
     const { api, setToken } = withToken((getToken) => createClient({ transport, getToken }))
     const clientWith = (token: string | null) => createClient({ transport, getToken: () => token })
-    return { api, setToken, clientWith, transport, store, close: () => server.close() }
+    return { api, setToken, clientWith, transport, records: memoryRecords(store), close: () => server.close() }
   },
 }
 
@@ -70,13 +153,21 @@ const external = (baseUrl: string): TargetKind => ({
     const transport = httpTransportFor(baseUrl)
     const { api, setToken } = withToken((getToken) => createClient({ transport, getToken }))
     const clientWith = (token: string | null) => createClient({ transport, getToken: () => token })
-    return { api, setToken, clientWith, transport, store: null, close: async () => undefined }
+    return { api, setToken, clientWith, transport, records: null, close: async () => undefined }
   },
 })
 
+const onPglite = serverTarget('server on PGlite', () => pgliteDatabase())
+const onPostgres = serverTarget('server on PostgreSQL', freshPostgresDatabase)
+
+/**
+ * In-process memory, the mock HTTP server, the server on PGlite, and the
+ * server on PostgreSQL (when PG_TEST_URL names the test run's database server,
+ * as `npm test` does); or only CONTRACT_BASE_URL, a sub-district's own backend.
+ */
 export const TARGETS: TargetKind[] = process.env.CONTRACT_BASE_URL
   ? [external(process.env.CONTRACT_BASE_URL)]
-  : [inProcess, overHttp]
+  : [inProcess, overHttp, onPglite, ...(process.env.PG_TEST_URL ? [onPostgres] : [])]
 
 /** A client signed in as a demo account (null: nobody), leaving the target's own client alone. */
 export async function clientAs(target: Target, accountId: string | null): Promise<Api> {

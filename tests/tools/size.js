@@ -5,7 +5,8 @@
  * Each subpackage ≤ 150 KB. The weapp main package must hold nothing of wish/,
  * clinic/, jobs/ or staff/ (optimizeMainPackage on): no Chinese phrase written only
  * in a subpackage's source may appear in it. Prints every figure, writes them to
- * .tmp/test-results/size.txt; exits 1 when a budget or a check fails. */
+ * .tmp/test-results/size.txt; exits 1 when a budget or a check fails. No build of
+ * the app may carry server code (SQL, the database driver, WeChat's server APIs). */
 const fs = require('fs')
 const path = require('path')
 const zlib = require('zlib')
@@ -150,6 +151,28 @@ async function main() {
   rows.push([`H5 (real API) JS loaded by home (${scripts.length} files)`, kb(js), `≤ ${kb(BUDGETS.h5ApiHomeJs)}`, check('h5 api home js', js, BUDGETS.h5ApiHomeJs)])
   rows.push(['  gzipped', kb(gz), '', ''])
   rows.push(['  ratio to bare Taro floor (209 KB)', `${(js / BARE_H5_FLOOR).toFixed(2)}×`, '', ''])
+
+  // The app's builds never carry server code: no SQL, no driver, no WeChat secret calls.
+  // A control proves the scan reads the builds: the embedded builds do carry the backend core.
+  const SERVER_ONLY = ['schema_migrations', 'pg_advisory_lock', 'jscode2session', 'stable_token', 'fastify', 'pglite']
+  for (const [name, env, fallback] of [
+    ['weapp (embedded mock)', 'WEAPP_DIST', 'dist/weapp'],
+    ['weapp (real API)', 'WEAPP_API_DIST', 'dist/weapp-api'],
+    ['H5 (embedded mock)', 'H5_DIST', 'dist/h5'],
+    ['H5 (real API)', 'H5_API_DIST', 'dist/h5-api'],
+  ]) {
+    const built = filesUnder(dir(env, fallback))
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => fs.readFileSync(f, 'utf8'))
+      .join('\n')
+    const leaked = SERVER_ONLY.filter((needle) => built.toLowerCase().includes(needle))
+    rows.push([`${name}: server code`, `${leaked.length} of ${SERVER_ONLY.length}`, '= 0', built && !leaked.length ? 'ok' : 'FAILED'])
+    if (!built) failures.push(`${name}: no built JS to scan`)
+    if (leaked.length) failures.push(`${name} carries server code: ${leaked.join(', ')}`)
+  }
+  const coreControl = filesUnder(dir('WEAPP_DIST', 'dist/weapp')).some((f) => f.endsWith('.js') && fs.readFileSync(f, 'utf8').includes('claimIdempotencyKey'))
+  rows.push(['  control: backend core found in weapp (embedded)', coreControl ? 'yes' : 'no', '= yes', coreControl ? 'ok' : 'FAILED'])
+  if (!coreControl) failures.push('the server-code scan found not even the backend core in the embedded build: it cannot be trusted')
 
   const width = Math.max(...rows.map((r) => r[0].length))
   const lines = ['Size budgets', ...rows.map(([label, value, budget, verdict]) => `  ${label.padEnd(width)}  ${value.padStart(10)}  ${budget.padEnd(12)} ${verdict}`)]

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: every check of the project, in the order that fails fastest.
-# Static checks → domain unit tests (two time zones) → contract suite → page
+# Static checks → domain unit tests (two time zones) → contract suite on four
+# targets (memory, mock HTTP, server on PGlite, server on PostgreSQL) → page
 # tests → the four production builds → size budgets → the built mini-program
 # in miniprogram-simulate → end to end in headless Chromium → page audits
 # (axe-core, 长辈模式 measurements) → Lighthouse. Every audit prints its
@@ -52,6 +53,15 @@ skip_unless_built() { # name: true when the builds succeeded, else records the s
 step "Debian packages for the tests (chromium, fonts-noto-cjk, zbar-tools)"
 check debian-packages bash tests/tools/ensure-debian-packages.sh
 
+step "a throwaway PostgreSQL for the server's tests (tests/tools/postgres.sh)"
+if PG_TEST_URL=$(bash tests/tools/postgres.sh start); then
+  export PG_TEST_URL
+  record PASS postgres-start
+  trap 'bash tests/tools/postgres.sh stop' EXIT
+else
+  record FAIL "postgres-start (the server's PostgreSQL tests cannot run)"
+fi
+
 step "lint and type check"
 check lint npm run --silent lint
 check typecheck npm run --silent typecheck
@@ -60,8 +70,9 @@ step "domain unit tests, TZ=UTC and TZ=Pacific/Honolulu"
 TZ=UTC jest_run unit-utc -c tests/jest.unit.config.js
 TZ=Pacific/Honolulu jest_run unit-honolulu -c tests/jest.unit.config.js
 
-step "contract suite: in-process mock and http client → mock HTTP server"
-jest_run contract -c tests/jest.contract.config.js
+step "contract suite: in-process mock, mock HTTP server, server on PGlite, server on PostgreSQL"
+# PGlite loads its WebAssembly with a dynamic import, which Jest's VM allows only with this flag.
+NODE_OPTIONS=--experimental-vm-modules jest_run contract -c tests/jest.contract.config.js
 
 step "page tests (@tarojs/test-utils-react)"
 jest_run pages -c tests/jest.pages.config.js

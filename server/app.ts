@@ -1,0 +1,110 @@
+import cors from '@fastify/cors'
+import helmet from '@fastify/helmet'
+import rateLimit from '@fastify/rate-limit'
+import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify'
+import type { ErrorCode } from '../src/api/errors'
+import type { Backend } from '../backend/core'
+import type { ServerConfig } from './config'
+
+export const BODY_LIMIT = 64 * 1024
+const SIGN_IN_PATHS = new Set(['/auth/login', '/auth/phone', '/auth/demo'])
+
+const errorBody = (code: ErrorCode, message: string) => ({ error: { code, message } })
+
+function bearer(request: FastifyRequest): string | null {
+  const auth = request.headers.authorization ?? ''
+  return auth.startsWith('Bearer ') ? auth.slice(7) : null
+}
+
+export interface AppOptions {
+  backend: Backend
+  config: Pick<ServerConfig, 'corsOrigins' | 'staticDir' | 'rateLimit'>
+  /** pino options, or false for silence (tests). */
+  logger?: boolean | Record<string, unknown>
+}
+
+/**
+ * The HTTP host: Fastify's router maps the contract's paths onto the core,
+ * which runs each request in one store transaction. JSON only, 64 KB bodies,
+ * rate limits, security headers; every failure in the contract's error shape.
+ */
+export async function buildApp({ backend, config, logger = false }: AppOptions): Promise<FastifyInstance> {
+  // Fastify's own request lines carry the URL and headers: ours below carry only what is safe.
+  const app = Fastify({ logger, bodyLimit: BODY_LIMIT, logController: new LogController({ disableRequestLogging: true }), trustProxy: false })
+  // JSON is the only body the contract knows: anything else is a 415.
+  app.removeContentTypeParser('text/plain')
+
+  await app.register(helmet, {
+    // The H5 build's index.html carries its own small inline boot script.
+    contentSecurityPolicy: false,
+    crossOriginResourcePolicy: { policy: 'same-site' },
+  })
+  if (config.corsOrigins.length) {
+    await app.register(cors, {
+      origin: config.corsOrigins,
+      methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Accept'],
+      maxAge: 600,
+    })
+  }
+  await app.register(rateLimit, {
+    global: true,
+    max: config.rateLimit.perAddress,
+    timeWindow: '1 minute',
+    errorResponseBuilder: () => ({ statusCode: 429, ...errorBody('RATE_LIMITED', '操作太频繁了，请稍等一分钟再试') }),
+  })
+
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    const status = error.statusCode ?? 500
+    if (status === 429) return reply.code(429).send(errorBody('RATE_LIMITED', '操作太频繁了，请稍等一分钟再试'))
+    if (status === 413) return reply.code(413).send(errorBody('VALIDATION', '提交的内容太大（最多 64 KB），请删减后再试'))
+    if (status === 415) return reply.code(415).send(errorBody('VALIDATION', '只接受 JSON 格式的内容'))
+    if (status >= 400 && status < 500) return reply.code(400).send(errorBody('VALIDATION', '提交的内容不是有效的 JSON'))
+    request.log.error({ err: { type: error.name, code: error.code } }, 'request failed')
+    return reply.code(500).send(errorBody('SERVER', '服务器出了点问题，请稍后重试'))
+  })
+  app.setNotFoundHandler((request, reply) => reply.code(404).send(errorBody('NOT_FOUND', `接口不存在：${request.method} ${request.url.split('?')[0]}`)))
+
+  // One log line per request: method, route pattern, status, time and user; never a body, token or phone.
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime), user: (request as { userId?: string }).userId ?? null },
+      'request',
+    )
+  })
+
+  for (const route of backend.routeList()) {
+    const isWrite = route.method !== 'GET'
+    const limit = SIGN_IN_PATHS.has(route.path)
+      ? { max: config.rateLimit.signIn, timeWindow: '1 minute' }
+      : isWrite
+        ? { max: config.rateLimit.writesPerUser, timeWindow: '1 minute', keyGenerator: (req: FastifyRequest) => bearer(req) ?? req.ip }
+        : undefined
+    app.route({
+      method: route.method as 'GET',
+      url: route.path,
+      config: limit ? { rateLimit: limit } : {},
+      handler: async (request, reply) => {
+        const answer = await backend.dispatch({
+          method: route.method as 'GET',
+          path: request.url.split('?')[0],
+          query: request.query as Record<string, string>,
+          body: request.body,
+          token: bearer(request),
+          idempotencyKey: (request.headers['idempotency-key'] as string | undefined) || undefined,
+        })
+        ;(request as { userId?: string }).userId = answer.userId
+        return reply.code(answer.status).send(answer.body)
+      },
+    })
+  }
+
+  if (config.staticDir) {
+    // One origin for the H5 build and the API: no CORS preflight on any call.
+    // Loaded only when used: it pulls in an ES module that Node loads but Jest cannot.
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const fastifyStatic = (require('@fastify/static') as typeof import('@fastify/static')).default
+    await app.register(fastifyStatic, { root: config.staticDir, prefix: '/', maxAge: '1h' })
+  }
+  return app
+}

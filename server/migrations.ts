@@ -1,0 +1,154 @@
+import type { SqlDatabase } from './sql'
+
+/**
+ * The schema, as plain versioned SQL, applied in order and never edited once
+ * released: a change is a new entry. Columns hold what is filtered, sorted,
+ * constrained or counted; `doc` holds the whole domain record as JSON.
+ */
+export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'core tables',
+    sql: `
+CREATE SEQUENCE record_ids START 1001;
+
+CREATE TABLE users (
+  id text PRIMARY KEY,
+  seq bigserial NOT NULL,
+  name text NOT NULL,
+  phone text NOT NULL DEFAULT '',
+  role text NOT NULL CHECK (role IN ('resident', 'elder', 'volunteer', 'staff')),
+  grid_code text,
+  openid text UNIQUE,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE UNIQUE INDEX users_phone ON users (phone) WHERE phone <> '';
+CREATE INDEX users_grid ON users (grid_code, seq);
+
+CREATE TABLE sessions (
+  token_hash text PRIMARY KEY,
+  user_id text NOT NULL REFERENCES users (id),
+  expires_at timestamptz NOT NULL
+);
+CREATE INDEX sessions_expiry ON sessions (expires_at);
+
+CREATE TABLE communities (
+  code text PRIMARY KEY,
+  seq bigserial NOT NULL,
+  name text NOT NULL
+);
+
+CREATE TABLE grids (
+  code text PRIMARY KEY,
+  seq bigserial NOT NULL,
+  community_code text NOT NULL REFERENCES communities (code),
+  doc jsonb NOT NULL
+);
+
+CREATE TABLE wishes (
+  id text PRIMARY KEY,
+  seq bigserial NOT NULL,
+  owner_id text NOT NULL REFERENCES users (id),
+  grid_code text NOT NULL,
+  status text NOT NULL,
+  category text NOT NULL,
+  claimed_by text,
+  doc jsonb NOT NULL
+);
+CREATE INDEX wishes_owner ON wishes (owner_id, seq DESC);
+CREATE INDEX wishes_open ON wishes (grid_code, status, seq DESC);
+CREATE INDEX wishes_status ON wishes (status, seq DESC);
+CREATE INDEX wishes_claimed ON wishes (claimed_by, seq DESC);
+
+CREATE TABLE clinics (
+  id text PRIMARY KEY,
+  seq bigserial NOT NULL,
+  date text NOT NULL,
+  specialty text NOT NULL,
+  doc jsonb NOT NULL
+);
+CREATE INDEX clinics_date ON clinics (date);
+
+CREATE TABLE bookings (
+  id text PRIMARY KEY,
+  seq bigserial NOT NULL,
+  session_id text NOT NULL REFERENCES clinics (id),
+  slot_id text NOT NULL,
+  account_id text NOT NULL REFERENCES users (id),
+  status text NOT NULL,
+  patient_key text NOT NULL,
+  doc jsonb NOT NULL
+);
+CREATE INDEX bookings_session ON bookings (session_id, seq);
+CREATE INDEX bookings_account ON bookings (account_id, seq);
+-- The last line behind the rule: one active booking per patient per session.
+CREATE UNIQUE INDEX bookings_one_per_patient ON bookings (session_id, patient_key) WHERE status <> 'cancelled';
+
+CREATE TABLE postings (
+  id text PRIMARY KEY,
+  seq bigserial NOT NULL,
+  status text NOT NULL,
+  expires_on text NOT NULL,
+  doc jsonb NOT NULL
+);
+CREATE INDEX postings_listed ON postings (status, seq DESC);
+
+CREATE TABLE applications (
+  id text PRIMARY KEY,
+  seq bigserial NOT NULL,
+  posting_id text NOT NULL REFERENCES postings (id),
+  applicant_id text NOT NULL REFERENCES users (id),
+  doc jsonb NOT NULL,
+  -- The last line behind the rule: one application per resident per posting.
+  UNIQUE (posting_id, applicant_id)
+);
+CREATE INDEX applications_applicant ON applications (applicant_id, seq DESC);
+
+CREATE TABLE idempotency (
+  user_id text NOT NULL,
+  key text NOT NULL,
+  fingerprint text NOT NULL,
+  status integer,
+  body jsonb,
+  created_at timestamptz NOT NULL,
+  PRIMARY KEY (user_id, key)
+);
+CREATE INDEX idempotency_age ON idempotency (created_at);
+`,
+  },
+]
+
+/** Any fixed number: the advisory lock that lets one process migrate at a time. */
+const MIGRATION_LOCK = 4_223_501
+
+/**
+ * Applies the pending migrations, each in its own transaction, holding an
+ * advisory lock so two processes starting together do not race. A second
+ * run finds nothing to do.
+ */
+export async function migrate(database: SqlDatabase): Promise<number[]> {
+  const conn = await database.connect()
+  const applied: number[] = []
+  try {
+    await conn.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK])
+    await conn.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())')
+    const done = new Set((await conn.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => Number(r.version)))
+    for (const m of MIGRATIONS) {
+      if (done.has(m.version)) continue
+      await conn.query('BEGIN')
+      try {
+        for (const statement of m.sql.split(/;\s*\n/).map((s) => s.trim()).filter(Boolean)) await conn.query(statement)
+        await conn.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name])
+        await conn.query('COMMIT')
+      } catch (error) {
+        await conn.query('ROLLBACK')
+        throw error
+      }
+      applied.push(m.version)
+    }
+  } finally {
+    await conn.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined)
+    conn.release()
+  }
+  return applied
+}

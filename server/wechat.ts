@@ -1,0 +1,84 @@
+import { ApiError } from '../src/api/errors'
+import type { IdentityProvider } from '../backend/router'
+
+export interface WechatConfig {
+  appid: string
+  secret: string
+  /** https://api.weixin.qq.com in production; tests point it at a local fake. */
+  apiBase: string
+  now?: () => number
+}
+
+/** WeChat's codes for an access token that stopped working: fetch a new one and try once more. */
+const TOKEN_EXPIRED = new Set([40001, 42001, 40014])
+/** A token is refreshed this long before WeChat says it expires. */
+const TOKEN_MARGIN_MS = 5 * 60 * 1000
+const TIMEOUT_MS = 5000
+
+interface WechatAnswer {
+  errcode?: number
+  errmsg?: string
+  [key: string]: unknown
+}
+
+const badCode = (field: string, message: string) => new ApiError('VALIDATION', message, { [field]: message })
+
+/**
+ * WeChat's server APIs for sign-in: code2Session for the openid, the stable
+ * access token (cached until shortly before it expires) and getuserphonenumber.
+ */
+export function wechatIdentity(config: WechatConfig): IdentityProvider & { accessTokenFetches: () => number } {
+  const now = config.now ?? Date.now
+  let token: { value: string; until: number } | null = null
+  let fetches = 0
+
+  async function call(path: string, init?: RequestInit): Promise<WechatAnswer> {
+    let res: Response
+    try {
+      res = await fetch(`${config.apiBase}${path}`, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) })
+    } catch {
+      throw new ApiError('SERVER', '微信服务暂时连不上，请稍后重试')
+    }
+    if (!res.ok) throw new ApiError('SERVER', '微信服务暂时不可用，请稍后重试')
+    return (await res.json()) as WechatAnswer
+  }
+
+  async function accessToken(forceRefresh: boolean): Promise<string> {
+    if (!forceRefresh && token && token.until > now()) return token.value
+    fetches += 1
+    const answer = await call('/cgi-bin/stable_token', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ grant_type: 'client_credential', appid: config.appid, secret: config.secret, force_refresh: forceRefresh }),
+    })
+    if (typeof answer.access_token !== 'string') throw new ApiError('SERVER', '微信服务暂时不可用，请稍后重试')
+    token = { value: answer.access_token, until: now() + Number(answer.expires_in ?? 7200) * 1000 - TOKEN_MARGIN_MS }
+    return token.value
+  }
+
+  return {
+    accessTokenFetches: () => fetches,
+
+    async openidFor(code) {
+      const query = new URLSearchParams({ appid: config.appid, secret: config.secret, js_code: code, grant_type: 'authorization_code' })
+      const answer = await call(`/sns/jscode2session?${query}`)
+      if (answer.errcode || typeof answer.openid !== 'string') throw badCode('code', '登录凭证无效或已用过，请重新进入小程序')
+      return answer.openid
+    },
+
+    async phoneFor(code) {
+      for (let attempt = 1; ; attempt++) {
+        const value = await accessToken(attempt > 1)
+        const answer = await call(`/wxa/business/getuserphonenumber?access_token=${encodeURIComponent(value)}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ code }),
+        })
+        if (answer.errcode && TOKEN_EXPIRED.has(answer.errcode) && attempt === 1) continue
+        const info = answer.phone_info as { purePhoneNumber?: string } | undefined
+        if (answer.errcode || !info?.purePhoneNumber) throw badCode('code', '手机号验证失败，请重新点击获取手机号')
+        return info.purePhoneNumber
+      }
+    },
+  }
+}
