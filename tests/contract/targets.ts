@@ -17,6 +17,7 @@ import { createDemoBackend } from '../../mock/demoBackend'
 import { startMockServer } from '../../mock/server'
 import { createInProcessTransport } from '../../mock/transport'
 import { nodeRequest } from '../support/nodeRequest'
+import { freshPostgresUrl } from '../support/postgres'
 
 /** One backend the contract suite runs against, with a client signed in as anyone. */
 export interface Target {
@@ -96,24 +97,6 @@ function serverTarget(name: string, openDatabase: () => Promise<SqlDatabase>): T
   }
 }
 
-let databaseCount = 0
-
-/** A database of its own on the test run's PostgreSQL (PG_TEST_URL), for one test file. */
-async function freshPostgresDatabase(): Promise<SqlDatabase> {
-  const admin = new URL(process.env.PG_TEST_URL!)
-  const name = `contract_${process.pid}_${(databaseCount += 1)}_${Date.now().toString(36)}`
-  const creator = pgDatabase(admin.toString(), 1)
-  const conn = await creator.connect()
-  try {
-    await conn.query(`CREATE DATABASE ${name}`)
-  } finally {
-    conn.release()
-    await creator.close()
-  }
-  admin.pathname = `/${name}`
-  return pgDatabase(admin.toString())
-}
-
 function withToken(make: (getToken: () => string | null) => Api) {
   let token: string | null = null
   return { api: make(() => token), setToken: (t: string | null) => void (token = t) }
@@ -158,7 +141,7 @@ const external = (baseUrl: string): TargetKind => ({
 })
 
 const onPglite = serverTarget('server on PGlite', () => pgliteDatabase())
-const onPostgres = serverTarget('server on PostgreSQL', freshPostgresDatabase)
+const onPostgres = serverTarget('server on PostgreSQL', async () => pgDatabase(await freshPostgresUrl('contract')))
 
 /**
  * In-process memory, the mock HTTP server, the server on PGlite, and the
