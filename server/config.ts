@@ -28,6 +28,15 @@ function positive(env: Environment, name: string, fallback: number): number {
   return n
 }
 
+/** 0 asks the system for a free port (tests). */
+function portOf(env: Environment): number {
+  const raw = env.PORT
+  if (raw === undefined || raw === '') return 3000
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError(`PORT must be a port number, got "${raw}"`)
+  return n
+}
+
 export function readConfig(env: Environment = process.env, projectRoot = process.cwd()): ServerConfig {
   const demo = env.DEMO === '1'
   const appid = env.WECHAT_APPID ?? ''
@@ -37,7 +46,7 @@ export function readConfig(env: Environment = process.env, projectRoot = process
     throw new ConfigError(`${missing} missing: residents could not sign in with WeChat. Set them (from the mini-program's admin console), or start with DEMO=1 for the demo accounts.`)
   }
   return {
-    port: positive(env, 'PORT', 3000),
+    port: portOf(env),
     host: env.HOST || '127.0.0.1',
     databaseUrl: env.DATABASE_URL || null,
     pgliteDir: path.resolve(projectRoot, env.PGLITE_DIR || '.data/pglite'),

@@ -273,7 +273,11 @@ const UNIQUE_VIOLATION = '23505'
 export class PgStore implements Store {
   constructor(private readonly database: SqlDatabase) {}
 
-  async transaction<T>(fn: (repo: Repository) => Promise<T>, options: { readOnly?: boolean } = {}): Promise<T> {
+  /**
+   * `advisoryLock` makes transactions with the same number wait for each
+   * other (two processes seeding one empty database at the same moment).
+   */
+  async transaction<T>(fn: (repo: Repository) => Promise<T>, options: { readOnly?: boolean; advisoryLock?: number } = {}): Promise<T> {
     const conn = await this.database.connect()
     try {
       // Reads run statement by statement: no BEGIN/COMMIT round trips.
@@ -281,6 +285,7 @@ export class PgStore implements Store {
       for (let attempt = 1; ; attempt++) {
         await conn.query('BEGIN')
         try {
+          if (options.advisoryLock !== undefined) await conn.query('SELECT pg_advisory_xact_lock($1)', [options.advisoryLock])
           const result = await fn(new PgRepository(conn))
           await conn.query('COMMIT')
           return result

@@ -69,12 +69,18 @@ export function serverBackend(store: PgStore, config: ServerConfig, now: () => n
   })
 }
 
+/** Any fixed number: processes starting together seed one at a time. */
+const SEED_LOCK = 4_223_502
+
 /** Demo mode: the demo data, written once into an empty database. */
 export async function seedIfEmpty(store: PgStore, now: number): Promise<void> {
   const { seedInto } = demoParts()
-  await store.transaction(async (repo) => {
-    if ((await repo.listGrids()).length === 0) await seedInto(repo, now)
-  })
+  await store.transaction(
+    async (repo) => {
+      if ((await repo.listGrids()).length === 0) await seedInto(repo, now)
+    },
+    { advisoryLock: SEED_LOCK },
+  )
 }
 
 /** Migrates, seeds in demo mode when empty, and serves the API (and the H5 build when STATIC_DIR is set). */
