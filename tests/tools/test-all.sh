@@ -74,6 +74,13 @@ step "contract suite: in-process mock, mock HTTP server, server on PGlite, serve
 # PGlite loads its WebAssembly with a dynamic import, which Jest's VM allows only with this flag.
 NODE_OPTIONS=--experimental-vm-modules jest_run contract -c tests/jest.contract.config.js
 
+step "the server: WeChat sign-in, demo doors, HTTP edges, races of two processes, SIGKILL drill (PostgreSQL)"
+if npx tsc -p server/tsconfig.json; then
+  jest_run server -c tests/jest.server.config.js
+else
+  record FAIL "jest-server (the server did not compile)"
+fi
+
 step "page tests (@tarojs/test-utils-react)"
 jest_run pages -c tests/jest.pages.config.js
 

@@ -34,6 +34,8 @@ const REPORTS = [
   ['audit-pages.txt', /pages × 2 modes/],
   ['lighthouse.txt', /^(home|wish list|clinic list|jobs list|targets)/],
   ['bad-input.txt', /^total/],
+  ['races.txt', /:/],
+  ['durability.txt', /acknowledged/],
 ]
 for (const [file, pattern] of REPORTS) {
   const report = path.join(dir, file)
