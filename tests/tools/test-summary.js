@@ -35,6 +35,7 @@ const REPORTS = [
   ['lighthouse.txt', /^(home|wish list|clinic list|jobs list|targets)/],
   ['bad-input.txt', /^total/],
   ['races.txt', /:/],
+  ['bench-http.txt', /^\(c\) |^burst/],
   ['durability.txt', /acknowledged/],
 ]
 for (const [file, pattern] of REPORTS) {
