@@ -7,9 +7,26 @@ import type { Store } from './store'
 
 export interface WireResponse {
   status: number
-  body: unknown
+  /** The answer as JSON text: what an HTTP host sends as it is. */
+  text: string
+  /** The answer parsed: a copy of its own for each caller (read lazily). */
+  readonly body: unknown
   /** Who made the request, for the host's request log (never the token). */
   userId?: string
+}
+
+/** An answer whose JSON text is made once; a copy of the value only when someone reads it. */
+function wire(status: number, text: string, userId?: string): WireResponse {
+  let parsed: { value: unknown } | null = null
+  return {
+    status,
+    text,
+    userId,
+    get body() {
+      parsed ??= { value: JSON.parse(text) }
+      return parsed.value
+    },
+  }
 }
 
 /** Randomness and hashing, from the host: Node's crypto on servers, the platform's in the app. */
@@ -54,7 +71,7 @@ const ANONYMOUS = '-'
 function errorResponse(error: ApiError): WireResponse {
   const body: ErrorBody = { error: { code: error.code, message: error.message } }
   if (Object.keys(error.fields).length) body.error.fields = error.fields
-  return { status: STATUS_OF[error.code] || 500, body }
+  return wire(STATUS_OF[error.code] || 500, JSON.stringify(body))
 }
 
 /** JSON with object keys sorted, so a retry's fingerprint ignores key order. */
@@ -129,8 +146,7 @@ export class Backend {
     return this.options.store.transaction(
       async (repo) => {
         const tokenHash = request.token ? secrets.digest(request.token) : null
-        const session = tokenHash ? await repo.getSession(tokenHash, now) : null
-        const user = session ? await repo.getUser(session.userId) : null
+        const user = tokenHash ? await repo.getSessionUser(tokenHash, now) : null
         if (route.access !== 'public') {
           if (!user) throw new ApiError('UNAUTHORIZED')
           if (Array.isArray(route.access) && !route.access.includes(user.role)) throw new ApiError('FORBIDDEN')
@@ -146,14 +162,14 @@ export class Backend {
           const previous = await repo.claimIdempotencyKey(scope, key!, fingerprint, now)
           if (previous) {
             if (previous.fingerprint !== fingerprint) throw new ApiError('CONFLICT', '这个请求标识已用于另一项提交，请刷新后重试')
-            return { status: previous.status, body: previous.body, userId: user?.id }
+            return wire(previous.status, JSON.stringify(previous.body), user?.id)
           }
         }
 
         const ctx: RouteContext = {
           repo,
           user,
-          tokenHash: session ? tokenHash : null,
+          tokenHash: user ? tokenHash : null,
           params,
           query,
           body: body as Record<string, unknown>,
@@ -167,8 +183,8 @@ export class Backend {
           },
         }
         const result = await route.handler(ctx)
-        // A JSON round trip: callers never share objects with the store.
-        const response: WireResponse = { status: isWrite ? 201 : 200, body: result === undefined ? null : JSON.parse(JSON.stringify(result)), userId: user?.id }
+        // Serialised here: callers never share objects with the store.
+        const response = wire(isWrite ? 201 : 200, JSON.stringify(result ?? null), user?.id)
         if (isWrite) {
           await repo.saveIdempotencyAnswer({ userId: scope, key: key!, fingerprint, status: response.status, body: response.body, createdAt: now })
         }

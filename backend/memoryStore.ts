@@ -145,9 +145,9 @@ class MemoryTransaction implements Repository {
   async insertSession(session: SessionRecord) {
     this.write('sessions')[session.tokenHash] = stored(session)
   }
-  async getSession(tokenHash: string, now: number) {
+  async getSessionUser(tokenHash: string, now: number) {
     const session = this.read('sessions')[tokenHash]
-    return session && session.expiresAt > now ? session : null
+    return session && session.expiresAt > now ? this.byId(this.read('users'), session.userId) : null
   }
   async deleteSession(tokenHash: string) {
     if (this.read('sessions')[tokenHash]) delete this.write('sessions')[tokenHash]
@@ -202,6 +202,9 @@ class MemoryTransaction implements Repository {
 
   async listClinicsFrom(date: string, specialty?: string) {
     return this.read('clinics').filter((c) => c.date >= date && (!specialty || c.specialty === specialty))
+  }
+  async getClinics(ids: string[]) {
+    return this.read('clinics').filter((c) => ids.includes(c.id))
   }
   async getClinic(id: string) {
     return this.byId(this.read('clinics'), id)

@@ -62,8 +62,8 @@ export interface Repository {
   updateUser(user: UserRecord): Promise<void>
   listResidents(filter: ResidentFilter): Promise<UserRecord[]>
   insertSession(session: SessionRecord): Promise<void>
-  /** The session of a token hash, if it has not expired at `now`. */
-  getSession(tokenHash: string, now: number): Promise<SessionRecord | null>
+  /** The account signed in with a token hash, if its session has not expired at `now`. */
+  getSessionUser(tokenHash: string, now: number): Promise<UserRecord | null>
   deleteSession(tokenHash: string): Promise<void>
 
   // Places
@@ -84,6 +84,8 @@ export interface Repository {
   // 专家义诊
   /** Sessions on or after a China date (YYYY-MM-DD), any order. */
   listClinicsFrom(date: string, specialty?: string): Promise<ClinicSession[]>
+  /** The sessions with these ids that exist, in any order. */
+  getClinics(ids: string[]): Promise<ClinicSession[]>
   getClinic(id: string, options?: ReadOptions): Promise<ClinicSession | null>
   insertClinic(session: ClinicSession): Promise<void>
   updateClinic(session: ClinicSession): Promise<void>

@@ -90,9 +90,10 @@ export function startMockServer(options: MockServerOptions = {}): Promise<Runnin
       token: auth.startsWith('Bearer ') ? auth.slice(7) : null,
       idempotencyKey: (req.headers['idempotency-key'] as string | undefined) || undefined,
     }
-    const { status, body: answer } = await backend.dispatch(request)
-    options.log?.(`${method} ${url.pathname} → ${status}`)
-    send(res, status, answer)
+    const answer = await backend.dispatch(request)
+    options.log?.(`${method} ${url.pathname} → ${answer.status}`)
+    res.writeHead(answer.status, { ...CORS_HEADERS, 'Content-Type': 'application/json; charset=utf-8' })
+    res.end(answer.text)
   })
   return new Promise((resolve, reject) => {
     server.once('error', reject)

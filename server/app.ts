@@ -94,7 +94,7 @@ export async function buildApp({ backend, config, logger = false }: AppOptions):
           idempotencyKey: (request.headers['idempotency-key'] as string | undefined) || undefined,
         })
         ;(request as { userId?: string }).userId = answer.userId
-        return reply.code(answer.status).send(answer.body)
+        return reply.code(answer.status).type('application/json; charset=utf-8').send(answer.text)
       },
     })
   }

@@ -83,9 +83,12 @@ class PgRepository implements Repository {
   async insertSession(s: SessionRecord) {
     await this.rows('INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, $3)', [s.tokenHash, s.userId, new Date(s.expiresAt)])
   }
-  async getSession(tokenHash: string, now: number) {
-    const [row] = await this.rows('SELECT user_id, expires_at FROM sessions WHERE token_hash = $1 AND expires_at > $2', [tokenHash, new Date(now)])
-    return row ? { tokenHash, userId: row.user_id as string, expiresAt: (row.expires_at as Date).getTime() } : null
+  async getSessionUser(tokenHash: string, now: number) {
+    const rows = await this.rows(
+      `SELECT ${USER_COLUMNS.split(', ').map((c) => `u.${c}`).join(', ')} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2`,
+      [tokenHash, new Date(now)],
+    )
+    return userOf(rows[0])
   }
   async deleteSession(tokenHash: string) {
     await this.rows('DELETE FROM sessions WHERE token_hash = $1', [tokenHash])
@@ -151,6 +154,10 @@ class PgRepository implements Repository {
 
   async listClinicsFrom(date: string, specialty?: string) {
     return docs<ClinicSession>(await this.rows('SELECT doc FROM clinics WHERE date >= $1 AND ($2::text IS NULL OR specialty = $2) ORDER BY seq', [date, specialty ?? null]))
+  }
+  async getClinics(ids: string[]) {
+    if (ids.length === 0) return []
+    return docs<ClinicSession>(await this.rows('SELECT doc FROM clinics WHERE id = ANY($1::text[])', [ids]))
   }
   async getClinic(id: string, options?: ReadOptions) {
     return docs<ClinicSession>(await this.rows(`SELECT doc FROM clinics WHERE id = $1${lock(options)}`, [id]))[0] ?? null

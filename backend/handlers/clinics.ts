@@ -70,6 +70,12 @@ async function viewOfBooking(repo: Repository, booking: Booking): Promise<Bookin
   return bookingView(await findSession(repo, booking.sessionId), booking)
 }
 
+/** Many bookings with their sessions, read in one go. */
+async function viewsOfBookings(repo: Repository, bookings: Booking[]): Promise<BookingView[]> {
+  const sessions = new Map((await repo.getClinics([...new Set(bookings.map((b) => b.sessionId))])).map((s) => [s.id, s]))
+  return bookings.filter((b) => sessions.has(b.sessionId)).map((b) => bookingView(sessions.get(b.sessionId)!, b))
+}
+
 async function viewOfSession(repo: Repository, session: ClinicSession, now: number): Promise<SessionView> {
   return sessionView(session, await repo.listBookingsOfSession(session.id), now)
 }
@@ -77,11 +83,7 @@ async function viewOfSession(repo: Repository, session: ClinicSession, now: numb
 /** The account's bookings that hold or wait for a place in a session yet to start. */
 async function upcomingOf(repo: Repository, accountId: string, now: number): Promise<number> {
   const bookings = (await repo.listBookingsOfAccount(accountId)).filter((b) => b.status === 'booked' || b.status === 'waiting')
-  const sessions = new Map<string, ClinicSession>()
-  for (const id of new Set(bookings.map((b) => b.sessionId))) {
-    const session = await repo.getClinic(id)
-    if (session) sessions.set(id, session)
-  }
+  const sessions = new Map((await repo.getClinics([...new Set(bookings.map((b) => b.sessionId))])).map((s) => [s.id, s]))
   return upcomingCount(bookings, (id) => sessions.get(id), now)
 }
 
@@ -179,7 +181,7 @@ export const clinicRoutes: Route[] = [
     path: '/bookings/mine',
     access: 'user',
     handler: async ({ repo, user }): Promise<BookingView[]> => {
-      const views = await Promise.all((await repo.listBookingsOfAccount(user!.id)).map((b) => viewOfBooking(repo, b)))
+      const views = await viewsOfBookings(repo, await repo.listBookingsOfAccount(user!.id))
       return views.sort((a, b) => a.startsAt.localeCompare(b.startsAt))
     },
   },
