@@ -1,5 +1,6 @@
 import type { Booking, ClinicSession } from '../src/domain/clinic'
 import type { Application, Posting } from '../src/domain/jobs'
+import type { RoleChange } from '../src/domain/roles'
 import type { Wish } from '../src/domain/wish'
 import type { CommunityRecord, GridRecord, IdempotencyRecord, SessionRecord, UserRecord } from './records'
 import type { Keyed, ReadOptions, Repository, ResidentFilter, Scan, Store, WishScanFilter } from './store'
@@ -18,6 +19,7 @@ export interface MemoryData {
   bookings: Booking[]
   postings: Posting[]
   applications: Application[]
+  roleChanges: RoleChange[]
   /** `${userId}\n${key}` → the remembered answer */
   idempotency: Record<string, IdempotencyRecord>
   /** Source of record ids. */
@@ -25,7 +27,7 @@ export interface MemoryData {
 }
 
 /** Bump when the shape changes: older stored data is replaced by a fresh start. */
-export const MEMORY_SCHEMA = 5
+export const MEMORY_SCHEMA = 6
 
 /** Where a memory database lives between runs: Taro storage in the app; nowhere in Node. */
 export interface MemoryPersistence {
@@ -141,6 +143,19 @@ class MemoryTransaction implements Repository {
       .filter((u) => (u.role === 'resident' || u.role === 'elder') && u.gridCode && (gridCode === null || u.gridCode === gridCode))
       .filter((u) => !q || u.name.includes(q) || (/^\d{4}$/.test(q) && u.phone.endsWith(q)))
       .slice(0, limit)
+  }
+  async listAccounts({ q, limit }: { q: string; limit: number }) {
+    return this.read('users')
+      .filter((u) => !q || u.name.includes(q) || (/^\d{4}$/.test(q) && u.phone.endsWith(q)))
+      .slice(0, limit)
+  }
+  async insertRoleChange(change: RoleChange) {
+    this.insert('roleChanges', change)
+  }
+  async listRoleChanges(userId: string) {
+    return this.read('roleChanges')
+      .filter((c) => c.userId === userId)
+      .reverse()
   }
   async insertSession(session: SessionRecord) {
     this.write('sessions')[session.tokenHash] = stored(session)
@@ -316,6 +331,7 @@ export function emptyMemoryData(): MemoryData {
     bookings: [],
     postings: [],
     applications: [],
+    roleChanges: [],
     idempotency: {},
     seq: 1000,
   }

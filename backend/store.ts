@@ -1,5 +1,6 @@
 import type { Booking, ClinicSession } from '../src/domain/clinic'
 import type { Application, Posting } from '../src/domain/jobs'
+import type { RoleChange } from '../src/domain/roles'
 import type { StatsInput } from '../src/domain/stats'
 import type { Wish, WishCategory } from '../src/domain/wish'
 import type { CommunityRecord, GridRecord, IdempotencyRecord, SessionRecord, UserRecord } from './records'
@@ -61,6 +62,11 @@ export interface Repository {
   insertUser(user: UserRecord): Promise<void>
   updateUser(user: UserRecord): Promise<void>
   listResidents(filter: ResidentFilter): Promise<UserRecord[]>
+  /** Every account whose name has `q`, or whose phone ends with it (4 digits); oldest first. */
+  listAccounts(filter: { q: string; limit: number }): Promise<UserRecord[]>
+  insertRoleChange(change: RoleChange): Promise<void>
+  /** Newest first. */
+  listRoleChanges(userId: string): Promise<RoleChange[]>
   insertSession(session: SessionRecord): Promise<void>
   /** The account signed in with a token hash, if its session has not expired at `now`. */
   getSessionUser(tokenHash: string, now: number): Promise<UserRecord | null>

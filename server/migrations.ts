@@ -116,6 +116,20 @@ CREATE TABLE idempotency (
 CREATE INDEX idempotency_age ON idempotency (created_at);
 `,
   },
+  {
+    version: 2,
+    name: 'role changes',
+    sql: `
+-- Append-only: who changed whose role, when, from what to what.
+CREATE TABLE role_changes (
+  id text PRIMARY KEY,
+  seq bigserial NOT NULL,
+  user_id text NOT NULL REFERENCES users (id),
+  doc jsonb NOT NULL
+);
+CREATE INDEX role_changes_user ON role_changes (user_id, seq DESC);
+`,
+  },
 ]
 
 /** Any fixed number: the advisory lock that lets one process migrate at a time. */

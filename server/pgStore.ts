@@ -1,6 +1,7 @@
 import { ApiError } from '../src/api/errors'
 import type { Booking, ClinicSession } from '../src/domain/clinic'
 import type { Application, Posting } from '../src/domain/jobs'
+import type { RoleChange } from '../src/domain/roles'
 import { normalisePhone } from '../src/domain/validation'
 import type { Wish } from '../src/domain/wish'
 import type { CommunityRecord, GridRecord, IdempotencyRecord, SessionRecord, UserRecord } from '../backend/records'
@@ -79,6 +80,21 @@ class PgRepository implements Repository {
       [gridCode, q, limit],
     )
     return rows.map((r) => userOf(r)!)
+  }
+  async listAccounts({ q, limit }: { q: string; limit: number }) {
+    const rows = await this.rows(
+      `SELECT ${USER_COLUMNS} FROM users
+       WHERE $1 = '' OR strpos(name, $1) > 0 OR ($1 ~ '^[0-9]{4}$' AND right(phone, 4) = $1)
+       ORDER BY seq LIMIT $2`,
+      [q, limit],
+    )
+    return rows.map((r) => userOf(r)!)
+  }
+  async insertRoleChange(c: RoleChange) {
+    await this.rows('INSERT INTO role_changes (id, user_id, doc) VALUES ($1, $2, $3)', [c.id, c.userId, json(c)])
+  }
+  async listRoleChanges(userId: string) {
+    return docs<RoleChange>(await this.rows('SELECT doc FROM role_changes WHERE user_id = $1 ORDER BY seq DESC', [userId]))
   }
   async insertSession(s: SessionRecord) {
     await this.rows('INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, $3)', [s.tokenHash, s.userId, new Date(s.expiresAt)])
@@ -339,7 +355,7 @@ export class PgStore implements Store {
   async truncateAll(): Promise<void> {
     const conn = await this.database.connect()
     try {
-      await conn.query('TRUNCATE applications, postings, bookings, clinics, wishes, grids, communities, idempotency, sessions, users')
+      await conn.query('TRUNCATE role_changes, applications, postings, bookings, clinics, wishes, grids, communities, idempotency, sessions, users')
       await conn.query('ALTER SEQUENCE record_ids RESTART WITH 1001')
     } finally {
       conn.release()

@@ -1,4 +1,5 @@
 import type { Route } from '../router'
+import { accountRoutes } from './accounts'
 import { authRoutes } from './auth'
 import { clinicRoutes } from './clinics'
 import { gridRoutes } from './grids'
@@ -8,4 +9,4 @@ import { statsRoutes } from './stats'
 import { wishRoutes } from './wishes'
 
 /** Every endpoint of the core; with the demo routes, docs/openapi.yaml lists exactly these. */
-export const CORE_ROUTES: Route[] = [...authRoutes, ...gridRoutes, ...wishRoutes, ...clinicRoutes, ...jobRoutes, ...residentRoutes, ...statsRoutes]
+export const CORE_ROUTES: Route[] = [...authRoutes, ...gridRoutes, ...wishRoutes, ...clinicRoutes, ...jobRoutes, ...residentRoutes, ...accountRoutes, ...statsRoutes]

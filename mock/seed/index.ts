@@ -62,6 +62,7 @@ export function seedDb(now: number): MemoryData {
     // Oldest first, like everything published later.
     postings: jobSeed.postings.slice().reverse(),
     applications: jobSeed.applications,
+    roleChanges: [],
     idempotency: {},
     seq: 1000,
   }

@@ -1,6 +1,8 @@
 import type { Api, ApiRequest, Transport, WriteOptions } from './contract'
 import type { ApiError } from './errors'
 import type {
+  AccountSummary,
+  RoleChange,
   Dashboard,
   PublicSummary,
   ApplicationView,
@@ -122,6 +124,9 @@ export function createClient({ transport, getToken, reauthenticate }: ClientOpti
     setApplicationStatus: (id, status, options) => write<ApplicationView>('POST', `/applications/${seg(id)}/status`, { status }, options),
 
     listResidents: (q) => send<ResidentSummary[]>({ method: 'GET', path: '/residents', query: { q: q || undefined } }),
+    listAccounts: (q) => send<AccountSummary[]>({ method: 'GET', path: '/staff/accounts', query: { q: q || undefined } }),
+    setAccountRole: (id, draft, options) => write<AccountSummary>('POST', `/staff/accounts/${seg(id)}/role`, draft, options),
+    listRoleChanges: (id) => send<RoleChange[]>({ method: 'GET', path: `/staff/accounts/${seg(id)}/role-changes` }),
 
     getDashboard: () => send<Dashboard>({ method: 'GET', path: '/stats' }),
     getPublicSummary: () => send<PublicSummary>({ method: 'GET', path: '/stats/summary' }),

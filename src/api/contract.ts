@@ -1,4 +1,7 @@
 import type {
+  AccountSummary,
+  RoleChange,
+  RoleDraft,
   Dashboard,
   PublicSummary,
   ApplicationDraft,
@@ -106,6 +109,14 @@ export interface Api {
   // 代办 (issue 6)
   /** Volunteers: residents of their grid; staff: everyone. Phones masked; q is a name or a phone's last 4 digits. */
   listResidents(q?: string): Promise<ResidentSummary[]>
+
+  // 志愿者管理 (issue 11): staff only
+  /** Accounts by name, or a phone's last 4 digits; phones masked. */
+  listAccounts(q?: string): Promise<AccountSummary[]>
+  /** Grants or revokes a role (and the volunteer's grid); recorded with who and when. */
+  setAccountRole(accountId: string, draft: RoleDraft, options?: WriteOptions): Promise<AccountSummary>
+  /** What changed for an account, newest first. */
+  listRoleChanges(accountId: string): Promise<RoleChange[]>
 
   // Figures (PRODUCT.md §9)
   /** Staff: overall, per community and per grid; this month and overall. */

@@ -25,6 +25,17 @@ export interface ResidentSummary {
   gridCode: string
 }
 
+/** An account as staff see it in 志愿者管理: the phone masked. */
+export interface AccountSummary {
+  id: string
+  name: string
+  phone: string
+  role: Role
+  gridCode: string | null
+}
+
+export type { RoleChange, RoleDraft } from '../domain/roles'
+
 export interface User {
   id: string
   name: string
