@@ -10,6 +10,7 @@ import { Field } from '../../components/Field'
 import { refreshUser, useSession } from '../../stores/session'
 import { MyRecords } from './MyRecords'
 import { MyWishes } from './MyWishes'
+import { PhoneBinding } from './PhoneBinding'
 import './index.scss'
 
 const ROLE_LABEL: Record<Role, string> = {
@@ -114,7 +115,7 @@ export default function Me() {
           {user && (
             <>
               <Text className="profile__line">身份：{ROLE_LABEL[user.role]}</Text>
-              <Text className="profile__line">手机：{maskPhone(user.phone)}</Text>
+              <Text className="profile__line">手机：{user.phone ? maskPhone(user.phone) : '未绑定'}</Text>
               <Text className="profile__line">网格：{gridName ?? user.gridCode ?? gridCode ?? '未选择'}</Text>
             </>
           )}
@@ -126,6 +127,8 @@ export default function Me() {
           <Text>{message}</Text>
         </View>
       )}
+
+      {process.env.TARO_ENV === 'weapp' && !usesEmbeddedMock && user && !user.phone && <PhoneBinding onSignedIn={signIn} />}
 
       {user && <MyWishes user={user} refresh={shownAt} />}
       {user && <MyRecords user={user} refresh={shownAt} />}
