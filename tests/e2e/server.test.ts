@@ -1,0 +1,93 @@
+/* The real stack in Chromium: the H5 real-API build (E2E_API_DIST, compiled
+ * against http://127.0.0.1:3199) served by the server itself on one origin,
+ * on PostgreSQL (PG_TEST_URL; npm test starts one), in demo mode for the
+ * demo accounts. The card; two volunteers racing for one wish; an elder's
+ * booking and ticket. Needs the compiled server (npx tsc -p server/tsconfig.json). */
+import type { Browser } from 'playwright-core'
+import { freshPostgresUrl } from '../support/postgres'
+import { RACE_LIMITS, startServerProcess, type ServerProcess } from '../support/serverProcess'
+import { cardTiles, distDir, launchBrowser, newPage, openPage, shot, stationed, switchAccount, type StaticServer } from './browser'
+import { seedGrid } from './seed'
+
+let browser: Browser
+let server: ServerProcess
+let site: StaticServer
+
+beforeAll(async () => {
+  server = await startServerProcess({
+    PORT: '3199',
+    DEMO: '1',
+    DATABASE_URL: await freshPostgresUrl('e2e'),
+    STATIC_DIR: distDir('E2E_API_DIST', 'dist/h5-api'),
+    ...RACE_LIMITS,
+  })
+  site = { url: server.url, close: async () => undefined }
+  browser = await launchBrowser()
+}, 60000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+describe('H5 on the real server and PostgreSQL, one origin', () => {
+  it('shows the six-colour card from the server', async () => {
+    const { context, page } = await newPage(browser)
+    try {
+      const apiCalls: string[] = []
+      page.on('request', (request) => {
+        if (!/\.(js|css|png|ico|html)$/.test(new URL(request.url()).pathname)) apiCalls.push(`${request.method()} ${new URL(request.url()).pathname}`)
+      })
+      await page.goto(`${site.url}/?g=DA0103`)
+      const tiles = await cardTiles(page)
+      expect(await tiles.count()).toBe(6)
+      expect((await (await stationed(page)).locator('.grid-head__name').innerText()).trim()).toBe(seedGrid('DA0103').name)
+      expect(apiCalls).toContain('GET /grids/DA0103/card')
+      await shot(page, 'server-1-card')
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('lets one of two volunteers win the claim of a wish; the other sees 该心愿已被认领', async () => {
+    const a = await newPage(browser)
+    const b = await newPage(browser)
+    try {
+      await switchAccount(a.page, site, '切换为网格志愿者赵志强')
+      await switchAccount(b.page, site, '切换为网格志愿者孙丽娟')
+      const listA = await openPage(a.page, site, '/wish/pages/list/index?mode=open')
+      const listB = await openPage(b.page, site, '/wish/pages/list/index?mode=open')
+      await listA.getByText('教我用手机挂号').waitFor()
+      await listB.getByText('教我用手机挂号').waitFor()
+      await listB.getByRole('button', { name: '认领心愿：教我用手机挂号' }).click()
+      await b.page.waitForURL(/detail\/index\?id=w4/)
+      await listA.getByRole('button', { name: '认领心愿：教我用手机挂号' }).click()
+      await listA.getByText('该心愿已被认领').waitFor()
+      await shot(a.page, 'server-2-claim-refused')
+    } finally {
+      await a.context.close()
+      await b.context.close()
+    }
+  })
+
+  it('lets an elder book a clinic and shows the ticket', async () => {
+    const { context, page } = await newPage(browser)
+    try {
+      await switchAccount(page, site, '切换为长者张桂兰')
+      let root = await openPage(page, site, '/clinic/pages/session/index?id=c1')
+      await root.getByRole('button', { name: '预约 09:30–10:00' }).click()
+      await page.waitForURL(/book\/index/)
+      root = await stationed(page)
+      await root.locator('#book-age').fill('72')
+      await root.getByRole('button', { name: '确认预约' }).click()
+      await page.waitForURL(/ticket\/index\?id=/)
+      root = await stationed(page)
+      await root.getByRole('heading', { name: '预约成功' }).waitFor()
+      expect(await root.locator('.ticket__queue').innerText()).toBe('第 1 号')
+      expect(await root.locator('.ticket__code').innerText()).toMatch(/^签到码 YZ-/)
+      await shot(page, 'server-3-elder-ticket')
+    } finally {
+      await context.close()
+    }
+  })
+})
