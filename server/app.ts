@@ -1,6 +1,7 @@
 import cors from '@fastify/cors'
 import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
+import fastifyStatic from '@fastify/static'
 import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify'
 import type { ErrorCode } from '../src/api/errors'
 import type { Backend } from '../backend/core'
@@ -101,9 +102,6 @@ export async function buildApp({ backend, config, logger = false }: AppOptions):
 
   if (config.staticDir) {
     // One origin for the H5 build and the API: no CORS preflight on any call.
-    // Loaded only when used: it pulls in an ES module that Node loads but Jest cannot.
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const fastifyStatic = (require('@fastify/static') as typeof import('@fastify/static')).default
     await app.register(fastifyStatic, { root: config.staticDir, prefix: '/', maxAge: '1h' })
   }
   return app
