@@ -45,7 +45,7 @@ export default defineAppConfig({
       root: 'jobs',
       pages: ['pages/list/index', 'pages/detail/index', 'pages/apply/index', 'pages/mine/index', 'pages/manage/index', 'pages/applicants/index'],
     },
-    { root: 'staff', pages: ['pages/dashboard/index'] },
+    { root: 'staff', pages: ['pages/dashboard/index', 'pages/volunteers/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

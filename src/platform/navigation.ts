@@ -27,6 +27,7 @@ export const ROUTES = {
   jobManage: (id?: string) => `/jobs/pages/manage/index${id ? `?id=${encodeURIComponent(id)}` : ''}`,
   jobApplicants: (id: string) => `/jobs/pages/applicants/index?id=${encodeURIComponent(id)}`,
   dashboard: '/staff/pages/dashboard/index',
+  volunteers: '/staff/pages/volunteers/index',
 }
 
 export function open(url: string): void {

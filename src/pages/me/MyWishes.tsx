@@ -38,9 +38,14 @@ export function MyWishes({ user, refresh }: { user: User; refresh: number }) {
       ))}
       <WishLinks role={user.role} />
       {user.role === 'staff' && (
-        <Action className="btn--plain btn--block" onClick={() => open(ROUTES.dashboard)}>
-          工作数据
-        </Action>
+        <>
+          <Action className="btn--plain btn--block" onClick={() => open(ROUTES.dashboard)}>
+            工作数据
+          </Action>
+          <Action className="btn--plain btn--block" onClick={() => open(ROUTES.volunteers)}>
+            志愿者管理
+          </Action>
+        </>
       )}
     </View>
   )
