@@ -70,6 +70,7 @@ const PAGES: Record<Role, string[]> = {
     '/jobs/pages/applicants/index?id=j1',
     '/jobs/pages/apply/index?id=j1',
     '/staff/pages/dashboard/index',
+    '/staff/pages/volunteers/index',
   ],
 }
 
