@@ -236,6 +236,9 @@ class MemoryTransaction implements Repository {
   async listBookingsOfSession(sessionId: string) {
     return this.read('bookings').filter((b) => b.sessionId === sessionId)
   }
+  async listSlotBookings(sessionId: string) {
+    return this.listBookingsOfSession(sessionId)
+  }
   async listBookingsOfAccount(accountId: string) {
     return this.read('bookings').filter((b) => b.accountId === accountId)
   }

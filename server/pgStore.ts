@@ -1,5 +1,5 @@
 import { ApiError } from '../src/api/errors'
-import type { Booking, ClinicSession } from '../src/domain/clinic'
+import type { Booking, ClinicSession, SlotBooking } from '../src/domain/clinic'
 import type { Application, Posting } from '../src/domain/jobs'
 import type { RoleChange } from '../src/domain/roles'
 import { normalisePhone } from '../src/domain/validation'
@@ -189,6 +189,19 @@ class PgRepository implements Repository {
   }
   async listBookingsOfSession(sessionId: string) {
     return docs<Booking>(await this.rows('SELECT doc FROM bookings WHERE session_id = $1 ORDER BY seq', [sessionId]))
+  }
+  async listSlotBookings(sessionId: string): Promise<SlotBooking[]> {
+    const rows = await this.rows(
+      "SELECT slot_id, status, doc->'queueNumber' AS queue, doc->>'patientName' AS name, doc->>'phone' AS phone FROM bookings WHERE session_id = $1 ORDER BY seq",
+      [sessionId],
+    )
+    return rows.map((r) => ({
+      slotId: r.slot_id as string,
+      status: r.status as Booking['status'],
+      queueNumber: (r.queue as number | null) ?? null,
+      patientName: r.name as string,
+      phone: r.phone as string,
+    }))
   }
   async listBookingsOfAccount(accountId: string) {
     return docs<Booking>(await this.rows('SELECT doc FROM bookings WHERE account_id = $1 ORDER BY seq', [accountId]))

@@ -165,7 +165,7 @@ export const clinicRoutes: Route[] = [
           session,
           slotId: ctx.params.slot,
           accountId: owner.id,
-          sessionBookings: await ctx.repo.listBookingsOfSession(session.id),
+          sessionBookings: await ctx.repo.listSlotBookings(session.id),
           accountUpcoming: await upcomingOf(ctx.repo, owner.id, ctx.now),
           id: await ctx.repo.newId('k'),
           now: ctx.now,

@@ -97,10 +97,13 @@ export function isBookingOpen(session: ClinicSession, now: number): boolean {
   return now >= Date.parse(session.opensAt) && now < cutoffAt(session)
 }
 
-const holdsPlace = (b: Booking) => b.status === 'booked' || b.status === 'checked_in'
-const isActive = (b: Booking) => b.status !== 'cancelled'
+/** What the booking rules read of the other bookings of a session (a store may load just this). */
+export type SlotBooking = Pick<Booking, 'slotId' | 'status' | 'queueNumber' | 'patientName' | 'phone'>
 
-export function placesLeft(slot: ClinicSlot, bookings: Booking[]): number {
+const holdsPlace = (b: Pick<Booking, 'status'>) => b.status === 'booked' || b.status === 'checked_in'
+const isActive = (b: Pick<Booking, 'status'>) => b.status !== 'cancelled'
+
+export function placesLeft(slot: ClinicSlot, bookings: Pick<Booking, 'slotId' | 'status'>[]): number {
   return slot.capacity - bookings.filter((b) => b.slotId === slot.id && holdsPlace(b)).length
 }
 
@@ -134,8 +137,8 @@ export interface BookingContext {
   session: ClinicSession
   slotId: string
   accountId: string
-  /** Every booking of this session. */
-  sessionBookings: Booking[]
+  /** Every booking of this session, cancelled ones too. */
+  sessionBookings: SlotBooking[]
   /** How many bookings the account holds that are not cancelled and not yet past. */
   accountUpcoming: number
   id: string
@@ -184,7 +187,7 @@ export function book(draft: unknown, ctx: BookingContext): Booking {
   }
 }
 
-function nextQueueNumber(inSlot: Booking[]): number {
+function nextQueueNumber(inSlot: Pick<Booking, 'queueNumber'>[]): number {
   return inSlot.reduce((max, b) => Math.max(max, b.queueNumber ?? 0), 0) + 1
 }
 
