@@ -28,10 +28,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: process.env.OUTPUT_ROOT || `dist/${platform}`,
     plugins: [],
     defineConstants: {},
-    alias: {
-      '@': path.resolve(__dirname, '..', 'src'),
-      '@mock': path.resolve(__dirname, '..', 'mock'),
-    },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: {

@@ -9,9 +9,6 @@ module.exports = {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/tests/audit/**/*.test.ts'],
   transform: { '\\.[jt]sx?$': ['babel-jest', require('./babel.jest')] },
-  moduleNameMapper: {
-    '^@/(.*)$': '<rootDir>/src/$1',
-  },
   maxWorkers: 1,
   testTimeout: 300000,
 }

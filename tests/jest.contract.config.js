@@ -8,7 +8,6 @@ module.exports = {
   testMatch: ['<rootDir>/tests/contract/**/*.test.ts'],
   transform: { '\\.[jt]sx?$': ['babel-jest', require('./babel.jest')] },
   moduleNameMapper: {
-    '^@/(.*)$': '<rootDir>/src/$1',
     // The http transport imports Taro only for its default request function.
     '^@tarojs/taro$': '<rootDir>/tests/support/taroStub.ts',
   },

@@ -9,9 +9,6 @@ module.exports = {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
   transform: { '\\.[jt]sx?$': ['babel-jest', require('./babel.jest')] },
-  moduleNameMapper: {
-    '^@/(.*)$': '<rootDir>/src/$1',
-  },
   // One Chromium at a time on a 2-core machine.
   maxWorkers: 1,
   testTimeout: 30000,

@@ -61,8 +61,6 @@ module.exports = {
     '^@tarojs/taro$': path.join(testUtilsDir, 'dist/jest/runtime/taro-h5.js'),
     '^@tarojs/components$': '@tarojs/components/lib/react/index',
     '^react-dom/test-utils$': '<rootDir>/tests/setup/react-dom-test-utils.js',
-    '^@/(.*)$': '<rootDir>/src/$1',
-    '^@mock/(.*)$': '<rootDir>/mock/$1',
     '\\.(css|scss|sass|less)$': '<rootDir>/tests/setup/style-stub.js',
     '\\.(png|jpe?g|gif|svg|webp)$': '<rootDir>/tests/setup/file-stub.js',
   },

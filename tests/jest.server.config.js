@@ -9,7 +9,6 @@ module.exports = {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/tests/server/**/*.test.ts'],
   transform: { '\\.[jt]sx?$': ['babel-jest', require('./babel.jest')] },
-  moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
   testTimeout: 60000,
   // The race tests start server processes of their own: one file at a time.
   maxWorkers: 1,

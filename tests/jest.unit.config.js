@@ -7,5 +7,4 @@ module.exports = {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/tests/unit/**/*.test.ts'],
   transform: { '\\.[jt]sx?$': ['babel-jest', require('./babel.jest')] },
-  moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
 }

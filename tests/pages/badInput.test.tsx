@@ -3,17 +3,17 @@
  * characters typed into every text field are refused beside the field, in
  * Chinese; what was typed stays in the field, nothing is sent, and the text
  * never becomes HTML (tests/contract/badInput.test.ts covers the backend). */
-import { api, type Api } from '@/api'
-import BookClinic from '@/clinic/pages/book'
-import ManageClinic from '@/clinic/pages/manage'
-import { FIX_FIELDS } from '@/components/useFormSubmit'
-import ApplyJob from '@/jobs/pages/apply'
-import ManageJob from '@/jobs/pages/manage'
-import Me from '@/pages/me'
-import { useSession } from '@/stores/session'
-import WishDetail from '@/wish/pages/detail'
-import PostWish from '@/wish/pages/post'
 import type * as React from 'react'
+import { api, type Api } from '../../src/api'
+import BookClinic from '../../src/clinic/pages/book'
+import ManageClinic from '../../src/clinic/pages/manage'
+import { FIX_FIELDS } from '../../src/components/useFormSubmit'
+import ApplyJob from '../../src/jobs/pages/apply'
+import ManageJob from '../../src/jobs/pages/manage'
+import Me from '../../src/pages/me'
+import { useSession } from '../../src/stores/session'
+import WishDetail from '../../src/wish/pages/detail'
+import PostWish from '../../src/wish/pages/post'
 import { typeInto, button, valueOf, errorOf } from '../setup/form'
 import { mountPage } from '../setup/mount-page'
 

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
-import { api, ApiError } from '@/api'
-import BookClinic from '@/clinic/pages/book'
-import { useSession } from '@/stores/session'
+import { api, ApiError } from '../../src/api'
+import BookClinic from '../../src/clinic/pages/book'
+import { useSession } from '../../src/stores/session'
 import { typeInto, button, valueOf, errorOf } from '../setup/form'
 import { mountPage } from '../setup/mount-page'
 

@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import Taro, { useDidShow, useLoad } from '@tarojs/taro'
 import TestUtils from '@tarojs/test-utils-react'
-import Me from '@/pages/me'
+import Me from '../../src/pages/me'
 import { mountPage } from '../setup/mount-page'
 
 function Counter() {

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
-import { api, ApiError } from '@/api'
-import Home from '@/pages/home'
-import { useSession } from '@/stores/session'
+import { api, ApiError } from '../../src/api'
+import Home from '../../src/pages/home'
+import { useSession } from '../../src/stores/session'
 import { mountPage } from '../setup/mount-page'
 
 const HOME = '/pages/home/index'

@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro'
-import { api, ApiError } from '@/api'
-import ApplyJob from '@/jobs/pages/apply'
-import JobList from '@/jobs/pages/list'
-import { useSession } from '@/stores/session'
+import { api, ApiError } from '../../src/api'
+import ApplyJob from '../../src/jobs/pages/apply'
+import JobList from '../../src/jobs/pages/list'
+import { useSession } from '../../src/stores/session'
 import { typeInto, button } from '../setup/form'
 import { mountPage } from '../setup/mount-page'
 

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
-import Me from '@/pages/me'
-import { useSession } from '@/stores/session'
+import Me from '../../src/pages/me'
+import { useSession } from '../../src/stores/session'
 import { mountPage } from '../setup/mount-page'
 
 async function openMe() {

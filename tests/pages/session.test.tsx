@@ -1,5 +1,5 @@
-import { api } from '@/api'
-import { refreshUser, useSession } from '@/stores/session'
+import { api } from '../../src/api'
+import { refreshUser, useSession } from '../../src/stores/session'
 
 // The app's own `api` on the embedded mock, wired to the session store.
 async function expiredSession() {

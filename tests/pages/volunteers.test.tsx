@@ -2,10 +2,10 @@
  * history; refusals show beside the field and keep what was chosen. Runs
  * against the embedded demo backend (fresh after each test: storage is cleared). */
 import Taro from '@tarojs/taro'
-import { api, ApiError } from '@/api'
-import Me from '@/pages/me'
-import Volunteers from '@/staff/pages/volunteers'
-import { useSession } from '@/stores/session'
+import { api, ApiError } from '../../src/api'
+import Me from '../../src/pages/me'
+import Volunteers from '../../src/staff/pages/volunteers'
+import { useSession } from '../../src/stores/session'
 import { button, typeInto } from '../setup/form'
 import { mountPage } from '../setup/mount-page'
 

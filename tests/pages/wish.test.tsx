@@ -1,8 +1,8 @@
-import { api, ApiError } from '@/api'
-import WishList from '@/wish/pages/list'
-import PostWish from '@/wish/pages/post'
 import Taro from '@tarojs/taro'
-import { useSession } from '@/stores/session'
+import { api, ApiError } from '../../src/api'
+import WishList from '../../src/wish/pages/list'
+import PostWish from '../../src/wish/pages/post'
+import { useSession } from '../../src/stores/session'
 import { typeInto, button, valueOf, errorOf } from '../setup/form'
 import { mountPage } from '../setup/mount-page'
 
