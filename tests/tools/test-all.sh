@@ -62,9 +62,10 @@ else
   record FAIL "postgres-start (the server's PostgreSQL tests cannot run)"
 fi
 
-step "lint and type check"
+step "lint, type check, and the OpenAPI linter on docs/openapi.yaml"
 check lint npm run --silent lint
 check typecheck npm run --silent typecheck
+check openapi-lint node tests/tools/lint-openapi.mjs
 
 step "domain unit tests, TZ=UTC and TZ=Pacific/Honolulu"
 TZ=UTC jest_run unit-utc -c tests/jest.unit.config.js
