@@ -18,6 +18,7 @@ import { startMockServer } from '../../mock/server'
 import { createInProcessTransport } from '../../mock/transport'
 import { nodeRequest } from '../support/nodeRequest'
 import { freshPostgresUrl } from '../support/postgres'
+import { schemaCheck } from '../support/schemaCheck'
 
 /** One backend the contract suite runs against, with a client signed in as anyone. */
 export interface Target {
@@ -81,7 +82,7 @@ function serverTarget(name: string, openDatabase: () => Promise<SqlDatabase>): T
       await seedIfEmpty(store, now())
       const app = await buildApp({ backend: serverBackend(store, SERVER_CONFIG, now), config: SERVER_CONFIG })
       const url = await app.listen({ port: 0, host: '127.0.0.1' })
-      const transport = httpTransportFor(url)
+      const transport = schemaCheck.wrap(name, httpTransportFor(url))
       const { api, setToken } = withToken((getToken) => createClient({ transport, getToken }))
       const clientWith = (token: string | null) => createClient({ transport, getToken: () => token })
       const records = async (): Promise<Records> => {
@@ -106,7 +107,7 @@ const inProcess: TargetKind = {
   name: 'in-process mock',
   async start(options) {
     const { backend, store } = createDemoBackend({ secrets: nodeSecrets, now: options?.now })
-    const transport = createInProcessTransport(backend)
+    const transport = schemaCheck.wrap('in-process mock', createInProcessTransport(backend))
     const { api, setToken } = withToken((getToken) => createClient({ transport, getToken }))
     const clientWith = (token: string | null) => createClient({ transport, getToken: () => token })
     return { api, setToken, clientWith, transport, records: memoryRecords(store), close: async () => undefined }
@@ -122,7 +123,7 @@ const overHttp: TargetKind = {
   async start(options) {
     const { backend, store } = createDemoBackend({ secrets: nodeSecrets, now: options?.now })
     const server = await startMockServer({ backend })
-    const transport = httpTransportFor(server.url)
+    const transport = schemaCheck.wrap('mock HTTP server', httpTransportFor(server.url))
     const { api, setToken } = withToken((getToken) => createClient({ transport, getToken }))
     const clientWith = (token: string | null) => createClient({ transport, getToken: () => token })
     return { api, setToken, clientWith, transport, records: memoryRecords(store), close: () => server.close() }
@@ -133,7 +134,7 @@ const overHttp: TargetKind = {
 const external = (baseUrl: string): TargetKind => ({
   name: `http client → ${baseUrl}`,
   async start() {
-    const transport = httpTransportFor(baseUrl)
+    const transport = schemaCheck.wrap(baseUrl, httpTransportFor(baseUrl))
     const { api, setToken } = withToken((getToken) => createClient({ transport, getToken }))
     const clientWith = (token: string | null) => createClient({ transport, getToken: () => token })
     return { api, setToken, clientWith, transport, records: null, close: async () => undefined }

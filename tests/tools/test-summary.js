@@ -45,6 +45,16 @@ for (const [file, pattern] of REPORTS) {
   console.log(`  ${file}:`)
   for (const line of lines) console.log(`    ${line.trim()}`)
 }
+// Answers of the contract suite checked against docs/openapi.yaml, per target.
+const schemaChecks = path.join(dir, 'schema-checks.tsv')
+if (fs.existsSync(schemaChecks)) {
+  const perTarget = {}
+  for (const line of fs.readFileSync(schemaChecks, 'utf8').split('\n').filter(Boolean)) {
+    const [target, n] = line.split('\t')
+    perTarget[target] = (perTarget[target] || 0) + Number(n)
+  }
+  console.log(`  answers checked against docs/openapi.yaml: ${Object.entries(perTarget).map(([t, n]) => `${t} ${n}`).join(', ')}`)
+}
 const drills = path.join(dir, 'fault-drills.txt')
 if (fs.existsSync(drills)) {
   const verdicts = fs.readFileSync(drills, 'utf8').split('\n').map((line) => /\| (PASS|FAIL)\s*$/.exec(line)?.[1]).filter(Boolean)
