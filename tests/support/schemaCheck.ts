@@ -1,7 +1,7 @@
 import Ajv, { type ValidateFunction } from 'ajv'
 import addFormats from 'ajv-formats'
 import fs from 'fs'
-import yaml from 'js-yaml'
+import { load as parseYaml } from 'js-yaml'
 import path from 'path'
 import type { ApiRequest, Transport } from '../../src/api/contract'
 import { ApiError, STATUS_OF } from '../../src/api/errors'
@@ -23,7 +23,7 @@ interface Operation {
 
 /** Every operation of docs/openapi.yaml, and Ajv holding the whole document so its $refs resolve. */
 function load(): { operations: Operation[]; ajv: Ajv; responsesByRef: Map<string, ResponseObject> } {
-  const doc = yaml.load(fs.readFileSync(path.join(ROOT, 'docs', 'openapi.yaml'), 'utf8')) as {
+  const doc = parseYaml(fs.readFileSync(path.join(ROOT, 'docs', 'openapi.yaml'), 'utf8')) as {
     paths: Record<string, Record<string, { responses: Record<string, ResponseObject> }>>
     components: { responses: Record<string, ResponseObject> }
   }
