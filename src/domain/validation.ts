@@ -32,23 +32,6 @@ const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/
 // presentation forms): not a script of this community, and mixed into Chinese
 // they reorder the text around them.
 const RIGHT_TO_LEFT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]|\uD802[\uDC00-\uDFFF]|\uD803[\uDC00-\uDE7F]|\uD83A[\uDC00-\uDD5F]/
-// The shapes of SQL injection, kept narrow so ordinary sentences pass:
-// a quote closed and followed by an OR/AND comparison (' OR '1'='1, " and 1=1),
-// a quote followed by a comment (admin'--, ' /*), a statement after a semicolon
-// (; DROP TABLE), and UNION SELECT. Apostrophes in words (I'm, don't), "--"
-// without a quote before it (9:00--10:00) and the words on their own are fine.
-const SQL_LIKE = [
-  /['"`]\s*\)*\s*\b(or|and)\b\s*\(*\s*['"`]?\w*['"`]?\s*(=|<>|!=|<|>|\blike\b)/i,
-  /['"`]\s*\)*\s*(--|\/\*)/,
-  /;\s*(drop\s+(table|database)|delete\s+from|insert\s+into|truncate\s+table|alter\s+table|update\s+\w+\s+set|shutdown\b|exec(ute)?\s)/i,
-  /\bunion\s+(all\s+)?select\b/i,
-]
-
-/** Whether a text has the shape of an SQL injection (see SQL_LIKE). */
-export function looksLikeSql(text: string): boolean {
-  return SQL_LIKE.some((pattern) => pattern.test(text))
-}
-
 export function checkText(value: unknown, rule: TextRule): string | null {
   if (value === undefined || value === null) value = ''
   if (typeof value !== 'string') return `${rule.label}格式不正确`
@@ -61,7 +44,6 @@ export function checkText(value: unknown, rule: TextRule): string | null {
   if (CONTROL.test(text)) return `${rule.label}包含无法显示的字符`
   if (BIDI_CONTROL.test(text)) return `${rule.label}包含改变文字方向的隐藏字符，请删除后重新输入`
   if (RIGHT_TO_LEFT.test(text)) return `${rule.label}不能包含阿拉伯文、希伯来文等从右向左书写的文字`
-  if (looksLikeSql(text)) return `${rule.label}包含不允许的指令文字`
   if (!MEANINGFUL.test(text)) return `${rule.label}不能只有表情或符号`
   return null
 }

@@ -213,7 +213,6 @@ const TEXTS: BadValue[] = [
   { name: 'right-to-left letters', value: 'مرحبا' },
   { name: 'direction override U+202E', value: '门\u202E牌' },
   { name: '<script>', value: '<script>alert(1)</script>' },
-  { name: 'SQL-like', value: "' OR '1'='1" },
   { name: '10,000 characters', value: LONG },
 ]
 
@@ -401,7 +400,7 @@ function report(): void {
     ...rows.map(([name, f]) => line(name, f)),
     line('total', total),
     'rejected: 422 VALIDATION naming the field, in Chinese, nothing stored; accepted-empty: optional field left empty, stored as empty',
-    'values: empty, whitespace only, one over the maximum, emoji only, right-to-left letters, U+202E override, <script>, SQL-like, 10,000 characters,',
+    'values: empty, whitespace only, one over the maximum, emoji only, right-to-left letters, U+202E override, <script>, 10,000 characters,',
     '        and (request bodies only) the wrong types number, object, array (or string for lists), null, boolean',
     '',
   ].join('\n')

@@ -90,4 +90,14 @@ describe.each(TARGETS)('backend core: $name', (kind) => {
     expect(again.slots[1].id).not.toBe(session.slots[1].id)
     expect(again.slots[1].placesLeft).toBe(2)
   })
+
+  it('stores text shaped like SQL as plain text and shows it back literally', async () => {
+    const resident = await clientAs(t, 'resident')
+    const title = "' OR '1'='1"
+    const description = "1; DROP TABLE wishes; -- 0 UNION SELECT phone FROM users"
+    const posted = await resident.postWish({ ...wish, title, description })
+    const read = await resident.getWish(posted.id)
+    expect([read.title, read.description]).toEqual([title, description])
+    expect((await resident.listMyWishes()).items.length).toBeGreaterThan(1)
+  })
 })

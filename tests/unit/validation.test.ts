@@ -1,4 +1,4 @@
-import { checkNumber, checkPhone, checkText, collectErrors, hasErrors, looksLikeSql, normalisePhone, textLength } from '../../src/domain/validation'
+import { checkNumber, checkPhone, checkText, collectErrors, hasErrors, normalisePhone, textLength } from '../../src/domain/validation'
 
 const title = { label: '标题', max: 20 }
 
@@ -37,22 +37,10 @@ describe('text validation', () => {
     expect(checkText('Café Müller ＡＢＣ', title)).toBeNull()
   })
 
-  it('refuses the shapes of SQL injection', () => {
+  it('takes text shaped like SQL as it is: parameterised queries keep it plain text', () => {
     const note = { label: '留言', max: 200 }
-    for (const text of [
-      "' OR '1'='1",
-      "李明' or 1=1 --",
-      '" AND "a"="a',
-      "') OR ('x' LIKE 'x",
-      "admin'--",
-      "x' /* comment",
-      '1; DROP TABLE wishes',
-      "13800000000'; delete from users",
-      '0 UNION SELECT phone FROM users',
-      'x union all select 1',
-    ]) {
-      expect([text, looksLikeSql(text)]).toEqual([text, true])
-      expect(checkText(text, note)).toBe('留言包含不允许的指令文字')
+    for (const text of ["' OR '1'='1", "admin'--", '1; DROP TABLE wishes', '0 UNION SELECT phone FROM users']) {
+      expect([text, checkText(text, note)]).toEqual([text, null])
     }
   })
 
@@ -70,7 +58,6 @@ describe('text validation', () => {
       '1=1 不是问题，or 也不是',
       '请帮忙更新一下（update）家里的路由器设置',
     ]) {
-      expect([text, looksLikeSql(text)]).toEqual([text, false])
       expect(checkText(text, note)).toBeNull()
     }
   })
