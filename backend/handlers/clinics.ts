@@ -12,6 +12,7 @@ import {
   fillFromWaitingList,
   isBookingOpen,
   isListedSession,
+  mayCancel,
   normaliseSessionDraft,
   placesLeft,
   sessionStartsAt,
@@ -201,14 +202,14 @@ export const clinicRoutes: Route[] = [
     method: 'POST',
     path: '/bookings/:id/cancel',
     access: 'user',
-    handler: async ({ repo, params, user, now }): Promise<BookingView> => {
+    handler: async ({ repo, params, user, body, now }): Promise<BookingView> => {
       const found = await findBooking(repo, params.id)
-      if (found.accountId !== user!.id && user!.role !== 'staff') throw new ApiError('NOT_FOUND', '没有找到这个预约')
+      if (!mayCancel(found, user!)) throw new ApiError('NOT_FOUND', '没有找到这个预约')
       // Lock the session first (as booking does), then read the booking as it now stands.
       const session = await findSession(repo, found.sessionId, true)
       const booking = await findBooking(repo, params.id, true)
       const slotBookings = (await repo.listBookingsOfSession(session.id)).filter((b) => b.slotId === booking.slotId)
-      const changed = cancel(booking, session, slotBookings, user!.id, now)
+      const changed = cancel(booking, session, slotBookings, user!, body, now)
       for (const next of changed) await repo.updateBooking(next)
       return bookingView(session, changed[0])
     },

@@ -106,7 +106,7 @@ export function createClient({ transport, getToken, reauthenticate }: ClientOpti
       write<BookingView>('POST', `/clinics/${seg(sessionId)}/slots/${seg(slotId)}/bookings`, draft, options),
     listMyBookings: () => send<BookingView[]>({ method: 'GET', path: '/bookings/mine' }),
     getBooking: (id) => send<BookingView>({ method: 'GET', path: `/bookings/${seg(id)}` }),
-    cancelBooking: (id, options) => write<BookingView>('POST', `/bookings/${seg(id)}/cancel`, {}, options),
+    cancelBooking: (id, reason, options) => write<BookingView>('POST', `/bookings/${seg(id)}/cancel`, reason ? { reason } : {}, options),
     createClinic: (draft, options) => write<SessionView>('POST', '/clinics', draft, options),
     updateClinic: (id, draft, options) => write<SessionView>('PUT', `/clinics/${seg(id)}`, draft, options),
     getRoster: (sessionId) => send<Roster>({ method: 'GET', path: `/clinics/${seg(sessionId)}/roster` }),

@@ -85,7 +85,8 @@ export interface Api {
   bookClinic(sessionId: string, slotId: string, draft: BookingDraft & OnBehalf, options?: WriteOptions): Promise<BookingView>
   listMyBookings(): Promise<BookingView[]>
   getBooking(id: string): Promise<BookingView>
-  cancelBooking(id: string, options?: WriteOptions): Promise<BookingView>
+  /** The owner, the helper who booked it (代办), or staff with a reason the owner sees. */
+  cancelBooking(id: string, reason?: string | null, options?: WriteOptions): Promise<BookingView>
   /** Staff. */
   createClinic(draft: SessionDraft, options?: WriteOptions): Promise<SessionView>
   updateClinic(id: string, draft: SessionDraft, options?: WriteOptions): Promise<SessionView>

@@ -71,6 +71,8 @@ export interface Booking {
   promotedAt: string | null
   /** Set when a volunteer or staff member booked it for the account's owner (代办). */
   actedBy?: ActedBy
+  /** Set when someone other than the owner cancelled it. */
+  cancelledBy?: CancelledBy
 }
 
 export const DEFAULT_CUTOFF_MINUTES = 120
@@ -191,24 +193,53 @@ function nextQueueNumber(inSlot: Pick<Booking, 'queueNumber'>[]): number {
   return inSlot.reduce((max, b) => Math.max(max, b.queueNumber ?? 0), 0) + 1
 }
 
+export const CANCEL_REASON_RULE = { label: '取消原因', max: 100 }
+
+/** Who cancelled a booking other than its owner, and why: shown to the owner. */
+export interface CancelledBy {
+  id: string
+  name: string
+  role: 'resident' | 'elder' | 'volunteer' | 'staff'
+  /** Staff always give one; the helper who booked it through 代办 may. */
+  reason: string | null
+  /** China time, ISO 8601. */
+  at: string
+}
+
+type Canceller = Omit<CancelledBy, 'reason' | 'at'>
+
+/** The owner, the helper who booked it through 代办, and staff may cancel a booking. */
+export function mayCancel(booking: Pick<Booking, 'accountId' | 'actedBy'>, actor: Pick<Canceller, 'id' | 'role'>): boolean {
+  return booking.accountId === actor.id || booking.actedBy?.id === actor.id || actor.role === 'staff'
+}
+
+/** Staff cancelling someone's booking must say why; the resident reads it. */
+export function needsCancelReason(booking: Pick<Booking, 'accountId' | 'actedBy'>, actor: Pick<Canceller, 'id' | 'role'>): boolean {
+  return actor.role === 'staff' && booking.accountId !== actor.id && booking.actedBy?.id !== actor.id
+}
+
 /**
  * Cancels a booking before the cutoff. When it held a place, the first
  * waiting booking of the slot moves in. Returns every booking that changed.
+ * Cancelled by someone other than its owner, it says who, when and why.
  */
-export function cancel(booking: Booking, session: ClinicSession, slotBookings: Booking[], accountId: string, now: number): Booking[] {
-  if (booking.accountId !== accountId) throw new RuleError('FORBIDDEN', '只能取消自己账号的预约')
+export function cancel(booking: Booking, session: ClinicSession, slotBookings: Booking[], actor: Canceller, input: { reason?: unknown }, now: number): Booking[] {
+  if (!mayCancel(booking, actor)) throw new RuleError('FORBIDDEN', '只能取消自己账号的预约')
   if (booking.status === 'cancelled') throw new RuleError('CONFLICT', '这个预约已经取消了')
   if (booking.status === 'checked_in') throw new RuleError('CONFLICT', '已经签到的预约不能取消')
   if (now >= cutoffAt(session)) throw new RuleError('CONFLICT', `已过取消截止时间（开诊前${session.cutoffMinutes / 60}小时）`)
-  const changed: Booking[] = [{ ...booking, status: 'cancelled' }]
+  const reasonRule = needsCancelReason(booking, actor) ? CANCEL_REASON_RULE : { ...CANCEL_REASON_RULE, optional: true }
+  assertValid(collectErrors({ reason: checkText(input.reason, reasonRule) }))
+  const at = inChina(now).format('YYYY-MM-DDTHH:mm:ssZ')
+  const reason = typeof input.reason === 'string' && input.reason.trim() ? input.reason.trim() : null
+  const cancelled: Booking = { ...booking, status: 'cancelled' }
+  if (booking.accountId !== actor.id) cancelled.cancelledBy = { id: actor.id, name: actor.name, role: actor.role, reason, at }
+  const changed: Booking[] = [cancelled]
   if (booking.status === 'booked') {
     const first = slotBookings
       .filter((b) => b.status === 'waiting' && b.id !== booking.id)
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0]
-    if (first) {
-      const promotedAt = inChina(now).format('YYYY-MM-DDTHH:mm:ssZ')
-      changed.push({ ...first, status: 'booked', queueNumber: nextQueueNumber(slotBookings), promotedAt })
-    }
+    if (first) changed.push({ ...first, status: 'booked', queueNumber: nextQueueNumber(slotBookings), promotedAt: at })
   }
   return changed
 }

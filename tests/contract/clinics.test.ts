@@ -18,6 +18,22 @@ describe.each(TARGETS)('clinic contract: $name', (kind) => {
   })
   afterEach(() => t.close())
 
+  it('lets staff cancel with a reason the elder reads, and the volunteer who booked through 代办 cancel too', async () => {
+    const elder = await clientAs(t, 'elder')
+    const own = await elder.bookClinic('c1', 't2', patient)
+    const staff = await clientAs(t, 'staff')
+    const noReason = await failureOf(staff.cancelBooking(own.id))
+    expect([noReason.code, noReason.fields.reason]).toEqual(['VALIDATION', '请填写取消原因'])
+    await staff.cancelBooking(own.id, '医生临时有事，义诊改期')
+    expect((await elder.getBooking(own.id)).cancelledBy).toMatchObject({ name: '刘芳', role: 'staff', reason: '医生临时有事，义诊改期' })
+
+    const volunteer = await clientAs(t, 'volunteer')
+    const forElder = await volunteer.bookClinic('c1', 't3', { ...patient, forResident: { id: 'elder' } })
+    expect((await failureOf((await clientAs(t, 'volunteer2')).cancelBooking(forElder.id))).code).toBe('NOT_FOUND')
+    expect((await volunteer.cancelBooking(forElder.id)).status).toBe('cancelled')
+    expect((await elder.getBooking(forElder.id)).cancelledBy).toMatchObject({ name: '赵志强', role: 'volunteer', reason: null })
+  })
+
   it('lists upcoming sessions soonest first with places left, and filters by specialty', async () => {
     const anyone = await clientAs(t, null)
     const sessions = await anyone.listClinics()
@@ -145,7 +161,7 @@ describe.each(TARGETS)('clinic contract: $name', (kind) => {
 
 type Who = 'resident' | 'elder' | 'volunteer' | 'staff' | null
 const WHO: Who[] = ['resident', 'elder', 'volunteer', 'staff', null]
-type Outcome = 'ok' | 'FORBIDDEN' | 'NOT_FOUND' | 'UNAUTHORIZED' | 'CONFLICT'
+type Outcome = 'ok' | 'FORBIDDEN' | 'NOT_FOUND' | 'UNAUTHORIZED' | 'CONFLICT' | 'VALIDATION'
 
 // The elder's booking of c1 slot t2 exists before each call.
 const TABLE: [string, (api: Api, bookingId: string) => Promise<unknown>, Outcome[]][] = [
@@ -153,7 +169,8 @@ const TABLE: [string, (api: Api, bookingId: string) => Promise<unknown>, Outcome
   ['list sessions', (api) => api.listClinics(), ['ok', 'ok', 'ok', 'ok', 'ok']],
   ['book', (api) => api.bookClinic('c2', 't1', { ...patient, patientName: '新患者', phone: '13900000009' }), ['ok', 'ok', 'ok', 'FORBIDDEN', 'UNAUTHORIZED']],
   ['see the elder’s booking', (api, id) => api.getBooking(id), ['NOT_FOUND', 'ok', 'NOT_FOUND', 'ok', 'UNAUTHORIZED']],
-  ['cancel the elder’s booking', (api, id) => api.cancelBooking(id), ['NOT_FOUND', 'ok', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHORIZED']],
+  ['cancel the elder’s booking (staff must give a reason)', (api, id) => api.cancelBooking(id), ['NOT_FOUND', 'ok', 'NOT_FOUND', 'VALIDATION', 'UNAUTHORIZED']],
+  ['cancel the elder’s booking with a reason', (api, id) => api.cancelBooking(id, '义诊改期'), ['NOT_FOUND', 'ok', 'NOT_FOUND', 'ok', 'UNAUTHORIZED']],
   ['create a session', (api) => api.createClinic(newSession), ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'UNAUTHORIZED']],
   ['edit a session', (api) => api.updateClinic('c3', { ...newSession, title: '改名' }), ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'UNAUTHORIZED']],
   ['see the roster', (api) => api.getRoster('c1'), ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'UNAUTHORIZED']],

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { api, ApiError } from '../../src/api'
 import BookClinic from '../../src/clinic/pages/book'
+import Ticket from '../../src/clinic/pages/ticket'
 import { useSession } from '../../src/stores/session'
 import { typeInto, button, valueOf, errorOf } from '../setup/form'
 import { mountPage } from '../setup/mount-page'
@@ -70,5 +71,52 @@ describe('the booking form', () => {
     typeInto(container, 'book-age', '72')
     testUtils.fireEvent.click(button(container, '确认预约'))
     expect(await testUtils.queries.waitForQueryByText('同一位就诊人只能预约一次', undefined, { timeout: 3000 })).toBeTruthy()
+  })
+})
+
+describe('the ticket', () => {
+  /** The elder's new booking, then the ticket opened by `account`. */
+  async function ticketAs(account: 'staff' | 'elder', bookingId?: string) {
+    let id = bookingId
+    if (!id) {
+      useSession.getState().signIn(await api.switchDemoAccount('elder'))
+      id = (await api.bookClinic('c1', 't3', { patientName: '张桂兰', phone: '13904527788', age: 72, forWhom: '本人', symptoms: '', assistance: [] })).id
+    }
+    useSession.getState().signIn(await api.switchDemoAccount(account))
+    const page = await mountPage(Ticket, { path: '/clinic/pages/ticket/index', params: { id } })
+    await page.testUtils.queries.waitForQueryByText('预约成功', undefined, { timeout: 3000 })
+    return { ...page, id }
+  }
+
+  it('asks staff why they cancel, beside the field, and shows the elder who cancelled and why', async () => {
+    const cancelBooking = jest.spyOn(api, 'cancelBooking')
+    const { container, testUtils, id } = await ticketAs('staff')
+    testUtils.fireEvent.click(button(container, '取消预约'))
+    await testUtils.queries.waitForQuerySelector('#cancel-reason')
+    testUtils.fireEvent.click(button(container, '确定取消'))
+    await testUtils.queries.waitForQueryByText('请填写取消原因')
+    expect(errorOf(container, 'cancel-reason')).toBe('请填写取消原因')
+    expect(cancelBooking).not.toHaveBeenCalled()
+    typeInto(container, 'cancel-reason', '医生临时有事，义诊改期')
+    testUtils.fireEvent.click(button(container, '确定取消'))
+    await testUtils.queries.waitForQueryByText('预约已取消')
+    expect(cancelBooking).toHaveBeenCalledWith(id, '医生临时有事，义诊改期', expect.anything())
+
+    // The elder opens her ticket: cancelled, by whom and why.
+    useSession.getState().signIn(await api.switchDemoAccount('elder'))
+    const page = await mountPage(Ticket, { path: '/clinic/pages/ticket/index', params: { id } })
+    await page.testUtils.queries.waitForQuerySelector('.ticket__status')
+    expect(page.container.querySelector('.ticket__status')?.textContent).toBe('已取消')
+    expect(page.container.textContent).toMatch(/由工作人员 刘芳 于\d+月\d+日 \d\d:\d\d取消：医生临时有事，义诊改期/)
+    expect(page.container.querySelector('#cancel-reason')).toBeNull()
+  })
+
+  it('lets the elder cancel her own booking without a reason', async () => {
+    const { container, testUtils } = await ticketAs('elder')
+    testUtils.fireEvent.click(button(container, '取消预约'))
+    await testUtils.queries.waitForQueryByText('确定取消这个预约吗？名额会让给候补的居民。')
+    expect(container.querySelector('#cancel-reason')).toBeNull()
+    testUtils.fireEvent.click(button(container, '确定取消'))
+    await testUtils.queries.waitForQueryByText('预约已取消')
   })
 })

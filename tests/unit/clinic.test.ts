@@ -43,6 +43,7 @@ const session: ClinicSession = {
 
 const draft: BookingDraft = { patientName: '张桂兰', phone: '13904527788', age: 72, forWhom: '本人', symptoms: '', assistance: [] }
 const NOW = at('2026-11-25T10:00:00')
+const ELDER = { id: 'elder', name: '张桂兰', role: 'elder' as const }
 let seq = 0
 const ctx = (bookings: Booking[], extra: Partial<Parameters<typeof book>[1]> = {}) => ({
   session,
@@ -84,8 +85,8 @@ describe('clinic cutoff, in China time', () => {
 
   it('cancels until the cutoff and not after', () => {
     const booking = book(draft, ctx([]))
-    expect(cancel(booking, session, [booking], 'elder', at('2026-11-28T06:59:00'))[0].status).toBe('cancelled')
-    expect(refusal(() => cancel(booking, session, [booking], 'elder', at('2026-11-28T07:00:00'))).code).toBe('CONFLICT')
+    expect(cancel(booking, session, [booking], ELDER, {}, at('2026-11-28T06:59:00'))[0].status).toBe('cancelled')
+    expect(refusal(() => cancel(booking, session, [booking], ELDER, {}, at('2026-11-28T07:00:00'))).code).toBe('CONFLICT')
   })
 })
 
@@ -107,7 +108,7 @@ describe('capacity and the waiting list', () => {
     const second = book({ ...draft, patientName: '李桂芳' }, ctx([first]))
     const waiting1 = book({ ...draft, patientName: '王德明' }, ctx([first, second], { now: NOW + 1000 }))
     const waiting2 = book({ ...draft, patientName: '赵春梅' }, ctx([first, second, waiting1], { now: NOW + 2000 }))
-    const changed = cancel(first, session, [first, second, waiting1, waiting2], 'elder', NOW)
+    const changed = cancel(first, session, [first, second, waiting1, waiting2], ELDER, {}, NOW)
     expect(changed.map((b) => [b.patientName, b.status, b.queueNumber])).toEqual([
       ['张桂兰', 'cancelled', 1],
       ['王德明', 'booked', 3],
@@ -117,7 +118,7 @@ describe('capacity and the waiting list', () => {
   it('promotes nobody when a waiting booking is cancelled', () => {
     const first = book(draft, ctx([], { slotId: 'b' }))
     const waiting = book({ ...draft, patientName: '王德明' }, ctx([first], { slotId: 'b' }))
-    expect(cancel(waiting, session, [first, waiting], 'elder', NOW)).toHaveLength(1)
+    expect(cancel(waiting, session, [first, waiting], ELDER, {}, NOW)).toHaveLength(1)
   })
 })
 
@@ -138,7 +139,7 @@ describe('one booking per patient, five per account', () => {
 
   it('lets only the booking account cancel', () => {
     const booking = book(draft, ctx([]))
-    expect(refusal(() => cancel(booking, session, [booking], 'resident', NOW)).code).toBe('FORBIDDEN')
+    expect(refusal(() => cancel(booking, session, [booking], { id: 'resident', name: '李明', role: 'resident' }, {}, NOW)).code).toBe('FORBIDDEN')
   })
 })
 
@@ -266,5 +267,26 @@ describe('editing a session with bookings', () => {
     expect(upcomingCount(bookings, () => session, NOW)).toBe(3)
     expect(upcomingCount(bookings, () => session, at('2026-11-28T09:00:00'))).toBe(0)
     expect(upcomingCount(bookings, () => undefined, NOW)).toBe(0)
+  })
+})
+
+describe('who may cancel a booking', () => {
+  const staff = { id: 'staff', name: '刘芳', role: 'staff' as const }
+  const volunteer = { id: 'volunteer', name: '赵志强', role: 'volunteer' as const }
+
+  it('lets staff cancel only with a reason, which the owner sees', () => {
+    const booking = book(draft, ctx([]))
+    expect(refusal(() => cancel(booking, session, [booking], staff, {}, NOW)).fields).toEqual({ reason: '请填写取消原因' })
+    const [cancelled] = cancel(booking, session, [booking], staff, { reason: ' 医生临时有事，义诊改期 ' }, NOW)
+    expect(cancelled.cancelledBy).toEqual({ id: 'staff', name: '刘芳', role: 'staff', reason: '医生临时有事，义诊改期', at: '2026-11-25T10:00:00+08:00' })
+  })
+
+  it('lets the helper who booked through 代办 cancel without a reason, and nobody else', () => {
+    const booking = { ...book(draft, ctx([])), actedBy: { id: 'volunteer', name: '赵志强', role: 'volunteer' as const, at: '2026-11-25T09:00:00+08:00' } }
+    const [cancelled] = cancel(booking, session, [booking], volunteer, {}, NOW)
+    expect(cancelled.cancelledBy).toMatchObject({ name: '赵志强', reason: null })
+    expect(refusal(() => cancel(booking, session, [booking], { id: 'volunteer2', name: '孙丽娟', role: 'volunteer' }, {}, NOW)).code).toBe('FORBIDDEN')
+    // The owner's own cancellation names nobody.
+    expect(cancel(booking, session, [booking], ELDER, {}, NOW)[0].cancelledBy).toBeUndefined()
   })
 })

@@ -6,8 +6,10 @@ import { api, newIdempotencyKey, toApiError, type BookingView } from '../../../a
 import { Action } from '../../../components/Action'
 import { PageRoot } from '../../../components/PageRoot'
 import { inChina } from '../../../domain/chinaTime'
-import { describeWhen } from '../../../domain/clinic'
-import { ensureSignedIn } from '../../../stores/session'
+import { CANCEL_REASON_RULE, describeWhen, mayCancel, needsCancelReason } from '../../../domain/clinic'
+import { checkText } from '../../../domain/validation'
+import { Field } from '../../../components/Field'
+import { ensureSignedIn, useSession } from '../../../stores/session'
 import { LoadingPage } from '../../../components/Loading'
 import { qrPngDataUrl } from '../../qr'
 import { useLoaded } from '../../../components/useLoaded'
@@ -32,23 +34,34 @@ export default function Ticket() {
   const [confirming, setConfirming] = useState(false)
   const [message, setMessage] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const [reason, setReason] = useState('')
+  const [reasonError, setReasonError] = useState<string | null>(null)
+  const user = useSession((s) => s.user)
   const key = useRef(newIdempotencyKey())
 
   if (!booking) {
     return <LoadingPage className="page--large" error={error} onRetry={reload} />
   }
   const now = Date.now()
-  const cancellable = (booking.status === 'booked' || booking.status === 'waiting') && now < Date.parse(booking.cutoffAt)
+  const open = (booking.status === 'booked' || booking.status === 'waiting') && now < Date.parse(booking.cutoffAt)
+  const cancellable = open && user !== null && mayCancel(booking, user)
+  // Staff cancelling someone's booking say why; the resident reads it on this ticket.
+  const askReason = user !== null && needsCancelReason(booking, user)
 
   async function cancelIt() {
+    const problem = askReason ? checkText(reason, CANCEL_REASON_RULE) : null
+    setReasonError(problem)
+    if (problem) return
     setBusy(true)
     setMessage(null)
     try {
-      setValue(await api.cancelBooking(booking!.id, { idempotencyKey: key.current }))
+      setValue(await api.cancelBooking(booking!.id, askReason ? reason.trim() : null, { idempotencyKey: key.current }))
       setConfirming(false)
       setMessage('预约已取消')
     } catch (failure) {
-      setMessage(toApiError(failure).message)
+      const refusal = toApiError(failure)
+      setReasonError(refusal.fields.reason ?? null)
+      setMessage(refusal.message)
     } finally {
       setBusy(false)
     }
@@ -83,6 +96,12 @@ export default function Ticket() {
           就诊人：{booking.patientName}（{booking.forWhom}）
         </Text>
         {booking.actedBy && <Text className="muted-line">{describeActedBy(booking.actedBy)}</Text>}
+        {booking.cancelledBy && (
+          <Text className="muted-line">
+            由{booking.cancelledBy.role === 'staff' ? '工作人员' : '网格志愿者'} {booking.cancelledBy.name} 于{inChina(booking.cancelledBy.at).format('M月D日 HH:mm')}取消
+            {booking.cancelledBy.reason ? `：${booking.cancelledBy.reason}` : ''}
+          </Text>
+        )}
         {booking.checkedInAt && <Text>签到时间：{inChina(booking.checkedInAt).format('M月D日 HH:mm')}</Text>}
         {(booking.status === 'booked' || booking.status === 'checked_in') && (
           <>
@@ -96,6 +115,19 @@ export default function Ticket() {
         (confirming ? (
           <View className="notice notice--warn">
             <Text>确定取消这个预约吗？名额会让给候补的居民。</Text>
+            {askReason && (
+              <Field
+                id="cancel-reason"
+                label="取消原因（居民会看到）"
+                value={reason}
+                maxChars={CANCEL_REASON_RULE.max}
+                error={reasonError}
+                onChange={(value) => {
+                  setReason(value)
+                  setReasonError(null)
+                }}
+              />
+            )}
             <View className="row">
               <Action className="btn--primary" disabled={busy} onClick={cancelIt}>
                 {busy ? '正在取消…' : '确定取消'}
