@@ -1,5 +1,6 @@
-import { useRef, useState } from 'react'
-import { newIdempotencyKey, toApiError } from '../api'
+import { useState } from 'react'
+import { toApiError } from '../api'
+import { useWriteKey } from './useWriteKey'
 import type { FieldErrors } from '../domain/validation'
 
 export const FIX_FIELDS = '还有几项需要修改，请看标红的提示'
@@ -14,7 +15,7 @@ export function useFormSubmit() {
   const [errors, setErrors] = useState<FieldErrors>({})
   const [notice, setNotice] = useState<string | null>(null)
   const [sending, setSending] = useState(false)
-  const key = useRef(newIdempotencyKey())
+  const writeKey = useWriteKey()
 
   /** Typing in a field clears its error. */
   const clearError = (field: string) => {
@@ -35,7 +36,8 @@ export function useFormSubmit() {
     setNotice(null)
     setSending(true)
     try {
-      await send(key.current)
+      await send(writeKey.keyFor('submit'))
+      writeKey.succeeded('submit')
     } catch (failure) {
       const error = toApiError(failure)
       setErrors(error.fields)

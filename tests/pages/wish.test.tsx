@@ -99,6 +99,24 @@ describe('the volunteer list', () => {
     expect(navigate).toHaveBeenCalledWith({ url: '/wish/pages/detail/index?id=w5' })
   })
 
+  it('retries a claim that met a network failure with the same Idempotency-Key', async () => {
+    await signIn('volunteer')
+    const claimWish = jest.spyOn(api, 'claimWish').mockRejectedValueOnce(new ApiError('TIMEOUT'))
+    const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' } as never)
+    const { container, testUtils } = await mountPage(WishList, { path: '/wish/pages/list/index', params: { mode: 'open' } })
+    await testUtils.queries.waitForQueryByText('教我用手机挂号', undefined, { timeout: 3000 })
+    const claimButton = () => container.querySelector('button[aria-label="认领心愿：教我用手机挂号"]')!
+    testUtils.fireEvent.click(claimButton())
+    await testUtils.queries.waitForQueryByText('服务器响应超时，请稍后重试', undefined, { timeout: 3000 })
+    testUtils.fireEvent.click(claimButton())
+    await new Promise((r) => setTimeout(r, 50))
+    expect(navigate).toHaveBeenCalledWith({ url: '/wish/pages/detail/index?id=w4' })
+    const keys = claimWish.mock.calls.map((call) => call[1]?.idempotencyKey)
+    expect(keys).toHaveLength(2)
+    expect(keys[0]).toBeTruthy()
+    expect(keys[1]).toBe(keys[0])
+  })
+
   it('says 该心愿已被认领 and refreshes when someone else was quicker', async () => {
     await signIn('volunteer')
     const { container, testUtils } = await mountPage(WishList, { path: '/wish/pages/list/index', params: { mode: 'open' } })

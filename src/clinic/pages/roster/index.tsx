@@ -8,11 +8,13 @@ import { inChina } from '../../../domain/chinaTime'
 import { LoadingPage } from '../../../components/Loading'
 import { useLoaded } from '../../../components/useLoaded'
 import '../../clinic.scss'
+import { useWriteKey } from '../../../components/useWriteKey'
 
 const STATUS = { booked: '未到', waiting: '候补', cancelled: '已取消', checked_in: '已签到' } as const
 
 /** Staff: everyone booked, by slot; mark arrivals; attendance from the bookings themselves. */
 export default function RosterPage() {
+  const writeKey = useWriteKey()
   const id = useRouter().params.id ?? ''
   const { value: roster, error, reload } = useLoaded(() => api.getRoster(id), [id])
   const [message, setMessage] = useState<string | null>(null)
@@ -26,7 +28,8 @@ export default function RosterPage() {
     setBusy(bookingId)
     setMessage(null)
     try {
-      const done = await api.checkIn(bookingId)
+      const done = await api.checkIn(bookingId, { idempotencyKey: writeKey.keyFor(`check-in:${bookingId}`) })
+      writeKey.succeeded(`check-in:${bookingId}`)
       setMessage(`${done.patientName} 已签到`)
       reload()
     } catch (failure) {

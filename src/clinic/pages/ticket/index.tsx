@@ -1,8 +1,9 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { Picture } from '../../../components/Picture'
-import { api, newIdempotencyKey, toApiError, type BookingView } from '../../../api'
+import { api, toApiError, type BookingView } from '../../../api'
+import { useWriteKey } from '../../../components/useWriteKey'
 import { Action } from '../../../components/Action'
 import { PageRoot } from '../../../components/PageRoot'
 import { inChina } from '../../../domain/chinaTime'
@@ -37,7 +38,7 @@ export default function Ticket() {
   const [reason, setReason] = useState('')
   const [reasonError, setReasonError] = useState<string | null>(null)
   const user = useSession((s) => s.user)
-  const key = useRef(newIdempotencyKey())
+  const writeKey = useWriteKey()
 
   if (!booking) {
     return <LoadingPage className="page--large" error={error} onRetry={reload} />
@@ -55,7 +56,8 @@ export default function Ticket() {
     setBusy(true)
     setMessage(null)
     try {
-      setValue(await api.cancelBooking(booking!.id, askReason ? reason.trim() : null, { idempotencyKey: key.current }))
+      setValue(await api.cancelBooking(booking!.id, askReason ? reason.trim() : null, { idempotencyKey: writeKey.keyFor('cancel') }))
+      writeKey.succeeded('cancel')
       setConfirming(false)
       setMessage('预约已取消')
     } catch (failure) {

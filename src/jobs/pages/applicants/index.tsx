@@ -9,9 +9,11 @@ import { PageRoot } from '../../../components/PageRoot'
 import { useLoaded } from '../../../components/useLoaded'
 import { APPLICATION_STATUS_LABEL, nextStatuses } from '../../../domain/jobs'
 import '../../jobs.scss'
+import { useWriteKey } from '../../../components/useWriteKey'
 
 /** Staff: who applied, and moving each application to its next status. */
 export default function Applicants() {
+  const writeKey = useWriteKey()
   const id = useRouter().params.id ?? ''
   const { value, error, reload } = useLoaded(() => Promise.all([api.getJob(id), api.listApplicants(id)]), [id])
   const [message, setMessage] = useState<string | null>(null)
@@ -24,7 +26,9 @@ export default function Applicants() {
   async function move(appId: string, status: ApplicationStatus) {
     setMessage(null)
     try {
-      const next = await api.setApplicationStatus(appId, status)
+      const intent = `status:${appId}:${status}`
+      const next = await api.setApplicationStatus(appId, status, { idempotencyKey: writeKey.keyFor(intent) })
+      writeKey.succeeded(intent)
       setMessage(`${next.name}：${APPLICATION_STATUS_LABEL[next.status]}`)
       reload()
     } catch (failure) {

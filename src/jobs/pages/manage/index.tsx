@@ -12,6 +12,7 @@ import { inChina } from '../../../domain/chinaTime'
 import { JOB_KINDS, SUITED_TAGS, validatePostingDraft } from '../../../domain/jobs'
 import { ROUTES } from '../../../platform/navigation'
 import '../../jobs.scss'
+import { useWriteKey } from '../../../components/useWriteKey'
 
 /** The form as typed: pay stays text until submitted, so nothing typed is lost. */
 type Form = Omit<PostingDraft, 'payMin' | 'payMax'> & { payMin: string; payMax: string }
@@ -39,6 +40,7 @@ const toDraft = (f: Form): PostingDraft => ({
 
 /** Staff: publish or edit a posting, or stop recruiting. */
 export default function ManageJob() {
+  const writeKey = useWriteKey()
   const id = useRouter().params.id
   const [edited, setForm] = useState<Form | null>(null)
   const [closed, setClosed] = useState(false)
@@ -75,7 +77,8 @@ export default function ManageJob() {
 
   async function close() {
     try {
-      await api.closeJob(id!)
+      await api.closeJob(id!, { idempotencyKey: writeKey.keyFor('close') })
+      writeKey.succeeded('close')
       setClosed(true)
       setNotice('已停止招聘，岗位不再显示在列表中')
     } catch (failure) {

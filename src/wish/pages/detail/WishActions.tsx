@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
-import { useRef, useState } from 'react'
-import { api, newIdempotencyKey, toApiError, type WishView } from '../../../api'
+import { useState } from 'react'
+import { api, toApiError, type WishView } from '../../../api'
+import { useWriteKey } from '../../../components/useWriteKey'
 import { Action } from '../../../components/Action'
 import { Field } from '../../../components/Field'
 import { FIX_FIELDS } from '../../../components/useFormSubmit'
@@ -28,7 +29,7 @@ export function WishActions({ wish, actions, onDone, onStale }: Props) {
   const [message, setMessage] = useState<string | null>(null)
   const [busy, setBusy] = useState<WishAction | null>(null)
   // One key per action until it succeeds: a retry after a network failure is the same request.
-  const keys = useRef<Partial<Record<WishAction, string>>>({})
+  const writeKey = useWriteKey()
 
   if (actions.length === 0) return null
 
@@ -44,8 +45,7 @@ export function WishActions({ wish, actions, onDone, onStale }: Props) {
     }
     setBusy(action)
     setMessage(null)
-    const key = (keys.current[action] ??= newIdempotencyKey())
-    const options = { idempotencyKey: key }
+    const options = { idempotencyKey: writeKey.keyFor(action) }
     try {
       const calls: Record<WishAction, () => Promise<WishView>> = {
         approve: () => api.approveWish(wish.id, options),
@@ -57,7 +57,7 @@ export function WishActions({ wish, actions, onDone, onStale }: Props) {
         confirm: () => api.confirmWish(wish.id, { rating, thanks }, options),
       }
       const next = await calls[action]()
-      delete keys.current[action]
+      writeKey.succeeded(action)
       setReason('')
       setConfirmingCancel(false)
       onDone(next)

@@ -9,6 +9,7 @@ import { WISH_CATEGORIES } from '../../../domain/wish'
 import { ensureSignedIn } from '../../../stores/session'
 import { WishCard } from '../../components/WishCard'
 import '../../wish.scss'
+import { useWriteKey } from '../../../components/useWriteKey'
 
 /** Which list: my wishes (residents), open wishes and my tasks (volunteers), the review queue (staff). */
 type Mode = 'mine' | 'open' | 'tasks' | 'review'
@@ -28,6 +29,7 @@ const EMPTY: Record<Mode, string> = {
 }
 
 export default function WishList() {
+  const writeKey = useWriteKey()
   const router = useRouter()
   const mode = (['mine', 'open', 'tasks', 'review'].includes(router.params.mode ?? '') ? router.params.mode : 'mine') as Mode
   const [category, setCategory] = useState<WishCategory | null>(null)
@@ -65,7 +67,8 @@ export default function WishList() {
     setClaiming(id)
     setMessage(null)
     try {
-      await api.claimWish(id)
+      await api.claimWish(id, { idempotencyKey: writeKey.keyFor(`claim:${id}`) })
+      writeKey.succeeded(`claim:${id}`)
       Taro.navigateTo({ url: `/wish/pages/detail/index?id=${encodeURIComponent(id)}` })
     } catch (failure) {
       const error = toApiError(failure)
