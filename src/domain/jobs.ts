@@ -156,12 +156,15 @@ export function validatePostingDraft(input: unknown, now: number): FieldErrors {
   })
 }
 
+export const APPLICANT_NAME_RULE = { label: '姓名', max: 20 }
+export const APPLICATION_NOTE_RULE = { label: '留言', max: 200, optional: true }
+
 export function validateApplicationDraft(input: unknown): FieldErrors {
   const d = (input && typeof input === 'object' ? input : {}) as Partial<Record<keyof ApplicationDraft, unknown>>
   return collectErrors({
-    name: checkText(d.name, { label: '姓名', max: 20 }),
+    name: checkText(d.name, APPLICANT_NAME_RULE),
     phone: checkPhone(d.phone),
-    note: checkText(d.note, { label: '留言', max: 200, optional: true }),
+    note: checkText(d.note, APPLICATION_NOTE_RULE),
   })
 }
 

@@ -9,7 +9,7 @@ import { PageRoot } from '../../../components/PageRoot'
 import { ResidentPicker, isHelper, personFor, residentErrors, useResidentChoice } from '../../../components/ResidentPicker'
 import { useFormSubmit } from '../../../components/useFormSubmit'
 import { useLoaded } from '../../../components/useLoaded'
-import { validateApplicationDraft } from '../../../domain/jobs'
+import { APPLICANT_NAME_RULE, APPLICATION_NOTE_RULE, validateApplicationDraft } from '../../../domain/jobs'
 import { ROUTES } from '../../../platform/navigation'
 import { ensureSignedIn } from '../../../stores/session'
 import '../../jobs.scss'
@@ -66,13 +66,13 @@ export default function ApplyJob() {
       )}
       {isHelper(user) && <ResidentPicker helper={user} value={forResident} allowSelf={user.role !== 'staff'} errors={errors} onChange={chooseResident} />}
       <View className="card form">
-        <Field id="apply-name" label="姓名" required maxChars={20} value={draft.name} error={errors.name} onChange={(name) => update({ name }, 'name')} />
+        <Field id="apply-name" label="姓名" required maxChars={APPLICANT_NAME_RULE.max} value={draft.name} error={errors.name} onChange={(name) => update({ name }, 'name')} />
         <Field id="apply-phone" label="手机号" required type="tel" value={draft.phone} error={errors.phone} onChange={(phone) => update({ phone }, 'phone')} />
         <Field
           id="apply-note"
           label="想说的话（选填）"
           multiline
-          maxChars={200}
+          maxChars={APPLICATION_NOTE_RULE.max}
           placeholder="例如：以前做过什么，哪些时间方便"
           value={draft.note}
           error={errors.note}

@@ -7,7 +7,7 @@ import { Action } from '../../../components/Action'
 import { CallButton } from '../../../components/CallButton'
 import { PageRoot } from '../../../components/PageRoot'
 import { inChina } from '../../../domain/chinaTime'
-import { allowedActions, WISH_ACTION_LABEL, type WishEvent } from '../../../domain/wish'
+import { AUTO_CONFIRM_DAYS, allowedActions, WISH_ACTION_LABEL, type WishEvent } from '../../../domain/wish'
 import { ensureSignedIn, useSession } from '../../../stores/session'
 import { StatusBadge } from '../../components/WishCard'
 import { WishActions } from './WishActions'
@@ -18,7 +18,7 @@ const EVENT_LABEL: Record<WishEvent['action'], string> = {
   ...WISH_ACTION_LABEL,
   post: '发布心愿',
   confirm: '确认完成',
-  auto_confirm: '超过7天自动确认',
+  auto_confirm: `超过${AUTO_CONFIRM_DAYS}天自动确认`,
 }
 
 const when = (iso: string) => inChina(iso).format('M月D日 HH:mm')
@@ -141,7 +141,7 @@ export default function WishDetail() {
           ))}
           {wish.effectiveStatus === 'confirmed' && wish.status === 'completed' && (
             <View className="timeline__item">
-              <Text>超过7天未确认，已自动确认完成</Text>
+              <Text>超过{AUTO_CONFIRM_DAYS}天未确认，已自动确认完成</Text>
             </View>
           )}
         </View>
