@@ -78,6 +78,23 @@ describe('home page: the six-colour card', () => {
     expect(container.querySelectorAll('.tile')).toHaveLength(6)
   })
 
+  it('paints the last card of the grid at once while a slow network answers, then shows the fresh one', async () => {
+    const first = await openHome({ g: 'DA0103' })
+    await first.q.waitForQueryByText('东安社区第三网格', undefined, { timeout: 3000 })
+    first.unmount()
+
+    let answer!: (card: Awaited<ReturnType<typeof api.getCard>>) => void
+    const fresh = await api.getCard('DA0103')
+    jest.spyOn(api, 'getCard').mockReturnValue(new Promise((resolve) => (answer = resolve)))
+    const { q, container } = await openHome({ g: 'DA0103' })
+    // Before any answer: the six tiles of the kept card, no loading screen, no offline notice.
+    await q.waitForQueryByText('东安社区第三网格', undefined, { timeout: 3000 })
+    expect(container.querySelectorAll('.tile')).toHaveLength(6)
+    expect(container.textContent).not.toContain('已离线')
+    answer({ ...fresh, hotline: '0452-5869999' })
+    await q.waitForQueryByText('0452-5869999', undefined, { timeout: 3000 })
+  })
+
   it('says what went wrong and offers a retry when offline with nothing cached', async () => {
     Taro.clearStorageSync()
     const getCard = jest.spyOn(api, 'getCard').mockRejectedValue(new ApiError('TIMEOUT'))

@@ -15,7 +15,8 @@ export type CardState =
 
 /**
  * The card of the grid to show: the QR entry first, then the remembered grid,
- * then the user's own. Falls back to the last card on the phone when offline.
+ * then the user's own. The last card of that grid kept on the phone shows at
+ * once while the fresh one loads, and stays (marked offline) when it cannot.
  */
 export function useGridCard(entryGrid: string | null) {
   const remembered = useSession((s) => s.gridCode)
@@ -34,7 +35,10 @@ export function useGridCard(entryGrid: string | null) {
       return
     }
     let live = true
-    setState({ status: 'loading' })
+    // The last card of this grid is painted at once and refreshed behind it:
+    // on a weak network the numbers to call are there before any answer.
+    const cached = loadLastCard(requested)
+    setState(cached ? { status: 'ready', card: cached.card, offlineSince: null } : { status: 'loading' })
     api.getCard(requested).then(
       (card) => {
         if (!live) return
@@ -52,8 +56,8 @@ export function useGridCard(entryGrid: string | null) {
           setState({ status: 'unknown-grid', code: requested })
           return
         }
-        const cached = error.isOffline ? loadLastCard(requested) : null
-        setState(cached ? { status: 'ready', card: cached.card, offlineSince: cached.savedAt } : { status: 'error', error })
+        const kept = error.isOffline ? cached : null
+        setState(kept ? { status: 'ready', card: kept.card, offlineSince: kept.savedAt } : { status: 'error', error })
       },
     )
     return () => {
