@@ -66,6 +66,9 @@ step "lint, type check, and the OpenAPI linter on docs/openapi.yaml"
 check lint npm run --silent lint
 check typecheck npm run --silent typecheck
 check openapi-lint node tests/tools/lint-openapi.mjs
+# The contract's generated types (src/api/openapi.d.ts) must be those of the document;
+# tests/types/contract.ts (type-checked above) proves the hand-written types equal them.
+check openapi-types bash -c 'npx openapi-typescript docs/openapi.yaml -o .tmp/openapi.d.ts >/dev/null 2>&1 && diff -q src/api/openapi.d.ts .tmp/openapi.d.ts'
 
 step "domain unit tests, TZ=UTC and TZ=Pacific/Honolulu"
 TZ=UTC jest_run unit-utc -c tests/jest.unit.config.js

@@ -1,0 +1,76 @@
+/* The hand-written contract types (src/api/types.ts and the domain types it
+ * re-exports) against the types generated from docs/openapi.yaml
+ * (src/api/openapi.d.ts, by openapi-typescript). What the server answers must
+ * be the same type both ways; what the app sends (drafts) must fit what the
+ * document accepts, which may leave more optional. Otherwise
+ * `npm run typecheck` fails here. No runtime code. */
+import type * as Api from '../../src/api'
+import type { components } from '../../src/api/openapi'
+
+type Schemas = components['schemas']
+/** true when A and B accept exactly the same values. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+/** true when every A is a B: a request the app builds is one the document accepts. */
+type Fits<A, B> = [A] extends [B] ? true : false
+
+export const SAME_AS_DOCUMENT: {
+  User: Same<Schemas['User'], Api.User>
+  Session: Same<Schemas['Session'], Api.Session>
+  Meta: Same<Schemas['Meta'], Api.Meta>
+  DemoAccount: Same<Schemas['DemoAccount'], Api.DemoAccount>
+  GridSummary: Same<Schemas['GridSummary'], Api.GridSummary>
+  Grid: Same<Schemas['Grid'], Api.Grid>
+  Community: Same<Schemas['Community'], Api.Community>
+  Card: Same<Schemas['Card'], Api.Card>
+  WishDraft: Fits<Api.WishDraft, Schemas['WishDraft']>
+  WishView: Same<Schemas['Wish'], Api.WishView>
+  WishSummary: Same<Schemas['WishSummary'], Api.WishSummary>
+  WishPage: Same<Schemas['WishPage'], Api.Page<Api.WishSummary>>
+  VolunteerTasks: Same<Schemas['VolunteerTasks'], Api.VolunteerTasks>
+  ResidentSummary: Same<Schemas['ResidentSummary'], Api.ResidentSummary>
+  AccountSummary: Same<Schemas['AccountSummary'], Api.AccountSummary>
+  RoleDraft: Fits<Api.RoleDraft, Schemas['RoleDraft']>
+  RoleChange: Same<Schemas['RoleChange'], Api.RoleChange>
+  SessionDraft: Fits<Api.SessionDraft, Schemas['SessionDraft']>
+  SessionView: Same<Schemas['ClinicSession'], Api.SessionView>
+  BookingDraft: Fits<Api.BookingDraft, Schemas['BookingDraft']>
+  BookingView: Same<Schemas['Booking'], Api.BookingView>
+  Roster: Same<Schemas['Roster'], Api.Roster>
+  PostingDraft: Fits<Api.PostingDraft, Schemas['PostingDraft']>
+  PostingView: Same<Schemas['Posting'], Api.PostingView>
+  PostingPage: Same<Schemas['PostingPage'], Api.Page<Api.PostingView>>
+  ApplicationDraft: Fits<Api.ApplicationDraft, Schemas['ApplicationDraft']>
+  ApplicationView: Same<Schemas['Application'], Api.ApplicationView>
+  Figures: Same<Schemas['Figures'], Api.Figures>
+  Breakdown: Same<Schemas['Breakdown'], Api.Breakdown>
+} = {
+  User: true,
+  Session: true,
+  Meta: true,
+  DemoAccount: true,
+  GridSummary: true,
+  Grid: true,
+  Community: true,
+  Card: true,
+  WishDraft: true,
+  WishView: true,
+  WishSummary: true,
+  WishPage: true,
+  VolunteerTasks: true,
+  ResidentSummary: true,
+  AccountSummary: true,
+  RoleDraft: true,
+  RoleChange: true,
+  SessionDraft: true,
+  SessionView: true,
+  BookingDraft: true,
+  BookingView: true,
+  Roster: true,
+  PostingDraft: true,
+  PostingView: true,
+  PostingPage: true,
+  ApplicationDraft: true,
+  ApplicationView: true,
+  Figures: true,
+  Breakdown: true,
+}
