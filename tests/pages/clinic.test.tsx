@@ -74,6 +74,20 @@ describe('the booking form', () => {
   })
 })
 
+describe('the booking form after the cutoff', () => {
+  it('says booking has closed and offers no enabled 确认预约', async () => {
+    const real = await api.getClinic('c1')
+    jest.spyOn(api, 'getClinic').mockResolvedValue({ ...real, bookingOpen: false })
+    const bookClinic = jest.spyOn(api, 'bookClinic')
+    const { container, testUtils } = await openBooking()
+    await testUtils.queries.waitForQueryByText('这场义诊现在不能预约（未开放或已截止），填写的内容不会提交。')
+    const confirm = button(container, '确认预约')
+    expect(confirm.disabled).toBe(true)
+    testUtils.fireEvent.click(confirm)
+    expect(bookClinic).not.toHaveBeenCalled()
+  })
+})
+
 describe('the ticket', () => {
   /** The elder's new booking, then the ticket opened by `account`. */
   async function ticketAs(account: 'staff' | 'elder', bookingId?: string) {

@@ -34,6 +34,18 @@ describe('我的 page', () => {
     expect(JSON.parse(Taro.getStorageSync('dongan-session')).state.elderMode).toBe(true)
   })
 
+  it('shows only the account now signed in: a switch never leaves the last account’s wishes', async () => {
+    const { q, testUtils, container } = await openMe()
+    await q.waitForQueryByText('楼道灯不亮了', undefined, { timeout: 3000 })
+    testUtils.fireEvent.click(container.querySelector('button[aria-label="切换为长者张桂兰"]')!)
+    await q.waitForQueryByText('已切换为长者：张桂兰', undefined, { timeout: 3000 })
+    await q.waitForQueryByText('代买降压药', undefined, { timeout: 3000 })
+    expect(container.textContent).not.toContain('楼道灯不亮了')
+    testUtils.fireEvent.click(container.querySelector('button[aria-label="切换为网格志愿者赵志强"]')!)
+    await q.waitForQueryByText('我的志愿服务', undefined, { timeout: 3000 })
+    expect(container.textContent).not.toContain('代买降压药')
+  })
+
   it('switches between the four demo accounts', async () => {
     const { q, testUtils, container } = await openMe()
     await q.waitForQueryByText('刘芳', undefined, { timeout: 3000 })

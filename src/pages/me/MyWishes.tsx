@@ -13,6 +13,9 @@ export function MyWishes({ user, refresh }: { user: User; refresh: number }) {
 
   useEffect(() => {
     let live = true
+    // A switched account starts empty: never the previous account's list.
+    setWishes(null)
+    setTasks(null)
     if (user.role === 'volunteer') api.listMyTasks().then((t) => live && setTasks(t), () => undefined)
     else if (user.role !== 'staff') api.listMyWishes({ limit: 3 }).then((p) => live && setWishes(p.items), () => undefined)
     return () => {

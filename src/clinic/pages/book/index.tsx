@@ -123,7 +123,12 @@ export default function BookClinic() {
             })}
           </View>
         </View>
-        <Action className="btn--primary btn--block" disabled={sending} onClick={submit}>
+        {!session.bookingOpen && (
+          <View className="notice notice--warn" role="status">
+            <Text>这场义诊现在不能预约（未开放或已截止），填写的内容不会提交。</Text>
+          </View>
+        )}
+        <Action className="btn--primary btn--block" disabled={sending || !session.bookingOpen} onClick={submit}>
           {sending ? '正在提交…' : full ? '确认候补' : '确认预约'}
         </Action>
       </View>

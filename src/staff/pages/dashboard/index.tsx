@@ -6,6 +6,7 @@ import { LoadingPage } from '../../../components/Loading'
 import { PageRoot } from '../../../components/PageRoot'
 import { useLoaded } from '../../../components/useLoaded'
 import { inChina } from '../../../domain/chinaTime'
+import { ensureSignedIn } from '../../../stores/session'
 import '../../staff.scss'
 
 type Period = 'thisMonth' | 'overall'
@@ -19,17 +20,25 @@ const METRICS: { key: keyof Figures; label: string; unit: string; percent?: bool
   { key: 'jobPlacements', label: '就业录用', unit: '人' },
 ]
 
+/** Nothing happened yet in the period (e.g. the month that started today). */
+const isEmptyPeriod = (f: Figures) => METRICS.every((m) => !f[m.key]) && f.wishesPosted === 0 && f.jobApplications === 0
+
 const show = (value: number | null, percent?: boolean) => (value === null ? '–' : percent ? `${Math.round(value * 100)}` : `${Math.round(value * 10) / 10}`)
 
 /** Staff: this month or overall, the whole sub-district and each community and grid, as plain bar charts. */
 export default function Dashboard() {
-  const { value: data, error, reload } = useLoaded(() => api.getDashboard(), [])
-  const [period, setPeriod] = useState<Period>('thisMonth')
+  const { value: data, error, reload } = useLoaded(async () => {
+    await ensureSignedIn()
+    return api.getDashboard()
+  }, [])
+  const [chosen, setPeriod] = useState<Period | null>(null)
   const [metric, setMetric] = useState(METRICS[0])
 
   if (!data) {
     return <LoadingPage error={error} onRetry={reload} />
   }
+  // On the 1st the month is still empty: open on the overall figures then, not a page of zeros.
+  const period: Period = chosen ?? (isEmptyPeriod(data.overall.thisMonth) ? 'overall' : 'thisMonth')
   const f = data.overall[period]
   const rows: [string, string][] = [
     ['发布心愿', `${f.wishesPosted} 件`],

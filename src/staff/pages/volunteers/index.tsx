@@ -8,7 +8,7 @@ import { PageRoot } from '../../../components/PageRoot'
 import { useFormSubmit } from '../../../components/useFormSubmit'
 import { useLoaded } from '../../../components/useLoaded'
 import { ACCOUNT_ROLES, ROLE_LABEL, describeRoleChange, validateRoleDraft, type AccountRole, type RoleDraft } from '../../../domain/roles'
-import { useSession } from '../../../stores/session'
+import { ensureSignedIn, useSession } from '../../../stores/session'
 import '../../staff.scss'
 
 /** Residents and elders may be left without a grid; volunteers may not, staff have none. */
@@ -26,7 +26,10 @@ export default function Volunteers() {
   const places = useLoaded(() => api.listCommunities(), [])
   const [typed, setTyped] = useState('')
   const [query, setQuery] = useState('')
-  const accounts = useLoaded(() => api.listAccounts(query), [query])
+  const accounts = useLoaded(async () => {
+    await ensureSignedIn()
+    return api.listAccounts(query)
+  }, [query])
   const [chosen, setChosen] = useState<AccountSummary | null>(null)
   // Counts saves: a new editor (and Idempotency-Key) after each, and fresh history.
   const [saves, setSaves] = useState(0)
