@@ -15,6 +15,8 @@ interface FieldProps {
   maxChars?: number
   multiline?: boolean
   type?: 'text' | 'tel' | 'digit'
+  /** The keyboard's Enter (搜索 on phones) does this, e.g. run a search. */
+  onConfirm?: () => void
 }
 
 /**
@@ -23,7 +25,7 @@ interface FieldProps {
  * mini-program. Nothing typed is ever truncated: too long is an error to fix.
  */
 export function Field(props: FieldProps) {
-  const { id, label, value, onChange, error, hint, placeholder, required, maxChars, multiline, type = 'text' } = props
+  const { id, label, value, onChange, error, hint, placeholder, required, maxChars, multiline, type = 'text', onConfirm } = props
   const count = maxChars ? `${textLength(value)}/${maxChars}` : null
   const over = maxChars ? textLength(value) > maxChars : false
   const errorId = `${id}-error`
@@ -64,7 +66,9 @@ export function Field(props: FieldProps) {
             placeholder={placeholder}
             aria-invalid={Boolean(error)}
             aria-describedby={error ? errorId : undefined}
+            enterKeyHint={onConfirm ? 'search' : undefined}
             onChange={(e) => onChange(e.target.value)}
+            onKeyDown={onConfirm ? (e) => e.key === 'Enter' && onConfirm() : undefined}
           />
         )
       ) : multiline ? (
@@ -84,6 +88,8 @@ export function Field(props: FieldProps) {
           placeholder={placeholder}
           ariaLabel={label}
           maxlength={-1}
+          confirmType={onConfirm ? 'search' : 'done'}
+          onConfirm={onConfirm}
           onInput={(e) => onChange(e.detail.value)}
         />
       )}

@@ -15,6 +15,17 @@ afterEach(() => {
 })
 
 describe('job search', () => {
+  it('searches when Enter is pressed in the search box, as with the 搜索 button', async () => {
+    const listJobs = jest.spyOn(api, 'listJobs')
+    const { container, testUtils } = await mountPage(JobList, { path: '/jobs/pages/list/index' })
+    await testUtils.queries.waitForQuerySelector('.job-item', { timeout: 3000 })
+    typeInto(container, 'jobs-keyword', '编织')
+    testUtils.fireEvent.keyDown(container.querySelector('#jobs-keyword')!, { key: 'Enter' })
+    await settle()
+    expect(listJobs).toHaveBeenLastCalledWith(expect.objectContaining({ keyword: '编织' }))
+    expect(titles(container).every((t) => t!.includes('编织'))).toBe(true)
+  })
+
   it('searches by keyword and combines kind, tag and pay filters', async () => {
     const listJobs = jest.spyOn(api, 'listJobs')
     const { container, testUtils } = await mountPage(JobList, { path: '/jobs/pages/list/index' })

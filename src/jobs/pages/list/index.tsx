@@ -58,7 +58,7 @@ export default function JobList() {
       ) : (
         <>
           <View className="search">
-            <Field id="jobs-keyword" label="搜索岗位" placeholder="岗位、单位或要求，如：编织" value={typed} onChange={setTyped} />
+            <Field id="jobs-keyword" label="搜索岗位" placeholder="岗位、单位或要求，如：编织" value={typed} onChange={setTyped} onConfirm={() => setKeyword(typed.trim())} />
             <Action className="btn--primary" onClick={() => setKeyword(typed.trim())}>
               搜索
             </Action>
