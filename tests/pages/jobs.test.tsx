@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { api, ApiError } from '../../src/api'
 import ApplyJob from '../../src/jobs/pages/apply'
+import JobDetail from '../../src/jobs/pages/detail'
 import JobList from '../../src/jobs/pages/list'
 import { useSession } from '../../src/stores/session'
 import { typeInto, button } from '../setup/form'
@@ -103,6 +104,21 @@ describe('the apply form', () => {
     const { container, testUtils } = await openForm()
     testUtils.fireEvent.click(button(container, '提交报名'))
     expect(await testUtils.queries.waitForQueryByText('您已经报名过这个岗位', undefined, { timeout: 3000 })).toBeTruthy()
+  })
+})
+
+describe('a posting already applied to', () => {
+  it('says so on the posting, with the progress, instead of offering 我要报名 again', async () => {
+    useSession.getState().signIn(await api.switchDemoAccount('resident'))
+    const before = await mountPage(JobDetail, { path: '/jobs/pages/detail/index', params: { id: 'j1' } })
+    await before.testUtils.queries.waitForQueryByText('我要报名', undefined, { timeout: 3000 })
+    before.unmount()
+
+    await api.applyForJob('j1', { name: '李明', phone: '13804521234', note: '' })
+    const { container, testUtils } = await mountPage(JobDetail, { path: '/jobs/pages/detail/index', params: { id: 'j1' } })
+    await testUtils.queries.waitForQueryByText('您已报名这个岗位，当前进度：已提交', undefined, { timeout: 3000 })
+    expect(Array.from(container.querySelectorAll('button')).map((b) => b.textContent)).not.toContain('我要报名')
+    expect(button(container, '查看我的报名')).toBeTruthy()
   })
 })
 

@@ -7,15 +7,19 @@ import { LoadingPage } from '../../../components/Loading'
 import { PageRoot } from '../../../components/PageRoot'
 import { useLoaded } from '../../../components/useLoaded'
 import { inChina } from '../../../domain/chinaTime'
-import { describePay } from '../../../domain/jobs'
+import { APPLICATION_STATUS_LABEL, describePay } from '../../../domain/jobs'
 import { ROUTES, open } from '../../../platform/navigation'
 import { useSession } from '../../../stores/session'
 import '../../jobs.scss'
 
 export default function JobDetail() {
   const { id = '', applied } = useRouter().params
-  const role = useSession((s) => s.user?.role ?? null)
+  const user = useSession((s) => s.user)
+  const role = user?.role ?? null
   const { value: posting, error, reload } = useLoaded(() => api.getJob(id), [id])
+  // Someone who applied already is told so here, not after filling in the form again.
+  const { value: mine } = useLoaded(async () => (user && user.role !== 'staff' ? api.listMyApplications() : []), [user?.id])
+  const myApplication = mine?.find((a) => a.posting.id === id) ?? null
   if (!posting) {
     return <LoadingPage error={error} onRetry={reload} />
   }
@@ -47,10 +51,20 @@ export default function JobDetail() {
           {posting.status === 'closed' ? '该岗位已停止招聘' : '该岗位已过报名截止日期'}
         </View>
       )}
+      {myApplication && (
+        <View className="notice" role="status">
+          <Text>您已报名这个岗位，当前进度：{APPLICATION_STATUS_LABEL[myApplication.status]}</Text>
+        </View>
+      )}
       <View className="row">
-        {posting.listed && (
+        {myApplication && (
+          <Action className="btn--plain" onClick={() => open(ROUTES.myApplications)}>
+            查看我的报名
+          </Action>
+        )}
+        {posting.listed && (!myApplication || role === 'volunteer') && (
           <Action className="btn--primary" onClick={() => open(ROUTES.jobApply(posting.id))}>
-            {role === 'staff' ? '代居民报名' : '我要报名'}
+            {role === 'staff' || myApplication ? '代居民报名' : '我要报名'}
           </Action>
         )}
         <CallButton phone={posting.contactPhone} label="电话咨询" who={posting.contactName} />
