@@ -67,6 +67,16 @@ describe('home page: the six-colour card', () => {
     expect(await q.waitForQueryByText('请选择您所在的网格', undefined, { timeout: 3000 })).toBeTruthy()
   })
 
+  it('opens the grid of the account signed in on 我的 first, not the grid picker', async () => {
+    useSession.getState().signIn(await api.switchDemoAccount('resident'))
+    useSession.setState({ gridCode: null })
+    const { q, container } = await openHome({})
+    await q.waitForQueryByText('东安社区第三网格', undefined, { timeout: 3000 })
+    expect(container.querySelectorAll('.tile')).toHaveLength(6)
+    expect(container.textContent).not.toContain('请选择您所在的网格')
+    useSession.setState({ token: null, user: null })
+  })
+
   it('shows the last card with a notice when the backend cannot be reached', async () => {
     const first = await openHome({ g: 'DA0103' })
     await first.q.waitForQueryByText('东安社区第三网格', undefined, { timeout: 3000 })

@@ -15,13 +15,18 @@ export type CardState =
 
 /**
  * The card of the grid to show: the QR entry first, then the remembered grid,
- * then the user's own. The last card of that grid kept on the phone shows at
+ * then the signed-in account's own. The last card of that grid kept on the phone shows at
  * once while the fresh one loads, and stays (marked offline) when it cannot.
  */
 export function useGridCard(entryGrid: string | null) {
   const remembered = useSession((s) => s.gridCode)
+  // Signed in on 我的 first: the account's own grid, as 我的 shows it.
+  const own = useSession((s) => s.user?.gridCode ?? null)
   const chooseGrid = useSession((s) => s.chooseGrid)
-  const [requested, setRequested] = useState<string | null>(entryGrid ?? remembered)
+  const [requested, setRequested] = useState<string | null>(entryGrid ?? remembered ?? own)
+  useEffect(() => {
+    if (own) setRequested((current) => current ?? own)
+  }, [own])
   const [state, setState] = useState<CardState>({ status: 'loading' })
   const [attempt, setAttempt] = useState(0)
 

@@ -73,7 +73,7 @@ export default function Ticket() {
     <PageRoot className="page--large">
       {params.new && (
         <View className="notice" role="status">
-          <Text>{booking.status === 'waiting' ? '已加入候补，有人取消会自动为您补上' : '预约成功！请按时到达，出示下面的签到码'}</Text>
+          <Text>{booking.status === 'waiting' ? '已加入候补，有人取消会自动为您补上' : '请按时到达，在门口出示下面的签到码'}</Text>
         </View>
       )}
       {booking.promotedAt && booking.status === 'booked' && (
