@@ -140,8 +140,13 @@ const FORMS: Form[] = [
   },
   {
     name: 'the release reason (volunteer, w3)',
-    open: () => open('volunteer', WishDetail, '/wish/pages/detail/index', { id: 'w3' }, '放弃认领'),
-    submit: '放弃认领',
+    open: async () => {
+      const page = await open('volunteer', WishDetail, '/wish/pages/detail/index', { id: 'w3' }, '不能继续服务？放弃认领')
+      page.testUtils.fireEvent.click(button(page.container, '不能继续服务？放弃认领'))
+      await page.testUtils.queries.waitForQuerySelector('#wish-reason')
+      return page
+    },
+    submit: '确定放弃认领',
     method: 'releaseWish',
     fields: { 'wish-reason': /^原因/ },
   },

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { api, ApiError } from '../../src/api'
+import WishDetail from '../../src/wish/pages/detail'
 import WishList from '../../src/wish/pages/list'
 import PostWish from '../../src/wish/pages/post'
 import { useSession } from '../../src/stores/session'
@@ -132,6 +133,24 @@ describe('the volunteer list', () => {
     await new Promise((r) => setTimeout(r, 50))
     const titles = Array.from(container.querySelectorAll('.wish-item__title')).map((t) => t.textContent)
     expect(titles).not.toContain('教我用手机挂号')
+  })
+})
+
+describe('a volunteer on a claimed wish', () => {
+  it('shows the service record first, and giving the wish back only as a separate, confirmed step', async () => {
+    await signIn('volunteer')
+    const releaseWish = jest.spyOn(api, 'releaseWish')
+    const { container, testUtils } = await mountPage(WishDetail, { path: '/wish/pages/detail/index', params: { id: 'w3' } })
+    await testUtils.queries.waitForQueryByText('完成服务', undefined, { timeout: 3000 })
+    expect(container.querySelector('#wish-reason')).toBeNull()
+    const labels = () => Array.from(container.querySelectorAll('button')).map((b) => b.textContent)
+    expect(labels().indexOf('完成服务')).toBeLessThan(labels().indexOf('不能继续服务？放弃认领'))
+    testUtils.fireEvent.click(button(container, '不能继续服务？放弃认领'))
+    await testUtils.queries.waitForQuerySelector('#wish-reason')
+    testUtils.fireEvent.click(button(container, '继续服务'))
+    await new Promise((r) => setTimeout(r, 30))
+    expect(container.querySelector('#wish-reason')).toBeNull()
+    expect(releaseWish).not.toHaveBeenCalled()
   })
 })
 

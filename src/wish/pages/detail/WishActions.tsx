@@ -25,6 +25,8 @@ export function WishActions({ wish, actions, onDone, onStale }: Props) {
   const [rating, setRating] = useState(0)
   const [thanks, setThanks] = useState('')
   const [confirmingCancel, setConfirmingCancel] = useState(false)
+  // Giving a wish back is a separate, deliberate step: never one tap away from 完成服务.
+  const [releasing, setReleasing] = useState(false)
   const [errors, setErrors] = useState<FieldErrors>({})
   const [message, setMessage] = useState<string | null>(null)
   const [busy, setBusy] = useState<WishAction | null>(null)
@@ -92,16 +94,7 @@ export function WishActions({ wish, actions, onDone, onStale }: Props) {
           {label('claim')}
         </Action>
       )}
-      {(has('reject') || has('release')) && (
-        <Field
-          id="wish-reason"
-          label={has('reject') ? '驳回原因' : '放弃原因'}
-          maxChars={REASON_RULE.max}
-          value={reason}
-          error={errors.reason}
-          onChange={setReason}
-        />
-      )}
+      {has('reject') && <Field id="wish-reason" label="驳回原因" maxChars={REASON_RULE.max} value={reason} error={errors.reason} onChange={setReason} />}
       {has('reject') && (
         <Action className="btn--plain btn--block" disabled={!!busy} onClick={() => run('reject')}>
           {label('reject')}
@@ -116,11 +109,25 @@ export function WishActions({ wish, actions, onDone, onStale }: Props) {
           </Action>
         </>
       )}
-      {has('release') && (
-        <Action className="btn--plain btn--block" disabled={!!busy} onClick={() => run('release')}>
-          {label('release')}
-        </Action>
-      )}
+      {has('release') &&
+        (releasing ? (
+          <View className="notice notice--warn" role="group" ariaLabel="放弃认领">
+            <Text>放弃后，心愿回到“待认领”，本网格的其他志愿者可以认领。</Text>
+            <Field id="wish-reason" label="放弃原因" required maxChars={REASON_RULE.max} value={reason} error={errors.reason} onChange={setReason} />
+            <View className="row">
+              <Action className="btn--primary" disabled={!!busy} onClick={() => run('release')}>
+                {busy === 'release' ? '正在提交…' : '确定放弃认领'}
+              </Action>
+              <Action className="btn--plain" onClick={() => setReleasing(false)}>
+                继续服务
+              </Action>
+            </View>
+          </View>
+        ) : (
+          <Action className="btn--ghost btn--block" onClick={() => setReleasing(true)}>
+            不能继续服务？放弃认领
+          </Action>
+        ))}
       {has('confirm') && (
         <>
           <View className="field" role="radiogroup" ariaLabel="服务评价">
