@@ -14,6 +14,7 @@ describe('就业创业', () => {
       await root.locator('.job-item').first().waitFor()
       await root.locator('#jobs-keyword').fill('缝纫')
       await root.getByRole('button', { name: '搜索', exact: true }).click()
+      await root.getByRole('button', { name: '筛选', exact: true }).click()
       await root.getByRole('button', { name: '女性', exact: true }).click()
       await root.getByRole('button', { name: '5000元以上', exact: true }).click()
       await root.locator('.job-item', { hasText: '服装缝纫工（第2批）' }).waitFor()

@@ -41,6 +41,10 @@ describe('job search', () => {
 
     typeInto(container, 'jobs-keyword', '')
     testUtils.fireEvent.click(button(container, '搜索'))
+    // The chips are folded behind 筛选, which then says how many are set.
+    expect(Array.from(container.querySelectorAll('button')).map((b) => b.textContent)).not.toContain('全职')
+    testUtils.fireEvent.click(button(container, '筛选'))
+    await settle()
     testUtils.fireEvent.click(button(container, '全职'))
     testUtils.fireEvent.click(button(container, '女性'))
     testUtils.fireEvent.click(button(container, '5000元以上'))
@@ -49,6 +53,7 @@ describe('job search', () => {
     // Newest first: the second batch was published earlier.
     expect(titles(container)).toEqual(['服装缝纫工', '服装缝纫工（第2批）'])
     expect(button(container, '全职').getAttribute('aria-pressed')).toBe('true')
+    expect(button(container, '筛选（已选3项）')).toBeTruthy()
 
     // 不限 suits everyone: the e-commerce course shows for 残障人士 too.
     testUtils.fireEvent.click(button(container, '技能培训'))

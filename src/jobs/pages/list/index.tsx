@@ -39,6 +39,9 @@ export default function JobList() {
   const [kind, setKind] = useState<JobKind | null>(null)
   const [tag, setTag] = useState<SuitedTag | null>(null)
   const [minPay, setMinPay] = useState<number | null>(null)
+  // The 15 chips stay folded so postings fill the first screen; the control says how many are set.
+  const [filtering, setFiltering] = useState(false)
+  const filtersSet = [kind, tag, minPay].filter((v) => v !== null).length
   const list = usePagedList(
     (cursor) => (staff ? api.listAllJobs({ cursor }) : api.listJobs({ cursor, keyword: keyword || undefined, kind: kind ?? undefined, tag: tag ?? undefined, minPay: minPay ?? undefined })),
     [staff, keyword, kind, tag, minPay],
@@ -63,14 +66,21 @@ export default function JobList() {
               搜索
             </Action>
           </View>
-          <Chips label="工作类型" all="全部类型" options={JOB_KINDS} value={kind} onChange={setKind} />
-          <Chips label="适合人群" all="全部人群" options={SUITED_TAGS.filter((t) => t !== '不限')} value={tag} onChange={setTag} />
-          <Chips label="月薪不低于" all="月薪不限" options={PAY_FLOORS} value={minPay} format={(n) => `${n}元以上`} onChange={setMinPay} />
           <View className="row">
+            <Action className="btn--plain" pressed={filtering} onClick={() => setFiltering(!filtering)}>
+              {filtersSet ? `筛选（已选${filtersSet}项）` : '筛选'}
+            </Action>
             <Action className="btn--plain" onClick={() => open(ROUTES.myApplications)}>
               我的报名
             </Action>
           </View>
+          {filtering && (
+            <>
+              <Chips label="工作类型" all="全部类型" options={JOB_KINDS} value={kind} onChange={setKind} />
+              <Chips label="适合人群" all="全部人群" options={SUITED_TAGS.filter((t) => t !== '不限')} value={tag} onChange={setTag} />
+              <Chips label="月薪不低于" all="月薪不限" options={PAY_FLOORS} value={minPay} format={(n) => `${n}元以上`} onChange={setMinPay} />
+            </>
+          )}
         </>
       )}
       {list.error && (
