@@ -147,6 +147,27 @@ export async function switchAccount(page: Page, site: StaticServer, label: strin
 }
 
 /**
+ * Two volunteers (赵志强 on page a, 孙丽娟 on page b) open the open-wish list;
+ * b claims 教我用手机挂号 first, then a taps it and is told 该心愿已被认领.
+ * The caller closes both contexts.
+ */
+export async function claimRace(browser: Browser, site: StaticServer) {
+  const a = await newPage(browser)
+  const b = await newPage(browser)
+  await switchAccount(a.page, site, '切换为网格志愿者赵志强')
+  await switchAccount(b.page, site, '切换为网格志愿者孙丽娟')
+  const listA = await openPage(a.page, site, '/wish/pages/list/index?mode=open')
+  const listB = await openPage(b.page, site, '/wish/pages/list/index?mode=open')
+  await listA.getByText('教我用手机挂号').waitFor()
+  await listB.getByText('教我用手机挂号').waitFor()
+  await listB.getByRole('button', { name: '认领心愿：教我用手机挂号' }).click()
+  await b.page.waitForURL(/detail\/index\?id=w4/)
+  await listA.getByRole('button', { name: '认领心愿：教我用手机挂号' }).click()
+  await listA.getByText('该心愿已被认领').waitFor()
+  return { a, b, listA }
+}
+
+/**
  * Chromium and a served build for the tests of one file: started before them,
  * closed after. Read `.browser` and `.site` inside tests.
  */

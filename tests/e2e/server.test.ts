@@ -6,7 +6,7 @@
 import type { Browser } from 'playwright-core'
 import { freshPostgresUrl } from '../support/postgres'
 import { RACE_LIMITS, startServerProcess, type ServerProcess } from '../support/serverProcess'
-import { cardTiles, distDir, launchBrowser, newPage, openPage, shot, stationed, switchAccount, type StaticServer } from './browser'
+import { cardTiles, claimRace, distDir, launchBrowser, newPage, openPage, shot, stationed, switchAccount, type StaticServer } from './browser'
 import { seedGrid } from './seed'
 
 let browser: Browser
@@ -50,19 +50,8 @@ describe('H5 on the real server and PostgreSQL, one origin', () => {
   })
 
   it('lets one of two volunteers win the claim of a wish; the other sees 该心愿已被认领', async () => {
-    const a = await newPage(browser)
-    const b = await newPage(browser)
+    const { a, b } = await claimRace(browser, site)
     try {
-      await switchAccount(a.page, site, '切换为网格志愿者赵志强')
-      await switchAccount(b.page, site, '切换为网格志愿者孙丽娟')
-      const listA = await openPage(a.page, site, '/wish/pages/list/index?mode=open')
-      const listB = await openPage(b.page, site, '/wish/pages/list/index?mode=open')
-      await listA.getByText('教我用手机挂号').waitFor()
-      await listB.getByText('教我用手机挂号').waitFor()
-      await listB.getByRole('button', { name: '认领心愿：教我用手机挂号' }).click()
-      await b.page.waitForURL(/detail\/index\?id=w4/)
-      await listA.getByRole('button', { name: '认领心愿：教我用手机挂号' }).click()
-      await listA.getByText('该心愿已被认领').waitFor()
       await shot(a.page, 'server-2-claim-refused')
     } finally {
       await a.context.close()

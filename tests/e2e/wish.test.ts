@@ -5,7 +5,7 @@ import fs from 'fs'
 import path from 'path'
 import type { Browser, Page } from 'playwright-core'
 import { startMockServer } from '../../mock/server'
-import { ROOT, distDir, launchBrowser, newPage, openPage, serve, shot, stationed, switchAccount, type StaticServer } from './browser'
+import { ROOT, claimRace, distDir, launchBrowser, newPage, openPage, serve, shot, stationed, switchAccount, type StaticServer } from './browser'
 
 let browser: Browser
 beforeAll(async () => {
@@ -143,26 +143,16 @@ describe('微心愿 claim race on the HTTP backend', () => {
   it('refuses the second volunteer with 该心愿已被认领 and refreshes their list', async () => {
     const api = await startMockServer({ port: 3199, host: '127.0.0.1' })
     const site = await serve(distDir('E2E_API_DIST', 'dist/h5-api'))
-    const a = await newPage(browser)
-    const b = await newPage(browser)
     try {
-      await switchAccount(a.page, site, '切换为网格志愿者赵志强')
-      await switchAccount(b.page, site, '切换为网格志愿者孙丽娟')
-      const listA = await openPage(a.page, site, '/wish/pages/list/index?mode=open')
-      const listB = await openPage(b.page, site, '/wish/pages/list/index?mode=open')
-      await listA.getByText('教我用手机挂号').waitFor()
-      await listB.getByText('教我用手机挂号').waitFor()
-
-      await listB.getByRole('button', { name: '认领心愿：教我用手机挂号' }).click()
-      await b.page.waitForURL(/detail\/index\?id=w4/)
-
-      await listA.getByRole('button', { name: '认领心愿：教我用手机挂号' }).click()
-      await listA.getByText('该心愿已被认领').waitFor()
-      await listA.locator('.wish-item', { hasText: '教我用手机挂号' }).waitFor({ state: 'detached' })
-      await shot(a.page, 'wish-4-claim-refused')
+      const { a, b, listA } = await claimRace(browser, site)
+      try {
+        await listA.locator('.wish-item', { hasText: '教我用手机挂号' }).waitFor({ state: 'detached' })
+        await shot(a.page, 'wish-4-claim-refused')
+      } finally {
+        await a.context.close()
+        await b.context.close()
+      }
     } finally {
-      await a.context.close()
-      await b.context.close()
       await site.close()
       await api.close()
     }

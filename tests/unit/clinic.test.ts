@@ -19,7 +19,7 @@ import {
   type BookingDraft,
   type ClinicSession,
 } from '../../src/domain/clinic'
-import { RuleError } from '../../src/domain/rules'
+import { refusal } from '../support/refusal'
 
 const at = (iso: string) => Date.parse(`${iso}+08:00`)
 
@@ -55,15 +55,6 @@ const ctx = (bookings: Booking[], extra: Partial<Parameters<typeof book>[1]> = {
   now: NOW,
   ...extra,
 })
-
-function refusal(run: () => unknown): RuleError {
-  try {
-    run()
-  } catch (error) {
-    return error as RuleError
-  }
-  throw new Error('expected a refusal')
-}
 
 describe('clinic cutoff, in China time', () => {
   it('closes 2 hours before the first slot', () => {

@@ -11,7 +11,7 @@ import {
   type Application,
   type Posting,
 } from '../../src/domain/jobs'
-import { RuleError } from '../../src/domain/rules'
+import { refusal } from '../support/refusal'
 
 const at = (iso: string) => Date.parse(`${iso}+08:00`)
 const NOW = at('2026-11-25T10:00:00')
@@ -32,15 +32,6 @@ const posting: Posting = {
   expiresOn: '2026-11-30',
   publishedAt: '2026-11-01T09:00:00+08:00',
   status: 'open',
-}
-
-function refusal(run: () => unknown): RuleError {
-  try {
-    run()
-  } catch (error) {
-    return error as RuleError
-  }
-  throw new Error('expected a refusal')
 }
 
 describe('listing and expiry, in China time', () => {

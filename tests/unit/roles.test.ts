@@ -1,20 +1,11 @@
 import { changeRole, describeRoleChange, validateRoleDraft } from '../../src/domain/roles'
 import type { Person } from '../../src/domain/onBehalf'
-import { RuleError } from '../../src/domain/rules'
+import { refusal } from '../support/refusal'
 
 const NOW = Date.parse('2026-11-30T14:05:00+08:00')
 const staff: Person = { id: 's1', name: '刘芳', phone: '13704520011', role: 'staff', gridCode: null }
 const resident: Person = { id: 'r1', name: '李明', phone: '13804521234', role: 'resident', gridCode: 'DA0103' }
 const grids = (code: string) => ['DA0101', 'DA0103'].includes(code)
-
-function refusal(run: () => unknown): RuleError {
-  try {
-    run()
-  } catch (error) {
-    return error as RuleError
-  }
-  throw new Error('expected a refusal')
-}
 
 describe('changing roles', () => {
   it('makes a resident a volunteer of a grid and records who, when and what', () => {
