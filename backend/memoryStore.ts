@@ -183,6 +183,14 @@ class MemoryTransaction implements Repository {
   async insertGrid(grid: GridRecord) {
     this.insert('grids', grid)
   }
+  async upsertCommunity(community: CommunityRecord) {
+    if (this.read('communities').some((c) => c.code === community.code)) this.replace('communities', community, 'code')
+    else this.insert('communities', community)
+  }
+  async upsertGrid(grid: GridRecord) {
+    if (this.read('grids').some((g) => g.code === grid.code)) this.replace('grids', grid, 'code')
+    else this.insert('grids', grid)
+  }
 
   async getWish(id: string) {
     return this.byId(this.read('wishes'), id)

@@ -130,6 +130,10 @@ export interface Repository {
   claimIdempotencyKey(userId: string, key: string, fingerprint: string, now: number): Promise<IdempotencyRecord | null>
   saveIdempotencyAnswer(record: IdempotencyRecord): Promise<void>
 
+  // Operators: the sub-district's communities and grids (with their cards), added or replaced
+  upsertCommunity(community: CommunityRecord): Promise<void>
+  upsertGrid(grid: GridRecord): Promise<void>
+
   // Demo hosts only: restore the seed (keeps accounts and sessions)
   wipeRecords(): Promise<void>
   insertCommunity(community: CommunityRecord): Promise<void>

@@ -1,9 +1,11 @@
 /* `npm run server [-- command]`: serves the API (default), or runs one of the
- * operator's commands: `migrate`, `add-staff --phone … --name …`. */
+ * operator's commands: `migrate`, `add-staff --phone … --name …`,
+ * `import-places FILE.json`. */
 import { normalisePhone, checkPhone } from '../src/domain/validation'
 import { ConfigError, readConfig, type ServerConfig } from './config'
 import { migrate } from './migrations'
 import { PgStore } from './pgStore'
+import { readPlacesFile } from './places'
 import { openDatabase, startServer } from './start'
 
 function option(args: string[], name: string): string {
@@ -39,6 +41,25 @@ async function addStaff(config: ServerConfig, args: string[]): Promise<void> {
   }
 }
 
+/** The sub-district's communities and grids with their cards: added, or replaced by code. */
+async function importPlaces(config: ServerConfig, args: string[]): Promise<void> {
+  const file = args[0]
+  if (!file) throw new ConfigError('import-places needs a file, e.g. npm run server -- import-places docs/places.example.json')
+  const places = readPlacesFile(file)
+  const database = await openDatabase(config)
+  await migrate(database)
+  const store = new PgStore(database)
+  try {
+    await store.transaction(async (repo) => {
+      for (const c of places.communities) await repo.upsertCommunity(c)
+      for (const g of places.grids) await repo.upsertGrid(g)
+    })
+    console.log(`imported ${places.communities.length} communities and ${places.grids.length} grids from ${file}`)
+  } finally {
+    await store.close()
+  }
+}
+
 async function main(): Promise<void> {
   const [command = 'serve', ...args] = process.argv.slice(2)
   // The commands need no WeChat credentials: only serving does.
@@ -51,7 +72,8 @@ async function main(): Promise<void> {
     return
   }
   if (command === 'add-staff') return addStaff(config, args)
-  if (command !== 'serve') throw new ConfigError(`unknown command "${command}": use serve, migrate or add-staff`)
+  if (command === 'import-places') return importPlaces(config, args)
+  if (command !== 'serve') throw new ConfigError(`unknown command "${command}": use serve, migrate, add-staff or import-places`)
   const running = await startServer(config, { logger: { level: process.env.LOG_LEVEL || 'info' } })
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.pgliteDir}`
   console.log(`东安社区服务 server on ${running.url}, data in ${where}${config.demo ? ', demo mode on' : ''}`)
@@ -61,6 +83,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: Error) => {
-  console.error(error instanceof ConfigError ? `cannot start: ${error.message}` : error)
+  console.error(error instanceof ConfigError ? `stopped: ${error.message}` : error)
   process.exit(1)
 })

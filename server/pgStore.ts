@@ -125,6 +125,16 @@ class PgRepository implements Repository {
   async insertGrid(g: GridRecord) {
     await this.rows('INSERT INTO grids (code, community_code, doc) VALUES ($1, $2, $3)', [g.code, g.communityCode, json(g)])
   }
+  async upsertCommunity(c: CommunityRecord) {
+    await this.rows('INSERT INTO communities (code, name) VALUES ($1, $2) ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name', [c.code, c.name])
+  }
+  async upsertGrid(g: GridRecord) {
+    await this.rows('INSERT INTO grids (code, community_code, doc) VALUES ($1, $2, $3) ON CONFLICT (code) DO UPDATE SET community_code = EXCLUDED.community_code, doc = EXCLUDED.doc', [
+      g.code,
+      g.communityCode,
+      json(g),
+    ])
+  }
 
   async getWish(id: string, options?: ReadOptions) {
     return docs<Wish>(await this.rows(`SELECT doc FROM wishes WHERE id = $1${lock(options)}`, [id]))[0] ?? null

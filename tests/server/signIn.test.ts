@@ -2,6 +2,7 @@
  * local fake WeChat API, the demo doors shut, the hard edges of HTTP, safe
  * request logs, migrations and the staff command. */
 import { execFile } from 'child_process'
+import fs from 'fs'
 import path from 'path'
 import { Writable } from 'stream'
 import { promisify } from 'util'
@@ -249,6 +250,26 @@ describe('database and operators', () => {
     } finally {
       await database.close()
     }
+  })
+
+  it('imports the sub-district’s places from a file, twice without duplicates, and names what is wrong in a bad one', async () => {
+    const url = await freshPostgresUrl('places')
+    const run = promisify(execFile)
+    const main = path.join(ROOT, '.tmp/node/server/main.js')
+    const env = { ...process.env, DATABASE_URL: url }
+    for (let i = 0; i < 2; i++) {
+      const { stdout } = await run('node', [main, 'import-places', path.join(ROOT, 'docs/places.example.json')], { env })
+      expect(stdout).toMatch(/imported 3 communities and 7 grids/)
+    }
+    const database = pgDatabase(url)
+    const conn = await database.connect()
+    const grids = (await conn.query<{ n: number }>('SELECT count(*)::int AS n FROM grids')).rows[0].n
+    conn.release()
+    await database.close()
+    expect(grids).toBe(7)
+    const bad = path.join(ROOT, '.tmp', 'bad-places.json')
+    fs.writeFileSync(bad, JSON.stringify({ communities: [{ code: 'DA01', name: '东安社区' }], grids: [{ code: 'DA0109', communityCode: 'ZZ' }] }))
+    await expect(run('node', [main, 'import-places', bad], { env })).rejects.toMatchObject({ stderr: expect.stringMatching(/communityCode must name a community/) })
   })
 
   it('creates the first staff account from the command line', async () => {
