@@ -107,10 +107,6 @@ export class Backend {
     this.routes = compileRoutes([...(options.routes ?? CORE_ROUTES), ...(options.demoRoutes ?? [])])
   }
 
-  get store(): Store {
-    return this.options.store
-  }
-
   async dispatch(request: ApiRequest): Promise<WireResponse> {
     try {
       return await this.run(request)

@@ -20,7 +20,7 @@ const keyed = <T>(rows: Row[]): Keyed<T>[] => rows.map((r) => ({ record: r.doc a
 /** Keyset paging: newest first, strictly older than the cursor. */
 const after = (scan: Scan) => (scan.after === null ? null : Number(scan.after))
 
-function userOf(row: Row | undefined): UserRecord | null {
+function userFromRow(row: Row | undefined): UserRecord | null {
   if (!row) return null
   return {
     id: row.id as string,
@@ -55,14 +55,14 @@ class PgRepository implements Repository {
   }
 
   async getUser(id: string, options?: ReadOptions) {
-    return userOf((await this.rows(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1${lock(options)}`, [id]))[0])
+    return userFromRow((await this.rows(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1${lock(options)}`, [id]))[0])
   }
   async findUserByPhone(phone: string) {
     if (!phone) return null
-    return userOf((await this.rows(`SELECT ${USER_COLUMNS} FROM users WHERE phone = $1`, [phone]))[0])
+    return userFromRow((await this.rows(`SELECT ${USER_COLUMNS} FROM users WHERE phone = $1`, [phone]))[0])
   }
   async findUserByOpenid(openid: string) {
-    return userOf((await this.rows(`SELECT ${USER_COLUMNS} FROM users WHERE openid = $1`, [openid]))[0])
+    return userFromRow((await this.rows(`SELECT ${USER_COLUMNS} FROM users WHERE openid = $1`, [openid]))[0])
   }
   async insertUser(u: UserRecord) {
     await this.rows('INSERT INTO users (id, name, phone, role, grid_code, openid) VALUES ($1, $2, $3, $4, $5, $6)', [u.id, u.name, u.phone, u.role, u.gridCode, u.openid ?? null])
@@ -79,7 +79,7 @@ class PgRepository implements Repository {
        ORDER BY seq LIMIT $3`,
       [gridCode, q, limit],
     )
-    return rows.map((r) => userOf(r)!)
+    return rows.map((r) => userFromRow(r)!)
   }
   async listAccounts({ q, limit }: { q: string; limit: number }) {
     const rows = await this.rows(
@@ -88,7 +88,7 @@ class PgRepository implements Repository {
        ORDER BY seq LIMIT $2`,
       [q, limit],
     )
-    return rows.map((r) => userOf(r)!)
+    return rows.map((r) => userFromRow(r)!)
   }
   async insertRoleChange(c: RoleChange) {
     await this.rows('INSERT INTO role_changes (id, user_id, doc) VALUES ($1, $2, $3)', [c.id, c.userId, json(c)])
@@ -104,7 +104,7 @@ class PgRepository implements Repository {
       `SELECT ${USER_COLUMNS.split(', ').map((c) => `u.${c}`).join(', ')} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2`,
       [tokenHash, new Date(now)],
     )
-    return userOf(rows[0])
+    return userFromRow(rows[0])
   }
   async deleteSession(tokenHash: string) {
     await this.rows('DELETE FROM sessions WHERE token_hash = $1', [tokenHash])

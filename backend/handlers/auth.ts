@@ -61,7 +61,9 @@ export const authRoutes: Route[] = [
       const phone = normalisePhone(await ctx.identity.phoneFor(readCode(ctx)))
       const problem = checkPhone(phone)
       if (problem) throw new ApiError('VALIDATION', problem, { phone: problem })
-      const owner = await ctx.repo.findUserByPhone(phone)
+      const found = await ctx.repo.findUserByPhone(phone)
+      // Locked, then read again: of two WeChat users confirming one number at once, the database lets one take it.
+      const owner = found && (await ctx.repo.getUser(found.id, { forUpdate: true }))
       const caller = ctx.user
       if (caller && !caller.phone) {
         // A WeChat account without a number yet takes this one.

@@ -71,9 +71,13 @@ async function viewOfBooking(repo: Repository, booking: Booking): Promise<Bookin
   return bookingView(await findSession(repo, booking.sessionId), booking)
 }
 
-/** Many bookings with their sessions, read in one go. */
+/** The sessions of these bookings, by id, read in one query. */
+async function sessionsOf(repo: Repository, bookings: Booking[]): Promise<Map<string, ClinicSession>> {
+  return new Map((await repo.getClinics([...new Set(bookings.map((b) => b.sessionId))])).map((s) => [s.id, s]))
+}
+
 async function viewsOfBookings(repo: Repository, bookings: Booking[]): Promise<BookingView[]> {
-  const sessions = new Map((await repo.getClinics([...new Set(bookings.map((b) => b.sessionId))])).map((s) => [s.id, s]))
+  const sessions = await sessionsOf(repo, bookings)
   return bookings.filter((b) => sessions.has(b.sessionId)).map((b) => bookingView(sessions.get(b.sessionId)!, b))
 }
 
@@ -84,7 +88,7 @@ async function viewOfSession(repo: Repository, session: ClinicSession, now: numb
 /** The account's bookings that hold or wait for a place in a session yet to start. */
 async function upcomingOf(repo: Repository, accountId: string, now: number): Promise<number> {
   const bookings = (await repo.listBookingsOfAccount(accountId)).filter((b) => b.status === 'booked' || b.status === 'waiting')
-  const sessions = new Map((await repo.getClinics([...new Set(bookings.map((b) => b.sessionId))])).map((s) => [s.id, s]))
+  const sessions = await sessionsOf(repo, bookings)
   return upcomingCount(bookings, (id) => sessions.get(id), now)
 }
 

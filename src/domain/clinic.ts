@@ -5,6 +5,7 @@
  */
 import { inChina, toChinaIso } from './chinaTime'
 import type { ActedBy } from './onBehalf'
+import { ROLE_LABEL } from './roles'
 import { RuleError, assertValid } from './rules'
 import { checkPhone, checkText, collectErrors, normalisePhone, type FieldErrors } from './validation'
 
@@ -207,6 +208,11 @@ export interface CancelledBy {
 }
 
 type Canceller = Omit<CancelledBy, 'reason' | 'at'>
+
+/** e.g. 由工作人员 刘芳 于11月30日 14:05取消：医生临时有事 */
+export function describeCancellation(by: CancelledBy): string {
+  return `由${ROLE_LABEL[by.role]} ${by.name} 于${inChina(by.at).format('M月D日 HH:mm')}取消${by.reason ? `：${by.reason}` : ''}`
+}
 
 /** The owner, the helper who booked it through 代办, and staff may cancel a booking. */
 export function mayCancel(booking: Pick<Booking, 'accountId' | 'actedBy'>, actor: Pick<Canceller, 'id' | 'role'>): boolean {

@@ -1,10 +1,11 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
-import { api, toApiError, usesEmbeddedMock, type DemoAccount, type Role } from '../../api'
+import { api, toApiError, usesEmbeddedMock, type DemoAccount } from '../../api'
 import { PageRoot } from '../../components/PageRoot'
 import { Action } from '../../components/Action'
 import { maskPhone } from '../../domain/mask'
+import { ROLE_LABEL } from '../../domain/roles'
 import { checkPhone, normalisePhone } from '../../domain/validation'
 import { Field } from '../../components/Field'
 import { refreshUser, useSession } from '../../stores/session'
@@ -12,13 +13,6 @@ import { MyRecords } from './MyRecords'
 import { MyWishes } from './MyWishes'
 import { PhoneBinding } from './PhoneBinding'
 import './index.scss'
-
-const ROLE_LABEL: Record<Role, string> = {
-  resident: '居民',
-  elder: '长者',
-  volunteer: '网格志愿者',
-  staff: '工作人员',
-}
 
 export default function Me() {
   const user = useSession((s) => s.user)

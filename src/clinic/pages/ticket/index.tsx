@@ -7,7 +7,7 @@ import { useWriteKey } from '../../../components/useWriteKey'
 import { Action } from '../../../components/Action'
 import { PageRoot } from '../../../components/PageRoot'
 import { inChina } from '../../../domain/chinaTime'
-import { CANCEL_REASON_RULE, describeWhen, mayCancel, needsCancelReason } from '../../../domain/clinic'
+import { CANCEL_REASON_RULE, describeCancellation, describeWhen, mayCancel, needsCancelReason } from '../../../domain/clinic'
 import { checkText } from '../../../domain/validation'
 import { Field } from '../../../components/Field'
 import { ensureSignedIn, useSession } from '../../../stores/session'
@@ -98,12 +98,7 @@ export default function Ticket() {
           就诊人：{booking.patientName}（{booking.forWhom}）
         </Text>
         {booking.actedBy && <Text className="muted-line">{describeActedBy(booking.actedBy)}</Text>}
-        {booking.cancelledBy && (
-          <Text className="muted-line">
-            由{booking.cancelledBy.role === 'staff' ? '工作人员' : '网格志愿者'} {booking.cancelledBy.name} 于{inChina(booking.cancelledBy.at).format('M月D日 HH:mm')}取消
-            {booking.cancelledBy.reason ? `：${booking.cancelledBy.reason}` : ''}
-          </Text>
-        )}
+        {booking.cancelledBy && <Text className="muted-line">{describeCancellation(booking.cancelledBy)}</Text>}
         {booking.checkedInAt && <Text>签到时间：{inChina(booking.checkedInAt).format('M月D日 HH:mm')}</Text>}
         {(booking.status === 'booked' || booking.status === 'checked_in') && (
           <>

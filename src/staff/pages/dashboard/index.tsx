@@ -21,7 +21,7 @@ const METRICS: { key: keyof Figures; label: string; unit: string; percent?: bool
 ]
 
 /** Nothing happened yet in the period (e.g. the month that started today). */
-const isEmptyPeriod = (f: Figures) => METRICS.every((m) => !f[m.key]) && f.wishesPosted === 0 && f.jobApplications === 0
+const isEmptyPeriod = (f: Figures) => Object.values(f).every((v) => !v)
 
 const show = (value: number | null, percent?: boolean) => (value === null ? '–' : percent ? `${Math.round(value * 100)}` : `${Math.round(value * 10) / 10}`)
 
