@@ -1,4 +1,4 @@
-import type { Booking, ClinicSession } from '../src/domain/clinic'
+import type { Booking, Clinic } from '../src/domain/clinic'
 import type { Application, Posting } from '../src/domain/jobs'
 import type { RoleChange } from '../src/domain/roles'
 import type { Wish } from '../src/domain/wish'
@@ -15,7 +15,7 @@ export interface MemoryData {
   grids: GridRecord[]
   /** Every list is in creation order, so newest-first scans read it backwards. */
   wishes: Wish[]
-  clinics: ClinicSession[]
+  clinics: Clinic[]
   bookings: Booking[]
   postings: Posting[]
   applications: Application[]
@@ -27,7 +27,7 @@ export interface MemoryData {
 }
 
 /** Bump when the shape changes: older stored data is replaced by a fresh start. */
-export const MEMORY_SCHEMA = 6
+export const MEMORY_SCHEMA = 7
 
 /** Where a memory database lives between runs: Taro storage in the app; nowhere in Node. */
 export interface MemoryPersistence {
@@ -232,20 +232,20 @@ class MemoryTransaction implements Repository {
   async getClinic(id: string) {
     return this.byId(this.read('clinics'), id)
   }
-  async insertClinic(session: ClinicSession) {
-    this.insert('clinics', session)
+  async insertClinic(clinic: Clinic) {
+    this.insert('clinics', clinic)
   }
-  async updateClinic(session: ClinicSession) {
-    this.replace('clinics', session)
+  async updateClinic(clinic: Clinic) {
+    this.replace('clinics', clinic)
   }
   async getBooking(id: string) {
     return this.byId(this.read('bookings'), id)
   }
-  async listBookingsOfSession(sessionId: string) {
-    return this.read('bookings').filter((b) => b.sessionId === sessionId)
+  async listBookingsOfClinic(clinicId: string) {
+    return this.read('bookings').filter((b) => b.clinicId === clinicId)
   }
-  async listSlotBookings(sessionId: string) {
-    return this.listBookingsOfSession(sessionId)
+  async listSlotBookings(clinicId: string) {
+    return this.listBookingsOfClinic(clinicId)
   }
   async listBookingsOfAccount(accountId: string) {
     return this.read('bookings').filter((b) => b.accountId === accountId)

@@ -1,4 +1,4 @@
-import type { Booking, ClinicSession, SlotBooking } from '../src/domain/clinic'
+import type { Booking, Clinic, SlotBooking } from '../src/domain/clinic'
 import type { Application, Posting } from '../src/domain/jobs'
 import type { RoleChange } from '../src/domain/roles'
 import type { StatsInput } from '../src/domain/stats'
@@ -88,18 +88,18 @@ export interface Repository {
   listWishesClaimedBy(volunteerId: string): Promise<Wish[]>
 
   // 专家义诊
-  /** Sessions on or after a China date (YYYY-MM-DD), any order. */
-  listClinicsFrom(date: string, specialty?: string): Promise<ClinicSession[]>
-  /** The sessions with these ids that exist, in any order. */
-  getClinics(ids: string[]): Promise<ClinicSession[]>
-  getClinic(id: string, options?: ReadOptions): Promise<ClinicSession | null>
-  insertClinic(session: ClinicSession): Promise<void>
-  updateClinic(session: ClinicSession): Promise<void>
+  /** Clinics on or after a China date (YYYY-MM-DD), any order. */
+  listClinicsFrom(date: string, specialty?: string): Promise<Clinic[]>
+  /** The clinics with these ids that exist, in any order. */
+  getClinics(ids: string[]): Promise<Clinic[]>
+  getClinic(id: string, options?: ReadOptions): Promise<Clinic | null>
+  insertClinic(clinic: Clinic): Promise<void>
+  updateClinic(clinic: Clinic): Promise<void>
   getBooking(id: string, options?: ReadOptions): Promise<Booking | null>
-  /** Every booking of a session, cancelled ones too, in the order they were made. */
-  listBookingsOfSession(sessionId: string): Promise<Booking[]>
-  /** The same, only what the booking rules read: cheaper while the session row is locked. */
-  listSlotBookings(sessionId: string): Promise<SlotBooking[]>
+  /** Every booking of a clinic, cancelled ones too, in the order they were made. */
+  listBookingsOfClinic(clinicId: string): Promise<Booking[]>
+  /** The same, only what the booking rules read: cheaper while the clinic row is locked. */
+  listSlotBookings(clinicId: string): Promise<SlotBooking[]>
   listBookingsOfAccount(accountId: string): Promise<Booking[]>
   insertBooking(booking: Booking): Promise<void>
   updateBooking(booking: Booking): Promise<void>

@@ -1,5 +1,5 @@
 import { ApiError } from '../src/api/errors'
-import type { Booking, ClinicSession, SlotBooking } from '../src/domain/clinic'
+import type { Booking, Clinic, SlotBooking } from '../src/domain/clinic'
 import type { Application, Posting } from '../src/domain/jobs'
 import type { RoleChange } from '../src/domain/roles'
 import { normalisePhone } from '../src/domain/validation'
@@ -179,31 +179,31 @@ class PgRepository implements Repository {
   }
 
   async listClinicsFrom(date: string, specialty?: string) {
-    return docs<ClinicSession>(await this.rows('SELECT doc FROM clinics WHERE date >= $1 AND ($2::text IS NULL OR specialty = $2) ORDER BY seq', [date, specialty ?? null]))
+    return docs<Clinic>(await this.rows('SELECT doc FROM clinics WHERE date >= $1 AND ($2::text IS NULL OR specialty = $2) ORDER BY seq', [date, specialty ?? null]))
   }
   async getClinics(ids: string[]) {
     if (ids.length === 0) return []
-    return docs<ClinicSession>(await this.rows('SELECT doc FROM clinics WHERE id = ANY($1::text[])', [ids]))
+    return docs<Clinic>(await this.rows('SELECT doc FROM clinics WHERE id = ANY($1::text[])', [ids]))
   }
   async getClinic(id: string, options?: ReadOptions) {
-    return docs<ClinicSession>(await this.rows(`SELECT doc FROM clinics WHERE id = $1${lock(options)}`, [id]))[0] ?? null
+    return docs<Clinic>(await this.rows(`SELECT doc FROM clinics WHERE id = $1${lock(options)}`, [id]))[0] ?? null
   }
-  async insertClinic(c: ClinicSession) {
+  async insertClinic(c: Clinic) {
     await this.rows('INSERT INTO clinics (id, date, specialty, doc) VALUES ($1, $2, $3, $4)', [c.id, c.date, c.specialty, json(c)])
   }
-  async updateClinic(c: ClinicSession) {
+  async updateClinic(c: Clinic) {
     await this.rows('UPDATE clinics SET date = $2, specialty = $3, doc = $4 WHERE id = $1', [c.id, c.date, c.specialty, json(c)])
   }
   async getBooking(id: string, options?: ReadOptions) {
     return docs<Booking>(await this.rows(`SELECT doc FROM bookings WHERE id = $1${lock(options)}`, [id]))[0] ?? null
   }
-  async listBookingsOfSession(sessionId: string) {
-    return docs<Booking>(await this.rows('SELECT doc FROM bookings WHERE session_id = $1 ORDER BY seq', [sessionId]))
+  async listBookingsOfClinic(clinicId: string) {
+    return docs<Booking>(await this.rows('SELECT doc FROM bookings WHERE clinic_id = $1 ORDER BY seq', [clinicId]))
   }
-  async listSlotBookings(sessionId: string): Promise<SlotBooking[]> {
+  async listSlotBookings(clinicId: string): Promise<SlotBooking[]> {
     const rows = await this.rows(
-      "SELECT slot_id, status, doc->'queueNumber' AS queue, doc->>'patientName' AS name, doc->>'phone' AS phone FROM bookings WHERE session_id = $1 ORDER BY seq",
-      [sessionId],
+      "SELECT slot_id, status, doc->'queueNumber' AS queue, doc->>'patientName' AS name, doc->>'phone' AS phone FROM bookings WHERE clinic_id = $1 ORDER BY seq",
+      [clinicId],
     )
     return rows.map((r) => ({
       slotId: r.slot_id as string,
@@ -217,9 +217,9 @@ class PgRepository implements Repository {
     return docs<Booking>(await this.rows('SELECT doc FROM bookings WHERE account_id = $1 ORDER BY seq', [accountId]))
   }
   async insertBooking(b: Booking) {
-    await this.rows('INSERT INTO bookings (id, session_id, slot_id, account_id, status, patient_key, doc) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+    await this.rows('INSERT INTO bookings (id, clinic_id, slot_id, account_id, status, patient_key, doc) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
       b.id,
-      b.sessionId,
+      b.clinicId,
       b.slotId,
       b.accountId,
       b.status,

@@ -1,9 +1,11 @@
+import { COLOUR } from './styles/tokens'
+
 // WeChat's native tab bar. H5 draws its own (components/WebTabBar.tsx): Taro's
 // web tab bar brings ~70 KB of JavaScript and a web-component runtime to every page.
 const tabBar = {
-  color: '#4b5563',
-  selectedColor: '#9b1c1c',
-  backgroundColor: '#ffffff',
+  color: COLOUR.textMuted,
+  selectedColor: COLOUR.brand,
+  backgroundColor: COLOUR.surface,
   borderStyle: 'black' as const,
   list: [
     {
@@ -33,7 +35,7 @@ export default defineAppConfig({
       root: 'clinic',
       pages: [
         'pages/list/index',
-        'pages/session/index',
+        'pages/detail/index',
         'pages/book/index',
         'pages/ticket/index',
         'pages/mine/index',
@@ -49,7 +51,7 @@ export default defineAppConfig({
   ],
   window: {
     backgroundTextStyle: 'light',
-    navigationBarBackgroundColor: '#9b1c1c',
+    navigationBarBackgroundColor: COLOUR.brand,
     navigationBarTitleText: '东安社区服务',
     navigationBarTextStyle: 'white',
   },

@@ -1,5 +1,5 @@
 import { ApiError } from '../../src/api/errors'
-import type { BookingView, Role, Roster, SessionView } from '../../src/api/types'
+import type { BookingView, Role, Roster, ClinicView } from '../../src/api/types'
 import { toChinaIso } from '../../src/domain/chinaTime'
 import {
   assertEditKeepsBookings,
@@ -11,27 +11,27 @@ import {
   earliestListedDate,
   fillFromWaitingList,
   isBookingOpen,
-  isListedSession,
+  isListedClinic,
   mayCancel,
-  normaliseSessionDraft,
+  normaliseClinicDraft,
   placesLeft,
-  sessionStartsAt,
+  clinicStartsAt,
   slotStartsAt,
   upcomingCount,
-  validateSessionDraft,
+  validateClinicDraft,
   type Booking,
-  type ClinicSession,
-  type SessionDraft,
+  type Clinic,
+  type ClinicDraft,
 } from '../../src/domain/clinic'
 import { assertValid } from '../../src/domain/rules'
 import type { Route, RouteContext } from '../router'
 import type { Repository } from '../store'
 import { forOwner } from './residents'
 
-async function findSession(repo: Repository, id: string, forUpdate = false): Promise<ClinicSession> {
-  const session = await repo.getClinic(id, { forUpdate })
-  if (!session) throw new ApiError('NOT_FOUND', '没有找到这场义诊')
-  return session
+async function findClinic(repo: Repository, id: string, forUpdate = false): Promise<Clinic> {
+  const clinic = await repo.getClinic(id, { forUpdate })
+  if (!clinic) throw new ApiError('NOT_FOUND', '没有找到这场义诊')
+  return clinic
 }
 
 async function findBooking(repo: Repository, id: string, forUpdate = false): Promise<Booking> {
@@ -40,61 +40,61 @@ async function findBooking(repo: Repository, id: string, forUpdate = false): Pro
   return booking
 }
 
-export function sessionView(session: ClinicSession, bookings: Booking[], now: number): SessionView {
+export function clinicView(clinic: Clinic, bookings: Booking[], now: number): ClinicView {
   return {
-    ...session,
-    slots: session.slots.map((slot) => ({
+    ...clinic,
+    slots: clinic.slots.map((slot) => ({
       ...slot,
       placesLeft: Math.max(0, placesLeft(slot, bookings)),
       waiting: bookings.filter((b) => b.slotId === slot.id && b.status === 'waiting').length,
     })),
-    startsAt: toChinaIso(sessionStartsAt(session)),
-    cutoffAt: toChinaIso(cutoffAt(session)),
-    bookingOpen: isBookingOpen(session, now),
+    startsAt: toChinaIso(clinicStartsAt(clinic)),
+    cutoffAt: toChinaIso(cutoffAt(clinic)),
+    bookingOpen: isBookingOpen(clinic, now),
   }
 }
 
-/** A booking with its session; readable whatever staff later did to the session's slots. */
-export function bookingView(session: ClinicSession, booking: Booking): BookingView {
-  const slot = session.slots.find((s) => s.id === booking.slotId)
-  const { id, title, specialty, hospital, place, date, doctors, notes } = session
+/** A booking with its clinic; readable whatever staff later did to the clinic's slots. */
+export function bookingView(clinic: Clinic, booking: Booking): BookingView {
+  const slot = clinic.slots.find((s) => s.id === booking.slotId)
+  const { id, title, specialty, hospital, place, date, doctors, notes } = clinic
   return {
     ...booking,
-    session: { id, title, specialty, hospital, place, date, doctors, notes },
+    clinic: { id, title, specialty, hospital, place, date, doctors, notes },
     slot: slot ? { start: slot.start, end: slot.end } : { start: '', end: '' },
-    startsAt: toChinaIso(slot ? slotStartsAt(session, slot) : sessionStartsAt(session)),
-    cutoffAt: toChinaIso(cutoffAt(session)),
+    startsAt: toChinaIso(slot ? slotStartsAt(clinic, slot) : clinicStartsAt(clinic)),
+    cutoffAt: toChinaIso(cutoffAt(clinic)),
   }
 }
 
 async function viewOfBooking(repo: Repository, booking: Booking): Promise<BookingView> {
-  return bookingView(await findSession(repo, booking.sessionId), booking)
+  return bookingView(await findClinic(repo, booking.clinicId), booking)
 }
 
-/** The sessions of these bookings, by id, read in one query. */
-async function sessionsOf(repo: Repository, bookings: Booking[]): Promise<Map<string, ClinicSession>> {
-  return new Map((await repo.getClinics([...new Set(bookings.map((b) => b.sessionId))])).map((s) => [s.id, s]))
+/** The clinics of these bookings, by id, read in one query. */
+async function clinicsOf(repo: Repository, bookings: Booking[]): Promise<Map<string, Clinic>> {
+  return new Map((await repo.getClinics([...new Set(bookings.map((b) => b.clinicId))])).map((s) => [s.id, s]))
 }
 
 async function viewsOfBookings(repo: Repository, bookings: Booking[]): Promise<BookingView[]> {
-  const sessions = await sessionsOf(repo, bookings)
-  return bookings.filter((b) => sessions.has(b.sessionId)).map((b) => bookingView(sessions.get(b.sessionId)!, b))
+  const clinics = await clinicsOf(repo, bookings)
+  return bookings.filter((b) => clinics.has(b.clinicId)).map((b) => bookingView(clinics.get(b.clinicId)!, b))
 }
 
-async function viewOfSession(repo: Repository, session: ClinicSession, now: number): Promise<SessionView> {
-  return sessionView(session, await repo.listBookingsOfSession(session.id), now)
+async function viewOfClinic(repo: Repository, clinic: Clinic, now: number): Promise<ClinicView> {
+  return clinicView(clinic, await repo.listBookingsOfClinic(clinic.id), now)
 }
 
-/** The account's bookings that hold or wait for a place in a session yet to start. */
+/** The account's bookings that hold or wait for a place in a clinic yet to start. */
 async function upcomingOf(repo: Repository, accountId: string, now: number): Promise<number> {
   const bookings = (await repo.listBookingsOfAccount(accountId)).filter((b) => b.status === 'booked' || b.status === 'waiting')
-  const sessions = await sessionsOf(repo, bookings)
-  return upcomingCount(bookings, (id) => sessions.get(id), now)
+  const clinics = await clinicsOf(repo, bookings)
+  return upcomingCount(bookings, (id) => clinics.get(id), now)
 }
 
-function readDraft(ctx: RouteContext, usedSlotIds: string[] = []): SessionDraft {
-  assertValid(validateSessionDraft(ctx.body, ctx.now))
-  return normaliseSessionDraft(ctx.body as unknown as SessionDraft, usedSlotIds)
+function readDraft(ctx: RouteContext, usedSlotIds: string[] = []): ClinicDraft {
+  assertValid(validateClinicDraft(ctx.body, ctx.now))
+  return normaliseClinicDraft(ctx.body as unknown as ClinicDraft, usedSlotIds)
 }
 
 const BOOKERS: Role[] = ['resident', 'elder', 'volunteer']
@@ -104,44 +104,44 @@ export const clinicRoutes: Route[] = [
     method: 'GET',
     path: '/clinics',
     access: 'public',
-    handler: async ({ repo, query, now }): Promise<SessionView[]> => {
-      const sessions = (await repo.listClinicsFrom(earliestListedDate(now), query.specialty || undefined))
-        .filter((c) => isListedSession(c, now))
-        .sort((a, b) => sessionStartsAt(a) - sessionStartsAt(b))
-      return Promise.all(sessions.map((c) => viewOfSession(repo, c, now)))
+    handler: async ({ repo, query, now }): Promise<ClinicView[]> => {
+      const clinics = (await repo.listClinicsFrom(earliestListedDate(now), query.specialty || undefined))
+        .filter((c) => isListedClinic(c, now))
+        .sort((a, b) => clinicStartsAt(a) - clinicStartsAt(b))
+      return Promise.all(clinics.map((c) => viewOfClinic(repo, c, now)))
     },
   },
   {
     method: 'POST',
     path: '/clinics',
     access: ['staff'],
-    handler: async (ctx): Promise<SessionView> => {
-      const session: ClinicSession = { ...readDraft(ctx), id: await ctx.repo.newId('c') }
-      await ctx.repo.insertClinic(session)
-      return sessionView(session, [], ctx.now)
+    handler: async (ctx): Promise<ClinicView> => {
+      const clinic: Clinic = { ...readDraft(ctx), id: await ctx.repo.newId('c') }
+      await ctx.repo.insertClinic(clinic)
+      return clinicView(clinic, [], ctx.now)
     },
   },
   {
     method: 'GET',
     path: '/clinics/:id',
     access: 'public',
-    handler: async ({ repo, params, now }) => viewOfSession(repo, await findSession(repo, params.id), now),
+    handler: async ({ repo, params, now }) => viewOfClinic(repo, await findClinic(repo, params.id), now),
   },
   {
     method: 'PUT',
     path: '/clinics/:id',
     access: ['staff'],
-    handler: async (ctx): Promise<SessionView> => {
-      const current = await findSession(ctx.repo, ctx.params.id, true)
-      const bookings = await ctx.repo.listBookingsOfSession(current.id)
+    handler: async (ctx): Promise<ClinicView> => {
+      const current = await findClinic(ctx.repo, ctx.params.id, true)
+      const bookings = await ctx.repo.listBookingsOfClinic(current.id)
       const draft = readDraft(ctx, [...current.slots.map((s) => s.id), ...bookings.map((b) => b.slotId)])
       assertEditKeepsBookings(current, draft, bookings)
-      const session: ClinicSession = { ...draft, id: current.id }
-      await ctx.repo.updateClinic(session)
+      const clinic: Clinic = { ...draft, id: current.id }
+      await ctx.repo.updateClinic(clinic)
       // More places: the waiting list moves in, in order.
-      const promoted = fillFromWaitingList(session, bookings, ctx.now)
+      const promoted = fillFromWaitingList(clinic, bookings, ctx.now)
       for (const b of promoted) await ctx.repo.updateBooking(b)
-      return viewOfSession(ctx.repo, session, ctx.now)
+      return viewOfClinic(ctx.repo, clinic, ctx.now)
     },
   },
   {
@@ -149,11 +149,11 @@ export const clinicRoutes: Route[] = [
     path: '/clinics/:id/roster',
     access: ['staff'],
     handler: async ({ repo, params, now }): Promise<Roster> => {
-      const session = await findSession(repo, params.id)
-      const bookings = await repo.listBookingsOfSession(session.id)
+      const clinic = await findClinic(repo, params.id)
+      const bookings = await repo.listBookingsOfClinic(clinic.id)
       return {
-        session: sessionView(session, bookings, now),
-        bookings: bookings.filter((b) => b.status !== 'cancelled').map((b) => bookingView(session, b)),
+        clinic: clinicView(clinic, bookings, now),
+        bookings: bookings.filter((b) => b.status !== 'cancelled').map((b) => bookingView(clinic, b)),
         attendance: attendance(bookings),
       }
     },
@@ -163,21 +163,21 @@ export const clinicRoutes: Route[] = [
     path: '/clinics/:id/slots/:slot/bookings',
     access: 'user',
     handler: async (ctx): Promise<BookingView> => {
-      // The session row is locked while places are counted: a slot is never overbooked.
-      const session = await findSession(ctx.repo, ctx.params.id, true)
+      // The clinic row is locked while places are counted: a slot is never overbooked.
+      const clinic = await findClinic(ctx.repo, ctx.params.id, true)
       return forOwner(ctx, BOOKERS, async (owner, actedBy) => {
         const booked = book(ctx.body, {
-          session,
+          clinic,
           slotId: ctx.params.slot,
           accountId: owner.id,
-          sessionBookings: await ctx.repo.listSlotBookings(session.id),
+          clinicBookings: await ctx.repo.listSlotBookings(clinic.id),
           accountUpcoming: await upcomingOf(ctx.repo, owner.id, ctx.now),
           id: await ctx.repo.newId('k'),
           now: ctx.now,
         })
         const booking = actedBy ? { ...booked, actedBy } : booked
         await ctx.repo.insertBooking(booking)
-        return bookingView(session, booking)
+        return bookingView(clinic, booking)
       })
     },
   },
@@ -209,13 +209,13 @@ export const clinicRoutes: Route[] = [
     handler: async ({ repo, params, user, body, now }): Promise<BookingView> => {
       const found = await findBooking(repo, params.id)
       if (!mayCancel(found, user!)) throw new ApiError('NOT_FOUND', '没有找到这个预约')
-      // Lock the session first (as booking does), then read the booking as it now stands.
-      const session = await findSession(repo, found.sessionId, true)
+      // Lock the clinic first (as booking does), then read the booking as it now stands.
+      const clinic = await findClinic(repo, found.clinicId, true)
       const booking = await findBooking(repo, params.id, true)
-      const slotBookings = (await repo.listBookingsOfSession(session.id)).filter((b) => b.slotId === booking.slotId)
-      const changed = cancel(booking, session, slotBookings, user!, body, now)
+      const slotBookings = (await repo.listBookingsOfClinic(clinic.id)).filter((b) => b.slotId === booking.slotId)
+      const changed = cancel(booking, clinic, slotBookings, user!, body, now)
       for (const next of changed) await repo.updateBooking(next)
-      return bookingView(session, changed[0])
+      return bookingView(clinic, changed[0])
     },
   },
   {
@@ -224,10 +224,10 @@ export const clinicRoutes: Route[] = [
     access: ['staff'],
     handler: async ({ repo, params, now }): Promise<BookingView> => {
       const booking = await findBooking(repo, params.id, true)
-      const session = await findSession(repo, booking.sessionId)
-      const next = checkIn(booking, session, now)
+      const clinic = await findClinic(repo, booking.clinicId)
+      const next = checkIn(booking, clinic, now)
       await repo.updateBooking(next)
-      return bookingView(session, next)
+      return bookingView(clinic, next)
     },
   },
 ]

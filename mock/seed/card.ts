@@ -1,5 +1,6 @@
 import type { CardColour, Contact, Shift } from '../../src/api/types'
 import type { GridSeed } from './places'
+import { CARD_COLOUR } from '../../src/styles/tokens'
 
 interface ColourSeed {
   key: string
@@ -21,7 +22,7 @@ const COLOURS: ColourSeed[] = [
   {
     key: 'red',
     colourName: '红',
-    hex: '#B91C1C',
+    hex: CARD_COLOUR.red,
     mark: '党',
     category: '党群服务 · 网格书记',
     services: ['困难求助', '微心愿', '意见建议'],
@@ -36,7 +37,7 @@ const COLOURS: ColourSeed[] = [
   {
     key: 'orange',
     colourName: '橙',
-    hex: '#C2410C',
+    hex: CARD_COLOUR.orange,
     mark: '老',
     category: '养老助老 · 幸福里康养管家',
     services: ['上门探访', '助餐送餐', '爱心帮扶'],
@@ -50,7 +51,7 @@ const COLOURS: ColourSeed[] = [
   {
     key: 'yellow',
     colourName: '黄',
-    hex: '#FACC15',
+    hex: CARD_COLOUR.yellow,
     mark: '修',
     category: '维修维护',
     services: ['水电维修', '供暖报修', '开锁换锁'],
@@ -64,7 +65,7 @@ const COLOURS: ColourSeed[] = [
   {
     key: 'green',
     colourName: '绿',
-    hex: '#15803D',
+    hex: CARD_COLOUR.green,
     mark: '医',
     category: '医疗保健',
     services: ['常见病诊疗', '家庭医生', '专家义诊'],
@@ -78,7 +79,7 @@ const COLOURS: ColourSeed[] = [
   {
     key: 'blue',
     colourName: '蓝',
-    hex: '#1D4ED8',
+    hex: CARD_COLOUR.blue,
     mark: '安',
     category: '平安法治',
     services: ['警务联络', '法官工作站', '金牌调解员'],
@@ -92,7 +93,7 @@ const COLOURS: ColourSeed[] = [
   {
     key: 'purple',
     colourName: '紫',
-    hex: '#6D28D9',
+    hex: CARD_COLOUR.purple,
     mark: '业',
     category: '就业技能 · 文化娱乐',
     services: ['就业创业', '技能培训', '活动室预约'],

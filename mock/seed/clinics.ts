@@ -1,5 +1,5 @@
 import { inChina, toChinaIso } from '../../src/domain/chinaTime'
-import { checkInCodeFor, DEFAULT_CUTOFF_MINUTES, type Booking, type ClinicSession, type ClinicSlot } from '../../src/domain/clinic'
+import { checkInCodeFor, DEFAULT_CUTOFF_MINUTES, type Booking, type Clinic, type ClinicSlot } from '../../src/domain/clinic'
 
 function slots(start: string, count: number, capacity: number): ClinicSlot[] {
   const [h, m] = start.split(':').map(Number)
@@ -10,12 +10,12 @@ function slots(start: string, count: number, capacity: number): ClinicSlot[] {
   })
 }
 
-/** Upcoming sessions dated from `now` (China calendar days), so the demo is always current. */
-export function seedClinics(now: number): { sessions: ClinicSession[]; bookings: Booking[] } {
+/** Upcoming clinics dated from `now` (China calendar days), so the demo is always current. */
+export function seedClinics(now: number): { clinics: Clinic[]; bookings: Booking[] } {
   const day = (offset: number) => inChina(now).startOf('day').add(offset, 'day').format('YYYY-MM-DD')
   const opensAt = toChinaIso(now - 7 * 24 * 3600 * 1000)
   const base = { opensAt, cutoffMinutes: DEFAULT_CUTOFF_MINUTES }
-  const sessions: ClinicSession[] = [
+  const clinics: Clinic[] = [
     {
       ...base, id: 'c1', title: '心血管专家义诊', specialty: '心血管', doctors: '王建国 主任医师、李丽 副主任医师',
       hospital: '碾子山区人民医院', place: '幸福里康养管家 一楼诊室', date: day(1), slots: slots('09:00', 4, 3),
@@ -45,7 +45,7 @@ export function seedClinics(now: number): { sessions: ClinicSession[]; bookings:
   ]
   const bookings: Booking[] = full.map(([accountId, patientName, phone], i) => ({
     id: `k${i + 1}`,
-    sessionId: 'c1',
+    clinicId: 'c1',
     slotId: 't1',
     accountId,
     patientName,
@@ -61,5 +61,5 @@ export function seedClinics(now: number): { sessions: ClinicSession[]; bookings:
     checkedInAt: null,
     promotedAt: null,
   }))
-  return { sessions, bookings }
+  return { clinics, bookings }
 }

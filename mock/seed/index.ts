@@ -57,7 +57,7 @@ export function seedDb(now: number): MemoryData {
     communities: COMMUNITIES.map((c) => ({ ...c })),
     grids,
     wishes: seedWishes(now),
-    clinics: clinicSeed.sessions,
+    clinics: clinicSeed.clinics,
     bookings: clinicSeed.bookings,
     // Oldest first, like everything published later.
     postings: jobSeed.postings.slice().reverse(),

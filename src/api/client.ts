@@ -9,7 +9,7 @@ import type {
   PostingView,
   BookingView,
   Roster,
-  SessionView,
+  ClinicView,
   Card,
   Community,
   DemoAccount,
@@ -100,16 +100,16 @@ export function createClient({ transport, getToken, reauthenticate }: ClientOpti
     completeWish: (id, input, options) => wishAction(id, 'complete', input, options),
     confirmWish: (id, input, options) => wishAction(id, 'confirm', input, options),
 
-    listClinics: (specialty) => send<SessionView[]>({ method: 'GET', path: '/clinics', query: { specialty } }),
-    getClinic: (id) => send<SessionView>({ method: 'GET', path: `/clinics/${seg(id)}` }),
-    bookClinic: (sessionId, slotId, draft, options) =>
-      write<BookingView>('POST', `/clinics/${seg(sessionId)}/slots/${seg(slotId)}/bookings`, draft, options),
+    listClinics: (specialty) => send<ClinicView[]>({ method: 'GET', path: '/clinics', query: { specialty } }),
+    getClinic: (id) => send<ClinicView>({ method: 'GET', path: `/clinics/${seg(id)}` }),
+    bookClinic: (clinicId, slotId, draft, options) =>
+      write<BookingView>('POST', `/clinics/${seg(clinicId)}/slots/${seg(slotId)}/bookings`, draft, options),
     listMyBookings: () => send<BookingView[]>({ method: 'GET', path: '/bookings/mine' }),
     getBooking: (id) => send<BookingView>({ method: 'GET', path: `/bookings/${seg(id)}` }),
     cancelBooking: (id, reason, options) => write<BookingView>('POST', `/bookings/${seg(id)}/cancel`, reason ? { reason } : {}, options),
-    createClinic: (draft, options) => write<SessionView>('POST', '/clinics', draft, options),
-    updateClinic: (id, draft, options) => write<SessionView>('PUT', `/clinics/${seg(id)}`, draft, options),
-    getRoster: (sessionId) => send<Roster>({ method: 'GET', path: `/clinics/${seg(sessionId)}/roster` }),
+    createClinic: (draft, options) => write<ClinicView>('POST', '/clinics', draft, options),
+    updateClinic: (id, draft, options) => write<ClinicView>('PUT', `/clinics/${seg(id)}`, draft, options),
+    getRoster: (clinicId) => send<Roster>({ method: 'GET', path: `/clinics/${seg(clinicId)}/roster` }),
     checkIn: (bookingId, options) => write<BookingView>('POST', `/bookings/${seg(bookingId)}/check-in`, {}, options),
 
     listJobs: (query = {}) => page<PostingView>('/jobs', { ...query }),

@@ -13,8 +13,8 @@ import type {
   BookingDraft,
   BookingView,
   Roster,
-  SessionDraft,
-  SessionView,
+  ClinicDraft,
+  ClinicView,
   Card,
   Community,
   DemoAccount,
@@ -78,19 +78,19 @@ export interface Api {
   confirmWish(id: string, input: { rating: number; thanks: string }, options?: WriteOptions): Promise<WishView>
 
   // 专家义诊 (PRODUCT.md §5)
-  /** Sessions that have not ended, soonest first; optionally one specialty. */
-  listClinics(specialty?: string): Promise<SessionView[]>
-  getClinic(id: string): Promise<SessionView>
+  /** Clinics that have not ended, soonest first; optionally one specialty. */
+  listClinics(specialty?: string): Promise<ClinicView[]>
+  getClinic(id: string): Promise<ClinicView>
   /** A place in the slot, or its waiting list when it is full. */
-  bookClinic(sessionId: string, slotId: string, draft: BookingDraft & OnBehalf, options?: WriteOptions): Promise<BookingView>
+  bookClinic(clinicId: string, slotId: string, draft: BookingDraft & OnBehalf, options?: WriteOptions): Promise<BookingView>
   listMyBookings(): Promise<BookingView[]>
   getBooking(id: string): Promise<BookingView>
   /** The owner, the helper who booked it (代办), or staff with a reason the owner sees. */
   cancelBooking(id: string, reason?: string | null, options?: WriteOptions): Promise<BookingView>
   /** Staff. */
-  createClinic(draft: SessionDraft, options?: WriteOptions): Promise<SessionView>
-  updateClinic(id: string, draft: SessionDraft, options?: WriteOptions): Promise<SessionView>
-  getRoster(sessionId: string): Promise<Roster>
+  createClinic(draft: ClinicDraft, options?: WriteOptions): Promise<ClinicView>
+  updateClinic(id: string, draft: ClinicDraft, options?: WriteOptions): Promise<ClinicView>
+  getRoster(clinicId: string): Promise<Roster>
   checkIn(bookingId: string, options?: WriteOptions): Promise<BookingView>
 
   // 就业创业 (PRODUCT.md §6)

@@ -1119,7 +1119,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Sessions that have not ended, soonest first.
+         * Clinics that have not ended, soonest first.
          * @description Public.
          */
         get: {
@@ -1139,7 +1139,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ClinicSession"][];
+                        "application/json": components["schemas"]["Clinic"][];
                     };
                 };
                 default: components["responses"]["Error"];
@@ -1147,7 +1147,7 @@ export interface paths {
         };
         put?: never;
         /**
-         * Create a session with its slots.
+         * Create a clinic with its slots.
          * @description Staff only.
          */
         post: {
@@ -1162,7 +1162,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["SessionDraft"];
+                    "application/json": components["schemas"]["ClinicDraft"];
                 };
             };
             responses: {
@@ -1172,7 +1172,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ClinicSession"];
+                        "application/json": components["schemas"]["Clinic"];
                     };
                 };
                 403: components["responses"]["Error"];
@@ -1196,7 +1196,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One session with places left per slot.
+         * One clinic with places left per slot.
          * @description Public.
          */
         get: {
@@ -1204,7 +1204,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    id: components["parameters"]["SessionId"];
+                    id: components["parameters"]["ClinicId"];
                 };
                 cookie?: never;
             };
@@ -1216,7 +1216,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ClinicSession"];
+                        "application/json": components["schemas"]["Clinic"];
                     };
                 };
                 404: components["responses"]["Error"];
@@ -1224,7 +1224,7 @@ export interface paths {
             };
         };
         /**
-         * Edit a session. Slots with bookings cannot be removed, moved to another day or shrunk below their bookings.
+         * Edit a clinic. Slots with bookings cannot be removed, moved to another day or shrunk below their bookings.
          * @description Staff only.
          */
         put: {
@@ -1235,13 +1235,13 @@ export interface paths {
                     "Idempotency-Key": components["parameters"]["IdempotencyKey"];
                 };
                 path: {
-                    id: components["parameters"]["SessionId"];
+                    id: components["parameters"]["ClinicId"];
                 };
                 cookie?: never;
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["SessionDraft"];
+                    "application/json": components["schemas"]["ClinicDraft"];
                 };
             };
             responses: {
@@ -1251,7 +1251,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ClinicSession"];
+                        "application/json": components["schemas"]["Clinic"];
                     };
                 };
                 403: components["responses"]["Error"];
@@ -1276,7 +1276,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Every booking of a session with attendance figures.
+         * Every booking of a clinic with attendance figures.
          * @description Staff only.
          */
         get: {
@@ -1284,7 +1284,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    id: components["parameters"]["SessionId"];
+                    id: components["parameters"]["ClinicId"];
                 };
                 cookie?: never;
             };
@@ -1333,7 +1333,7 @@ export interface paths {
                     "Idempotency-Key": components["parameters"]["IdempotencyKey"];
                 };
                 path: {
-                    id: components["parameters"]["SessionId"];
+                    id: components["parameters"]["ClinicId"];
                     slot: string;
                 };
                 cookie?: never;
@@ -1511,7 +1511,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Mark an arrival (签到), on the day of the session.
+         * Mark an arrival (签到), on the day of the clinic.
          * @description Staff only.
          */
         post: {
@@ -2523,7 +2523,7 @@ export interface components {
             end: string;
             capacity: number;
         };
-        SessionDraft: {
+        ClinicDraft: {
             title: string;
             /** @example 心血管 */
             specialty: string;
@@ -2557,8 +2557,8 @@ export interface components {
             /** @description Bookings on its waiting list. */
             waiting: number;
         };
-        /** @description A session as the server answers it, with the places of each slot. */
-        ClinicSession: {
+        /** @description A clinic (one 义诊 sitting) as the server answers it, with the places of each slot. */
+        Clinic: {
             id: string;
             title: string;
             specialty: string;
@@ -2591,10 +2591,10 @@ export interface components {
             symptoms?: string;
             assistance?: ("轮椅" | "听力" | "视力" | "陪同")[];
         };
-        /** @description A booking as the server answers it, with its session and slot. */
+        /** @description A booking as the server answers it, with its clinic and slot. */
         Booking: {
             id: string;
-            sessionId: string;
+            clinicId: string;
             slotId: string;
             accountId: string;
             patientName: string;
@@ -2621,7 +2621,7 @@ export interface components {
             promotedAt: string | null;
             actedBy?: components["schemas"]["ActedBy"];
             cancelledBy?: components["schemas"]["CancelledBy"];
-            session: {
+            clinic: {
                 id: string;
                 title: string;
                 specialty: string;
@@ -2643,7 +2643,7 @@ export interface components {
             cutoffAt: string;
         };
         Roster: {
-            session: components["schemas"]["ClinicSession"];
+            clinic: components["schemas"]["Clinic"];
             bookings: components["schemas"]["Booking"][];
             attendance: {
                 booked: number;
@@ -2751,7 +2751,7 @@ export interface components {
         /** @description One key per user intent; reused when the same submission is retried. */
         IdempotencyKey: string;
         WishId: string;
-        SessionId: string;
+        ClinicId: string;
         BookingId: string;
         Cursor: string;
         Limit: number;

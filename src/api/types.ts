@@ -4,7 +4,7 @@
  */
 import type { CardColour, Contact } from '../domain/card'
 import type { Shift } from '../domain/roster'
-import type { Booking, ClinicSession, ClinicSlot } from '../domain/clinic'
+import type { Booking, Clinic, ClinicSlot } from '../domain/clinic'
 
 export type { CardColour, Contact, Shift }
 
@@ -133,10 +133,10 @@ export type {
   Booking,
   BookingDraft,
   BookingStatus,
-  ClinicSession,
+  Clinic,
   ClinicSlot,
   ForWhom,
-  SessionDraft,
+  ClinicDraft,
 } from '../domain/clinic'
 
 /** A slot with what a resident needs to choose it. */
@@ -145,25 +145,25 @@ export interface SlotView extends ClinicSlot {
   waiting: number
 }
 
-/** A clinic session as listed and shown: slots with places left, and whether booking is open. */
-export interface SessionView extends Omit<ClinicSession, 'slots'> {
+/** A clinic as listed and shown: slots with places left, and whether booking is open. */
+export interface ClinicView extends Omit<Clinic, 'slots'> {
   slots: SlotView[]
   startsAt: string
   cutoffAt: string
   bookingOpen: boolean
 }
 
-/** A booking with the session and slot it is for (my bookings, tickets). */
+/** A booking with the clinic and slot it is for (my bookings, tickets). */
 export interface BookingView extends Booking {
-  session: Pick<ClinicSession, 'id' | 'title' | 'specialty' | 'hospital' | 'place' | 'date' | 'doctors' | 'notes'>
+  clinic: Pick<Clinic, 'id' | 'title' | 'specialty' | 'hospital' | 'place' | 'date' | 'doctors' | 'notes'>
   slot: { start: string; end: string }
   startsAt: string
   cutoffAt: string
 }
 
-/** Staff's view of a session: every booking and the attendance figures. */
+/** Staff's view of a clinic: every booking and the attendance figures. */
 export interface Roster {
-  session: SessionView
+  clinic: ClinicView
   bookings: BookingView[]
   attendance: { booked: number; arrived: number; waiting: number; rate: number }
 }

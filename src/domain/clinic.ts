@@ -1,5 +1,5 @@
 /**
- * Free expert clinics (专家义诊), PRODUCT.md §5: sessions with time slots, bookings
+ * Free expert clinics (专家义诊), PRODUCT.md §5: clinics with time slots, bookings
  * that never overbook, a waiting list, and the cutoff, all in China time.
  * Pure rules; the backend stores what these functions return.
  */
@@ -11,13 +11,13 @@ import { checkPhone, checkText, collectErrors, normalisePhone, type FieldErrors 
 
 export interface ClinicSlot {
   id: string
-  /** "HH:mm" China time on the session's date. */
+  /** "HH:mm" China time on the clinic's date. */
   start: string
   end: string
   capacity: number
 }
 
-export interface ClinicSession {
+export interface Clinic {
   id: string
   title: string
   specialty: string
@@ -52,7 +52,7 @@ export type BookingStatus = 'booked' | 'waiting' | 'cancelled' | 'checked_in'
 
 export interface Booking {
   id: string
-  sessionId: string
+  clinicId: string
   slotId: string
   accountId: string
   patientName: string
@@ -82,25 +82,25 @@ export const NAME_RULE = { label: '就诊人姓名', max: 20 }
 export const SYMPTOMS_RULE = { label: '症状描述', max: 200, optional: true }
 
 /** The moment a slot starts, as a timestamp. */
-export function slotStartsAt(session: ClinicSession, slot: ClinicSlot): number {
-  return Date.parse(`${session.date}T${slot.start}:00+08:00`)
+export function slotStartsAt(clinic: Clinic, slot: ClinicSlot): number {
+  return Date.parse(`${clinic.date}T${slot.start}:00+08:00`)
 }
 
-/** The session starts with its earliest slot. */
-export function sessionStartsAt(session: ClinicSession): number {
-  return Math.min(...session.slots.map((slot) => slotStartsAt(session, slot)))
+/** The clinic starts with its earliest slot. */
+export function clinicStartsAt(clinic: Clinic): number {
+  return Math.min(...clinic.slots.map((slot) => slotStartsAt(clinic, slot)))
 }
 
 /** Booking and cancelling are allowed strictly before this moment. */
-export function cutoffAt(session: ClinicSession): number {
-  return sessionStartsAt(session) - session.cutoffMinutes * 60 * 1000
+export function cutoffAt(clinic: Clinic): number {
+  return clinicStartsAt(clinic) - clinic.cutoffMinutes * 60 * 1000
 }
 
-export function isBookingOpen(session: ClinicSession, now: number): boolean {
-  return now >= Date.parse(session.opensAt) && now < cutoffAt(session)
+export function isBookingOpen(clinic: Clinic, now: number): boolean {
+  return now >= Date.parse(clinic.opensAt) && now < cutoffAt(clinic)
 }
 
-/** What the booking rules read of the other bookings of a session (a store may load just this). */
+/** What the booking rules read of the other bookings of a clinic (a store may load just this). */
 export type SlotBooking = Pick<Booking, 'slotId' | 'status' | 'queueNumber' | 'patientName' | 'phone'>
 
 const holdsPlace = (b: Pick<Booking, 'status'>) => b.status === 'booked' || b.status === 'checked_in'
@@ -137,11 +137,11 @@ const samePatient = (a: { patientName: string; phone: string }, b: { patientName
   a.patientName.trim() === b.patientName.trim() && normalisePhone(a.phone) === normalisePhone(b.phone)
 
 export interface BookingContext {
-  session: ClinicSession
+  clinic: Clinic
   slotId: string
   accountId: string
-  /** Every booking of this session, cancelled ones too. */
-  sessionBookings: SlotBooking[]
+  /** Every booking of this clinic, cancelled ones too. */
+  clinicBookings: SlotBooking[]
   /** How many bookings the account holds that are not cancelled and not yet past. */
   accountUpcoming: number
   id: string
@@ -150,30 +150,30 @@ export interface BookingContext {
 
 /**
  * A new booking: in the slot when a place is left, otherwise on its waiting
- * list. Refuses a closed or past session, a duplicate patient and a 6th
+ * list. Refuses a closed or past clinic, a duplicate patient and a 6th
  * upcoming booking of the account.
  */
 export function book(draft: unknown, ctx: BookingContext): Booking {
-  const { session, now } = ctx
-  const slot = session.slots.find((s) => s.id === ctx.slotId)
+  const { clinic, now } = ctx
+  const slot = clinic.slots.find((s) => s.id === ctx.slotId)
   if (!slot) throw new RuleError('NOT_FOUND', '没有找到这个时段')
-  if (now >= sessionStartsAt(session)) throw new RuleError('CONFLICT', '这场义诊已经开始或结束，不能再预约')
-  if (now < Date.parse(session.opensAt)) throw new RuleError('CONFLICT', '这场义诊还没有开放预约')
-  if (now >= cutoffAt(session)) throw new RuleError('CONFLICT', `预约已截止（开诊前${session.cutoffMinutes / 60}小时停止预约）`)
+  if (now >= clinicStartsAt(clinic)) throw new RuleError('CONFLICT', '这场义诊已经开始或结束，不能再预约')
+  if (now < Date.parse(clinic.opensAt)) throw new RuleError('CONFLICT', '这场义诊还没有开放预约')
+  if (now >= cutoffAt(clinic)) throw new RuleError('CONFLICT', `预约已截止（开诊前${clinic.cutoffMinutes / 60}小时停止预约）`)
   assertValid(validateBookingDraft(draft))
   const d = draft as BookingDraft
   const patient = { patientName: d.patientName.trim(), phone: normalisePhone(d.phone) }
-  if (ctx.sessionBookings.some((b) => isActive(b) && samePatient(b, patient))) {
+  if (ctx.clinicBookings.some((b) => isActive(b) && samePatient(b, patient))) {
     throw new RuleError('CONFLICT', `${patient.patientName}已经预约了这场义诊，同一位就诊人只能预约一次`)
   }
   if (ctx.accountUpcoming >= MAX_UPCOMING_BOOKINGS) {
     throw new RuleError('CONFLICT', `一个账号最多同时有${MAX_UPCOMING_BOOKINGS}个未就诊的预约`)
   }
-  const inSlot = ctx.sessionBookings.filter((b) => b.slotId === slot.id)
+  const inSlot = ctx.clinicBookings.filter((b) => b.slotId === slot.id)
   const hasPlace = placesLeft(slot, inSlot) > 0
   return {
     id: ctx.id,
-    sessionId: session.id,
+    clinicId: clinic.id,
     slotId: slot.id,
     accountId: ctx.accountId,
     ...patient,
@@ -183,7 +183,7 @@ export function book(draft: unknown, ctx: BookingContext): Booking {
     assistance: [...(d.assistance ?? [])],
     status: hasPlace ? 'booked' : 'waiting',
     queueNumber: hasPlace ? nextQueueNumber(inSlot) : null,
-    checkInCode: checkInCodeFor(ctx.id, session.id),
+    checkInCode: checkInCodeFor(ctx.id, clinic.id),
     createdAt: inChina(now).format('YYYY-MM-DDTHH:mm:ssZ'),
     checkedInAt: null,
     promotedAt: null,
@@ -229,11 +229,11 @@ export function needsCancelReason(booking: Pick<Booking, 'accountId' | 'actedBy'
  * waiting booking of the slot moves in. Returns every booking that changed.
  * Cancelled by someone other than its owner, it says who, when and why.
  */
-export function cancel(booking: Booking, session: ClinicSession, slotBookings: Booking[], actor: Canceller, input: { reason?: unknown }, now: number): Booking[] {
+export function cancel(booking: Booking, clinic: Clinic, slotBookings: Booking[], actor: Canceller, input: { reason?: unknown }, now: number): Booking[] {
   if (!mayCancel(booking, actor)) throw new RuleError('FORBIDDEN', '只能取消自己账号的预约')
   if (booking.status === 'cancelled') throw new RuleError('CONFLICT', '这个预约已经取消了')
   if (booking.status === 'checked_in') throw new RuleError('CONFLICT', '已经签到的预约不能取消')
-  if (now >= cutoffAt(session)) throw new RuleError('CONFLICT', `已过取消截止时间（开诊前${session.cutoffMinutes / 60}小时）`)
+  if (now >= cutoffAt(clinic)) throw new RuleError('CONFLICT', `已过取消截止时间（开诊前${clinic.cutoffMinutes / 60}小时）`)
   const reasonRule = needsCancelReason(booking, actor) ? CANCEL_REASON_RULE : { ...CANCEL_REASON_RULE, optional: true }
   assertValid(collectErrors({ reason: checkText(input.reason, reasonRule) }))
   const at = inChina(now).format('YYYY-MM-DDTHH:mm:ssZ')
@@ -250,23 +250,23 @@ export function cancel(booking: Booking, session: ClinicSession, slotBookings: B
   return changed
 }
 
-/** A short code for the door: the booking and session, plus a check letter against typos. */
-export function checkInCodeFor(bookingId: string, sessionId: string): string {
-  const text = `${sessionId}-${bookingId}`.toUpperCase()
+/** A short code for the door: the booking and clinic, plus a check letter against typos. */
+export function checkInCodeFor(bookingId: string, clinicId: string): string {
+  const text = `${clinicId}-${bookingId}`.toUpperCase()
   let sum = 0
   for (let i = 0; i < text.length; i++) sum = (sum * 31 + text.charCodeAt(i)) % 9973
   return `YZ-${text}-${'ABCDEFGHJKLMNPQRSTUVWXYZ'[sum % 24]}`
 }
 
-/** Staff mark an arrival: only a booked patient, once, on the day of the session. */
-export function checkIn(booking: Booking, session: ClinicSession, now: number): Booking {
+/** Staff mark an arrival: only a booked patient, once, on the day of the clinic. */
+export function checkIn(booking: Booking, clinic: Clinic, now: number): Booking {
   if (booking.status === 'checked_in') throw new RuleError('CONFLICT', `${booking.patientName}已经签到过了`)
   if (booking.status !== 'booked') throw new RuleError('CONFLICT', '只有已预约（非候补、未取消）的就诊人可以签到')
-  if (inChina(now).format('YYYY-MM-DD') !== session.date) throw new RuleError('CONFLICT', '只能在义诊当天签到')
+  if (inChina(now).format('YYYY-MM-DD') !== clinic.date) throw new RuleError('CONFLICT', '只能在义诊当天签到')
   return { ...booking, status: 'checked_in', checkedInAt: inChina(now).format('YYYY-MM-DDTHH:mm:ssZ') }
 }
 
-/** Attendance of a session: booked places, arrivals and the rate. */
+/** Attendance of a clinic: booked places, arrivals and the rate. */
 export function attendance(bookings: Booking[]): { booked: number; arrived: number; waiting: number; rate: number } {
   const booked = bookings.filter(holdsPlace).length
   const arrived = bookings.filter((b) => b.status === 'checked_in').length
@@ -274,21 +274,21 @@ export function attendance(bookings: Booking[]): { booked: number; arrived: numb
   return { booked, arrived, waiting, rate: booked === 0 ? 0 : arrived / booked }
 }
 
-export const SESSION_TITLE_RULE = { label: '义诊名称', max: 30 }
+export const CLINIC_TITLE_RULE = { label: '义诊名称', max: 30 }
 export const SPECIALTY_RULE = { label: '科室', max: 10 }
 export const DOCTORS_RULE = { label: '出诊医生', max: 40 }
 export const HOSPITAL_RULE = { label: '医院', max: 30 }
 export const PLACE_RULE = { label: '地点', max: 40 }
 export const NOTES_RULE = { label: '注意事项', max: 200, optional: true }
 
-export type SessionDraft = Omit<ClinicSession, 'id'>
+export type ClinicDraft = Omit<Clinic, 'id'>
 
 /** A moment as exchanged: ISO 8601 with an offset, e.g. 2026-11-20T08:00:00+08:00. */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/
 
-/** Staff's session form: every field named in the errors; slots in order, not overlapping. */
-export function validateSessionDraft(input: unknown, now: number): FieldErrors {
-  const d = (input && typeof input === 'object' ? input : {}) as Partial<Record<keyof SessionDraft, unknown>>
+/** Staff's clinic form: every field named in the errors; slots in order, not overlapping. */
+export function validateClinicDraft(input: unknown, now: number): FieldErrors {
+  const d = (input && typeof input === 'object' ? input : {}) as Partial<Record<keyof ClinicDraft, unknown>>
   const date = typeof d.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d.date) && !Number.isNaN(Date.parse(`${d.date}T00:00:00+08:00`)) ? d.date : null
   let slots: string | null = null
   const list = Array.isArray(d.slots) ? (d.slots as Partial<ClinicSlot>[]) : null
@@ -302,7 +302,7 @@ export function validateSessionDraft(input: unknown, now: number): FieldErrors {
   } else if (list.some((s, i) => i > 0 && (s.start as string) < (list[i - 1].end as string))) slots = '时段须按时间先后排列且不能重叠'
   const cutoff = d.cutoffMinutes
   return collectErrors({
-    title: checkText(d.title, SESSION_TITLE_RULE),
+    title: checkText(d.title, CLINIC_TITLE_RULE),
     specialty: checkText(d.specialty, SPECIALTY_RULE),
     doctors: checkText(d.doctors, DOCTORS_RULE),
     hospital: checkText(d.hospital, HOSPITAL_RULE),
@@ -315,7 +315,7 @@ export function validateSessionDraft(input: unknown, now: number): FieldErrors {
   })
 }
 
-/** 今天, 明天, 后天, or 周六 11月29日 for other days: how sessions are grouped. */
+/** 今天, 明天, 后天, or 周六 11月29日 for other days: how clinics are grouped. */
 export function dayLabel(iso: string, now: number): string {
   const when = inChina(iso)
   const days = when.startOf('day').diff(inChina(now).startOf('day'), 'day')
@@ -330,24 +330,24 @@ export function describeWhen(iso: string, now: number): string {
   return `${dayLabel(iso, now)} ${inChina(iso).format('HH:mm')}`
 }
 
-/** Sessions stay listed until 12 hours after they start. */
+/** Clinics stay listed until 12 hours after they start. */
 export const LISTED_AFTER_START_MS = 12 * 3600 * 1000
 
-export function isListedSession(session: ClinicSession, now: number): boolean {
-  return sessionStartsAt(session) > now - LISTED_AFTER_START_MS
+export function isListedClinic(clinic: Clinic, now: number): boolean {
+  return clinicStartsAt(clinic) > now - LISTED_AFTER_START_MS
 }
 
-/** The earliest China date a listed session can have at `now` (a store can filter on it). */
+/** The earliest China date a listed clinic can have at `now` (a store can filter on it). */
 export function earliestListedDate(now: number): string {
   return inChina(now - LISTED_AFTER_START_MS).format('YYYY-MM-DD')
 }
 
-/** Bookings that still hold or wait for a place in a session that has not started. */
-export function upcomingCount(bookings: Booking[], sessionOf: (id: string) => ClinicSession | undefined, now: number): number {
+/** Bookings that still hold or wait for a place in a clinic that has not started. */
+export function upcomingCount(bookings: Booking[], clinicOf: (id: string) => Clinic | undefined, now: number): number {
   return bookings.filter((b) => {
     if (b.status !== 'booked' && b.status !== 'waiting') return false
-    const session = sessionOf(b.sessionId)
-    return !!session && sessionStartsAt(session) > now
+    const clinic = clinicOf(b.clinicId)
+    return !!clinic && clinicStartsAt(clinic) > now
   }).length
 }
 
@@ -356,7 +356,7 @@ export function upcomingCount(bookings: Booking[], sessionOf: (id: string) => Cl
  * id for every slot. A new slot gets an id that no current slot and no
  * booking uses, so it can never take over the bookings of a removed slot.
  */
-export function normaliseSessionDraft(d: SessionDraft, usedSlotIds: string[] = []): SessionDraft {
+export function normaliseClinicDraft(d: ClinicDraft, usedSlotIds: string[] = []): ClinicDraft {
   const used = new Set(usedSlotIds)
   let next = 1
   const freshId = () => {
@@ -380,16 +380,16 @@ export function normaliseSessionDraft(d: SessionDraft, usedSlotIds: string[] = [
 }
 
 /**
- * Editing a session keeps every slot that has bookings (booked, waiting or
+ * Editing a clinic keeps every slot that has bookings (booked, waiting or
  * checked in), with room for those holding a place, and keeps the date once
  * anyone booked: nobody's booking may point at a slot or day that is gone.
  */
-export function assertEditKeepsBookings(session: ClinicSession, draft: SessionDraft, bookings: Booking[]): void {
+export function assertEditKeepsBookings(clinic: Clinic, draft: ClinicDraft, bookings: Booking[]): void {
   const active = bookings.filter(isActive)
-  if (active.length > 0 && draft.date !== session.date) {
+  if (active.length > 0 && draft.date !== clinic.date) {
     throw new RuleError('CONFLICT', '已有人预约，不能改期', { date: '已有人预约的义诊不能改日期' })
   }
-  for (const slot of session.slots) {
+  for (const slot of clinic.slots) {
     const inSlot = active.filter((b) => b.slotId === slot.id)
     if (inSlot.length === 0) continue
     const holding = inSlot.filter(holdsPlace).length
@@ -406,10 +406,10 @@ export function assertEditKeepsBookings(session: ClinicSession, draft: SessionDr
  * After a slot gained places (more capacity, or a cancellation), the waiting
  * list moves in, first come first served. Returns the bookings that changed.
  */
-export function fillFromWaitingList(session: ClinicSession, bookings: Booking[], now: number): Booking[] {
+export function fillFromWaitingList(clinic: Clinic, bookings: Booking[], now: number): Booking[] {
   const promotedAt = inChina(now).format('YYYY-MM-DDTHH:mm:ssZ')
   const changed: Booking[] = []
-  for (const slot of session.slots) {
+  for (const slot of clinic.slots) {
     const inSlot = bookings.filter((b) => b.slotId === slot.id)
     const waiting = inSlot.filter((b) => b.status === 'waiting').sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
     let free = placesLeft(slot, inSlot)

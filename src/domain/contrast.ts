@@ -1,3 +1,5 @@
+import { COLOUR } from '../styles/tokens'
+
 /** WCAG 2.x relative luminance and contrast ratio, for colours given as #rrggbb. */
 function channel(value: number): number {
   const c = value / 255
@@ -22,8 +24,8 @@ export function contrastRatio(a: string, b: string): number {
   return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05)
 }
 
-export const DARK_TEXT = '#111827'
-export const LIGHT_TEXT = '#ffffff'
+export const DARK_TEXT = COLOUR.text
+export const LIGHT_TEXT = COLOUR.surface
 
 /** The text colour (near-black or white) that reads best on a background. */
 export function readableTextOn(background: string): string {

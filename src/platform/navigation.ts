@@ -13,9 +13,9 @@ export const ROUTES = {
   wishPost: '/wish/pages/post/index',
   wishList: (mode: 'mine' | 'open' | 'tasks' | 'review') => `/wish/pages/list/index?mode=${mode}`,
   clinics: '/clinic/pages/list/index',
-  clinicSession: (id: string) => `/clinic/pages/session/index?id=${encodeURIComponent(id)}`,
-  clinicBook: (sessionId: string, slotId: string) =>
-    `/clinic/pages/book/index?session=${encodeURIComponent(sessionId)}&slot=${encodeURIComponent(slotId)}`,
+  clinicDetail: (id: string) => `/clinic/pages/detail/index?id=${encodeURIComponent(id)}`,
+  clinicBook: (clinicId: string, slotId: string) =>
+    `/clinic/pages/book/index?clinic=${encodeURIComponent(clinicId)}&slot=${encodeURIComponent(slotId)}`,
   clinicTicket: (bookingId: string) => `/clinic/pages/ticket/index?id=${encodeURIComponent(bookingId)}`,
   myBookings: '/clinic/pages/mine/index',
   clinicManage: (id?: string) => `/clinic/pages/manage/index${id ? `?id=${encodeURIComponent(id)}` : ''}`,

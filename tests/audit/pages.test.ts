@@ -31,8 +31,8 @@ const PAGES: Record<Role, string[]> = {
     '/wish/pages/post/index',
     '/wish/pages/detail/index?id=w5',
     '/clinic/pages/list/index',
-    '/clinic/pages/session/index?id=c1',
-    '/clinic/pages/book/index?session=c1&slot=t2',
+    '/clinic/pages/detail/index?id=c1',
+    '/clinic/pages/book/index?clinic=c1&slot=t2',
     '/clinic/pages/mine/index',
     '/jobs/pages/list/index',
     '/jobs/pages/detail/index?id=j1',
@@ -43,8 +43,8 @@ const PAGES: Record<Role, string[]> = {
     '/pages/home/index?g=DA0103',
     '/pages/me/index',
     '/wish/pages/detail/index?id=w3',
-    '/clinic/pages/session/index?id=c1',
-    '/clinic/pages/book/index?session=c1&slot=t2',
+    '/clinic/pages/detail/index?id=c1',
+    '/clinic/pages/book/index?clinic=c1&slot=t2',
     'TICKET',
   ],
   volunteer: [
@@ -54,7 +54,7 @@ const PAGES: Record<Role, string[]> = {
     '/wish/pages/list/index?mode=tasks',
     '/wish/pages/detail/index?id=w4',
     '/wish/pages/post/index',
-    '/clinic/pages/book/index?session=c1&slot=t3',
+    '/clinic/pages/book/index?clinic=c1&slot=t3',
   ],
   staff: [
     '/pages/me/index',
@@ -187,7 +187,7 @@ function measure(page: Page): Promise<Measure> {
 
 /** Books for the elder through the app, so her ticket can be audited too; returns its path. */
 async function elderTicket(page: Page): Promise<string> {
-  let root = await openPage(page, env.site, '/clinic/pages/session/index?id=c1')
+  let root = await openPage(page, env.site, '/clinic/pages/detail/index?id=c1')
   await root.getByRole('button', { name: '预约 10:30–11:00' }).click()
   await page.waitForURL(/book\/index/)
   root = await stationed(page)

@@ -13,7 +13,7 @@ import { startDemoServer } from '../support/demoServer'
 import { ASSISTANCE } from '../../src/domain/clinic'
 import { SUITED_TAGS } from '../../src/domain/jobs'
 import { nodeRequest } from '../support/nodeRequest'
-import { APPLICATION as application, POSTING as posting, SESSION } from './drafts'
+import { APPLICATION as application, POSTING as posting, CLINIC } from './drafts'
 
 // Wednesday 2026-11-25 10:00 China time, as in the other contract suites.
 const T0 = Date.parse('2026-11-25T10:00:00+08:00')
@@ -60,7 +60,7 @@ const wish = {
 }
 const booking = { patientName: '李明', phone: '13804521234', age: 45, forWhom: '本人', symptoms: '偶尔胸闷', assistance: ['轮椅'] }
 const slot = (i: number) => ({ id: `x${i}`, start: `${String(8 + Math.floor(i / 6)).padStart(2, '0')}:${i % 6}0`, end: `${String(8 + Math.floor(i / 6)).padStart(2, '0')}:${i % 6}5`, capacity: 5 })
-const session = { ...SESSION, slots: [slot(0)], notes: '请带医保卡' }
+const clinic = { ...CLINIC, slots: [slot(0)], notes: '请带医保卡' }
 
 const text = (key: string, max: number, optional = false, at?: string[]): FieldSpec => ({ key, kind: 'text', max, optional, at })
 const phone = (key: string, at?: string[]): FieldSpec => ({ key, kind: 'phone', at })
@@ -128,7 +128,7 @@ const ENDPOINTS: EndpointSpec[] = [
     as: 'staff',
     method: 'POST',
     path: '/clinics',
-    valid: session,
+    valid: clinic,
     fields: [
       text('title', 30),
       text('specialty', 10),

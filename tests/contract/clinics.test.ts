@@ -1,8 +1,8 @@
 import type { Api } from '../../src/api/contract'
 import { TARGETS, clientAs, failureOf, type Target } from './targets'
-import { PATIENT as patient, SESSION as newSession } from './drafts'
+import { PATIENT as patient, CLINIC as newClinic } from './drafts'
 
-// Wednesday 2026-11-25 10:00 China time. The seed dates sessions from it:
+// Wednesday 2026-11-25 10:00 China time. The seed dates clinics from it:
 // c1 心血管 on Thursday 11-26 from 09:00 (slot t1 full), c2 眼科 on 11-27, …
 const T0 = Date.parse('2026-11-25T10:00:00+08:00')
 let clock = T0
@@ -34,12 +34,12 @@ describe.each(TARGETS)('clinic contract: $name', (kind) => {
     expect((await elder.getBooking(forElder.id)).cancelledBy).toMatchObject({ name: '赵志强', role: 'volunteer', reason: null })
   })
 
-  it('lists upcoming sessions soonest first with places left, and filters by specialty', async () => {
+  it('lists upcoming clinics soonest first with places left, and filters by specialty', async () => {
     const anyone = await clientAs(t, null)
-    const sessions = await anyone.listClinics()
-    expect(sessions.map((s) => s.specialty)).toEqual(['心血管', '眼科', '中医', '口腔'])
-    expect(sessions[0]).toMatchObject({ date: '2026-11-26', startsAt: '2026-11-26T09:00:00+08:00', cutoffAt: '2026-11-26T07:00:00+08:00', bookingOpen: true })
-    expect(sessions[0].slots.map((s) => s.placesLeft)).toEqual([0, 3, 3, 3])
+    const clinics = await anyone.listClinics()
+    expect(clinics.map((s) => s.specialty)).toEqual(['心血管', '眼科', '中医', '口腔'])
+    expect(clinics[0]).toMatchObject({ date: '2026-11-26', startsAt: '2026-11-26T09:00:00+08:00', cutoffAt: '2026-11-26T07:00:00+08:00', bookingOpen: true })
+    expect(clinics[0].slots.map((s) => s.placesLeft)).toEqual([0, 3, 3, 3])
     expect((await anyone.listClinics('眼科')).map((s) => s.id)).toEqual(['c2'])
   })
 
@@ -65,14 +65,14 @@ describe.each(TARGETS)('clinic contract: $name', (kind) => {
 
   it('promotes the first waiting booking of the slot on cancellation, and its owner sees it', async () => {
     const staff = await clientAs(t, 'staff')
-    const session = await staff.createClinic({ ...newSession, slots: [{ id: 'x1', start: '09:00', end: '10:00', capacity: 1 }] })
+    const clinic = await staff.createClinic({ ...newClinic, slots: [{ id: 'x1', start: '09:00', end: '10:00', capacity: 1 }] })
     const resident = await clientAs(t, 'resident')
     const elder = await clientAs(t, 'elder')
-    const holder = await resident.bookClinic(session.id, 'x1', { ...patient, patientName: '李明', phone: '13804521234' })
+    const holder = await resident.bookClinic(clinic.id, 'x1', { ...patient, patientName: '李明', phone: '13804521234' })
     clock += 1000
-    const first = await elder.bookClinic(session.id, 'x1', patient)
+    const first = await elder.bookClinic(clinic.id, 'x1', patient)
     clock += 1000
-    const second = await elder.bookClinic(session.id, 'x1', { ...patient, patientName: '张老伴', phone: '13904520001' })
+    const second = await elder.bookClinic(clinic.id, 'x1', { ...patient, patientName: '张老伴', phone: '13904520001' })
     expect([holder.status, first.status, second.status]).toEqual(['booked', 'waiting', 'waiting'])
 
     expect((await resident.cancelBooking(holder.id)).status).toBe('cancelled')
@@ -82,12 +82,12 @@ describe.each(TARGETS)('clinic contract: $name', (kind) => {
     expect(mine.find((b) => b.id === second.id)!.status).toBe('waiting')
   })
 
-  it('refuses the same patient twice in a session and a 6th upcoming booking', async () => {
+  it('refuses the same patient twice in a clinic and a 6th upcoming booking', async () => {
     const elder = await clientAs(t, 'elder')
     await elder.bookClinic('c1', 't2', patient)
     const twice = await failureOf(elder.bookClinic('c1', 't3', { ...patient, phone: '139-0452-7788' }))
     expect([twice.code, twice.message]).toEqual(['CONFLICT', '张桂兰已经预约了这场义诊，同一位就诊人只能预约一次'])
-    for (const [i, session] of ['c2', 'c3', 'c4'].entries()) await elder.bookClinic(session, 't1', patient).then(() => i)
+    for (const [i, clinic] of ['c2', 'c3', 'c4'].entries()) await elder.bookClinic(clinic, 't1', patient).then(() => i)
     await elder.bookClinic('c2', 't2', { ...patient, patientName: '张老伴', phone: '13904520001' })
     const sixth = await failureOf(elder.bookClinic('c3', 't2', { ...patient, patientName: '张姐', phone: '13904520002' }))
     expect([sixth.code, sixth.message]).toEqual(['CONFLICT', '一个账号最多同时有5个未就诊的预约'])
@@ -114,11 +114,11 @@ describe.each(TARGETS)('clinic contract: $name', (kind) => {
 
   it('never books more than the capacity under 200 simultaneous requests', async () => {
     const staff = await clientAs(t, 'staff')
-    const session = await staff.createClinic(newSession)
+    const clinic = await staff.createClinic(newClinic)
     const accounts: Api[] = await Promise.all(['resident', 'elder', 'volunteer', 'volunteer2'].map((id) => clientAs(t, id)))
     const results = await Promise.allSettled(
       Array.from({ length: 200 }, (_, i) =>
-        accounts[i % 4].bookClinic(session.id, 'x1', { ...patient, patientName: `居民${i}`, phone: `139${String(i).padStart(8, '0')}` }),
+        accounts[i % 4].bookClinic(clinic.id, 'x1', { ...patient, patientName: `居民${i}`, phone: `139${String(i).padStart(8, '0')}` }),
       ),
     )
     const ok = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []))
@@ -129,30 +129,30 @@ describe.each(TARGETS)('clinic contract: $name', (kind) => {
     expect(ok.every((b) => b.status === 'booked' || b.status === 'waiting')).toBe(true)
     expect(refused.every((e) => e.code === 'CONFLICT')).toBe(true)
     expect(ok.length + refused.length).toBe(200)
-    const roster = await staff.getRoster(session.id)
+    const roster = await staff.getRoster(clinic.id)
     expect(roster.attendance.booked).toBe(10)
-    expect(roster.session.slots[0].placesLeft).toBe(0)
+    expect(roster.clinic.slots[0].placesLeft).toBe(0)
   })
 
-  it('lets staff create, edit and run a session: roster, arrivals, attendance', async () => {
+  it('lets staff create, edit and run a clinic: roster, arrivals, attendance', async () => {
     const staff = await clientAs(t, 'staff')
-    const bad = await failureOf(staff.createClinic({ ...newSession, title: '', slots: [] }))
+    const bad = await failureOf(staff.createClinic({ ...newClinic, title: '', slots: [] }))
     expect([bad.code, Object.keys(bad.fields).sort()]).toEqual(['VALIDATION', ['slots', 'title']])
 
-    const session = await staff.createClinic(newSession)
+    const clinic = await staff.createClinic(newClinic)
     const elder = await clientAs(t, 'elder')
-    const booking = await elder.bookClinic(session.id, 'x1', patient)
+    const booking = await elder.bookClinic(clinic.id, 'x1', patient)
 
-    const shrink = await failureOf(staff.updateClinic(session.id, { ...newSession, slots: [{ id: 'x2', start: '09:00', end: '10:00', capacity: 5 }] }))
+    const shrink = await failureOf(staff.updateClinic(clinic.id, { ...newClinic, slots: [{ id: 'x2', start: '09:00', end: '10:00', capacity: 5 }] }))
     expect(shrink.code).toBe('CONFLICT')
-    const grown = await staff.updateClinic(session.id, { ...newSession, title: '社区健康体检（加号）', slots: [{ ...newSession.slots[0], capacity: 12 }] })
+    const grown = await staff.updateClinic(clinic.id, { ...newClinic, title: '社区健康体检（加号）', slots: [{ ...newClinic.slots[0], capacity: 12 }] })
     expect([grown.title, grown.slots[0].capacity, grown.slots[0].placesLeft]).toEqual(['社区健康体检（加号）', 12, 11])
 
     clock = Date.parse('2026-11-29T10:00:00+08:00')
     expect((await failureOf(staff.checkIn(booking.id))).message).toBe('只能在义诊当天签到')
     clock = Date.parse('2026-11-30T08:45:00+08:00')
     expect((await staff.checkIn(booking.id)).status).toBe('checked_in')
-    const roster = await staff.getRoster(session.id)
+    const roster = await staff.getRoster(clinic.id)
     expect(roster.bookings.map((b) => [b.patientName, b.phone, b.status])).toEqual([['张桂兰', '13904527788', 'checked_in']])
     expect(roster.attendance).toEqual({ booked: 1, arrived: 1, waiting: 0, rate: 1 })
     expect((await elder.getBooking(booking.id)).checkedInAt).toBe('2026-11-30T08:45:00+08:00')
@@ -166,13 +166,13 @@ type Outcome = 'ok' | 'FORBIDDEN' | 'NOT_FOUND' | 'UNAUTHORIZED' | 'CONFLICT' | 
 // The elder's booking of c1 slot t2 exists before each call.
 const TABLE: [string, (api: Api, bookingId: string) => Promise<unknown>, Outcome[]][] = [
   //                                                    resident     elder        volunteer    staff        nobody
-  ['list sessions', (api) => api.listClinics(), ['ok', 'ok', 'ok', 'ok', 'ok']],
+  ['list clinics', (api) => api.listClinics(), ['ok', 'ok', 'ok', 'ok', 'ok']],
   ['book', (api) => api.bookClinic('c2', 't1', { ...patient, patientName: '新患者', phone: '13900000009' }), ['ok', 'ok', 'ok', 'FORBIDDEN', 'UNAUTHORIZED']],
   ['see the elder’s booking', (api, id) => api.getBooking(id), ['NOT_FOUND', 'ok', 'NOT_FOUND', 'ok', 'UNAUTHORIZED']],
   ['cancel the elder’s booking (staff must give a reason)', (api, id) => api.cancelBooking(id), ['NOT_FOUND', 'ok', 'NOT_FOUND', 'VALIDATION', 'UNAUTHORIZED']],
   ['cancel the elder’s booking with a reason', (api, id) => api.cancelBooking(id, '义诊改期'), ['NOT_FOUND', 'ok', 'NOT_FOUND', 'ok', 'UNAUTHORIZED']],
-  ['create a session', (api) => api.createClinic(newSession), ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'UNAUTHORIZED']],
-  ['edit a session', (api) => api.updateClinic('c3', { ...newSession, title: '改名' }), ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'UNAUTHORIZED']],
+  ['create a clinic', (api) => api.createClinic(newClinic), ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'UNAUTHORIZED']],
+  ['edit a clinic', (api) => api.updateClinic('c3', { ...newClinic, title: '改名' }), ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'UNAUTHORIZED']],
   ['see the roster', (api) => api.getRoster('c1'), ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'UNAUTHORIZED']],
   ['mark an arrival', (api, id) => api.checkIn(id), ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'CONFLICT', 'UNAUTHORIZED']],
 ]

@@ -1,7 +1,7 @@
 /* The backend core on every target: idempotency as the contract says, sessions
  * that end, and the rule fixes that both stores get from src/domain. */
 import { TARGETS, clientAs, failureOf, type Target } from './targets'
-import { PATIENT as patient, SESSION as newSession, WISH as wish } from './drafts'
+import { PATIENT as patient, CLINIC as newClinic, WISH as wish } from './drafts'
 
 const T0 = Date.parse('2026-11-25T10:00:00+08:00')
 const now = () => T0
@@ -57,37 +57,37 @@ describe.each(TARGETS)('backend core: $name', (kind) => {
 
   it('moves the waiting list in when staff add places to a full slot', async () => {
     const staff = await clientAs(t, 'staff')
-    const session = await staff.createClinic({ ...newSession, slots: [{ id: '', start: '09:00', end: '10:00', capacity: 1 }] })
-    const slot = session.slots[0].id
+    const clinic = await staff.createClinic({ ...newClinic, slots: [{ id: '', start: '09:00', end: '10:00', capacity: 1 }] })
+    const slot = clinic.slots[0].id
     const elder = await clientAs(t, 'elder')
-    const first = await elder.bookClinic(session.id, slot, patient)
-    const second = await elder.bookClinic(session.id, slot, { ...patient, patientName: '王秀英', phone: '13504526688' })
+    const first = await elder.bookClinic(clinic.id, slot, patient)
+    const second = await elder.bookClinic(clinic.id, slot, { ...patient, patientName: '王秀英', phone: '13504526688' })
     expect([first.status, second.status]).toEqual(['booked', 'waiting'])
-    const { id: _id, startsAt: _s, cutoffAt: _c, bookingOpen: _b, ...draft } = session
-    await staff.updateClinic(session.id, { ...draft, slots: [{ ...draft.slots[0], capacity: 2 }] })
+    const { id: _id, startsAt: _s, cutoffAt: _c, bookingOpen: _b, ...draft } = clinic
+    await staff.updateClinic(clinic.id, { ...draft, slots: [{ ...draft.slots[0], capacity: 2 }] })
     const moved = await elder.getBooking(second.id)
     expect([moved.status, moved.queueNumber]).toEqual(['booked', 2])
   })
 
   it('keeps a cancelled booking readable after staff remove its slot', async () => {
     const staff = await clientAs(t, 'staff')
-    const session = await staff.createClinic({
-      ...newSession,
+    const clinic = await staff.createClinic({
+      ...newClinic,
       slots: [
         { id: '', start: '09:00', end: '10:00', capacity: 5 },
         { id: '', start: '10:00', end: '11:00', capacity: 5 },
       ],
     })
     const elder = await clientAs(t, 'elder')
-    const booking = await elder.bookClinic(session.id, session.slots[1].id, patient)
+    const booking = await elder.bookClinic(clinic.id, clinic.slots[1].id, patient)
     await elder.cancelBooking(booking.id)
-    const { id: _id, startsAt: _s, cutoffAt: _c, bookingOpen: _b, ...draft } = session
-    await staff.updateClinic(session.id, { ...draft, slots: [draft.slots[0]] })
+    const { id: _id, startsAt: _s, cutoffAt: _c, bookingOpen: _b, ...draft } = clinic
+    await staff.updateClinic(clinic.id, { ...draft, slots: [draft.slots[0]] })
     const mine = await elder.listMyBookings()
-    expect(mine.find((b) => b.id === booking.id)).toMatchObject({ status: 'cancelled', session: { id: session.id } })
+    expect(mine.find((b) => b.id === booking.id)).toMatchObject({ status: 'cancelled', clinic: { id: clinic.id } })
     // A slot added later gets a new id: it never inherits the removed slot's bookings.
-    const again = await staff.updateClinic(session.id, { ...draft, slots: [draft.slots[0], { id: '', start: '11:00', end: '12:00', capacity: 2 }] })
-    expect(again.slots[1].id).not.toBe(session.slots[1].id)
+    const again = await staff.updateClinic(clinic.id, { ...draft, slots: [draft.slots[0], { id: '', start: '11:00', end: '12:00', capacity: 2 }] })
+    expect(again.slots[1].id).not.toBe(clinic.slots[1].id)
     expect(again.slots[1].placesLeft).toBe(2)
   })
 

@@ -1,6 +1,6 @@
 /* Valid requests the contract tests start from (seed accounts: 李明 resident,
  * 张桂兰 elder). Tests spread them and change what they are about. */
-import type { ApplicationDraft, BookingDraft, PostingDraft, SessionDraft, WishDraft } from '../../src/api/types'
+import type { ApplicationDraft, BookingDraft, PostingDraft, ClinicDraft, WishDraft } from '../../src/api/types'
 
 /** 李明's wish. */
 export const WISH: WishDraft = {
@@ -19,8 +19,8 @@ export const PATIENT: BookingDraft = { patientName: '张桂兰', phone: '1390452
 /** 李明 applying for a job. */
 export const APPLICATION: ApplicationDraft = { name: '李明', phone: '13804521234', note: '周末也可以上班' }
 
-/** A clinic session staff publish, on Monday 2026-11-30. */
-export const SESSION: SessionDraft = {
+/** A clinic staff publish, on Monday 2026-11-30. */
+export const CLINIC: ClinicDraft = {
   title: '社区健康体检',
   specialty: '全科',
   doctors: '刘医生',

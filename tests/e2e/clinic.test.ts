@@ -12,7 +12,7 @@ const env = browserAndSite('E2E_DIST', 'dist/h5')
 
 /** Books slot `slotLabel` of the heart clinic (c1, tomorrow) and returns the ticket page root. */
 async function bookHeartClinic(page: Page, slotLabel: string, fill: (root: Awaited<ReturnType<typeof stationed>>) => Promise<void>) {
-  let root = await openPage(page, env.site, '/clinic/pages/session/index?id=c1')
+  let root = await openPage(page, env.site, '/clinic/pages/detail/index?id=c1')
   await root.getByRole('button', { name: slotLabel }).click()
   await page.waitForURL(/book\/index/)
   root = await stationed(page)
@@ -64,7 +64,7 @@ describe('专家义诊', () => {
       })
       await root.getByText('就诊人：李桂珍（家人代约）').waitFor()
 
-      root = await openPage(page, env.site, '/clinic/pages/session/index?id=c1')
+      root = await openPage(page, env.site, '/clinic/pages/detail/index?id=c1')
       const full = root.getByRole('button', { name: '候补 09:00–09:30' })
       expect(await full.innerText()).toBe('候补')
       root = await bookHeartClinic(page, '候补 09:00–09:30', async (form) => {

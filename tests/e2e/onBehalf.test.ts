@@ -26,7 +26,7 @@ it('a volunteer books for an elder without a phone; staff count it; the elder si
     const before = await clinicBookingFigures(page)
 
     await switchAccount(page, env.site, '切换为网格志愿者赵志强')
-    let root = await openPage(page, env.site, '/clinic/pages/session/index?id=c1')
+    let root = await openPage(page, env.site, '/clinic/pages/detail/index?id=c1')
     await root.getByRole('button', { name: '预约 10:30–11:00' }).click()
     await page.waitForURL(/book\/index/)
     root = await stationed(page)

@@ -63,7 +63,7 @@ describe('H5 on the real server and PostgreSQL, one origin', () => {
     const { context, page } = await newPage(browser)
     try {
       await switchAccount(page, site, '切换为长者张桂兰')
-      let root = await openPage(page, site, '/clinic/pages/session/index?id=c1')
+      let root = await openPage(page, site, '/clinic/pages/detail/index?id=c1')
       await root.getByRole('button', { name: '预约 09:30–10:00' }).click()
       await page.waitForURL(/book\/index/)
       root = await stationed(page)

@@ -72,7 +72,7 @@ const FORMS: Form[] = [
   },
   {
     name: 'the booking form',
-    open: () => open('elder', BookClinic, '/clinic/pages/book/index', { session: 'c1', slot: 't2' }, '为谁预约'),
+    open: () => open('elder', BookClinic, '/clinic/pages/book/index', { clinic: 'c1', slot: 't2' }, '为谁预约'),
     submit: '确认预约',
     method: 'bookClinic',
     fields: { 'book-name': /^就诊人姓名/, 'book-phone': /11位手机号/, 'book-age': /^年龄/, 'book-symptoms': /^症状描述/ },
@@ -85,7 +85,7 @@ const FORMS: Form[] = [
     fields: { 'apply-name': /^姓名/, 'apply-phone': /11位手机号/, 'apply-note': /^留言/ },
   },
   {
-    name: 'the new clinic session form (staff)',
+    name: 'the new clinic form (staff)',
     open: () => open('staff', ManageClinic, '/clinic/pages/manage/index', {}, '发布义诊'),
     submit: '发布义诊',
     method: 'createClinic',

@@ -5,7 +5,7 @@ import path from 'path'
 import { failureCount } from '../support/tally'
 import { freshPostgresUrl } from '../support/postgres'
 import { RACE_LIMITS, startServerProcess, type ServerProcess } from '../support/serverProcess'
-import { APPLICATION, PATIENT, SESSION, WISH } from '../contract/drafts'
+import { APPLICATION, PATIENT, CLINIC, WISH } from '../contract/drafts'
 
 let servers: ServerProcess[] = []
 let keys = 0
@@ -74,9 +74,9 @@ describe('two server processes on one PostgreSQL', () => {
 
   it('books exactly 10 of 200 simultaneous bookings of a capacity-10 slot from 200 accounts; the rest wait', async () => {
     const staff = await demoToken('staff')
-    const session = await call(servers[0], 'POST', '/clinics', { ...SESSION, date: '2099-12-01', slots: [{ id: '', start: '09:00', end: '10:00', capacity: 10 }] }, staff)
-    expect(session.status).toBe(201)
-    const slot = (session.body.slots as { id: string }[])[0].id
+    const clinic = await call(servers[0], 'POST', '/clinics', { ...CLINIC, date: '2099-12-01', slots: [{ id: '', start: '09:00', end: '10:00', capacity: 10 }] }, staff)
+    expect(clinic.status).toBe(201)
+    const slot = (clinic.body.slots as { id: string }[])[0].id
     const residents = await Promise.all(
       Array.from({ length: 200 }, async (_, i) => {
         const phone = `1390000${String(i).padStart(4, '0')}`
@@ -87,13 +87,13 @@ describe('two server processes on one PostgreSQL', () => {
     await warmUp(50)
     const answers = await timed('200 bookings of a capacity-10 slot', () =>
       Promise.all(
-        residents.map((r, i) => call(on(i), 'POST', `/clinics/${session.body.id}/slots/${slot}/bookings`, { ...PATIENT, patientName: `居民${i}`, phone: r.phone }, r.token)),
+        residents.map((r, i) => call(on(i), 'POST', `/clinics/${clinic.body.id}/slots/${slot}/bookings`, { ...PATIENT, patientName: `居民${i}`, phone: r.phone }, r.token)),
       ),
     )
     expect(answers.every((a) => a.status === 201)).toBe(true)
     expect(answers.filter((a) => a.body.status === 'booked')).toHaveLength(10)
     expect(answers.filter((a) => a.body.status === 'waiting')).toHaveLength(190)
-    const roster = await call(servers[1], 'GET', `/clinics/${session.body.id}/roster`, undefined, staff)
+    const roster = await call(servers[1], 'GET', `/clinics/${clinic.body.id}/roster`, undefined, staff)
     expect(roster.body.attendance).toMatchObject({ booked: 10, waiting: 190 })
     const queue = (roster.body.bookings as { status: string; queueNumber: number | null }[]).filter((b) => b.status === 'booked').map((b) => b.queueNumber)
     expect(queue.sort((a, b) => a! - b!)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])

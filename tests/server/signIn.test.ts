@@ -12,7 +12,7 @@ import { ConfigError, readConfig, type ServerConfig } from '../../server/config'
 import { migrate } from '../../server/migrations'
 import { pgDatabase } from '../../server/sql'
 import { serverBackend, startServer, type RunningApp } from '../../server/start'
-import { PATIENT, SESSION } from '../contract/drafts'
+import { PATIENT, CLINIC } from '../contract/drafts'
 import { startFakeWechat, type FakeWechat } from '../support/fakeWechat'
 import { freshPostgresUrl } from '../support/postgres'
 
@@ -124,12 +124,12 @@ describe('WeChat sign-in', () => {
   it('links a booking made through 代办 to the resident who later signs in with that phone', async () => {
     const staff = await signIn('openid-liufang', '13704520011')
     expect(staff.user).toMatchObject({ id: 's-first', role: 'staff' })
-    const session = await call('POST', '/clinics', { ...SESSION, date: '2099-12-01', opensAt: '2026-01-01T08:00:00+08:00' }, staff.token)
-    expect(session.status).toBe(201)
-    const slot = (session.body.slots as { id: string }[])[0].id
+    const clinic = await call('POST', '/clinics', { ...CLINIC, date: '2099-12-01', opensAt: '2026-01-01T08:00:00+08:00' }, staff.token)
+    expect(clinic.status).toBe(201)
+    const slot = (clinic.body.slots as { id: string }[])[0].id
     const booked = await call(
       'POST',
-      `/clinics/${session.body.id}/slots/${slot}/bookings`,
+      `/clinics/${clinic.body.id}/slots/${slot}/bookings`,
       { ...PATIENT, patientName: '陈阿姨', phone: '13912345678', forResident: { name: '陈阿姨', phone: '13912345678', gridCode: 'DA0103' } },
       staff.token,
     )
@@ -241,12 +241,33 @@ describe('database and operators', () => {
   it('migrates an empty database to the latest version, and a second run does nothing', async () => {
     const database = pgDatabase(await freshPostgresUrl('migrate'))
     try {
-      expect(await migrate(database)).toEqual([1, 2])
+      expect(await migrate(database)).toEqual([1, 2, 3])
       expect(await migrate(database)).toEqual([])
       const conn = await database.connect()
       const tables = (await conn.query<{ n: number }>("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'")).rows[0].n
       conn.release()
       expect(tables).toBeGreaterThanOrEqual(12)
+    } finally {
+      await database.close()
+    }
+  })
+
+  it('upgrades a booking stored before version 3: its clinic keeps the same id', async () => {
+    const database = pgDatabase(await freshPostgresUrl('upgrade'))
+    try {
+      expect(await migrate(database, 2)).toEqual([1, 2])
+      const conn = await database.connect()
+      await conn.query("INSERT INTO users (id, name, role) VALUES ('u1', '陈阿姨', 'elder')")
+      await conn.query(`INSERT INTO clinics (id, date, specialty, doc) VALUES ('c1', '2026-12-01', '内科', '{"id":"c1"}')`)
+      await conn.query(
+        `INSERT INTO bookings (id, session_id, slot_id, account_id, status, patient_key, doc) VALUES ('b1', 'c1', 't1', 'u1', 'booked', 'k', '{"id":"b1","sessionId":"c1"}')`,
+      )
+      conn.release()
+      expect(await migrate(database)).toEqual([3])
+      const after = await database.connect()
+      const row = (await after.query<{ clinic_id: string; doc: Record<string, unknown> }>('SELECT clinic_id, doc FROM bookings')).rows[0]
+      after.release()
+      expect(row).toEqual({ clinic_id: 'c1', doc: { id: 'b1', clinicId: 'c1' } })
     } finally {
       await database.close()
     }

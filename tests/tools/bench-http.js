@@ -60,7 +60,7 @@ async function inBatches(items, width, fn) {
   return out
 }
 
-const SESSION = (date, capacity, slots) => ({
+const CLINIC = (date, capacity, slots) => ({
   title: '基准测试义诊',
   specialty: '全科',
   doctors: '刘医生',
@@ -73,21 +73,21 @@ const SESSION = (date, capacity, slots) => ({
   notes: '',
 })
 
-/** Accounts and clinic sessions for the write benchmark, made through the API. */
+/** Accounts and clinics for the write benchmark, made through the API. */
 async function prepareWrites(url, accounts) {
   const staff = (await call(url, 'POST', '/auth/demo', { accountId: 'staff' })).token
   const volunteer = (await call(url, 'POST', '/auth/demo', { accountId: 'volunteer' })).token
-  const sessions = []
+  const clinics = []
   for (let i = 0; i < 20; i++) {
-    const s = await call(url, 'POST', '/clinics', SESSION('2099-12-01', 10, 4), staff)
-    sessions.push({ id: s.id, slots: s.slots.map((slot) => slot.id) })
+    const s = await call(url, 'POST', '/clinics', CLINIC('2099-12-01', 10, 4), staff)
+    clinics.push({ id: s.id, slots: s.slots.map((slot) => slot.id) })
   }
   const tokens = await inBatches(
     Array.from({ length: accounts }, (_, i) => `1380${String(i).padStart(7, '0')}`),
     50,
     async (phone) => ({ phone, token: (await call(url, 'POST', '/auth/phone', { code: `phone:${phone}`, gridCode: 'DA0103' })).token }),
   )
-  return { staff, volunteer, sessions, tokens }
+  return { staff, volunteer, clinics, tokens }
 }
 
 function run(options) {
@@ -101,7 +101,7 @@ function row(target, route, r) {
 }
 
 async function benchTarget(name, url) {
-  const { volunteer, sessions, tokens } = await prepareWrites(url, ACCOUNTS)
+  const { volunteer, clinics, tokens } = await prepareWrites(url, ACCOUNTS)
   const rows = []
   rows.push(row(name, 'card', await run({ url: `${url}/grids/DA0103/card`, duration: SECONDS })))
   rows.push(row(name, 'open wishes', await run({ url: `${url}/wishes/open?limit=20`, headers: { Authorization: `Bearer ${volunteer}` }, duration: SECONDS })))
@@ -115,10 +115,10 @@ async function benchTarget(name, url) {
         setupRequest: (req) => {
           const i = n++
           const account = tokens[i % tokens.length]
-          const session = sessions[i % sessions.length]
+          const clinic = clinics[i % clinics.length]
           return {
             ...req,
-            path: `/clinics/${session.id}/slots/${session.slots[i % session.slots.length]}/bookings`,
+            path: `/clinics/${clinic.id}/slots/${clinic.slots[i % clinic.slots.length]}/bookings`,
             headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${account.token}`, 'Idempotency-Key': `bench-${i}` },
             body: JSON.stringify({ patientName: `就诊人${i}`, phone: account.phone, age: 70, forWhom: '本人', symptoms: '', assistance: [] }),
           }
@@ -133,7 +133,7 @@ async function benchTarget(name, url) {
 /** 500 accounts book one clinic at the moment it opens; the capacity (3 × 10) decides. */
 async function openingBurst(url) {
   const staff = (await call(url, 'POST', '/auth/demo', { accountId: 'staff' })).token
-  const session = await call(url, 'POST', '/clinics', SESSION('2099-12-02', 10, 3), staff)
+  const clinic = await call(url, 'POST', '/clinics', CLINIC('2099-12-02', 10, 3), staff)
   const residents = await inBatches(Array.from({ length: 500 }, (_, i) => `1370${String(i).padStart(7, '0')}`), 50, async (phone) => ({
     phone,
     token: (await call(url, 'POST', '/auth/phone', { code: `phone:${phone}`, gridCode: 'DA0103' })).token,
@@ -142,7 +142,7 @@ async function openingBurst(url) {
   const start = performance.now()
   const answers = await Promise.all(
     residents.map((r, i) =>
-      fetch(`${url}/clinics/${session.id}/slots/${session.slots[i % 3].id}/bookings`, {
+      fetch(`${url}/clinics/${clinic.id}/slots/${clinic.slots[i % 3].id}/bookings`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${r.token}`, 'Idempotency-Key': `burst-${i}` },
         body: JSON.stringify({ patientName: `居民${i}`, phone: r.phone, age: 70, forWhom: '本人', symptoms: '', assistance: [] }),
@@ -211,7 +211,7 @@ async function main() {
   const d = find('(d)', 'GET /read')
   const e = find('(e)', 'POST /write')
   const lines = [
-    `HTTP benchmarks: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per read route, ${WRITES} booking writes (${ACCOUNTS} accounts, 20 sessions); figures, not gates`,
+    `HTTP benchmarks: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per read route, ${WRITES} booking writes (${ACCOUNTS} accounts, 20 clinics); figures, not gates`,
     `${'target'.padEnd(30)}${'route'.padEnd(15)}${'req/s'.padStart(8)}${'p50'.padStart(8)}${'p99'.padStart(8)}${'non-2xx'.padStart(9)}`,
     ...rows.map((r) => `${r.target.padEnd(30)}${r.route.padEnd(15)}${Math.round(r.rps).toString().padStart(8)}${`${r.p50} ms`.padStart(8)}${`${r.p99} ms`.padStart(8)}${String(r.bad).padStart(9)}`),
   ]

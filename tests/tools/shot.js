@@ -12,8 +12,8 @@ const PAGES = [
   ['wish-mine', '/#/wish/pages/list/index?mode=mine'],
   ['wish-detail', '/#/wish/pages/detail/index?id=w5'],
   ['clinic-list', '/#/clinic/pages/list/index'],
-  ['clinic-session', '/#/clinic/pages/session/index?id=c1'],
-  ['clinic-book', '/#/clinic/pages/book/index?session=c1&slot=t2'],
+  ['clinic-detail', '/#/clinic/pages/detail/index?id=c1'],
+  ['clinic-book', '/#/clinic/pages/book/index?clinic=c1&slot=t2'],
 ]
 
 async function main() {

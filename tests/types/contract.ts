@@ -31,8 +31,8 @@ export const SAME_AS_DOCUMENT: {
   AccountSummary: Same<Schemas['AccountSummary'], Api.AccountSummary>
   RoleDraft: Fits<Api.RoleDraft, Schemas['RoleDraft']>
   RoleChange: Same<Schemas['RoleChange'], Api.RoleChange>
-  SessionDraft: Fits<Api.SessionDraft, Schemas['SessionDraft']>
-  SessionView: Same<Schemas['ClinicSession'], Api.SessionView>
+  ClinicDraft: Fits<Api.ClinicDraft, Schemas['ClinicDraft']>
+  ClinicView: Same<Schemas['Clinic'], Api.ClinicView>
   BookingDraft: Fits<Api.BookingDraft, Schemas['BookingDraft']>
   BookingView: Same<Schemas['Booking'], Api.BookingView>
   Roster: Same<Schemas['Roster'], Api.Roster>
@@ -61,8 +61,8 @@ export const SAME_AS_DOCUMENT: {
   AccountSummary: true,
   RoleDraft: true,
   RoleChange: true,
-  SessionDraft: true,
-  SessionView: true,
+  ClinicDraft: true,
+  ClinicView: true,
   BookingDraft: true,
   BookingView: true,
   Roster: true,

@@ -3,12 +3,12 @@ import {
   attendance,
   book,
   fillFromWaitingList,
-  normaliseSessionDraft,
+  normaliseClinicDraft,
   upcomingCount,
   cancel,
   checkIn,
   checkInCodeFor,
-  validateSessionDraft,
+  validateClinicDraft,
   cutoffAt,
   dayLabel,
   describeWhen,
@@ -17,14 +17,14 @@ import {
   validateBookingDraft,
   type Booking,
   type BookingDraft,
-  type ClinicSession,
+  type Clinic,
 } from '../../src/domain/clinic'
 import { refusal } from '../support/refusal'
 
 const at = (iso: string) => Date.parse(`${iso}+08:00`)
 
 // Saturday 2026-11-28, first slot 09:00: booking closes at 07:00 China time.
-const session: ClinicSession = {
+const clinic: Clinic = {
   id: 's1',
   title: '心血管专家义诊',
   specialty: '心血管',
@@ -46,10 +46,10 @@ const NOW = at('2026-11-25T10:00:00')
 const ELDER = { id: 'elder', name: '张桂兰', role: 'elder' as const }
 let seq = 0
 const ctx = (bookings: Booking[], extra: Partial<Parameters<typeof book>[1]> = {}) => ({
-  session,
+  clinic,
   slotId: 'a',
   accountId: 'elder',
-  sessionBookings: bookings,
+  clinicBookings: bookings,
   accountUpcoming: 0,
   id: `b${++seq}`,
   now: NOW,
@@ -58,26 +58,26 @@ const ctx = (bookings: Booking[], extra: Partial<Parameters<typeof book>[1]> = {
 
 describe('clinic cutoff, in China time', () => {
   it('closes 2 hours before the first slot', () => {
-    expect(cutoffAt(session)).toBe(at('2026-11-28T07:00:00'))
+    expect(cutoffAt(clinic)).toBe(at('2026-11-28T07:00:00'))
   })
 
   it('books one minute before the cutoff and refuses exactly at it and one minute after', () => {
     expect(book(draft, ctx([], { now: at('2026-11-28T06:59:00') })).status).toBe('booked')
     expect(refusal(() => book(draft, ctx([], { now: at('2026-11-28T07:00:00') }))).code).toBe('CONFLICT')
     expect(refusal(() => book(draft, ctx([], { now: at('2026-11-28T07:01:00') }))).message).toMatch(/预约已截止/)
-    expect(isBookingOpen(session, at('2026-11-28T06:59:59'))).toBe(true)
-    expect(isBookingOpen(session, at('2026-11-28T07:00:00'))).toBe(false)
+    expect(isBookingOpen(clinic, at('2026-11-28T06:59:59'))).toBe(true)
+    expect(isBookingOpen(clinic, at('2026-11-28T07:00:00'))).toBe(false)
   })
 
-  it('refuses sessions not yet open or already started', () => {
+  it('refuses clinics not yet open or already started', () => {
     expect(refusal(() => book(draft, ctx([], { now: at('2026-11-19T12:00:00') }))).message).toMatch(/还没有开放/)
     expect(refusal(() => book(draft, ctx([], { now: at('2026-11-28T09:10:00') }))).message).toMatch(/已经开始或结束/)
   })
 
   it('cancels until the cutoff and not after', () => {
     const booking = book(draft, ctx([]))
-    expect(cancel(booking, session, [booking], ELDER, {}, at('2026-11-28T06:59:00'))[0].status).toBe('cancelled')
-    expect(refusal(() => cancel(booking, session, [booking], ELDER, {}, at('2026-11-28T07:00:00'))).code).toBe('CONFLICT')
+    expect(cancel(booking, clinic, [booking], ELDER, {}, at('2026-11-28T06:59:00'))[0].status).toBe('cancelled')
+    expect(refusal(() => cancel(booking, clinic, [booking], ELDER, {}, at('2026-11-28T07:00:00'))).code).toBe('CONFLICT')
   })
 })
 
@@ -91,7 +91,7 @@ describe('capacity and the waiting list', () => {
       ['booked', 2],
       ['waiting', null],
     ])
-    expect(placesLeft(session.slots[0], [first, second, third])).toBe(0)
+    expect(placesLeft(clinic.slots[0], [first, second, third])).toBe(0)
   })
 
   it('moves the first waiting booking in when a booked one is cancelled', () => {
@@ -99,7 +99,7 @@ describe('capacity and the waiting list', () => {
     const second = book({ ...draft, patientName: '李桂芳' }, ctx([first]))
     const waiting1 = book({ ...draft, patientName: '王德明' }, ctx([first, second], { now: NOW + 1000 }))
     const waiting2 = book({ ...draft, patientName: '赵春梅' }, ctx([first, second, waiting1], { now: NOW + 2000 }))
-    const changed = cancel(first, session, [first, second, waiting1, waiting2], ELDER, {}, NOW)
+    const changed = cancel(first, clinic, [first, second, waiting1, waiting2], ELDER, {}, NOW)
     expect(changed.map((b) => [b.patientName, b.status, b.queueNumber])).toEqual([
       ['张桂兰', 'cancelled', 1],
       ['王德明', 'booked', 3],
@@ -109,12 +109,12 @@ describe('capacity and the waiting list', () => {
   it('promotes nobody when a waiting booking is cancelled', () => {
     const first = book(draft, ctx([], { slotId: 'b' }))
     const waiting = book({ ...draft, patientName: '王德明' }, ctx([first], { slotId: 'b' }))
-    expect(cancel(waiting, session, [first, waiting], ELDER, {}, NOW)).toHaveLength(1)
+    expect(cancel(waiting, clinic, [first, waiting], ELDER, {}, NOW)).toHaveLength(1)
   })
 })
 
 describe('one booking per patient, five per account', () => {
-  it('refuses the same patient (name + phone) twice in one session, even in another slot', () => {
+  it('refuses the same patient (name + phone) twice in one clinic, even in another slot', () => {
     const first = book(draft, ctx([]))
     const error = refusal(() => book({ ...draft, phone: '139 0452 7788' }, ctx([first], { slotId: 'b' })))
     expect([error.code, error.message]).toEqual(['CONFLICT', '张桂兰已经预约了这场义诊，同一位就诊人只能预约一次'])
@@ -130,7 +130,7 @@ describe('one booking per patient, five per account', () => {
 
   it('lets only the booking account cancel', () => {
     const booking = book(draft, ctx([]))
-    expect(refusal(() => cancel(booking, session, [booking], { id: 'resident', name: '李明', role: 'resident' }, {}, NOW)).code).toBe('FORBIDDEN')
+    expect(refusal(() => cancel(booking, clinic, [booking], { id: 'resident', name: '李明', role: 'resident' }, {}, NOW)).code).toBe('FORBIDDEN')
   })
 })
 
@@ -168,18 +168,18 @@ describe('times for people', () => {
 describe('arrivals and attendance', () => {
   it('checks in a booked patient once, on the day only', () => {
     const booking = book(draft, ctx([]))
-    expect(refusal(() => checkIn(booking, session, at('2026-11-27T09:00:00'))).message).toBe('只能在义诊当天签到')
-    const arrived = checkIn(booking, session, at('2026-11-28T08:50:00'))
+    expect(refusal(() => checkIn(booking, clinic, at('2026-11-27T09:00:00'))).message).toBe('只能在义诊当天签到')
+    const arrived = checkIn(booking, clinic, at('2026-11-28T08:50:00'))
     expect([arrived.status, arrived.checkedInAt]).toEqual(['checked_in', '2026-11-28T08:50:00+08:00'])
-    expect(refusal(() => checkIn(arrived, session, at('2026-11-28T09:00:00'))).code).toBe('CONFLICT')
-    expect(refusal(() => checkIn({ ...booking, status: 'waiting' }, session, at('2026-11-28T09:00:00'))).code).toBe('CONFLICT')
+    expect(refusal(() => checkIn(arrived, clinic, at('2026-11-28T09:00:00'))).code).toBe('CONFLICT')
+    expect(refusal(() => checkIn({ ...booking, status: 'waiting' }, clinic, at('2026-11-28T09:00:00'))).code).toBe('CONFLICT')
   })
 
   it('computes attendance from the bookings themselves', () => {
     const a = book(draft, ctx([]))
     const b = book({ ...draft, patientName: '李桂芳' }, ctx([a]))
     const c = book({ ...draft, patientName: '王德明' }, ctx([a, b]))
-    expect(attendance([checkIn(a, session, at('2026-11-28T08:50:00')), b, c])).toEqual({ booked: 2, arrived: 1, waiting: 1, rate: 0.5 })
+    expect(attendance([checkIn(a, clinic, at('2026-11-28T08:50:00')), b, c])).toEqual({ booked: 2, arrived: 1, waiting: 1, rate: 0.5 })
     expect(attendance([])).toEqual({ booked: 0, arrived: 0, waiting: 0, rate: 0 })
   })
 
@@ -189,30 +189,30 @@ describe('arrivals and attendance', () => {
   })
 })
 
-describe('staff session form', () => {
-  const good = { ...session, id: undefined }
-  it('accepts a well-formed session', () => {
-    expect(validateSessionDraft(good, NOW)).toEqual({})
+describe('staff clinic form', () => {
+  const good = { ...clinic, id: undefined }
+  it('accepts a well-formed clinic', () => {
+    expect(validateClinicDraft(good, NOW)).toEqual({})
   })
 
   it('refuses past dates, empty or overlapping slots and bad capacities', () => {
-    expect(validateSessionDraft({ ...good, date: '2026-11-24' }, NOW).date).toBe('不能安排在过去的日期')
-    expect(validateSessionDraft({ ...good, date: '11/28' }, NOW).date).toMatch(/请填写日期/)
-    expect(validateSessionDraft({ ...good, slots: [] }, NOW).slots).toBe('请至少设置一个时段')
+    expect(validateClinicDraft({ ...good, date: '2026-11-24' }, NOW).date).toBe('不能安排在过去的日期')
+    expect(validateClinicDraft({ ...good, date: '11/28' }, NOW).date).toMatch(/请填写日期/)
+    expect(validateClinicDraft({ ...good, slots: [] }, NOW).slots).toBe('请至少设置一个时段')
     const overlapping = [
       { id: 'a', start: '09:00', end: '09:40', capacity: 2 },
       { id: 'b', start: '09:30', end: '10:00', capacity: 2 },
     ]
-    expect(validateSessionDraft({ ...good, slots: overlapping }, NOW).slots).toBe('时段须按时间先后排列且不能重叠')
-    expect(validateSessionDraft({ ...good, slots: [{ id: 'a', start: '09:00', end: '09:30', capacity: 0 }] }, NOW).slots).toMatch(/1到200/)
-    expect(validateSessionDraft({ ...good, slots: [{ id: 'a', start: '10:00', end: '09:30', capacity: 5 }] }, NOW).slots).toMatch(/结束晚于开始/)
-    expect(Object.keys(validateSessionDraft({}, NOW)).sort()).toEqual(
+    expect(validateClinicDraft({ ...good, slots: overlapping }, NOW).slots).toBe('时段须按时间先后排列且不能重叠')
+    expect(validateClinicDraft({ ...good, slots: [{ id: 'a', start: '09:00', end: '09:30', capacity: 0 }] }, NOW).slots).toMatch(/1到200/)
+    expect(validateClinicDraft({ ...good, slots: [{ id: 'a', start: '10:00', end: '09:30', capacity: 5 }] }, NOW).slots).toMatch(/结束晚于开始/)
+    expect(Object.keys(validateClinicDraft({}, NOW)).sort()).toEqual(
       ['cutoffMinutes', 'date', 'doctors', 'hospital', 'opensAt', 'place', 'slots', 'specialty', 'title'].sort(),
     )
   })
 })
 
-describe('editing a session with bookings', () => {
+describe('editing a clinic with bookings', () => {
   const patient = (name: string, phone: string): BookingDraft => ({ ...draft, patientName: name, phone })
   /** Slot b (1 place): 王 booked, then 李 and 周 waiting, in that order. */
   function fullSlotB(): Booking[] {
@@ -223,40 +223,40 @@ describe('editing a session with bookings', () => {
     }
     return list
   }
-  const { id: _id, ...sessionDraft } = session
+  const { id: _id, ...clinicDraft } = clinic
 
   it('moves the waiting list in, in order, when capacity is raised', () => {
     const bookings = fullSlotB()
     expect(bookings.map((b) => b.status)).toEqual(['booked', 'waiting', 'waiting'])
-    const bigger = { ...session, slots: [session.slots[0], { ...session.slots[1], capacity: 2 }] }
+    const bigger = { ...clinic, slots: [clinic.slots[0], { ...clinic.slots[1], capacity: 2 }] }
     const moved = fillFromWaitingList(bigger, bookings, NOW + 5000)
     expect(moved.map((b) => [b.patientName, b.status, b.queueNumber])).toEqual([['李', 'booked', 2]])
     expect(moved[0].promotedAt).not.toBeNull()
-    expect(fillFromWaitingList(session, bookings, NOW)).toEqual([])
+    expect(fillFromWaitingList(clinic, bookings, NOW)).toEqual([])
   })
 
   it('refuses to remove a slot that only has people waiting, or to change the date', () => {
     const waitingOnly = fullSlotB().map((b) => (b.status === 'booked' ? { ...b, status: 'cancelled' as const } : b))
-    const withoutB = { ...sessionDraft, slots: [session.slots[0]] }
-    expect(refusal(() => assertEditKeepsBookings(session, withoutB, waitingOnly)).code).toBe('CONFLICT')
-    expect(refusal(() => assertEditKeepsBookings(session, { ...sessionDraft, date: '2026-11-29' }, waitingOnly)).fields.date).toMatch(/改日期/)
+    const withoutB = { ...clinicDraft, slots: [clinic.slots[0]] }
+    expect(refusal(() => assertEditKeepsBookings(clinic, withoutB, waitingOnly)).code).toBe('CONFLICT')
+    expect(refusal(() => assertEditKeepsBookings(clinic, { ...clinicDraft, date: '2026-11-29' }, waitingOnly)).fields.date).toMatch(/改日期/)
   })
 
   it('lets a slot with only cancelled bookings go', () => {
     const cancelled = fullSlotB().map((b) => ({ ...b, status: 'cancelled' as const }))
-    expect(() => assertEditKeepsBookings(session, { ...sessionDraft, slots: [session.slots[0]] }, cancelled)).not.toThrow()
+    expect(() => assertEditKeepsBookings(clinic, { ...clinicDraft, slots: [clinic.slots[0]] }, cancelled)).not.toThrow()
   })
 
   it('gives a new slot an id no slot had, so it never inherits old bookings', () => {
     // t1 was removed earlier, but a cancelled booking still points at it.
-    const next = normaliseSessionDraft({ ...sessionDraft, slots: [session.slots[1], { id: '', start: '10:00', end: '10:30', capacity: 3 }] }, ['a', 'b', 't1'])
+    const next = normaliseClinicDraft({ ...clinicDraft, slots: [clinic.slots[1], { id: '', start: '10:00', end: '10:30', capacity: 3 }] }, ['a', 'b', 't1'])
     expect(next.slots.map((s) => s.id)).toEqual(['b', 't2'])
   })
 
-  it('counts upcoming bookings of an account only in sessions yet to start', () => {
+  it('counts upcoming bookings of an account only in clinics yet to start', () => {
     const bookings = fullSlotB()
-    expect(upcomingCount(bookings, () => session, NOW)).toBe(3)
-    expect(upcomingCount(bookings, () => session, at('2026-11-28T09:00:00'))).toBe(0)
+    expect(upcomingCount(bookings, () => clinic, NOW)).toBe(3)
+    expect(upcomingCount(bookings, () => clinic, at('2026-11-28T09:00:00'))).toBe(0)
     expect(upcomingCount(bookings, () => undefined, NOW)).toBe(0)
   })
 })
@@ -267,17 +267,17 @@ describe('who may cancel a booking', () => {
 
   it('lets staff cancel only with a reason, which the owner sees', () => {
     const booking = book(draft, ctx([]))
-    expect(refusal(() => cancel(booking, session, [booking], staff, {}, NOW)).fields).toEqual({ reason: '请填写取消原因' })
-    const [cancelled] = cancel(booking, session, [booking], staff, { reason: ' 医生临时有事，义诊改期 ' }, NOW)
+    expect(refusal(() => cancel(booking, clinic, [booking], staff, {}, NOW)).fields).toEqual({ reason: '请填写取消原因' })
+    const [cancelled] = cancel(booking, clinic, [booking], staff, { reason: ' 医生临时有事，义诊改期 ' }, NOW)
     expect(cancelled.cancelledBy).toEqual({ id: 'staff', name: '刘芳', role: 'staff', reason: '医生临时有事，义诊改期', at: '2026-11-25T10:00:00+08:00' })
   })
 
   it('lets the helper who booked through 代办 cancel without a reason, and nobody else', () => {
     const booking = { ...book(draft, ctx([])), actedBy: { id: 'volunteer', name: '赵志强', role: 'volunteer' as const, at: '2026-11-25T09:00:00+08:00' } }
-    const [cancelled] = cancel(booking, session, [booking], volunteer, {}, NOW)
+    const [cancelled] = cancel(booking, clinic, [booking], volunteer, {}, NOW)
     expect(cancelled.cancelledBy).toMatchObject({ name: '赵志强', reason: null })
-    expect(refusal(() => cancel(booking, session, [booking], { id: 'volunteer2', name: '孙丽娟', role: 'volunteer' }, {}, NOW)).code).toBe('FORBIDDEN')
+    expect(refusal(() => cancel(booking, clinic, [booking], { id: 'volunteer2', name: '孙丽娟', role: 'volunteer' }, {}, NOW)).code).toBe('FORBIDDEN')
     // The owner's own cancellation names nobody.
-    expect(cancel(booking, session, [booking], ELDER, {}, NOW)[0].cancelledBy).toBeUndefined()
+    expect(cancel(booking, clinic, [booking], ELDER, {}, NOW)[0].cancelledBy).toBeUndefined()
   })
 })

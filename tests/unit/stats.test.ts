@@ -15,7 +15,7 @@ function wish(id: string, grid: string, status: WishStatus, createdAt: string, c
 }
 
 function booking(id: string, account: string, status: Booking['status'], createdAt: string): Booking {
-  return { id, sessionId: 's', slotId: 't', accountId: account, patientName: id, phone: '13800000000', age: 70, forWhom: '本人', symptoms: '', assistance: [], status, queueNumber: 1, checkInCode: 'c', createdAt, checkedInAt: null, promotedAt: null }
+  return { id, clinicId: 's', slotId: 't', accountId: account, patientName: id, phone: '13800000000', age: 70, forWhom: '本人', symptoms: '', assistance: [], status, queueNumber: 1, checkInCode: 'c', createdAt, checkedInAt: null, promotedAt: null }
 }
 
 function application(id: string, account: string, status: Application['status'], createdAt: string): Application {

@@ -9,7 +9,7 @@ afterEach(() => {
   page = null
 })
 
-test('the session list groups upcoming sessions by day', async () => {
+test('the clinic list groups upcoming clinics by day', async () => {
   page = await loadPage(DIST, 'clinic/pages/list/index')
   await page.waitFor(() => expect(findByClass(page.root, 'clinic-item').length).toBe(4) || true)
   const text = readText(page.root)
@@ -19,7 +19,7 @@ test('the session list groups upcoming sessions by day', async () => {
 })
 
 test('the booking form checks the age before anything is sent', async () => {
-  page = await loadPage(DIST, 'clinic/pages/book/index', { query: { session: 'c1', slot: 't2' } })
+  page = await loadPage(DIST, 'clinic/pages/book/index', { query: { clinic: 'c1', slot: 't2' } })
   await page.waitFor(() => expect(findByText(page.root, '确认预约').length).toBeGreaterThan(0) || true)
   await tap(findByText(page.root, '确认预约')[0])
   await page.waitFor(() => expect(readText(page.root)).toContain('请填写年龄') || true)

@@ -2,15 +2,16 @@ import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import type { PostingView } from '../../api'
 import { describePay } from '../../domain/jobs'
+import { CardHead } from '../../components/CardHead'
 
 /** A posting in a list: title, employer, pay, kind, who it suits. User text as text only. */
 export function JobCard({ posting, children }: { posting: PostingView; children?: ReactNode }) {
   return (
     <View className="card job-item" role="article" ariaLabel={posting.title}>
-      <View className="wish-item__head">
+      <CardHead>
         <Text className="card__title">{posting.title}</Text>
         <Text className="badge">{posting.kind}</Text>
-      </View>
+      </CardHead>
       <Text className="job__pay">{describePay(posting)}</Text>
       <Text className="job__meta">
         {posting.employer} · {posting.place}

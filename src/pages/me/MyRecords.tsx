@@ -30,7 +30,7 @@ export function MyRecords({ user, refresh }: { user: User; refresh: number }) {
         {bookings.map((b) => (
           <View key={b.id} className="my-wish">
             <Text className="my-wish__title">
-              {describeWhen(b.startsAt, now)} {b.session.title}
+              {describeWhen(b.startsAt, now)} {b.clinic.title}
             </Text>
             <Text className="badge">{BOOKING_STATUS[b.status]}</Text>
             {b.actedBy && <Text className="muted-line">{describeActedBy(b.actedBy)}</Text>}

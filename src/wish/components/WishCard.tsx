@@ -5,6 +5,7 @@ import type { WishSummary } from '../../api'
 import { Action } from '../../components/Action'
 import { inChina } from '../../domain/chinaTime'
 import { WISH_STATUS_LABEL } from '../../domain/wish'
+import { CardHead } from '../../components/CardHead'
 
 export function StatusBadge({ status }: { status: WishSummary['effectiveStatus'] }) {
   return <Text className={`badge status--${status}`}>{WISH_STATUS_LABEL[status]}</Text>
@@ -15,10 +16,10 @@ export function WishCard({ wish, children }: { wish: WishSummary; children?: Rea
   const open = () => Taro.navigateTo({ url: `/wish/pages/detail/index?id=${encodeURIComponent(wish.id)}` })
   return (
     <View className="card wish-item" role="article" ariaLabel={wish.title}>
-      <View className="wish-item__head">
+      <CardHead>
         <Text className="wish-item__title">{wish.title}</Text>
         <StatusBadge status={wish.effectiveStatus} />
-      </View>
+      </CardHead>
       <Text className="wish-item__meta">
         {wish.category} · {wish.address.building} · {inChina(wish.createdAt).format('M月D日 HH:mm')}发布
       </Text>

@@ -18,21 +18,21 @@ import '../../clinic.scss'
 /** One screen of typing at most: the profile fills 本人; errors stand beside their fields. */
 export default function BookClinic() {
   const params = useRouter().params
-  const sessionId = params.session ?? ''
+  const clinicId = params.clinic ?? ''
   const slotId = params.slot ?? ''
   const user = useSession((s) => s.user)
-  const { value: session, error: loadError, reload } = useLoaded(async () => {
+  const { value: clinic, error: loadError, reload } = useLoaded(async () => {
     await ensureSignedIn()
-    return api.getClinic(sessionId)
-  }, [sessionId])
+    return api.getClinic(clinicId)
+  }, [clinicId])
   const [draft, setDraft] = useState<BookingDraft | null>(null)
   const { forResident, setForResident } = useResidentChoice(user)
   const { errors, notice, sending, clearError, submit: send } = useFormSubmit()
 
-  if (!session || !user) {
+  if (!clinic || !user) {
     return <LoadingPage error={loadError} onRetry={reload} />
   }
-  const slot = session.slots.find((s) => s.id === slotId)
+  const slot = clinic.slots.find((s) => s.id === slotId)
   const full = slot ? slot.placesLeft === 0 : false
   const patient = personFor(forResident, user)
   const form: BookingDraft = draft ?? { forWhom: '本人', patientName: patient.name, phone: patient.phone, age: '', symptoms: '', assistance: [] }
@@ -61,7 +61,7 @@ export default function BookClinic() {
     send(
       { ...validateBookingDraft(form), ...residentErrors(forResident) },
       async (idempotencyKey) => {
-        const booking = await api.bookClinic(sessionId, slotId, { ...form, age: Number(form.age), forResident: forResident ?? undefined }, { idempotencyKey })
+        const booking = await api.bookClinic(clinicId, slotId, { ...form, age: Number(form.age), forResident: forResident ?? undefined }, { idempotencyKey })
         Taro.redirectTo({ url: `${ROUTES.clinicTicket(booking.id)}&new=1` })
       },
       '预约还没有提交，填写的内容都还在，请再点一次“确认预约”。',
@@ -71,13 +71,13 @@ export default function BookClinic() {
   return (
     <PageRoot className="page--large">
       <View className="card">
-        <Text className="card__title">{session.title}</Text>
+        <Text className="card__title">{clinic.title}</Text>
         {slot && (
           <Text className="ticket__when">
-            {describeWhen(session.startsAt, Date.now()).split(' ')[0]} {slot.start}–{slot.end}
+            {describeWhen(clinic.startsAt, Date.now()).split(' ')[0]} {slot.start}–{slot.end}
           </Text>
         )}
-        <Text>{session.place}</Text>
+        <Text>{clinic.place}</Text>
         {full && (
           <View className="notice notice--warn" role="status">
             <Text>这个时段已约满。提交后进入候补，有人取消时会按顺序自动为您补上。</Text>
@@ -123,12 +123,12 @@ export default function BookClinic() {
             })}
           </View>
         </View>
-        {!session.bookingOpen && (
+        {!clinic.bookingOpen && (
           <View className="notice notice--warn" role="status">
             <Text>这场义诊现在不能预约（未开放或已截止），填写的内容不会提交。</Text>
           </View>
         )}
-        <Action className="btn--primary btn--block" disabled={sending || !session.bookingOpen} onClick={submit}>
+        <Action className="btn--primary btn--block" disabled={sending || !clinic.bookingOpen} onClick={submit}>
           {sending ? '正在提交…' : full ? '确认候补' : '确认预约'}
         </Action>
       </View>

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
-import { api, type SessionView } from '../../../api'
+import { api, type ClinicView } from '../../../api'
 import { Action } from '../../../components/Action'
 import { PageRoot } from '../../../components/PageRoot'
 import { dayLabel } from '../../../domain/clinic'
@@ -10,13 +10,14 @@ import { useSession } from '../../../stores/session'
 import { Loading } from '../../../components/Loading'
 import { useLoaded } from '../../../components/useLoaded'
 import '../../clinic.scss'
+import { CardHead } from '../../../components/CardHead'
 
-/** Upcoming sessions by day (今天, 明天, 周六 11月29日), with a specialty filter. */
+/** Upcoming clinics by day (今天, 明天, 周六 11月29日), with a specialty filter. */
 export default function ClinicList() {
   const role = useSession((s) => s.user?.role ?? null)
   const [specialty, setSpecialty] = useState<string | null>(null)
   const [specialties, setSpecialties] = useState<string[]>([])
-  const { value: sessions, error, reload } = useLoaded(async () => {
+  const { value: clinics, error, reload } = useLoaded(async () => {
     const list = await api.listClinics(specialty ?? undefined)
     if (!specialty) setSpecialties(Array.from(new Set(list.map((s) => s.specialty))))
     return list
@@ -28,12 +29,12 @@ export default function ClinicList() {
   })
 
   const now = Date.now()
-  const days: { label: string; sessions: SessionView[] }[] = []
-  for (const session of sessions ?? []) {
-    const label = dayLabel(session.startsAt, now)
+  const days: { label: string; clinics: ClinicView[] }[] = []
+  for (const clinic of clinics ?? []) {
+    const label = dayLabel(clinic.startsAt, now)
     const day = days[days.length - 1]
-    if (day?.label === label) day.sessions.push(session)
-    else days.push({ label, sessions: [session] })
+    if (day?.label === label) day.clinics.push(clinic)
+    else days.push({ label, clinics: [clinic] })
   }
 
   return (
@@ -56,30 +57,30 @@ export default function ClinicList() {
           </Action>
         ))}
       </View>
-      {!sessions && <Loading error={error} onRetry={reload} />}
-      {sessions && sessions.length === 0 && <View className="muted center">近期没有安排义诊</View>}
+      {!clinics && <Loading error={error} onRetry={reload} />}
+      {clinics && clinics.length === 0 && <View className="muted center">近期没有安排义诊</View>}
       {days.map((day) => (
         <View key={day.label} role="region" ariaLabel={day.label}>
           <View className="day" role="heading" aria-level={2}>
             {day.label}
           </View>
-          {day.sessions.map((s) => {
+          {day.clinics.map((s) => {
             const left = s.slots.reduce((sum, slot) => sum + slot.placesLeft, 0)
             return (
               <View key={s.id} className="card clinic-item">
-                <View className="wish-item__head">
+                <CardHead>
                   <Text className="card__title">{s.title}</Text>
                   <Text className="badge">{s.specialty}</Text>
-                </View>
-                <Text className="session__meta">
+                </CardHead>
+                <Text className="clinic__meta">
                   {s.slots[0].start}–{s.slots[s.slots.length - 1].end} · {s.place}
                 </Text>
-                <Text className="session__meta">
+                <Text className="clinic__meta">
                   {s.doctors} · {s.hospital}
                 </Text>
-                <Text className="session__meta">{!s.bookingOpen ? '预约已截止' : left > 0 ? `可预约，剩余${left}个名额` : '已约满，可候补'}</Text>
+                <Text className="clinic__meta">{!s.bookingOpen ? '预约已截止' : left > 0 ? `可预约，剩余${left}个名额` : '已约满，可候补'}</Text>
                 <View className="row">
-                  <Action className="btn--primary" label={`${role === 'staff' ? '查看详情' : '查看时段并预约'}：${s.title}`} onClick={() => open(ROUTES.clinicSession(s.id))}>
+                  <Action className="btn--primary" label={`${role === 'staff' ? '查看详情' : '查看时段并预约'}：${s.title}`} onClick={() => open(ROUTES.clinicDetail(s.id))}>
                     {role === 'staff' ? '查看详情' : '查看时段并预约'}
                   </Action>
                   {role === 'staff' && (

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { api, type SessionDraft } from '../../../api'
+import { api, type ClinicDraft } from '../../../api'
 import { Action } from '../../../components/Action'
 import { Field } from '../../../components/Field'
 import { LoadingPage } from '../../../components/Loading'
@@ -9,7 +9,7 @@ import { PageRoot } from '../../../components/PageRoot'
 import { useFormSubmit } from '../../../components/useFormSubmit'
 import { useLoaded } from '../../../components/useLoaded'
 import { inChina, toChinaIso } from '../../../domain/chinaTime'
-import { DEFAULT_CUTOFF_MINUTES, validateSessionDraft } from '../../../domain/clinic'
+import { DEFAULT_CUTOFF_MINUTES, validateClinicDraft } from '../../../domain/clinic'
 import { ROUTES } from '../../../platform/navigation'
 import '../../clinic.scss'
 
@@ -42,7 +42,7 @@ function blankForm(): Form {
   }
 }
 
-function toDraft(form: Form): SessionDraft {
+function toDraft(form: Form): ClinicDraft {
   return {
     title: form.title,
     specialty: form.specialty,
@@ -57,8 +57,8 @@ function toDraft(form: Form): SessionDraft {
   }
 }
 
-/** Staff: create or edit a session and its slots. */
-export default function ManageSession() {
+/** Staff: create or edit a clinic and its slots. */
+export default function ManageClinic() {
   const id = useRouter().params.id
   const [edited, setForm] = useState<Form | null>(null)
   const { errors, notice, sending, clearError, submit: send } = useFormSubmit()
@@ -90,10 +90,10 @@ export default function ManageSession() {
   function save() {
     const draft = toDraft(form!)
     send(
-      validateSessionDraft(draft, Date.now()),
+      validateClinicDraft(draft, Date.now()),
       async (idempotencyKey) => {
         const saved = id ? await api.updateClinic(id, draft, { idempotencyKey }) : await api.createClinic(draft, { idempotencyKey })
-        Taro.redirectTo({ url: ROUTES.clinicSession(saved.id) })
+        Taro.redirectTo({ url: ROUTES.clinicDetail(saved.id) })
       },
       '还没有保存，填写的内容都还在，请再点一次保存。',
     )

@@ -11,6 +11,7 @@ import { Loading } from '../../../components/Loading'
 import { useLoaded } from '../../../components/useLoaded'
 import '../../clinic.scss'
 import { describeActedBy } from '../../../domain/onBehalf'
+import { CardHead } from '../../../components/CardHead'
 
 const STATUS = { booked: '已预约', waiting: '候补中', cancelled: '已取消', checked_in: '已签到' } as const
 
@@ -35,17 +36,17 @@ export default function MyBookings() {
       {bookings && bookings.length === 0 && <View className="muted center">还没有预约</View>}
       {bookings?.map((b) => (
         <View key={b.id} className="card booking-item">
-          <View className="wish-item__head">
-            <Text className="card__title">{b.session.title}</Text>
+          <CardHead>
+            <Text className="card__title">{b.clinic.title}</Text>
             <Text className="badge">{STATUS[b.status]}</Text>
-          </View>
+          </CardHead>
           <Text className="ticket__when">{describeWhen(b.startsAt, now)}</Text>
           <Text>
             {b.patientName}（{b.forWhom}）{b.queueNumber !== null && b.status !== 'cancelled' ? ` · 第${b.queueNumber}号` : ''}
           </Text>
           {b.actedBy && <Text className="muted-line">{describeActedBy(b.actedBy)}</Text>}
-          {b.promotedAt && b.status === 'booked' && <Text className="session__meta">候补成功，已为您补上名额</Text>}
-          <Action className="btn--plain" label={`查看凭证：${b.session.title} ${b.patientName}`} onClick={() => open(ROUTES.clinicTicket(b.id))}>
+          {b.promotedAt && b.status === 'booked' && <Text className="clinic__meta">候补成功，已为您补上名额</Text>}
+          <Action className="btn--plain" label={`查看凭证：${b.clinic.title} ${b.patientName}`} onClick={() => open(ROUTES.clinicTicket(b.id))}>
             查看凭证
           </Action>
         </View>

@@ -39,15 +39,15 @@ export default function RosterPage() {
     }
   }
 
-  const { attendance, session } = roster
+  const { attendance, clinic } = roster
   return (
     <PageRoot>
       <View className="card">
         <View className="card__title" role="heading" aria-level={1}>
-          {session.title}
+          {clinic.title}
         </View>
         <Text>
-          {session.date} · {session.place}
+          {clinic.date} · {clinic.place}
         </Text>
         <View className="figures" role="group" ariaLabel="出勤情况">
           <View className="figures__item">
@@ -73,7 +73,7 @@ export default function RosterPage() {
           <Text>{message}</Text>
         </View>
       )}
-      {session.slots.map((slot) => (
+      {clinic.slots.map((slot) => (
         <View key={slot.id} className="card" role="region" ariaLabel={`${slot.start}–${slot.end}`}>
           <Text className="slot__time">
             {slot.start}–{slot.end}（{slot.capacity}个名额）

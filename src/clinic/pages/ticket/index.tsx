@@ -92,8 +92,8 @@ export default function Ticket() {
         </View>
         {booking.queueNumber !== null && booking.status !== 'cancelled' && <Text className="ticket__queue">第 {booking.queueNumber} 号</Text>}
         <Text className="ticket__when">{describeWhen(booking.startsAt, now)}</Text>
-        <Text className="card__title">{booking.session.title}</Text>
-        <Text>地点：{booking.session.place}</Text>
+        <Text className="card__title">{booking.clinic.title}</Text>
+        <Text>地点：{booking.clinic.place}</Text>
         <Text>
           就诊人：{booking.patientName}（{booking.forWhom}）
         </Text>
@@ -106,7 +106,7 @@ export default function Ticket() {
             <Text className="ticket__code">签到码 {booking.checkInCode}</Text>
           </>
         )}
-        {booking.session.notes && <Text>注意：{booking.session.notes}</Text>}
+        {booking.clinic.notes && <Text>注意：{booking.clinic.notes}</Text>}
       </View>
       {cancellable &&
         (confirming ? (

@@ -10,6 +10,7 @@ import { useLoaded } from '../../../components/useLoaded'
 import { APPLICATION_STATUS_LABEL, nextStatuses } from '../../../domain/jobs'
 import '../../jobs.scss'
 import { useWriteKey } from '../../../components/useWriteKey'
+import { CardHead } from '../../../components/CardHead'
 
 /** Staff: who applied, and moving each application to its next status. */
 export default function Applicants() {
@@ -52,10 +53,10 @@ export default function Applicants() {
       {apps.length === 0 && <View className="muted center">还没有人报名</View>}
       {apps.map((a) => (
         <View key={a.id} className="card applicant-item">
-          <View className="wish-item__head">
+          <CardHead>
             <Text className="card__title">{a.name}</Text>
             <Text className="badge">{APPLICATION_STATUS_LABEL[a.status]}</Text>
-          </View>
+          </CardHead>
           {a.note && <Text>留言：{a.note}</Text>}
           <View className="row">
             <CallButton phone={a.phone} who={a.name} className="btn--small" />

@@ -12,6 +12,7 @@ import { ROUTES, open } from '../../../platform/navigation'
 import { ensureSignedIn } from '../../../stores/session'
 import '../../jobs.scss'
 import { describeActedBy } from '../../../domain/onBehalf'
+import { CardHead } from '../../../components/CardHead'
 
 export default function MyApplications() {
   const applied = Boolean(useRouter().params.applied)
@@ -33,10 +34,10 @@ export default function MyApplications() {
       {apps && apps.length === 0 && <View className="muted center">还没有报名</View>}
       {apps?.map((a) => (
         <View key={a.id} className="card application-item">
-          <View className="wish-item__head">
+          <CardHead>
             <Text className="card__title">{a.posting.title}</Text>
             <Text className={`badge application--${a.status}`}>{APPLICATION_STATUS_LABEL[a.status]}</Text>
-          </View>
+          </CardHead>
           <Text className="job__meta">
             {a.posting.employer} · {inChina(a.createdAt).format('M月D日')}报名
           </Text>

@@ -13,6 +13,7 @@ import { StatusBadge } from '../../components/WishCard'
 import { WishActions } from './WishActions'
 import '../../wish.scss'
 import { describeActedBy } from '../../../domain/onBehalf'
+import { CardHead } from '../../../components/CardHead'
 
 const EVENT_LABEL: Record<WishEvent['action'], string> = {
   ...WISH_ACTION_LABEL,
@@ -74,12 +75,12 @@ export default function WishDetail() {
         </View>
       )}
       <View className="card">
-        <View className="wish-item__head">
+        <CardHead>
           <View className="card__title" role="heading" aria-level={1}>
             {wish.title}
           </View>
           <StatusBadge status={wish.effectiveStatus} />
-        </View>
+        </CardHead>
         <Text className="wish-item__meta">
           {wish.category} · {wish.ownerName} · {when(wish.createdAt)}发布
         </Text>

@@ -11,17 +11,17 @@ import { LoadingPage } from '../../../components/Loading'
 import { useLoaded } from '../../../components/useLoaded'
 import '../../clinic.scss'
 
-/** A session with its slots: places left, 预约 or 候补 when full, closed after the cutoff. */
-export default function ClinicSessionPage() {
+/** A clinic with its slots: places left, 预约 or 候补 when full, closed after the cutoff. */
+export default function ClinicDetailPage() {
   const id = useRouter().params.id ?? ''
   const role = useSession((s) => s.user?.role ?? null)
-  const { value: session, error, reload } = useLoaded(() => api.getClinic(id), [id])
+  const { value: clinic, error, reload } = useLoaded(() => api.getClinic(id), [id])
   const [shown, setShown] = useState(false)
   useDidShow(() => {
     if (shown) reload()
     setShown(true)
   })
-  if (!session) {
+  if (!clinic) {
     return <LoadingPage error={error} onRetry={reload} />
   }
   const now = Date.now()
@@ -31,19 +31,19 @@ export default function ClinicSessionPage() {
     <PageRoot>
       <View className="card">
         <View className="card__title" role="heading" aria-level={1}>
-          {session.title}
+          {clinic.title}
         </View>
-        <Text>科室：{session.specialty}</Text>
-        <Text>医生：{session.doctors}</Text>
-        <Text>医院：{session.hospital}</Text>
-        <Text>地点：{session.place}</Text>
-        <Text>时间：{describeWhen(session.startsAt, now)} 开始</Text>
-        {session.notes && <Text>注意：{session.notes}</Text>}
-        <Text className="session__meta">预约截止：{describeWhen(session.cutoffAt, now)}（开诊前{session.cutoffMinutes / 60}小时）</Text>
+        <Text>科室：{clinic.specialty}</Text>
+        <Text>医生：{clinic.doctors}</Text>
+        <Text>医院：{clinic.hospital}</Text>
+        <Text>地点：{clinic.place}</Text>
+        <Text>时间：{describeWhen(clinic.startsAt, now)} 开始</Text>
+        {clinic.notes && <Text>注意：{clinic.notes}</Text>}
+        <Text className="clinic__meta">预约截止：{describeWhen(clinic.cutoffAt, now)}（开诊前{clinic.cutoffMinutes / 60}小时）</Text>
       </View>
       <View className="card" role="region" ariaLabel="时段">
         <Text className="card__title">选择时段</Text>
-        {session.slots.map((slot) => {
+        {clinic.slots.map((slot) => {
           const full = slot.placesLeft === 0
           return (
             <View key={slot.id} className="slot">
@@ -53,11 +53,11 @@ export default function ClinicSessionPage() {
                 </Text>
                 <View className="slot__left">{full ? `已约满${slot.waiting ? `，${slot.waiting}人候补` : ''}` : `剩余${slot.placesLeft}个名额`}</View>
               </View>
-              {session.bookingOpen ? (
+              {clinic.bookingOpen ? (
                 <Action
                   className={full ? 'btn--plain' : 'btn--primary'}
                   label={`${action(full)} ${slot.start}–${slot.end}`}
-                  onClick={() => open(ROUTES.clinicBook(session.id, slot.id))}
+                  onClick={() => open(ROUTES.clinicBook(clinic.id, slot.id))}
                 >
                   {action(full)}
                 </Action>
