@@ -1,7 +1,6 @@
 import { PreloadRouteChunks } from './preloadRouteChunks'
 import path from 'path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
-import { COLOUR } from '../src/styles/tokens'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -77,8 +76,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chain.resolve.alias.set('@tarojs/components/dist/taro-components/taro-components.css', ownSheet)
         chain.plugin('preloadRouteChunks').use(PreloadRouteChunks)
       },
-      // index.html's theme-color: the browser bar in the brand colour.
-      htmlPluginOption: { themeColor: COLOUR.brand },
       publicPath: './',
       staticDirectory: 'static',
       router: { mode: 'hash' },

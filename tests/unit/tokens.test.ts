@@ -22,8 +22,12 @@ describe('design tokens', () => {
     }
   })
 
-  it('no colour literal outside the two token files', () => {
-    const tokenFiles = ['src/styles/_tokens.scss', 'src/styles/tokens.ts']
+  it('index.html, which no module can reach, names the brand colour as its theme colour', () => {
+    expect(readFileSync(join(root, 'src/index.html'), 'utf8')).toContain(`<meta name="theme-color" content="${COLOUR.brand}">`)
+  })
+
+  it('no colour literal outside the token files', () => {
+    const tokenFiles = ['src/styles/_tokens.scss', 'src/styles/tokens.ts', 'src/index.html']
     const offenders = [...filesUnder(join(root, 'src')), ...filesUnder(join(root, 'mock')), join(root, 'config/index.ts')]
       .filter((path) => /\.(scss|css|tsx?|html)$/.test(path))
       .map((path) => relative(root, path))
