@@ -69,6 +69,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
         const empty = false as unknown as string // webpack: `false` means an empty module
         chain.resolve.alias.set('whatwg-fetch', empty)
         chain.resolve.alias.set('abortcontroller-polyfill/dist/abortcontroller-polyfill-only', empty)
+        // Taro.request's JSONP mode, which the app never asks for (5 KB on the first screen).
+        chain.resolve.alias.set('jsonp-retry', empty)
         // WeUI's look for all Taro components (and, for the web-component
         // build we don't use, its icon font): we style our components ourselves.
         const ownSheet = path.resolve(__dirname, '..', 'src', 'styles', 'h5-components.css')

@@ -2,10 +2,9 @@ import dayjs, { Dayjs } from 'dayjs'
 import utc from 'dayjs/plugin/utc'
 import 'dayjs/locale/zh-cn'
 
-dayjs.extend(utc)
+import { CHINA_OFFSET_MINUTES } from './chinaClock'
 
-/** China is UTC+8 all year, no daylight saving. */
-export const CHINA_OFFSET_MINUTES = 480
+dayjs.extend(utc)
 
 /**
  * A moment seen on a China wall clock, whatever the phone's or server's zone.
@@ -19,22 +18,4 @@ export function inChina(moment: Date | number | string = Date.now()): Dayjs {
 /** ISO 8601 with the +08:00 offset: the only date format the API exchanges. */
 export function toChinaIso(moment: Date | number | string): string {
   return inChina(moment).format('YYYY-MM-DDTHH:mm:ssZ')
-}
-
-/** Day of week in China, 0 = Sunday … 6 = Saturday. */
-export function chinaWeekday(moment: Date | number | string): number {
-  return inChina(moment).day()
-}
-
-/** Minutes since midnight on the China wall clock. */
-export function chinaMinuteOfDay(moment: Date | number | string): number {
-  const d = inChina(moment)
-  return d.hour() * 60 + d.minute()
-}
-
-/** "HH:mm" → minutes since midnight; throws on anything else. */
-export function parseClock(hhmm: string): number {
-  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(hhmm)
-  if (!m) throw new Error(`invalid clock time: ${hhmm}`)
-  return Number(m[1]) * 60 + Number(m[2])
 }

@@ -1,4 +1,4 @@
-import { chinaMinuteOfDay, chinaWeekday, parseClock } from './chinaTime'
+import { chinaMinuteOfDay, chinaWeekday, parseClock } from './chinaClock'
 
 /**
  * One recurring duty shift (轮流坐班值班). `days` are China weekdays

@@ -107,3 +107,44 @@ describe('typed errors: http client → faulty server', () => {
     })
   })
 })
+
+describe('the card index.html asked for before the app loaded (H5 first screen)', () => {
+  const started = globalThis as { __donganPrefetch?: Record<string, Promise<{ statusCode: number; data: unknown }>> }
+  const card = { grid: { code: 'DA0103' } }
+  afterEach(() => delete started.__donganPrefetch)
+
+  it('is used once for the same URL instead of asking again; the next read asks the server', async () => {
+    const calls: string[] = []
+    const transport = createHttpTransport({
+      baseUrl: 'http://api.test/',
+      request: async ({ url }) => {
+        calls.push(url)
+        return { statusCode: 200, data: JSON.stringify({ grid: { code: 'fresh' } }) }
+      },
+    })
+    const api = createClient({ transport, getToken: () => null })
+    started.__donganPrefetch = { 'http://api.test/grids/DA0103/card': Promise.resolve({ statusCode: 200, data: JSON.stringify(card) }) }
+    expect(await api.getCard('DA0103')).toEqual(card)
+    expect(calls).toEqual([])
+    expect(await api.getCard('DA0103')).toEqual({ grid: { code: 'fresh' } })
+    expect(calls).toEqual(['http://api.test/grids/DA0103/card'])
+  })
+
+  it('asks again when the early read failed, and answers an early 404 as NOT_FOUND', async () => {
+    const calls: string[] = []
+    const transport = createHttpTransport({
+      baseUrl: 'http://api.test',
+      request: async ({ url }) => {
+        calls.push(url)
+        return { statusCode: 200, data: JSON.stringify(card) }
+      },
+    })
+    const api = createClient({ transport, getToken: () => null })
+    started.__donganPrefetch = { 'http://api.test/grids/DA0103/card': Promise.reject(new TypeError('Failed to fetch')) }
+    expect(await api.getCard('DA0103')).toEqual(card)
+    expect(calls).toHaveLength(1)
+    started.__donganPrefetch = { 'http://api.test/grids/ZZ9999/card': Promise.resolve({ statusCode: 404, data: JSON.stringify({ error: { code: 'NOT_FOUND', message: '没有这个网格' } }) }) }
+    expect((await failureOf(api.getCard('ZZ9999'))).code).toBe('NOT_FOUND')
+    expect(calls).toHaveLength(1)
+  })
+})

@@ -1,4 +1,5 @@
-import { chinaMinuteOfDay, chinaWeekday, inChina, parseClock, toChinaIso } from '../../src/domain/chinaTime'
+import { chinaClock, chinaMinuteOfDay, chinaWeekday, describeChinaMoment, parseClock } from '../../src/domain/chinaClock'
+import { inChina, toChinaIso } from '../../src/domain/chinaTime'
 
 describe('China time', () => {
   it('reads the wall clock in UTC+8 whatever the machine zone', () => {
@@ -21,5 +22,18 @@ describe('China time', () => {
     expect(() => parseClock('24:00')).toThrow()
     expect(() => parseClock('8:00')).toThrow()
     expect(() => parseClock('08:60')).toThrow()
+  })
+})
+
+describe('the China clock without a date library', () => {
+  it('agrees with dayjs at every hour of a year, in whatever zone the tests run', () => {
+    for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2027, 0, 1); t += 3_600_000 * 7 + 60_000 * 13) {
+      const d = inChina(t)
+      expect(chinaClock(t)).toEqual({ year: d.year(), month: d.month() + 1, day: d.date(), weekday: d.day(), hour: d.hour(), minute: d.minute() })
+    }
+  })
+
+  it('reads a moment as people write it', () => {
+    expect(describeChinaMoment('2026-11-30T16:05:00Z')).toBe('12月1日 00:05')
   })
 })

@@ -7,7 +7,7 @@ import { CallButton } from '../../components/CallButton'
 import { PageRoot } from '../../components/PageRoot'
 import { ClinicEntry, JobsEntry, WishEntry } from '../../components/Entries'
 import { cardView } from '../../domain/card'
-import { inChina } from '../../domain/chinaTime'
+import { describeChinaMoment } from '../../domain/chinaClock'
 import { gridFromEntry } from '../../domain/scene'
 import { readEntryParams } from '../../platform/entry'
 import { useSession } from '../../stores/session'
@@ -100,7 +100,7 @@ export default function Home() {
       {offlineSince !== null && (
         <View className="notice notice--warn offline" role="status">
           <Text className="notice__title">已离线，显示上次数据</Text>
-          <Text>更新于 {inChina(offlineSince).format('M月D日 HH:mm')}，号码仍可拨打。</Text>
+          <Text>更新于 {describeChinaMoment(offlineSince)}，号码仍可拨打。</Text>
           <Action className="btn--plain" onClick={retry}>
             重新连接
           </Action>
