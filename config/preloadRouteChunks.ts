@@ -10,7 +10,7 @@ const FIRST_PAGE = '/pages/home/index'
  * is on its way while the app's code still downloads. The HTTP transport takes
  * it (src/api/httpTransport.ts, takePrefetched) instead of asking again.
  */
-function cardPrefetch(apiBase: string): string {
+export function cardPrefetch(apiBase: string): string {
   const base = JSON.stringify(apiBase.replace(/\/+$/, ''))
   return (
     `!function(b){var q=(location.hash.split('?')[1]||'')+'&'+location.search.slice(1),` +

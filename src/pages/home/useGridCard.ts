@@ -1,4 +1,4 @@
-import { startTransition, useCallback, useEffect, useState } from 'react'
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react'
 import { api, ApiError, toApiError, type Card } from '../../api'
 import { isGridCode } from '../../domain/scene'
 import { useSession } from '../../stores/session'
@@ -14,6 +14,18 @@ export type CardState =
   | { status: 'error'; error: ApiError }
 
 /**
+ * What shows before any answer: the last card of this grid kept on the phone
+ * (refreshed behind it, so on a weak network the numbers to call are there at
+ * once), or the grid picker, or the unknown-grid notice.
+ */
+function firstState(requested: string | null): CardState {
+  if (!requested) return { status: 'choose' }
+  if (!isGridCode(requested)) return { status: 'unknown-grid', code: requested }
+  const cached = loadLastCard(requested)
+  return cached ? { status: 'ready', card: cached.card, offlineSince: null } : { status: 'loading' }
+}
+
+/**
  * The card of the grid to show: the QR entry first, then the remembered grid,
  * then the signed-in account's own. The last card of that grid kept on the phone shows at
  * once while the fresh one loads, and stays (marked offline) when it cannot.
@@ -27,32 +39,29 @@ export function useGridCard(entryGrid: string | null) {
   useEffect(() => {
     if (own) setRequested((current) => current ?? own)
   }, [own])
-  const [state, setState] = useState<CardState>({ status: 'loading' })
+  // The first render already shows a card kept on the phone: no empty frame before it.
+  const [state, setState] = useState<CardState>(() => firstState(requested))
   const [attempt, setAttempt] = useState(0)
+  const firstShown = useRef(true)
 
   useEffect(() => {
-    if (!requested) {
-      setState({ status: 'choose' })
-      return
-    }
-    if (!isGridCode(requested)) {
-      setState({ status: 'unknown-grid', code: requested })
-      return
-    }
+    if (!firstShown.current) setState(firstState(requested))
+    firstShown.current = false
+    if (!requested || !isGridCode(requested)) return
     let live = true
-    // The last card of this grid is painted at once and refreshed behind it:
-    // on a weak network the numbers to call are there before any answer.
     const cached = loadLastCard(requested)
-    setState(cached ? { status: 'ready', card: cached.card, offlineSince: null } : { status: 'loading' })
     api.getCard(requested).then(
       (card) => {
         if (!live) return
         saveLastCard(card, Date.now())
-        // A transition: React draws the card in slices, so the first paint never blocks a tap.
-        startTransition(() => {
+        const show = () => {
           chooseGrid(card.grid.code)
           setState({ status: 'ready', card, offlineSince: null })
-        })
+        }
+        // Nothing on screen yet: draw the card at once (the first screen's largest paint).
+        // Replacing a kept card is a transition: React draws it in slices, never blocking a tap.
+        if (cached) startTransition(show)
+        else show()
       },
       (failure) => {
         if (!live) return
