@@ -11,6 +11,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
   const mockDir = path.resolve(__dirname, '..', 'mock')
   // The embedded demo runs the backend core (backend/) on its memory store.
   const backendDir = path.resolve(__dirname, '..', 'backend')
+  const outputRoot = process.env.OUTPUT_ROOT || `dist/${platform}`
   // Browsers that run the H5 site have ES2017, fetch and AbortController;
   // WeChat builds keep the older targets (package.json "browserslist").
   if (platform === 'h5') process.env.BROWSERSLIST_ENV = 'h5'
@@ -25,10 +26,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2,
     },
     sourceRoot: 'src',
-    outputRoot: process.env.OUTPUT_ROOT || `dist/${platform}`,
+    outputRoot,
     plugins: [],
     defineConstants: {},
-    copy: { patterns: [], options: {} },
+    // WeChat reads sitemap.json beside app.json (app.config.ts names it).
+    copy: { patterns: platform === 'weapp' ? [{ from: 'src/sitemap.json', to: `${outputRoot}/sitemap.json` }] : [], options: {} },
     framework: 'react',
     compiler: {
       type: 'webpack5',

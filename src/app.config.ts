@@ -55,5 +55,13 @@ export default defineAppConfig({
     navigationBarTitleText: '东安社区服务',
     navigationBarTextStyle: 'white',
   },
-  ...(process.env.TARO_ENV === 'weapp' ? { tabBar } : {}),
+  ...(process.env.TARO_ENV === 'weapp'
+    ? {
+        tabBar,
+        // WeChat search: tickets, wish details and 我的 stay out (src/sitemap.json).
+        sitemapLocation: 'sitemap.json',
+        // Clinics are the home page's most used entry: fetched while the card shows.
+        preloadRule: { 'pages/home/index': { network: 'all', packages: ['clinic'] } },
+      }
+    : {}),
 })

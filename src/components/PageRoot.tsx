@@ -2,6 +2,7 @@ import { View } from '@tarojs/components'
 import { useEffect, type ReactNode } from 'react'
 import type { TabPath } from '../platform/navigation'
 import { useSession } from '../stores/session'
+import { useElderModeOffer } from './useElderModeOffer'
 import { WebTabBar } from './WebTabBar'
 
 interface Props {
@@ -17,6 +18,7 @@ interface Props {
  */
 export function PageRoot({ children, className = '', tab }: Props) {
   const elderMode = useSession((s) => s.elderMode)
+  useElderModeOffer()
   useEffect(() => {
     // On H5, dialogs live outside the page: let them scale too.
     if (process.env.TARO_ENV === 'h5') document.documentElement.classList.toggle('elder', elderMode)

@@ -1,8 +1,23 @@
+import type { ReactNode } from 'react'
 import { goToTab, type TabPath } from '../platform/navigation'
 
-const TABS: { path: TabPath; text: string; icon: string }[] = [
-  { path: '/pages/home/index', text: '六色卡', icon: '▦' },
-  { path: '/pages/me/index', text: '我的', icon: '●' },
+// The same shapes as the mini-program's tab icons (src/assets/draw-icons.js),
+// drawn in the text colour so the chosen tab turns brand red with its label.
+const CARD_ICON = (
+  <g>
+    {[12, 32, 52].flatMap((x) => [18, 44].map((y) => <rect key={`${x}-${y}`} x={x} y={y} width="17" height="20" rx="3" />))}
+  </g>
+)
+const ME_ICON = (
+  <g>
+    <circle cx="40.5" cy="27" r="13" />
+    <path d="M14.5 70a26 24 0 0 1 52 0z" />
+  </g>
+)
+
+const TABS: { path: TabPath; text: string; icon: ReactNode }[] = [
+  { path: '/pages/home/index', text: '六色卡', icon: CARD_ICON },
+  { path: '/pages/me/index', text: '我的', icon: ME_ICON },
 ]
 
 /**
@@ -23,9 +38,9 @@ export function WebTabBar({ current }: { current: TabPath }) {
             if (tab.path !== current) goToTab(tab.path)
           }}
         >
-          <span className="web-tabbar__icon" aria-hidden="true">
+          <svg className="web-tabbar__icon" viewBox="0 0 81 81" aria-hidden="true" focusable="false">
             {tab.icon}
-          </span>
+          </svg>
           {tab.text}
         </a>
       ))}

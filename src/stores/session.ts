@@ -11,7 +11,10 @@ interface SessionState {
   gridCode: string | null
   /** 长辈模式: larger text and touch targets everywhere; stays on once chosen. */
   elderMode: boolean
+  /** 长辈模式 was offered once because WeChat's font is large (never again, whatever the answer). */
+  elderModeOffered: boolean
   setElderMode: (on: boolean) => void
+  markElderModeOffered: () => void
   chooseGrid: (code: string) => void
   signIn: (session: Session) => void
   signOut: () => void
@@ -24,7 +27,9 @@ export const useSession = create<SessionState>()(
       user: null,
       gridCode: null,
       elderMode: false,
+      elderModeOffered: false,
       setElderMode: (elderMode) => set({ elderMode }),
+      markElderModeOffered: () => set({ elderModeOffered: true }),
       chooseGrid: (gridCode) => set({ gridCode }),
       signIn: ({ token, user }) => set({ token, user }),
       signOut: () => set({ token: null, user: null }),
@@ -32,7 +37,7 @@ export const useSession = create<SessionState>()(
     {
       name: 'dongan-session',
       storage: createJSONStorage(() => taroStateStorage),
-      partialize: ({ token, user, gridCode, elderMode }) => ({ token, user, gridCode, elderMode }),
+      partialize: ({ token, user, gridCode, elderMode, elderModeOffered }) => ({ token, user, gridCode, elderMode, elderModeOffered }),
     },
   ),
 )

@@ -246,8 +246,8 @@ describe.each(Object.keys(PAGES) as Role[])('%s', (role) => {
       }
       // 长辈模式 stays on once chosen: turn it on, then go round again.
       const me = await openPage(page, env.site, '/pages/me/index')
-      await me.locator('button[aria-label^="长辈模式"]').click()
-      await me.locator('button[aria-label^="长辈模式"][aria-pressed="true"]').waitFor()
+      await me.locator('button[role="switch"][aria-label="长辈模式"]').click()
+      await me.locator('button[role="switch"][aria-label="长辈模式"][aria-checked="true"]').waitFor()
       for (const row of audited) {
         await page.setViewportSize({ width: 390, height: 844 })
         await openPage(page, env.site, row.target)

@@ -65,12 +65,12 @@ async function turnOnElderMode(page: Page): Promise<void> {
   // The 我的 page once it has settled: signed in, so no re-render races the tap.
   const root = await stationed(page)
   await root.getByText(/^身份：/).waitFor()
-  const toggle = root.locator('button[aria-label^="长辈模式"]')
+  const toggle = root.locator('button[role="switch"][aria-label="长辈模式"]')
   await toggle.waitFor()
   expect(await toggle.evaluate((el) => el.tagName)).toBe('BUTTON')
-  expect(await toggle.getAttribute('aria-pressed')).toBe('false')
+  expect(await toggle.getAttribute('aria-checked')).toBe('false')
   await toggle.click()
-  await root.locator('button[aria-label^="长辈模式"][aria-pressed="true"]').waitFor()
+  await root.locator('button[role="switch"][aria-label="长辈模式"][aria-checked="true"]').waitFor()
 }
 
 /** Waits (briefly) for an element's font size to reach a minimum, then returns it. */

@@ -28,7 +28,7 @@ describe('专家义诊', () => {
     const { context, page } = await newPage(env.browser)
     try {
       await switchAccount(page, env.site, '切换为长者张桂兰')
-      await (await stationed(page)).locator('button[aria-label^="长辈模式"]').click()
+      await (await stationed(page)).locator('button[role="switch"][aria-label="长辈模式"]').click()
       const root = await bookHeartClinic(page, '预约 09:30–10:00', async (form) => {
         expect(await form.locator('#book-name').inputValue()).toBe('张桂兰')
         await form.locator('#book-age').fill('72')

@@ -59,7 +59,7 @@ it('a volunteer books for an elder without a phone; staff count it; the elder si
     await root.locator('#login-phone').fill('139 4567 1234')
     await root.getByRole('button', { name: '用这个手机号登录' }).click()
     await root.getByText('已登录：陈淑珍').waitFor()
-    await root.locator('button[aria-label^="长辈模式"]').click()
+    await root.locator('button[role="switch"][aria-label="长辈模式"]').click()
     await root.getByText(/^代办：网格志愿者 赵志强/).waitFor()
     root = await openPage(page, env.site, '/clinic/pages/mine/index')
     await root.locator('.booking-item').first().waitFor()

@@ -118,7 +118,7 @@ describe('微心愿 on the embedded backend', () => {
     const { context, page } = await newPage(browser)
     try {
       let root = await openPage(page, site, '/pages/me/index')
-      await root.locator('button[aria-label^="长辈模式"]').click()
+      await root.locator('button[role="switch"][aria-label="长辈模式"]').click()
       root = await openPage(page, site, '/wish/pages/post/index')
       await root.locator('#wish-title').waitFor()
       const sizes = await root.evaluate((el) => {

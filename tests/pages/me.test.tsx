@@ -25,11 +25,12 @@ describe('我的 page', () => {
 
   it('switches 长辈模式 on and keeps it in storage', async () => {
     const { q, testUtils, container } = await openMe()
-    const toggle = container.querySelector('button[aria-label^="长辈模式"]') as HTMLButtonElement
-    expect(toggle.getAttribute('aria-pressed')).toBe('false')
+    const toggle = container.querySelector('button[role="switch"][aria-label="长辈模式"]') as HTMLButtonElement
+    expect(toggle.getAttribute('aria-checked')).toBe('false')
+    expect(toggle.textContent).toBe('关')
     testUtils.fireEvent.click(toggle)
-    await q.waitForQueryByText('已开启')
-    expect(toggle.getAttribute('aria-pressed')).toBe('true')
+    await q.waitForQueryByText('开')
+    expect(toggle.getAttribute('aria-checked')).toBe('true')
     expect(container.querySelector('.page')?.className).toContain('page--elder')
     expect(JSON.parse(Taro.getStorageSync('dongan-session')).state.elderMode).toBe(true)
   })

@@ -199,6 +199,15 @@ function createWx(state) {
     // The launch options of this page load (Taro and apps may read them).
     getLaunchOptionsSync: () => state.launchOptions,
     getEnterOptionsSync: () => state.launchOptions,
+
+    // WeChat's font setting (我 → 设置 → 通用 → 字体大小), 16 px unless the test
+    // says otherwise (page options fontSizeSetting).
+    getAppBaseInfo: () => ({ SDKVersion: '3.4.0', language: 'zh_CN', version: '8.0.50', fontSizeSetting: state.fontSizeSetting }),
+    // Dialogs: recorded on page.modals; answered with page options modalConfirm.
+    showModal: (options = {}) => {
+      state.modals.push({ title: options.title, content: options.content, confirmText: options.confirmText })
+      complete(options, { ...ok('showModal'), confirm: state.modalConfirm, cancel: !state.modalConfirm })
+    },
   }
 
   const wx = Object.assign({}, simulateWx, standIns)
@@ -341,6 +350,9 @@ async function loadPage(distDir, pagePath, options = {}) {
     launchOptions: { path: pagePath, query, scene: 1001, referrerInfo: {}, forwardMaterials: [] },
     pageInstance: null,
     setDataCount: 0,
+    fontSizeSetting: options.fontSizeSetting || 16,
+    modals: [],
+    modalConfirm: options.modalConfirm === true,
   }
   const errors = []
 
@@ -443,6 +455,7 @@ async function loadPage(distDir, pagePath, options = {}) {
     set request(fn) { state.request = fn },
     get loginCode() { return state.loginCode },
     get clipboard() { return state.clipboard },
+    get modals() { return state.modals },
     callsTo(api) { return state.calls.filter(c => c.api === api).map(c => c.args[0]) },
     /**
      * Polls `predicate` (every 10 ms, real time) until it returns a truthy

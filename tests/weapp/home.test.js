@@ -98,3 +98,25 @@ test('wx stand-ins: in-memory storage, login, request, phone and clipboard', asy
   expect(page.callsTo('makePhoneCall')).toContainEqual(expect.objectContaining({ phoneNumber: '12345' }))
   expect(page.clipboard).toBe('copied')
 })
+
+test('a large WeChat font offers 长辈模式 once, and switches it on only when accepted', async () => {
+  page = await loadPage(DIST, HOME, { fontSizeSetting: 20, modalConfirm: true })
+  await page.waitFor(() => expect(page.modals).toHaveLength(1) || true)
+  expect(page.modals[0]).toMatchObject({ title: '开启长辈模式？', confirmText: '开启' })
+  await page.waitFor(() => expect(JSON.parse(page.storage.get('dongan-session')).state).toMatchObject({ elderMode: true, elderModeOffered: true }) || true)
+  const kept = page.storage.get('dongan-session')
+  page.unload()
+
+  // Asked once: the next visit, even with the font still large, asks nothing.
+  page = await loadPage(DIST, HOME, { fontSizeSetting: 20, storage: { 'dongan-session': kept } })
+  await page.settle()
+  expect(page.modals).toEqual([])
+  expect(page.errors).toEqual([])
+})
+
+test('the standard WeChat font offers nothing', async () => {
+  page = await loadPage(DIST, HOME, { fontSizeSetting: 16 })
+  await page.settle()
+  expect(page.modals).toEqual([])
+  expect(JSON.parse(page.storage.get('dongan-session') || '{"state":{}}').state.elderMode).not.toBe(true)
+})

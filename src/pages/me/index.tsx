@@ -8,6 +8,7 @@ import { maskPhone } from '../../domain/mask'
 import { ROLE_LABEL } from '../../domain/roles'
 import { checkPhone, normalisePhone } from '../../domain/validation'
 import { Field } from '../../components/Field'
+import { OnOffSwitch } from '../../components/OnOffSwitch'
 import { refreshUser, useSession } from '../../stores/session'
 import { MyRecords } from './MyRecords'
 import { MyWishes } from './MyWishes'
@@ -133,14 +134,7 @@ export default function Me() {
             <Text className="card__title">长辈模式</Text>
             <Text className="panel__hint">字更大、按钮更大，开启后一直有效</Text>
           </View>
-          <Action
-            className={`toggle ${elderMode ? 'toggle--on' : ''}`}
-            pressed={elderMode}
-            label={`长辈模式：${elderMode ? '已开启' : '已关闭'}`}
-            onClick={() => setElderMode(!elderMode)}
-          >
-            {elderMode ? '已开启' : '已关闭'}
-          </Action>
+          <OnOffSwitch name="长辈模式" on={elderMode} onChange={setElderMode} />
         </View>
       </View>
 

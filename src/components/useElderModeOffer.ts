@@ -1,0 +1,23 @@
+import Taro from '@tarojs/taro'
+import { useEffect } from 'react'
+import { shouldOfferElderMode } from '../domain/elderMode'
+import { weChatFontSize } from '../platform/fontSize'
+import { useSession } from '../stores/session'
+
+/** Offers 长辈模式 once when WeChat's font is set large; the answer is the person's. */
+export function useElderModeOffer(): void {
+  useEffect(() => {
+    const { elderMode, elderModeOffered, markElderModeOffered, setElderMode } = useSession.getState()
+    if (!shouldOfferElderMode(weChatFontSize(), elderMode, elderModeOffered)) return
+    markElderModeOffered()
+    Taro.showModal({
+      title: '开启长辈模式？',
+      content: '您的微信字体较大。长辈模式让字更大、按钮更大，随时可在“我的”里关闭。',
+      confirmText: '开启',
+      cancelText: '暂不',
+    }).then(
+      ({ confirm }) => confirm && setElderMode(true),
+      () => undefined,
+    )
+  }, [])
+}
