@@ -25,3 +25,13 @@ test('the booking form checks the age before anything is sent', async () => {
   await page.waitFor(() => expect(readText(page.root)).toContain('请填写年龄') || true)
   expect(page.errors).toEqual([])
 })
+
+test('a clinic is shared as "帮爸妈约义诊" and reopens the same clinic', async () => {
+  page = await loadPage(DIST, 'clinic/pages/detail/index', { query: { id: 'c1' } })
+  await page.waitFor(() => expect(readText(page.root)).toContain('医院：') || true)
+  const chat = page.instance.onShareAppMessage({ from: 'menu' })
+  expect(chat.path).toBe('/clinic/pages/detail/index?id=c1')
+  expect(chat.title).toMatch(/^帮爸妈约义诊：/)
+  expect(page.instance.onShareTimeline()).toMatchObject({ query: 'id=c1' })
+  expect(page.errors).toEqual([])
+})

@@ -120,3 +120,13 @@ test('the standard WeChat font offers nothing', async () => {
   expect(page.modals).toEqual([])
   expect(JSON.parse(page.storage.get('dongan-session') || '{"state":{}}').state.elderMode).not.toBe(true)
 })
+
+test('转发 and 朋友圈 share the card with its grid in the path', async () => {
+  page = await loadPage(DIST, HOME, { query: { g: 'DA0103' } })
+  await page.waitFor(() => expect(countByClass(page.root, 'tile')).toBe(6) || true)
+  const chat = page.instance.onShareAppMessage({ from: 'menu' })
+  expect(chat).toMatchObject({ path: '/pages/home/index?g=DA0103' })
+  expect(chat.title).toContain('东安社区第三网格')
+  expect(page.instance.onShareTimeline()).toMatchObject({ query: 'g=DA0103' })
+  expect(page.errors).toEqual([])
+})

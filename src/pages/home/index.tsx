@@ -9,6 +9,8 @@ import { ClinicEntry, JobsEntry, WishEntry } from '../../components/Entries'
 import { cardView } from '../../domain/card'
 import { describeChinaMoment } from '../../domain/chinaClock'
 import { gridFromEntry } from '../../domain/scene'
+import { cardShare } from '../../domain/share'
+import { useShare } from '../../platform/share'
 import { readEntryParams } from '../../platform/entry'
 import { useSession } from '../../stores/session'
 import { ColourTile } from './ColourTile'
@@ -45,6 +47,7 @@ export default function Home() {
   const readyCard = state.status === 'ready' ? state.card : null
   // The same tile objects until the card or the minute changes, so the memoised tiles skip re-rendering.
   const tiles = useMemo(() => (readyCard ? cardView(readyCard.colours, readyCard.hotline, now) : []), [readyCard, now])
+  useShare('/pages/home/index', () => (readyCard ? cardShare(readyCard.grid) : null))
 
   if (state.status === 'loading') {
     return (

@@ -5,6 +5,8 @@ import { api } from '../../../api'
 import { Action } from '../../../components/Action'
 import { PageRoot } from '../../../components/PageRoot'
 import { describeWhen } from '../../../domain/clinic'
+import { clinicShare } from '../../../domain/share'
+import { useShare } from '../../../platform/share'
 import { ROUTES, open } from '../../../platform/navigation'
 import { useSession } from '../../../stores/session'
 import { LoadingPage } from '../../../components/Loading'
@@ -17,6 +19,7 @@ export default function ClinicDetailPage() {
   const role = useSession((s) => s.user?.role ?? null)
   const { value: clinic, error, reload } = useLoaded(() => api.getClinic(id), [id])
   const [shown, setShown] = useState(false)
+  useShare('/clinic/pages/detail/index', () => (clinic ? clinicShare(clinic) : null))
   useDidShow(() => {
     if (shown) reload()
     setShown(true)
