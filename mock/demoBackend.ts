@@ -15,7 +15,8 @@ export interface DemoBackendOptions {
 
 /** The demo backend: the core on a memory store seeded with the demo data, demo doors open. */
 export function createDemoBackend(options: DemoBackendOptions): { backend: Backend; store: MemoryStore } {
-  const now = options.now ?? Date.now
+  // Read at each call, so a changed clock (a test's, a browser's) is the backend's too.
+  const now = options.now ?? (() => Date.now())
   const store = new MemoryStore({ initial: () => seedDb(now()), persistence: options.persistence, now })
   const backend = new Backend({ store, identity: demoIdentity, secrets: options.secrets, now, demoRoutes, routes: options.routes })
   return { backend, store }

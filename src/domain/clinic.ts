@@ -423,3 +423,19 @@ export function fillFromWaitingList(clinic: Clinic, bookings: Booking[], now: nu
   }
   return changed
 }
+
+/**
+ * The booking a scanned or typed 签到码 names, among a clinic's bookings.
+ * Letters are read case-insensitively and spaces ignored; a code whose check
+ * letter is wrong is a typo, told apart from a code of another clinic.
+ */
+export function findByCheckInCode(bookings: Booking[], clinicId: string, typed: string): { booking: Booking } | { problem: string } {
+  const code = typed.replace(/\s+/g, '').toUpperCase()
+  if (!code) return { problem: '请扫描或输入签到码' }
+  const found = bookings.find((b) => b.checkInCode.toUpperCase() === code)
+  if (found) return { booking: found }
+  const parts = /^YZ-(.+)-(.+)-([A-Z])$/.exec(code)
+  if (!parts || checkInCodeFor(parts[2], parts[1]) !== code) return { problem: '签到码不对，请核对后再输入' }
+  if (parts[1] !== clinicId.toUpperCase()) return { problem: '这个签到码不是本场义诊的，请核对就诊凭证上的义诊名称' }
+  return { problem: '本场义诊没有这个预约，可能已被取消' }
+}

@@ -7,8 +7,8 @@ import { typeInto, button, valueOf, errorOf } from '../setup/form'
 import { mountPage } from '../setup/mount-page'
 
 async function openBooking(slot = 't2') {
-  const clinic = await api.switchDemoAccount('elder')
-  useSession.getState().signIn(clinic)
+  const session = await api.switchDemoAccount('elder')
+  useSession.getState().signIn(session)
   const page = await mountPage(BookClinic, { path: '/clinic/pages/book/index', params: { clinic: 'c1', slot } })
   await page.testUtils.queries.waitForQueryByText('为谁预约', undefined, { timeout: 3000 })
   return page

@@ -8,6 +8,7 @@ import {
   cancel,
   checkIn,
   checkInCodeFor,
+  findByCheckInCode,
   validateClinicDraft,
   cutoffAt,
   dayLabel,
@@ -279,5 +280,26 @@ describe('who may cancel a booking', () => {
     expect(refusal(() => cancel(booking, clinic, [booking], { id: 'volunteer2', name: '孙丽娟', role: 'volunteer' }, {}, NOW)).code).toBe('FORBIDDEN')
     // The owner's own cancellation names nobody.
     expect(cancel(booking, clinic, [booking], ELDER, {}, NOW)[0].cancelledBy).toBeUndefined()
+  })
+})
+
+describe('finding a booking by its 签到码 (scanned or typed)', () => {
+  const mk = (id: string, clinicId: string) => ({ id, clinicId, checkInCode: checkInCodeFor(id, clinicId) }) as unknown as Booking
+  const bookings = [mk('b1', 'c1'), mk('b2', 'c1')]
+
+  it('finds the booking whatever the case and spaces of the typed code', () => {
+    const code = checkInCodeFor('b2', 'c1')
+    expect(findByCheckInCode(bookings, 'c1', code)).toEqual({ booking: bookings[1] })
+    expect(findByCheckInCode(bookings, 'c1', ` ${code.toLowerCase().slice(0, 5)} ${code.toLowerCase().slice(5)} `)).toEqual({ booking: bookings[1] })
+  })
+
+  it('tells a typo from another clinic’s code and from a cancelled booking', () => {
+    const good = checkInCodeFor('b1', 'c1')
+    const typo = good.slice(0, -1) + (good.endsWith('A') ? 'B' : 'A')
+    expect(findByCheckInCode(bookings, 'c1', typo)).toEqual({ problem: '签到码不对，请核对后再输入' })
+    expect(findByCheckInCode(bookings, 'c1', 'hello')).toEqual({ problem: '签到码不对，请核对后再输入' })
+    expect(findByCheckInCode(bookings, 'c1', '')).toEqual({ problem: '请扫描或输入签到码' })
+    expect(findByCheckInCode(bookings, 'c1', checkInCodeFor('b9', 'c2'))).toEqual({ problem: '这个签到码不是本场义诊的，请核对就诊凭证上的义诊名称' })
+    expect(findByCheckInCode(bookings, 'c1', checkInCodeFor('b9', 'c1'))).toEqual({ problem: '本场义诊没有这个预约，可能已被取消' })
   })
 })

@@ -5,6 +5,9 @@ import { api, toApiError } from '../../../api'
 import { Action } from '../../../components/Action'
 import { PageRoot } from '../../../components/PageRoot'
 import { inChina } from '../../../domain/chinaTime'
+import { findByCheckInCode } from '../../../domain/clinic'
+import { Field } from '../../../components/Field'
+import { canScan, scanQrCode } from '../../../platform/scan'
 import { LoadingPage } from '../../../components/Loading'
 import { useLoaded } from '../../../components/useLoaded'
 import '../../clinic.scss'
@@ -19,12 +22,14 @@ export default function RosterPage() {
   const { value: roster, error, reload } = useLoaded(() => api.getRoster(id), [id])
   const [message, setMessage] = useState<string | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
+  const [code, setCode] = useState('')
+  const [codeError, setCodeError] = useState<string | null>(null)
 
   if (!roster) {
     return <LoadingPage error={error} onRetry={reload} />
   }
 
-  async function arrive(bookingId: string) {
+  async function arrive(bookingId: string): Promise<boolean> {
     setBusy(bookingId)
     setMessage(null)
     try {
@@ -32,10 +37,35 @@ export default function RosterPage() {
       writeKey.succeeded(`check-in:${bookingId}`)
       setMessage(`${done.patientName} 已签到`)
       reload()
+      return true
     } catch (failure) {
       setMessage(toApiError(failure).message)
+      return false
     } finally {
       setBusy(null)
+    }
+  }
+
+  /** A 签到码 from the camera or typed: the booking it names is checked in. */
+  async function arriveByCode(text: string) {
+    const found = findByCheckInCode(roster!.bookings, roster!.clinic.id, text)
+    if ('problem' in found) {
+      setCodeError(found.problem)
+      return
+    }
+    setCodeError(null)
+    if (found.booking.status === 'checked_in') {
+      setMessage(`${found.booking.patientName} 已经签到过了`)
+      return
+    }
+    if (await arrive(found.booking.id)) setCode('')
+  }
+
+  async function scan() {
+    const text = await scanQrCode()
+    if (text !== null) {
+      setCode(text)
+      await arriveByCode(text)
     }
   }
 
@@ -67,6 +97,26 @@ export default function RosterPage() {
             <Text>候补</Text>
           </View>
         </View>
+      </View>
+      <View className="card" role="region" ariaLabel="扫码签到">
+        <Text className="card__title">扫码签到</Text>
+        {canScan && (
+          <Action className="btn--primary btn--block" disabled={busy !== null} onClick={scan}>
+            扫一扫就诊凭证
+          </Action>
+        )}
+        <Field
+          id="check-in-code"
+          label="签到码"
+          value={code}
+          onChange={setCode}
+          error={codeError}
+          hint="就诊凭证二维码下方的签到码，如 YZ-C1-1001-K"
+          onConfirm={() => arriveByCode(code)}
+        />
+        <Action className="btn--plain" disabled={busy !== null} onClick={() => arriveByCode(code)}>
+          按签到码签到
+        </Action>
       </View>
       {message && (
         <View className="notice" role="status">
