@@ -1,5 +1,6 @@
 import { startTransition, useCallback, useEffect, useState } from 'react'
 import { toApiError, type ApiError } from '../api'
+import { usePullToRefresh } from './usePullToRefresh'
 
 /** Loads once (and on reload): the value, or the error to show with a retry. */
 export function useLoaded<T>(load: () => Promise<T>, deps: unknown[]) {
@@ -9,7 +10,7 @@ export function useLoaded<T>(load: () => Promise<T>, deps: unknown[]) {
     () => {
       setError(null)
       // A transition: the page is drawn in slices and never blocks a tap.
-      load().then(
+      return load().then(
         (loaded) => startTransition(() => setValue(loaded)),
         (failure) => setError(toApiError(failure)),
       )
@@ -18,6 +19,7 @@ export function useLoaded<T>(load: () => Promise<T>, deps: unknown[]) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     deps,
   )
-  useEffect(reload, [reload])
+  useEffect(() => void reload(), [reload])
+  usePullToRefresh(reload)
   return { value, error, reload, setValue }
 }

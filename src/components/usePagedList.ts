@@ -1,5 +1,6 @@
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react'
 import { toApiError, type ApiError, type Page } from '../api'
+import { usePullToRefresh } from './usePullToRefresh'
 
 /**
  * A newest-first list read page by page. `reload` starts over (after a filter
@@ -43,5 +44,6 @@ export function usePagedList<T>(fetchPage: (cursor: string | null) => Promise<Pa
 
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => void reload(), deps)
+  usePullToRefresh(reload)
   return { items, loading, error, done, reload, more }
 }

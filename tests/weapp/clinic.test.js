@@ -35,3 +35,15 @@ test('a clinic is shared as "帮爸妈约义诊" and reopens the same clinic', a
   expect(page.instance.onShareTimeline()).toMatchObject({ query: 'id=c1' })
   expect(page.errors).toEqual([])
 })
+
+test('pulling the clinic list down reads it again and stops WeChat’s spinner', async () => {
+  const fs = require('fs')
+  const path = require('path')
+  expect(JSON.parse(fs.readFileSync(path.join(DIST, 'clinic/pages/list/index.json'), 'utf8')).enablePullDownRefresh).toBe(true)
+  page = await loadPage(DIST, 'clinic/pages/list/index')
+  await page.waitFor(() => expect(findByClass(page.root, 'clinic-item').length).toBe(4) || true)
+  page.instance.onPullDownRefresh()
+  await page.waitFor(() => expect(page.callsTo('stopPullDownRefresh')).toHaveLength(1) || true)
+  expect(findByClass(page.root, 'clinic-item').length).toBe(4)
+  expect(page.errors).toEqual([])
+})

@@ -1,1 +1,2 @@
-export default definePageConfig({ navigationBarTitleText: '名单与签到' })
+// Pull to refresh reads the list again (components/usePullToRefresh.ts); a browser reloads instead.
+export default definePageConfig({ navigationBarTitleText: '名单与签到', enablePullDownRefresh: process.env.TARO_ENV === 'weapp' })

@@ -1,1 +1,2 @@
-export default definePageConfig({ navigationBarTitleText: '我的报名' })
+// Pull to refresh reads the list again (components/usePullToRefresh.ts); a browser reloads instead.
+export default definePageConfig({ navigationBarTitleText: '我的报名', enablePullDownRefresh: process.env.TARO_ENV === 'weapp' })

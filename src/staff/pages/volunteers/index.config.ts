@@ -1,1 +1,2 @@
-export default definePageConfig({ navigationBarTitleText: '志愿者管理' })
+// Pull to refresh reads the list again (components/usePullToRefresh.ts); a browser reloads instead.
+export default definePageConfig({ navigationBarTitleText: '志愿者管理', enablePullDownRefresh: process.env.TARO_ENV === 'weapp' })
