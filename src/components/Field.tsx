@@ -1,4 +1,4 @@
-import { Input, Textarea, View, Text } from '@tarojs/components'
+import { Input, Picker, Textarea, View, Text } from '@tarojs/components'
 import { textLength } from '../domain/validation'
 
 interface FieldProps {
@@ -14,7 +14,8 @@ interface FieldProps {
   /** Shows a live count; longer text is kept and flagged, never cut off. */
   maxChars?: number
   multiline?: boolean
-  type?: 'text' | 'tel' | 'digit'
+  /** date (YYYY-MM-DD) and time (HH:mm) open the phone's own picker: nothing to type wrong. */
+  type?: 'text' | 'tel' | 'digit' | 'date' | 'time'
   /** The keyboard's Enter (搜索 on phones) does this, e.g. run a search. */
   onConfirm?: () => void
 }
@@ -61,7 +62,7 @@ export function Field(props: FieldProps) {
             id={id}
             className="field__input"
             value={value}
-            type={type === 'tel' ? 'tel' : 'text'}
+            type={type === 'tel' || type === 'date' || type === 'time' ? type : 'text'}
             inputMode={type === 'digit' ? 'decimal' : type === 'tel' ? 'tel' : undefined}
             placeholder={placeholder}
             aria-invalid={Boolean(error)}
@@ -80,6 +81,12 @@ export function Field(props: FieldProps) {
           maxlength={-1}
           onInput={(e) => onChange(e.detail.value)}
         />
+      ) : type === 'date' || type === 'time' ? (
+        <Picker mode={type} value={value} onChange={(e) => onChange(String(e.detail.value))}>
+          <View className={`field__input field__picker ${value ? '' : 'field__picker--empty'}`} ariaLabel={`${label}：${value || '请选择'}`} ariaRole="button">
+            {value || placeholder || '请选择'}
+          </View>
+        </Picker>
       ) : (
         <Input
           className="field__input"

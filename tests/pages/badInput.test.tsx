@@ -95,10 +95,8 @@ const FORMS: Form[] = [
       'clinic-doctors': /^出诊医生/,
       'clinic-hospital': /^医院/,
       'clinic-place': /^地点/,
-      'clinic-date': /日期/,
+      // The date and the slot times are the phone's pickers: nothing can be typed into them.
       // The slot fields share one message, under the group of slots.
-      'slot-0-start': [SLOTS_ERROR, /^每个时段/],
-      'slot-0-end': [SLOTS_ERROR, /^每个时段/],
       'slot-0-capacity': [SLOTS_ERROR, /^每个时段/],
       'clinic-cutoffHours': /^截止时间/,
       'clinic-notes': /^注意事项/,
@@ -119,7 +117,6 @@ const FORMS: Form[] = [
       'job-requirements': /^岗位要求/,
       'job-contactName': /^联系人/,
       'job-contactPhone': /11位手机号/,
-      'job-expiresOn': /截止日期/,
     },
   },
   {

@@ -99,7 +99,7 @@ export default function ManageClinic() {
     )
   }
 
-  const field = (name: keyof Form, label: string, extra: { placeholder?: string; type?: 'digit'; multiline?: boolean; required?: boolean } = {}) => (
+  const field = (name: keyof Form, label: string, extra: { placeholder?: string; type?: 'digit' | 'date'; multiline?: boolean; required?: boolean } = {}) => (
     <Field
       id={`clinic-${name}`}
       label={label}
@@ -126,13 +126,13 @@ export default function ManageClinic() {
         {field('doctors', '出诊医生')}
         {field('hospital', '医院')}
         {field('place', '地点')}
-        {field('date', '日期', { placeholder: '如 2026-11-28' })}
+        {field('date', '日期', { type: 'date', placeholder: '请选择日期' })}
         <View className="field" role="group" ariaLabel="时段">
           <Text className="field__label">时段和名额 *</Text>
           {form.slots.map((slot, i) => (
             <View key={slot.id} className="slot-editor">
-              <Field id={`slot-${i}-start`} label={`时段${i + 1} 开始`} value={slot.start} onChange={(start) => setSlot(i, { start })} />
-              <Field id={`slot-${i}-end`} label="结束" value={slot.end} onChange={(end) => setSlot(i, { end })} />
+              <Field id={`slot-${i}-start`} label={`时段${i + 1} 开始`} type="time" value={slot.start} onChange={(start) => setSlot(i, { start })} />
+              <Field id={`slot-${i}-end`} label="结束" type="time" value={slot.end} onChange={(end) => setSlot(i, { end })} />
               <Field id={`slot-${i}-capacity`} label="名额" type="digit" value={slot.capacity} onChange={(capacity) => setSlot(i, { capacity })} />
               {form.slots.length > 1 && (
                 <Action className="btn--plain" label={`删除时段${i + 1}`} onClick={() => set({ slots: form.slots.filter((_, j) => j !== i) }, 'slots')}>

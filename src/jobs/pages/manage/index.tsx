@@ -59,7 +59,7 @@ export default function ManageJob() {
     setForm({ ...form, ...patch })
     clearError(field)
   }
-  const text = (name: keyof Form, label: string, extra: { multiline?: boolean; type?: 'digit' | 'tel'; placeholder?: string } = {}) => (
+  const text = (name: keyof Form, label: string, extra: { multiline?: boolean; type?: 'digit' | 'tel' | 'date'; placeholder?: string } = {}) => (
     <Field id={`job-${name}`} label={label} required {...extra} value={form[name] as string} error={errors[name]} onChange={(v) => set({ [name]: v } as Partial<Form>, name)} />
   )
 
@@ -123,7 +123,7 @@ export default function ManageJob() {
         </View>
         {text('contactName', '联系人')}
         {text('contactPhone', '联系电话', { type: 'tel' })}
-        {text('expiresOn', '报名截止日期', { placeholder: '如 2026-12-31' })}
+        {text('expiresOn', '报名截止日期', { type: 'date', placeholder: '请选择日期' })}
         <Action className="btn--primary btn--block" disabled={sending} onClick={save}>
           {sending ? '正在保存…' : id ? '保存修改' : '发布岗位'}
         </Action>
