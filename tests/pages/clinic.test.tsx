@@ -134,3 +134,33 @@ describe('the ticket', () => {
     await testUtils.queries.waitForQueryByText('预约已取消')
   })
 })
+
+describe('the ticket without a network', () => {
+  it('opens the copy kept on the phone, marked as possibly out of date, and offers no change', async () => {
+    useSession.getState().signIn(await api.switchDemoAccount('elder'))
+    const { id } = await api.bookClinic('c1', 't3', { patientName: '张桂兰', phone: '13904527788', age: 72, forWhom: '本人', symptoms: '', assistance: [] })
+    const first = await mountPage(Ticket, { path: '/clinic/pages/ticket/index', params: { id } })
+    await first.testUtils.queries.waitForQueryByText('取消预约', undefined, { timeout: 3000 })
+    const code = first.container.querySelector('.ticket__code')?.textContent
+
+    // At the clinic door: no network.
+    jest.spyOn(api, 'getBooking').mockRejectedValue(new ApiError('NETWORK'))
+    const offline = await mountPage(Ticket, { path: '/clinic/pages/ticket/index', params: { id } })
+    await offline.testUtils.queries.waitForQueryByText('重新加载', undefined, { timeout: 3000 })
+    expect(offline.container.querySelector('.notice--warn')?.textContent).toMatch(/^网络不通，这是\d+月\d+日 \d\d:\d\d保存在手机上的凭证，可能不是最新状态。重新加载$/)
+    expect(offline.container.querySelector('.ticket__code')?.textContent).toBe(code)
+    expect(offline.container.querySelector('.ticket__status')?.textContent).toBe('预约成功')
+    expect(Array.from(offline.container.querySelectorAll('button')).map((b) => b.textContent)).not.toContain('取消预约')
+  })
+
+  it('shows no kept copy when the server refuses the ticket (another account)', async () => {
+    useSession.getState().signIn(await api.switchDemoAccount('elder'))
+    const { id } = await api.bookClinic('c1', 't3', { patientName: '张桂兰', phone: '13904527788', age: 72, forWhom: '本人', symptoms: '', assistance: [] })
+    const first = await mountPage(Ticket, { path: '/clinic/pages/ticket/index', params: { id } })
+    await first.testUtils.queries.waitForQueryByText('取消预约', undefined, { timeout: 3000 })
+    jest.spyOn(api, 'getBooking').mockRejectedValue(new ApiError('FORBIDDEN'))
+    const refused = await mountPage(Ticket, { path: '/clinic/pages/ticket/index', params: { id } })
+    await refused.testUtils.queries.waitForQueryByText('重试', undefined, { timeout: 3000 })
+    expect(refused.container.querySelector('.ticket__code')).toBeNull()
+  })
+})

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { Picture } from '../../../components/Picture'
 import { api, toApiError, type BookingView } from '../../../api'
 import { useWriteKey } from '../../../components/useWriteKey'
@@ -16,6 +16,8 @@ import { qrPngDataUrl } from '../../qr'
 import { useLoaded } from '../../../components/useLoaded'
 import '../../clinic.scss'
 import { describeActedBy } from '../../../domain/onBehalf'
+import { describeChinaMoment } from '../../../domain/chinaClock'
+import { keepTicket, keptTicket } from '../../ticketCache'
 
 const STATUS: Record<BookingView['status'], string> = {
   booked: '预约成功',
@@ -28,10 +30,15 @@ const STATUS: Record<BookingView['status'], string> = {
 export default function Ticket() {
   const params = useRouter().params
   const id = params.id ?? ''
-  const { value: booking, error, reload, setValue } = useLoaded(async () => {
+  const { value: fresh, error, reload, setValue } = useLoaded(async () => {
     await ensureSignedIn()
-    return api.getBooking(id)
+    const loaded = await api.getBooking(id)
+    keepTicket(loaded, Date.now())
+    return loaded
   }, [id])
+  // The copy kept on the phone shows at once (the clinic door may have no network)
+  // until the fresh ticket arrives; it is marked as possibly out of date.
+  const kept = useMemo(() => keptTicket(id), [id])
   const [confirming, setConfirming] = useState(false)
   const [message, setMessage] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -40,11 +47,15 @@ export default function Ticket() {
   const user = useSession((s) => s.user)
   const writeKey = useWriteKey()
 
+  // Only while loading or without a network: a refusal (another account's ticket) shows no copy.
+  const shownKept = kept && (!error || error.isOffline) ? kept : null
+  const booking = fresh ?? shownKept?.booking ?? null
   if (!booking) {
     return <LoadingPage className="page--large" error={error} onRetry={reload} />
   }
   const now = Date.now()
-  const open = (booking.status === 'booked' || booking.status === 'waiting') && now < Date.parse(booking.cutoffAt)
+  // Changes need the fresh ticket: a kept copy can only be shown.
+  const open = fresh !== null && (booking.status === 'booked' || booking.status === 'waiting') && now < Date.parse(booking.cutoffAt)
   const cancellable = open && user !== null && mayCancel(booking, user)
   // Staff cancelling someone's booking say why; the resident reads it on this ticket.
   const askReason = user !== null && needsCancelReason(booking, user)
@@ -71,6 +82,18 @@ export default function Ticket() {
 
   return (
     <PageRoot className="page--large">
+      {!fresh && shownKept && (
+        <View className="notice notice--warn" role="status">
+          <Text>
+            {error ? '网络不通，' : '正在更新，'}这是{describeChinaMoment(shownKept.savedAt)}保存在手机上的凭证，可能不是最新状态。
+          </Text>
+          {error && (
+            <Action className="btn--plain btn--small" onClick={reload}>
+              重新加载
+            </Action>
+          )}
+        </View>
+      )}
       {params.new && (
         <View className="notice" role="status">
           <Text>{booking.status === 'waiting' ? '已加入候补，有人取消会自动为您补上' : '请按时到达，在门口出示下面的签到码'}</Text>
