@@ -439,3 +439,30 @@ export function findByCheckInCode(bookings: Booking[], clinicId: string, typed: 
   if (parts[1] !== clinicId.toUpperCase()) return { problem: '这个签到码不是本场义诊的，请核对就诊凭证上的义诊名称' }
   return { problem: '本场义诊没有这个预约，可能已被取消' }
 }
+
+/** 常用就诊人: someone this account booked a clinic for before. */
+export interface SavedPatient {
+  name: string
+  phone: string
+  age: number
+  assistance: Assistance[]
+}
+
+/**
+ * What the account's own bookings remember: the family members booked for
+ * (家人代约), newest first and one per name and phone, with the age and help
+ * given last time; and the age the account gave for itself (本人).
+ */
+export function rememberedPatients(bookings: Pick<Booking, 'patientName' | 'phone' | 'age' | 'forWhom' | 'assistance' | 'createdAt'>[]): {
+  family: SavedPatient[]
+  ownAge: number | null
+} {
+  const newestFirst = [...bookings].sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+  const family: SavedPatient[] = []
+  for (const b of newestFirst) {
+    if (b.forWhom !== '家人代约' || family.some((p) => p.name === b.patientName && p.phone === b.phone)) continue
+    family.push({ name: b.patientName, phone: b.phone, age: b.age, assistance: b.assistance })
+  }
+  const own = newestFirst.find((b) => b.forWhom === '本人')
+  return { family, ownAge: own ? own.age : null }
+}

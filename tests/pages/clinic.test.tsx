@@ -164,3 +164,32 @@ describe('the ticket without a network', () => {
     expect(refused.container.querySelector('.ticket__code')).toBeNull()
   })
 })
+
+describe('常用就诊人 on the booking form', () => {
+  it('a family member booked for before is one tap away, with age and help filled in', async () => {
+    useSession.getState().signIn(await api.switchDemoAccount('resident'))
+    await api.bookClinic('c2', (await api.getClinic('c2')).slots[0].id, { patientName: '李大爷', phone: '13600001111', age: 78, forWhom: '家人代约', symptoms: '', assistance: ['听力'] })
+    const { container, testUtils } = await mountPage(BookClinic, { path: '/clinic/pages/book/index', params: { clinic: 'c1', slot: 't2' } })
+    await testUtils.queries.waitForQueryByText('为谁预约', undefined, { timeout: 3000 })
+    expect(container.querySelector('[aria-label="常用就诊人"]')).toBeNull()
+    testUtils.fireEvent.click(button(container, '家人代约'))
+    await testUtils.queries.waitForQueryByText('李大爷（78岁）')
+    expect(valueOf(container, 'book-name')).toBe('')
+    testUtils.fireEvent.click(button(container, '李大爷（78岁）'))
+    await testUtils.queries.waitForQuerySelector('[aria-label="常用就诊人"] [aria-pressed="true"]')
+    expect(valueOf(container, 'book-name')).toBe('李大爷')
+    expect(valueOf(container, 'book-phone')).toBe('13600001111')
+    expect(valueOf(container, 'book-age')).toBe('78')
+    expect(button(container, '听力').getAttribute('aria-pressed')).toBe('true')
+  })
+
+  it('本人 takes the age the account gave last time', async () => {
+    useSession.getState().signIn(await api.switchDemoAccount('resident'))
+    const me = useSession.getState().user!
+    await api.bookClinic('c2', (await api.getClinic('c2')).slots[0].id, { patientName: me.name, phone: me.phone, age: 45, forWhom: '本人', symptoms: '', assistance: [] })
+    const { container, testUtils } = await mountPage(BookClinic, { path: '/clinic/pages/book/index', params: { clinic: 'c1', slot: 't2' } })
+    await testUtils.queries.waitForQueryByText('为谁预约', undefined, { timeout: 3000 })
+    for (let i = 0; i < 50 && valueOf(container, 'book-age') === ''; i++) await new Promise((done) => setTimeout(done, 20))
+    expect(valueOf(container, 'book-age')).toBe('45')
+  })
+})

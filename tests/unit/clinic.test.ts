@@ -9,6 +9,7 @@ import {
   checkIn,
   checkInCodeFor,
   findByCheckInCode,
+  rememberedPatients,
   validateClinicDraft,
   cutoffAt,
   dayLabel,
@@ -301,5 +302,27 @@ describe('finding a booking by its 签到码 (scanned or typed)', () => {
     expect(findByCheckInCode(bookings, 'c1', '')).toEqual({ problem: '请扫描或输入签到码' })
     expect(findByCheckInCode(bookings, 'c1', checkInCodeFor('b9', 'c2'))).toEqual({ problem: '这个签到码不是本场义诊的，请核对就诊凭证上的义诊名称' })
     expect(findByCheckInCode(bookings, 'c1', checkInCodeFor('b9', 'c1'))).toEqual({ problem: '本场义诊没有这个预约，可能已被取消' })
+  })
+})
+
+describe('常用就诊人 remembered from the account’s bookings', () => {
+  const b = (patientName: string, phone: string, age: number, forWhom: '本人' | '家人代约', createdAt: string, assistance: ('轮椅' | '听力')[] = []) => ({ patientName, phone, age, forWhom, createdAt, assistance })
+
+  it('lists each family member once, newest first, with the age and help given last time', () => {
+    const remembered = rememberedPatients([
+      b('李建国', '13600001111', 45, '本人', '2026-10-01T09:00:00+08:00'),
+      b('李大爷', '13600001111', 78, '家人代约', '2026-10-02T09:00:00+08:00'),
+      b('王奶奶', '13600002222', 80, '家人代约', '2026-10-05T09:00:00+08:00', ['轮椅']),
+      b('李大爷', '13600001111', 79, '家人代约', '2026-11-20T09:00:00+08:00', ['听力']),
+    ])
+    expect(remembered.family).toEqual([
+      { name: '李大爷', phone: '13600001111', age: 79, assistance: ['听力'] },
+      { name: '王奶奶', phone: '13600002222', age: 80, assistance: ['轮椅'] },
+    ])
+    expect(remembered.ownAge).toBe(45)
+  })
+
+  it('remembers nothing from no bookings', () => {
+    expect(rememberedPatients([])).toEqual({ family: [], ownAge: null })
   })
 })

@@ -7,7 +7,7 @@ import { Choice, Field } from '../../../components/Field'
 import { PageRoot } from '../../../components/PageRoot'
 import { ResidentPicker, isHelper, personFor, residentErrors, useResidentChoice } from '../../../components/ResidentPicker'
 import { useFormSubmit } from '../../../components/useFormSubmit'
-import { ASSISTANCE, FOR_WHOM, NAME_RULE, SYMPTOMS_RULE, describeWhen, validateBookingDraft, type ForWhom } from '../../../domain/clinic'
+import { ASSISTANCE, FOR_WHOM, NAME_RULE, SYMPTOMS_RULE, describeWhen, rememberedPatients, validateBookingDraft, type ForWhom, type SavedPatient } from '../../../domain/clinic'
 import { ROUTES } from '../../../platform/navigation'
 import { requestSubscribeInTap } from '../../../platform/subscribe'
 import { ensureSignedIn, useSession } from '../../../stores/session'
@@ -25,6 +25,11 @@ export default function BookClinic() {
     await ensureSignedIn()
     return api.getClinic(clinicId)
   }, [clinicId])
+  // 常用就诊人 and the account's own age, from its earlier bookings (nothing to retype).
+  const { value: remembered } = useLoaded(async () => {
+    await ensureSignedIn()
+    return rememberedPatients(await api.listMyBookings())
+  }, [])
   const [draft, setDraft] = useState<BookingDraft | null>(null)
   const { forResident, setForResident } = useResidentChoice(user)
   const { errors, notice, sending, clearError, submit: send } = useFormSubmit()
@@ -35,7 +40,9 @@ export default function BookClinic() {
   const slot = clinic.slots.find((s) => s.id === slotId)
   const full = slot ? slot.placesLeft === 0 : false
   const patient = personFor(forResident, user)
-  const form: BookingDraft = draft ?? { forWhom: '本人', patientName: patient.name, phone: patient.phone, age: '', symptoms: '', assistance: [] }
+  const ownAge = !forResident && remembered?.ownAge != null ? String(remembered.ownAge) : ''
+  const form: BookingDraft = draft ?? { forWhom: '本人', patientName: patient.name, phone: patient.phone, age: ownAge, symptoms: '', assistance: [] }
+  const family = !forResident && form.forWhom === '家人代约' ? remembered?.family ?? [] : []
 
   /** The patient follows the resident chosen or entered for 代办, back to the helper for 本人. */
   function chooseResident(ref: ResidentRef | null, field: string) {
@@ -52,7 +59,12 @@ export default function BookClinic() {
 
   function chooseWhom(forWhom: ForWhom) {
     // 本人 fills in the profile; 家人代约 keeps the phone (to reach the family) and asks for the name.
-    update(forWhom === '本人' ? { forWhom, patientName: user!.name, phone: user!.phone } : { forWhom, patientName: '' }, 'forWhom')
+    update(forWhom === '本人' ? { forWhom, patientName: user!.name, phone: user!.phone, age: ownAge } : { forWhom, patientName: '', age: '' }, 'forWhom')
+  }
+
+  function pickSaved(saved: SavedPatient) {
+    setDraft({ ...form, patientName: saved.name, phone: saved.phone, age: String(saved.age), assistance: saved.assistance })
+    for (const changed of ['patientName', 'phone', 'age']) clearError(changed)
   }
 
   function submit() {
@@ -92,6 +104,22 @@ export default function BookClinic() {
       {isHelper(user) && <ResidentPicker helper={user} value={forResident} allowSelf={user.role !== 'staff'} errors={errors} onChange={chooseResident} />}
       <View className="card form">
         {!forResident && <Choice label="为谁预约" required options={FOR_WHOM} value={form.forWhom} error={errors.forWhom} onChange={chooseWhom} />}
+        {family.length > 0 && (
+          <View className="field" role="group" ariaLabel="常用就诊人">
+            <Text className="field__label">常用就诊人</Text>
+            <View className="choice">
+              {family.map((p) => {
+                const on = form.patientName === p.name && form.phone === p.phone
+                return (
+                  <Action key={`${p.name}-${p.phone}`} className={`choice__item ${on ? 'choice__item--on' : ''}`} pressed={on} onClick={() => pickSaved(p)}>
+                    {p.name}（{p.age}岁）
+                  </Action>
+                )
+              })}
+            </View>
+            <Text className="field__hint">点一下就填好，不用再输入</Text>
+          </View>
+        )}
         <Field id="book-name" label="就诊人姓名" required maxChars={NAME_RULE.max} value={form.patientName} error={errors.patientName} onChange={(patientName) => update({ patientName }, 'patientName')} />
         <Field id="book-phone" label="联系电话" required type="tel" hint={forResident ? '居民本人或家属的电话' : undefined} value={form.phone} error={errors.phone} onChange={(phone) => update({ phone }, 'phone')} />
         <Field id="book-age" label="年龄" required type="digit" value={String(form.age)} error={errors.age} onChange={(age) => update({ age }, 'age')} />
