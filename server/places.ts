@@ -3,6 +3,7 @@ import type { CommunityRecord, GridRecord } from '../backend/records'
 import { isGridCode } from '../src/domain/scene'
 import { checkPhone } from '../src/domain/validation'
 import { ConfigError } from './config'
+import { isGeoPoint } from '../src/domain/place'
 
 /** A places file (docs/places.example.json): the communities and their grids, each grid with its six-colour card. */
 export interface PlacesFile {
@@ -33,6 +34,7 @@ export function readPlacesFile(file: string): PlacesFile {
     if (!codes.has(g.communityCode)) problems.push(`${at}: communityCode must name a community of the file`)
     if (!g.name || !g.leader?.name || checkPhone(g.leader?.phone)) problems.push(`${at}: name, and leader with name and a mobile phone`)
     if (!g.station?.name || !g.station?.address || !g.station?.hours) problems.push(`${at}: station name, address and hours`)
+    if (g.station?.location !== undefined && !isGeoPoint(g.station.location)) problems.push(`${at}: station location needs latitude and longitude`)
     if (!g.hotline) problems.push(`${at}: hotline`)
     if (!Array.isArray(g.colours) || g.colours.length !== 6) problems.push(`${at}: the six colours of its card`)
   })

@@ -57,10 +57,10 @@ export function clinicView(clinic: Clinic, bookings: Booking[], now: number): Cl
 /** A booking with its clinic; readable whatever staff later did to the clinic's slots. */
 export function bookingView(clinic: Clinic, booking: Booking): BookingView {
   const slot = clinic.slots.find((s) => s.id === booking.slotId)
-  const { id, title, specialty, hospital, place, date, doctors, notes } = clinic
+  const { id, title, specialty, hospital, place, date, doctors, notes, location } = clinic
   return {
     ...booking,
-    clinic: { id, title, specialty, hospital, place, date, doctors, notes },
+    clinic: { id, title, specialty, hospital, place, date, doctors, notes, ...(location ? { location } : {}) },
     slot: slot ? { start: slot.start, end: slot.end } : { start: '', end: '' },
     startsAt: toChinaIso(slot ? slotStartsAt(clinic, slot) : clinicStartsAt(clinic)),
     cutoffAt: toChinaIso(cutoffAt(clinic)),

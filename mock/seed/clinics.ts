@@ -19,22 +19,22 @@ export function seedClinics(now: number): { clinics: Clinic[]; bookings: Booking
     {
       ...base, id: 'c1', title: '心血管专家义诊', specialty: '心血管', doctors: '王建国 主任医师、李丽 副主任医师',
       hospital: '碾子山区人民医院', place: '幸福里康养管家 一楼诊室', date: day(1), slots: slots('09:00', 4, 3),
-      notes: '请带上既往病历和正在服用的药物；需要查血糖者请空腹。',
+      notes: '请带上既往病历和正在服用的药物；需要查血糖者请空腹。', location: { latitude: 47.5178, longitude: 122.8902 },
     },
     {
       ...base, id: 'c2', title: '眼科义诊（白内障筛查）', specialty: '眼科', doctors: '赵明 主治医师',
       hospital: '齐齐哈尔市第一医院', place: '东安社区党群服务中心 二楼', date: day(2), slots: slots('14:00', 4, 4),
-      notes: '戴眼镜的居民请带上眼镜。',
+      notes: '戴眼镜的居民请带上眼镜。', location: { latitude: 47.516, longitude: 122.888 },
     },
     {
       ...base, id: 'c3', title: '中医理疗义诊', specialty: '中医', doctors: '孙德明 中医师',
       hospital: '碾子山区中医院', place: '兴华社区服务中心', date: day(4), slots: slots('09:00', 6, 5),
-      notes: '提供推拿、艾灸咨询。',
+      notes: '提供推拿、艾灸咨询。', location: { latitude: 47.5211, longitude: 122.8795 },
     },
     {
       ...base, id: 'c4', title: '口腔健康义诊', specialty: '口腔', doctors: '周晓燕 口腔医师',
       hospital: '碾子山区人民医院', place: '光明社区服务站', date: day(6), slots: slots('13:30', 4, 4),
-      notes: '',
+      notes: '', location: { latitude: 47.5087, longitude: 122.8961 },
     },
   ]
   // The first slot of the heart clinic is full, so the demo shows the waiting list.

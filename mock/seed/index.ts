@@ -42,7 +42,7 @@ export function seedDb(now: number): MemoryData {
       communityCode: g.communityCode,
       communityName: community.name,
       leader: { name: g.leader, phone: g.leaderPhone },
-      station: { name: `${g.name}党群服务站`, address: g.address, hours: STATION_HOURS },
+      station: { name: `${g.name}党群服务站`, address: g.address, hours: STATION_HOURS, location: g.location },
       hotline: g.hotline,
       colours: seedColours(g, i),
       updatedAt,

@@ -2314,7 +2314,13 @@ export interface components {
                 name: string;
                 address: string;
                 hours: string;
+                location?: components["schemas"]["GeoPoint"];
             };
+        };
+        /** @description A point on the map (GCJ-02, as WeChat's and AMap's maps use in China). 查看路线 opens it. */
+        GeoPoint: {
+            latitude: number;
+            longitude: number;
         };
         Community: {
             code: string;
@@ -2545,6 +2551,7 @@ export interface components {
              */
             cutoffMinutes: number;
             notes?: string;
+            location?: components["schemas"]["GeoPoint"];
         };
         SlotView: {
             id: string;
@@ -2580,6 +2587,7 @@ export interface components {
             /** Format: date-time */
             cutoffAt: string;
             bookingOpen: boolean;
+            location?: components["schemas"]["GeoPoint"];
         };
         BookingDraft: {
             patientName: string;
@@ -2631,6 +2639,7 @@ export interface components {
                 date: string;
                 doctors: string;
                 notes: string;
+                location?: components["schemas"]["GeoPoint"];
             };
             slot: {
                 /** @description Empty when staff removed the slot after this booking was cancelled. */

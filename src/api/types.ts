@@ -2,6 +2,7 @@
  * Request and response types of the API contract (docs/openapi.yaml).
  * Dates are ISO 8601 strings with an offset, e.g. 2026-11-25T09:00:00+08:00.
  */
+import type { GeoPoint } from '../domain/place'
 import type { CardColour, Contact } from '../domain/card'
 import type { Shift } from '../domain/roster'
 import type { Booking, Clinic, ClinicSlot } from '../domain/clinic'
@@ -81,7 +82,7 @@ export interface Community {
 
 export interface Grid extends GridSummary {
   leader: { name: string; phone: string }
-  station: { name: string; address: string; hours: string }
+  station: { name: string; address: string; hours: string; location?: GeoPoint }
 }
 
 export interface Card {
@@ -102,6 +103,8 @@ export type {
   WishStatus,
   WishView,
 } from '../domain/wish'
+
+export type { GeoPoint } from '../domain/place'
 
 /** One page of a list, newest first; pass nextCursor back for the next page. */
 export interface Page<T> {
@@ -155,7 +158,7 @@ export interface ClinicView extends Omit<Clinic, 'slots'> {
 
 /** A booking with the clinic and slot it is for (my bookings, tickets). */
 export interface BookingView extends Booking {
-  clinic: Pick<Clinic, 'id' | 'title' | 'specialty' | 'hospital' | 'place' | 'date' | 'doctors' | 'notes'>
+  clinic: Pick<Clinic, 'id' | 'title' | 'specialty' | 'hospital' | 'place' | 'date' | 'doctors' | 'notes' | 'location'>
   slot: { start: string; end: string }
   startsAt: string
   cutoffAt: string

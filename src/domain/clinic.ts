@@ -3,6 +3,7 @@
  * that never overbook, a waiting list, and the cutoff, all in China time.
  * Pure rules; the backend stores what these functions return.
  */
+import { isGeoPoint, type GeoPoint } from './place'
 import { inChina, toChinaIso } from './chinaTime'
 import type { ActedBy } from './onBehalf'
 import { ROLE_LABEL } from './roles'
@@ -32,6 +33,8 @@ export interface Clinic {
   /** Booking and cancelling close this many minutes before the first slot. */
   cutoffMinutes: number
   notes: string
+  /** Where the place is on the map, when known: 查看路线 opens it. */
+  location?: GeoPoint
 }
 
 export const FOR_WHOM = ['本人', '家人代约'] as const
@@ -312,6 +315,7 @@ export function validateClinicDraft(input: unknown, now: number): FieldErrors {
     slots,
     cutoffMinutes: Number.isInteger(cutoff) && (cutoff as number) >= 0 && (cutoff as number) <= 7 * 24 * 60 ? null : '截止时间须为0到10080分钟',
     opensAt: typeof d.opensAt === 'string' && DATE_TIME.test(d.opensAt) && !Number.isNaN(Date.parse(d.opensAt)) ? null : '请填写开放预约的时间',
+    location: d.location === undefined || isGeoPoint(d.location) ? null : '地图位置须有纬度和经度',
   })
 }
 
@@ -376,6 +380,7 @@ export function normaliseClinicDraft(d: ClinicDraft, usedSlotIds: string[] = [])
     opensAt: toChinaIso(d.opensAt),
     cutoffMinutes: d.cutoffMinutes,
     notes: (d.notes ?? '').trim(),
+    ...(d.location ? { location: { latitude: d.location.latitude, longitude: d.location.longitude } } : {}),
   }
 }
 

@@ -157,6 +157,19 @@ describe.each(TARGETS)('clinic contract: $name', (kind) => {
     expect(roster.attendance).toEqual({ booked: 1, arrived: 1, waiting: 0, rate: 1 })
     expect((await elder.getBooking(booking.id)).checkedInAt).toBe('2026-11-30T08:45:00+08:00')
   })
+
+  it('keeps where a clinic is on the map, for 查看路线 on the clinic and its tickets; a broken point is refused', async () => {
+    const staff = await clientAs(t, 'staff')
+    const location = { latitude: 47.5178, longitude: 122.8902 }
+    const bad = await failureOf(staff.createClinic({ ...newClinic, location: { latitude: 147, longitude: 'east' } as never }))
+    expect([bad.code, Object.keys(bad.fields)]).toEqual(['VALIDATION', ['location']])
+    const clinic = await staff.createClinic({ ...newClinic, location })
+    expect((await staff.getClinic(clinic.id)).location).toEqual(location)
+    const elder = await clientAs(t, 'elder')
+    const booking = await elder.bookClinic(clinic.id, 'x1', patient)
+    expect(booking.clinic.location).toEqual(location)
+    expect((await elder.getCard('DA0103')).grid.station.location).toEqual({ latitude: expect.any(Number), longitude: expect.any(Number) })
+  })
 })
 
 type Who = 'resident' | 'elder' | 'volunteer' | 'staff' | null

@@ -17,6 +17,16 @@ afterEach(() => {
 })
 
 describe('home page: the six-colour card', () => {
+  it('opens the service station on the map (查看路线) where its point is known', async () => {
+    const { q, container } = await openHome({ g: 'DA0103' })
+    await q.waitForQueryByText('东安社区第三网格', undefined, { timeout: 3000 })
+    const link = container.querySelector('a[aria-label="查看路线：东安社区第三网格党群服务站"]') as HTMLAnchorElement
+    expect(link.getAttribute('href')).toBe(
+      `https://uri.amap.com/marker?position=122.8846,47.5149&name=${encodeURIComponent('东安社区第三网格党群服务站')}&coordinate=gaode&callnative=1`,
+    )
+    expect(link.textContent).toBe('查看路线')
+  })
+
   it('opens the grid named by a QR code with six tiles in order', async () => {
     const { q, container } = await openHome({ g: 'DA0103' })
     await q.waitForQueryByText('东安社区第三网格', undefined, { timeout: 3000 })

@@ -4,6 +4,7 @@ import { startTransition, useEffect, useMemo, useState } from 'react'
 import { Action } from '../../components/Action'
 import { api, type PublicSummary } from '../../api'
 import { CallButton } from '../../components/CallButton'
+import { Directions } from '../../components/Directions'
 import { PageRoot } from '../../components/PageRoot'
 import { ClinicEntry, JobsEntry, WishEntry } from '../../components/Entries'
 import { cardView } from '../../domain/card'
@@ -129,6 +130,7 @@ export default function Home() {
         <View className="grid-head__row">
           <Text className="grid-head__label">服务站</Text>
           <Text className="grid-head__value">{grid.station.address}</Text>
+          <Directions point={grid.station.location} name={grid.station.name} address={grid.station.address} />
         </View>
         <View className="grid-head__row">
           <Text className="grid-head__label">开放时间</Text>

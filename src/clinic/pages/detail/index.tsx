@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { api } from '../../../api'
 import { Action } from '../../../components/Action'
 import { PageRoot } from '../../../components/PageRoot'
+import { Directions } from '../../../components/Directions'
 import { describeWhen } from '../../../domain/clinic'
 import { clinicShare } from '../../../domain/share'
 import { useShare } from '../../../platform/share'
@@ -39,7 +40,10 @@ export default function ClinicDetailPage() {
         <Text>科室：{clinic.specialty}</Text>
         <Text>医生：{clinic.doctors}</Text>
         <Text>医院：{clinic.hospital}</Text>
-        <Text>地点：{clinic.place}</Text>
+        <View className="row">
+          <Text>地点：{clinic.place}</Text>
+          <Directions point={clinic.location} name={clinic.place} address={clinic.hospital} />
+        </View>
         <Text>时间：{describeWhen(clinic.startsAt, now)} 开始</Text>
         {clinic.notes && <Text>注意：{clinic.notes}</Text>}
         <Text className="clinic__meta">预约截止：{describeWhen(clinic.cutoffAt, now)}（开诊前{clinic.cutoffMinutes / 60}小时）</Text>

@@ -6,6 +6,7 @@ import { api, toApiError, type BookingView } from '../../../api'
 import { useWriteKey } from '../../../components/useWriteKey'
 import { Action } from '../../../components/Action'
 import { PageRoot } from '../../../components/PageRoot'
+import { Directions } from '../../../components/Directions'
 import { inChina } from '../../../domain/chinaTime'
 import { CANCEL_REASON_RULE, describeCancellation, describeWhen, mayCancel, needsCancelReason } from '../../../domain/clinic'
 import { checkText } from '../../../domain/validation'
@@ -116,7 +117,10 @@ export default function Ticket() {
         {booking.queueNumber !== null && booking.status !== 'cancelled' && <Text className="ticket__queue">第 {booking.queueNumber} 号</Text>}
         <Text className="ticket__when">{describeWhen(booking.startsAt, now)}</Text>
         <Text className="card__title">{booking.clinic.title}</Text>
-        <Text>地点：{booking.clinic.place}</Text>
+        <View className="row">
+          <Text>地点：{booking.clinic.place}</Text>
+          <Directions point={booking.clinic.location} name={booking.clinic.place} address={booking.clinic.hospital} />
+        </View>
         <Text>
           就诊人：{booking.patientName}（{booking.forWhom}）
         </Text>
