@@ -3,6 +3,7 @@ import { useEffect, type ReactNode } from 'react'
 import type { TabPath } from '../platform/navigation'
 import { useSession } from '../stores/session'
 import { useElderModeOffer } from './useElderModeOffer'
+import { WebHeader } from './WebHeader'
 import { WebTabBar } from './WebTabBar'
 
 interface Props {
@@ -24,8 +25,11 @@ export function PageRoot({ children, className = '', tab }: Props) {
     if (process.env.TARO_ENV === 'h5') document.documentElement.classList.toggle('elder', elderMode)
   }, [elderMode])
   const webTabs = process.env.TARO_ENV === 'h5' && tab
+  // H5 pages inside a capability get the bar WeChat would draw: a way back.
+  const webHeader = process.env.TARO_ENV === 'h5' && !tab
   return (
     <View className={`page ${elderMode ? 'page--elder' : ''} ${webTabs ? 'page--tabbed' : ''} ${className}`}>
+      {webHeader && <WebHeader />}
       {children}
       {webTabs && <WebTabBar current={tab} />}
     </View>

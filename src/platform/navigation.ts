@@ -33,3 +33,13 @@ export const ROUTES = {
 export function open(url: string): void {
   Taro.navigateTo({ url })
 }
+
+/** True when there is a page to go back to (a page opened from a shared link has none). */
+export function hasPageBehind(): boolean {
+  try {
+    return Taro.getCurrentPages().length > 1
+  } catch {
+    // No router (page tests): nothing to go back to.
+    return false
+  }
+}

@@ -14,6 +14,8 @@ const PAGES = [
   ['clinic-list', '/#/clinic/pages/list/index'],
   ['clinic-detail', '/#/clinic/pages/detail/index?id=c1'],
   ['clinic-book', '/#/clinic/pages/book/index?clinic=c1&slot=t2'],
+  ['jobs-list', '/#/jobs/pages/list/index'],
+  ['dashboard', '/#/staff/pages/dashboard/index'],
 ]
 
 async function main() {
@@ -31,7 +33,7 @@ async function main() {
       const page = await context.newPage()
       if (elder) {
         await page.goto(`${server.url}/#/pages/me/index`)
-        await page.getByRole('button', { name: '长辈模式' }).click()
+        await page.getByRole('switch', { name: '长辈模式' }).click()
       }
       for (const [name, path] of PAGES) {
         await page.goto(`${server.url}${path}`)
