@@ -160,7 +160,7 @@ describe('the ticket without a network', () => {
     await first.testUtils.queries.waitForQueryByText('取消预约', undefined, { timeout: 3000 })
     jest.spyOn(api, 'getBooking').mockRejectedValue(new ApiError('FORBIDDEN'))
     const refused = await mountPage(Ticket, { path: '/clinic/pages/ticket/index', params: { id } })
-    await refused.testUtils.queries.waitForQueryByText('重试', undefined, { timeout: 3000 })
+    await refused.testUtils.queries.waitForQueryByText('回到首页', undefined, { timeout: 3000 })
     expect(refused.container.querySelector('.ticket__code')).toBeNull()
   })
 })

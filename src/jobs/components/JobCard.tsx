@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import type { PostingView } from '../../api'
 import { describePay } from '../../domain/jobs'
 import { CardHead } from '../../components/CardHead'
+import { Runs } from '../../components/Runs'
 
 /** A posting in a list: title, employer, pay, kind, who it suits. User text as text only. */
 export function JobCard({ posting, children }: { posting: PostingView; children?: ReactNode }) {
@@ -12,7 +13,7 @@ export function JobCard({ posting, children }: { posting: PostingView; children?
         <Text className="card__title">{posting.title}</Text>
         <Text className="badge">{posting.kind}</Text>
       </CardHead>
-      <Text className="job__pay">{describePay(posting)}</Text>
+      <Runs className="job__pay" text={describePay(posting)} />
       <Text className="job__meta">
         {posting.employer} · {posting.place}
       </Text>

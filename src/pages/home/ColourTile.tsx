@@ -4,6 +4,7 @@ import type { TileView } from '../../domain/card'
 import { Action } from '../../components/Action'
 import { CallButton, CopyButton } from '../../components/CallButton'
 import { ROUTES, open } from '../../platform/navigation'
+import { Runs } from '../../components/Runs'
 
 /** Colours whose help continues inside the app (by the colour's key in the card data). */
 const LINKS: Record<string, { text: string; url: string }> = {
@@ -41,7 +42,7 @@ export const ColourTile = memo(function ColourTile({ tile }: { tile: TileView })
                 <Text className="duty__name">{contact.name}</Text>
                 <Text className="duty__title">{contact.title}</Text>
               </View>
-              <Text className="duty__hours">值班时间 {hours}</Text>
+              <Runs className="duty__hours" text={`值班时间 ${hours}`} />
               <View className="duty__actions">
                 <CallButton phone={contact.phone} who={contact.name} />
                 <CopyButton phone={contact.phone} />

@@ -18,6 +18,7 @@ import { ColourTile } from './ColourTile'
 import { GridPicker } from './GridPicker'
 import { useGridCard } from './useGridCard'
 import './index.scss'
+import { Runs } from '../../components/Runs'
 
 /** Re-renders every minute so "现在值班" follows the roster. */
 function useMinuteClock(): number {
@@ -36,6 +37,18 @@ function usePublicSummary() {
     api.getPublicSummary().then((figures) => startTransition(() => setSummary(figures)), () => setSummary(null))
   }, [])
   return summary
+}
+
+/** 东安社区第三网格 breaks, when it must, only between 东安社区 and 第三网格. */
+function GridName({ grid }: { grid: { name: string; communityName: string } }) {
+  if (process.env.TARO_ENV !== 'h5' || !grid.name.startsWith(grid.communityName)) return <>{grid.name}</>
+  return (
+    <>
+      {grid.communityName}
+      <wbr />
+      {grid.name.slice(grid.communityName.length)}
+    </>
+  )
 }
 
 export default function Home() {
@@ -115,7 +128,7 @@ export default function Home() {
           <View>
             <Text className="grid-head__community">{grid.communityName}</Text>
             <View className="grid-head__name" role="heading" aria-level={1}>
-              {grid.name}
+              <GridName grid={grid} />
             </View>
           </View>
           <Action className="btn--ghost grid-head__switch" onClick={changeGrid}>
@@ -134,7 +147,7 @@ export default function Home() {
         </View>
         <View className="grid-head__row">
           <Text className="grid-head__label">开放时间</Text>
-          <Text className="grid-head__value">{grid.station.hours}</Text>
+          <Runs className="grid-head__value" text={grid.station.hours} />
         </View>
         <View className="hotline">
           <Text className="hotline__label">24小时服务热线</Text>

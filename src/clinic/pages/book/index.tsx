@@ -14,6 +14,7 @@ import { ensureSignedIn, useSession } from '../../../stores/session'
 import { LoadingPage } from '../../../components/Loading'
 import { useLoaded } from '../../../components/useLoaded'
 import '../../clinic.scss'
+import { Runs } from '../../../components/Runs'
 
 /** One screen of typing at most: the profile fills 本人; errors stand beside their fields. */
 export default function BookClinic() {
@@ -85,9 +86,7 @@ export default function BookClinic() {
       <View className="card">
         <Text className="card__title">{clinic.title}</Text>
         {slot && (
-          <Text className="ticket__when">
-            {describeWhen(clinic.startsAt, Date.now()).split(' ')[0]} {slot.start}–{slot.end}
-          </Text>
+          <Runs className="ticket__when" text={`${describeWhen(clinic.startsAt, Date.now()).split(' ')[0]} ${slot.start}–${slot.end}`} />
         )}
         <Text>{clinic.place}</Text>
         {full && (

@@ -11,6 +11,7 @@ import { Loading } from '../../../components/Loading'
 import { useLoaded } from '../../../components/useLoaded'
 import '../../clinic.scss'
 import { CardHead } from '../../../components/CardHead'
+import { Runs } from '../../../components/Runs'
 
 /** Upcoming clinics by day (今天, 明天, 周六 11月29日), with a specialty filter. */
 export default function ClinicList() {
@@ -72,9 +73,7 @@ export default function ClinicList() {
                   <Text className="card__title">{s.title}</Text>
                   <Text className="badge">{s.specialty}</Text>
                 </CardHead>
-                <Text className="clinic__meta">
-                  {s.slots[0].start}–{s.slots[s.slots.length - 1].end} · {s.place}
-                </Text>
+                <Runs className="clinic__meta" text={`${s.slots[0].start}–${s.slots[s.slots.length - 1].end} · ${s.place}`} />
                 <Text className="clinic__meta">
                   {s.doctors} · {s.hospital}
                 </Text>

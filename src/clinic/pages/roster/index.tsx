@@ -12,6 +12,7 @@ import { LoadingPage } from '../../../components/Loading'
 import { useLoaded } from '../../../components/useLoaded'
 import '../../clinic.scss'
 import { useWriteKey } from '../../../components/useWriteKey'
+import { Runs } from '../../../components/Runs'
 
 const STATUS = { booked: '未到', waiting: '候补', cancelled: '已取消', checked_in: '已签到' } as const
 
@@ -125,9 +126,7 @@ export default function RosterPage() {
       )}
       {clinic.slots.map((slot) => (
         <View key={slot.id} className="card" role="region" ariaLabel={`${slot.start}–${slot.end}`}>
-          <Text className="slot__time">
-            {slot.start}–{slot.end}（{slot.capacity}个名额）
-          </Text>
+          <Runs className="slot__time" text={`${slot.start}–${slot.end}（${slot.capacity}个名额）`} />
           {roster.bookings
             .filter((b) => b.slotId === slot.id)
             .map((b) => (

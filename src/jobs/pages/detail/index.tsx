@@ -11,6 +11,7 @@ import { APPLICATION_STATUS_LABEL, describePay } from '../../../domain/jobs'
 import { ROUTES, open } from '../../../platform/navigation'
 import { useSession } from '../../../stores/session'
 import '../../jobs.scss'
+import { Runs } from '../../../components/Runs'
 
 export default function JobDetail() {
   const { id = '', applied } = useRouter().params
@@ -34,7 +35,7 @@ export default function JobDetail() {
         <View className="card__title" role="heading" aria-level={1}>
           {posting.title}
         </View>
-        <Text className="job__pay">{describePay(posting)}</Text>
+        <Runs className="job__pay" text={describePay(posting)} />
         <Text>用工单位：{posting.employer}</Text>
         <Text>工作类型：{posting.kind}</Text>
         <Text>工作地点：{posting.place}</Text>
