@@ -16,8 +16,10 @@ export function cardPrefetch(apiBase: string): string {
     `!function(b){var q=(location.hash.split('?')[1]||'')+'&'+location.search.slice(1),` +
     `m=/(?:^|&)g=([A-Za-z]{2}\\d{4})(?:&|$)/.exec(q);if(!m||!window.fetch)return;` +
     `var u=b+'/grids/'+m[1].toUpperCase()+'/card';window.__donganPrefetch={};` +
-    `window.__donganPrefetch[u]=fetch(u,{headers:{Accept:'application/json'}}).then(function(r){` +
-    `return r.text().then(function(t){return{statusCode:r.status,data:t}})})}(${base});`
+    `var p=window.__donganPrefetch[u]=fetch(u,{headers:{Accept:'application/json'}}).then(function(r){` +
+    `return r.text().then(function(t){return{statusCode:r.status,data:t}})});` +
+    // Handled here too: a failure unclaimed by the app is no page error (the app asks again).
+    `p.catch(function(){})}(${base});`
   )
 }
 

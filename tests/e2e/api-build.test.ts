@@ -80,6 +80,32 @@ describe('H5 build against the mock HTTP server', () => {
     await shot(page, '7-api-offline')
   })
 
+  test('a ticket once opened opens again without a network, marked as possibly out of date', async () => {
+    api = await startApi()
+    const { page } = await openPage()
+    await page.goto(`${site.url}/#/pages/me/index`)
+    let root = await stationed(page)
+    await root.locator(`button[aria-label="切换为长者${seedUser('elder').name}"]`).click()
+    await root.getByText(/^已切换为/).waitFor()
+    await page.goto(`${site.url}/#/clinic/pages/book/index?clinic=c1&slot=t3`)
+    root = await stationed(page)
+    await root.locator('#book-age').fill('72')
+    await root.getByRole('button', { name: '确认预约' }).click()
+    await page.waitForURL(/ticket\/index\?id=/)
+    root = await stationed(page)
+    const code = await root.locator('.ticket__code').innerText()
+
+    // At the clinic door: the server cannot be reached.
+    await api.close()
+    api = undefined
+    await page.reload()
+    root = await stationed(page)
+    await root.getByText(/保存在手机上的凭证，可能不是最新状态/).waitFor()
+    expect(await root.locator('.ticket__code').innerText()).toBe(code)
+    expect(await root.getByRole('button', { name: '取消预约' }).count()).toBe(0)
+    await shot(page, '7-api-ticket-offline')
+  })
+
   test('我的 over HTTP: switching the demo account to 工作人员 shows 刘芳', async () => {
     api = await startApi()
     const { page, apiCalls } = await openPage()

@@ -24,6 +24,32 @@ async function bookHeartClinic(page: Page, slotLabel: string, fill: (root: Await
 }
 
 describe('专家义诊', () => {
+  it('pages inside 专家义诊 have a way back: 返回 to the list, 首页 when opened from a link', async () => {
+    const { context, page } = await newPage(env.browser)
+    try {
+      let root = await openPage(page, env.site, '/clinic/pages/list/index')
+      expect(await root.locator('.web-header__title').innerText()).toBe('专家义诊')
+      await root.getByRole('button', { name: /^查看时段并预约：心血管专家义诊/ }).click()
+      await page.waitForURL(/detail\/index\?id=c1/)
+      root = await stationed(page)
+      await root.locator('.web-header__title', { hasText: '义诊详情' }).waitFor()
+      await root.getByRole('button', { name: '返回上一页' }).click()
+      await page.waitForURL(/list\/index/)
+      await (await stationed(page)).locator('.clinic-item').first().waitFor()
+
+      // Opened from a shared link, the page has nothing behind it: 首页 leads to the card.
+      root = await openPage(page, env.site, '/clinic/pages/detail/index?id=c1')
+      await root.getByRole('button', { name: '回到首页' }).click()
+      await page.waitForURL(/pages\/home\/index/)
+      root = await stationed(page)
+      // A tab page: the bottom navigation, no header.
+      await root.locator('.web-tabbar').waitFor()
+      expect(await root.locator('.web-header').count()).toBe(0)
+    } finally {
+      await context.close()
+    }
+  })
+
   it('an elder in 长辈模式 books and sees a large ticket whose QR code scans', async () => {
     const { context, page } = await newPage(env.browser)
     try {
