@@ -220,9 +220,20 @@ export function moveApplication(app: Application, to: unknown, now: number): App
   return { ...app, status: to as ApplicationStatus, updatedAt: inChina(now).format('YYYY-MM-DDTHH:mm:ssZ') }
 }
 
-/** "2000–6000元/月" */
-export function describePay(p: Pick<PostingDraft, 'payMin' | 'payMax'>): string {
-  return p.payMin === p.payMax ? `${p.payMin}元/月` : `${p.payMin}–${p.payMax}元/月`
+/** "2000–6000元/月"; a free course says so, with the pay of the jobs it leads to. */
+export function describePay(p: Pick<PostingDraft, 'payMin' | 'payMax' | 'kind'>): string {
+  const range = p.payMin === p.payMax ? `${p.payMin}元` : `${p.payMin}–${p.payMax}元`
+  return p.kind === '技能培训' ? `免费培训，结业后月薪${range}` : `${range}/月`
+}
+
+/** 适合女性, and 不限 as 人人适合 (never 适合不限). */
+export function describeSuitedTag(tag: SuitedTag): string {
+  return tag === '不限' ? '人人适合' : `适合${tag}`
+}
+
+/** "女性、长者" for the posting's 适合人群 line; 不限 reads 所有人. */
+export function describeSuitedTags(tags: SuitedTag[]): string {
+  return tags.map((t) => (t === '不限' ? '所有人' : t)).join('、')
 }
 
 /** A validated posting draft as stored: text trimmed, phone without spaces, each tag once. */

@@ -34,7 +34,7 @@ describe.each(TARGETS)('jobs contract: $name', (kind) => {
     const published = listed.map((p) => p.publishedAt)
     expect(published).toEqual([...published].sort().reverse())
     const employers = new Set(listed.map((p) => p.employer))
-    for (const name of ['向阳花女工坊', '汇善创业空间服务站', '集善乐业残疾人网络就业基地（碾子山）', '共富车间']) expect(employers).toContain(name)
+    for (const name of ['向阳花女工坊', '汇善创业空间服务站', '集善乐业残疾人网络就业基地（碾子山）', '光明社区共富车间']) expect(employers).toContain(name)
     expect(listed.every((p) => p.payMin >= 2000 && p.payMax <= 6000)).toBe(true)
   })
 

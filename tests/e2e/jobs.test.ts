@@ -17,9 +17,9 @@ describe('就业创业', () => {
       await root.getByRole('button', { name: '筛选', exact: true }).click()
       await root.getByRole('button', { name: '女性', exact: true }).click()
       await root.getByRole('button', { name: '5000元以上', exact: true }).click()
-      await root.locator('.job-item', { hasText: '服装缝纫工（第2批）' }).waitFor()
+      await root.locator('.job-item', { hasText: '羽绒服缝纫工' }).waitFor()
       const found = await root.locator('.job-item .card__title').allInnerTexts()
-      expect(found).toEqual(['服装缝纫工', '服装缝纫工（第2批）'])
+      expect(found).toEqual(['服装缝纫工', '羽绒服缝纫工'])
       await shot(page, 'jobs-1-search')
 
       await root.getByRole('button', { name: '查看详情：服装缝纫工', exact: true }).click()

@@ -50,8 +50,8 @@ describe('job search', () => {
     testUtils.fireEvent.click(button(container, '5000元以上'))
     await settle()
     expect(listJobs).toHaveBeenLastCalledWith({ cursor: null, keyword: undefined, kind: '全职', tag: '女性', minPay: 5000 })
-    // Newest first: the second batch was published earlier.
-    expect(titles(container)).toEqual(['服装缝纫工', '服装缝纫工（第2批）'])
+    // Newest first: the second round was published earlier.
+    expect(titles(container)).toEqual(['服装缝纫工', '羽绒服缝纫工'])
     expect(button(container, '全职').getAttribute('aria-pressed')).toBe('true')
     expect(button(container, '筛选（已选3项）')).toBeTruthy()
 

@@ -1,6 +1,8 @@
 import {
   applyTo,
   describePay,
+  describeSuitedTag,
+  describeSuitedTags,
   isListed,
   matchesQuery,
   moveApplication,
@@ -107,6 +109,10 @@ describe('pay validation', () => {
     const errors = validatePostingDraft({ ...draft, title: '', tags: [], contactPhone: '123', expiresOn: '2026-11-24' }, NOW)
     expect(Object.keys(errors).sort()).toEqual(['contactPhone', 'expiresOn', 'tags', 'title'])
     expect(describePay(draft)).toBe('2000–4000元/月')
+    expect(describePay({ ...draft, kind: '技能培训' })).toBe('免费培训，结业后月薪2000–4000元')
+    expect(describePay({ ...draft, payMax: 2000 })).toBe('2000元/月')
+    expect([describeSuitedTag('女性'), describeSuitedTag('不限')]).toEqual(['适合女性', '人人适合'])
+    expect(describeSuitedTags(['女性', '不限'])).toBe('女性、所有人')
   })
 })
 

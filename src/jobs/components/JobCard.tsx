@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import type { PostingView } from '../../api'
-import { describePay } from '../../domain/jobs'
+import { describePay, describeSuitedTag } from '../../domain/jobs'
 import { CardHead } from '../../components/CardHead'
 import { Runs } from '../../components/Runs'
 
@@ -20,7 +20,7 @@ export function JobCard({ posting, children }: { posting: PostingView; children?
       <View className="tags">
         {posting.tags.map((tag) => (
           <Text key={tag} className="badge">
-            适合{tag}
+            {describeSuitedTag(tag)}
           </Text>
         ))}
         {!posting.listed && <Text className="badge status--cancelled">{posting.status === 'closed' ? '已停止招聘' : '已截止'}</Text>}

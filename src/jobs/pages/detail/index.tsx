@@ -7,7 +7,7 @@ import { LoadingPage } from '../../../components/Loading'
 import { PageRoot } from '../../../components/PageRoot'
 import { useLoaded } from '../../../components/useLoaded'
 import { inChina } from '../../../domain/chinaTime'
-import { APPLICATION_STATUS_LABEL, describePay } from '../../../domain/jobs'
+import { APPLICATION_STATUS_LABEL, describePay, describeSuitedTags } from '../../../domain/jobs'
 import { ROUTES, open } from '../../../platform/navigation'
 import { useSession } from '../../../stores/session'
 import '../../jobs.scss'
@@ -41,7 +41,7 @@ export default function JobDetail() {
         <Text>工作地点：{posting.place}</Text>
         <Text>工作时间：{posting.hours}</Text>
         <Text>岗位要求：{posting.requirements}</Text>
-        <Text>适合人群：{posting.tags.join('、')}</Text>
+        <Text>适合人群：{describeSuitedTags(posting.tags)}</Text>
         <Text>
           发布于{inChina(posting.publishedAt).format('M月D日')}，报名截止{inChina(`${posting.expiresOn}T00:00:00+08:00`).format('M月D日')}
         </Text>
