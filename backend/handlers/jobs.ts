@@ -83,7 +83,15 @@ export const jobRoutes: Route[] = [
     method: 'GET',
     path: '/jobs/all',
     access: ['staff'],
-    handler: (ctx) => pageOf(ctx, (scan) => ctx.repo.scanPostings({ listedOn: null }, scan), (p) => viewOf(p, ctx.now)),
+    handler: (ctx) => {
+      const { keyword } = queryOf(ctx)
+      return pageOf(
+        ctx,
+        (scan) => ctx.repo.scanPostings({ listedOn: null }, scan),
+        (p) => (matchesQuery(p, { keyword }) ? viewOf(p, ctx.now) : null),
+        keyword ? SEARCH_BATCH : 0,
+      )
+    },
   },
   {
     method: 'POST',

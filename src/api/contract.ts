@@ -100,7 +100,7 @@ export interface Api {
   applyForJob(postingId: string, draft: ApplicationDraft & OnBehalf, options?: WriteOptions): Promise<ApplicationView>
   listMyApplications(): Promise<ApplicationView[]>
   /** Staff: every posting, expired and closed included. */
-  listAllJobs(query?: PageQuery): Promise<Page<PostingView>>
+  listAllJobs(query?: Pick<JobQuery, 'keyword'> & PageQuery): Promise<Page<PostingView>>
   createJob(draft: PostingDraft, options?: WriteOptions): Promise<PostingView>
   updateJob(id: string, draft: PostingDraft, options?: WriteOptions): Promise<PostingView>
   closeJob(id: string, options?: WriteOptions): Promise<PostingView>

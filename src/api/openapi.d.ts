@@ -1639,12 +1639,13 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Every posting, expired and closed included, newest first.
+         * Every posting, expired and closed included, newest first; keyword over title, employer and requirements.
          * @description Staff only.
          */
         get: {
             parameters: {
                 query?: {
+                    keyword?: string;
                     cursor?: components["parameters"]["Cursor"];
                     limit?: components["parameters"]["Limit"];
                 };

@@ -103,6 +103,10 @@ describe.each(TARGETS)('jobs contract: $name', (kind) => {
     expect((await failureOf(staff.closeJob(posting.id))).code).toBe('CONFLICT')
     const all = (await staff.listAllJobs({ limit: 50 })).items
     expect(all.filter((p) => !p.listed).length).toBe(7)
+    // Staff search every posting, closed and expired ones too.
+    const found = (await staff.listAllJobs({ keyword: posting.title })).items
+    expect(found.map((p) => [p.id, p.listed])).toEqual([[posting.id, false]])
+    expect((await staff.listAllJobs({ keyword: '缝纫' })).items.map((p) => p.title).sort()).toEqual(['服装缝纫工', '羽绒服缝纫工'])
     expect((await failureOf((await clientAs(t, 'elder')).applyForJob(posting.id, { ...application, name: '张桂兰', phone: '13904527788' }))).message).toBe('该岗位已停止招聘')
   })
 })

@@ -16,6 +16,18 @@ afterEach(() => {
 })
 
 describe('job search', () => {
+  it('staff search every posting, closed and expired ones included', async () => {
+    useSession.getState().signIn(await api.switchDemoAccount('staff'))
+    const listAllJobs = jest.spyOn(api, 'listAllJobs')
+    const { container, testUtils } = await mountPage(JobList, { path: '/jobs/pages/list/index' })
+    await testUtils.queries.waitForQuerySelector('.job-item', { timeout: 3000 })
+    typeInto(container, 'jobs-keyword', '保安')
+    testUtils.fireEvent.click(button(container, '搜索'))
+    await settle()
+    expect(listAllJobs).toHaveBeenLastCalledWith({ cursor: null, keyword: '保安' })
+    expect(titles(container)).toEqual(['小区保安'])
+  })
+
   it('searches when Enter is pressed in the search box, as with the 搜索 button', async () => {
     const listJobs = jest.spyOn(api, 'listJobs')
     const { container, testUtils } = await mountPage(JobList, { path: '/jobs/pages/list/index' })

@@ -12,6 +12,7 @@ import { useLoaded } from '../../../components/useLoaded'
 import '../../clinic.scss'
 import { CardHead } from '../../../components/CardHead'
 import { Runs } from '../../../components/Runs'
+import { NavRow } from '../../../components/NavRow'
 
 /** Upcoming clinics by day (今天, 明天, 周六 11月29日), with a specialty filter. */
 export default function ClinicList() {
@@ -40,17 +41,13 @@ export default function ClinicList() {
 
   return (
     <PageRoot>
-      <View className="row">
-        {role === 'staff' ? (
-          <Action className="btn--primary" onClick={() => open(ROUTES.clinicManage())}>
-            新建义诊
-          </Action>
-        ) : (
-          <Action className="btn--plain" onClick={() => open(ROUTES.myBookings)}>
-            我的预约
-          </Action>
-        )}
-      </View>
+      {role === 'staff' ? (
+        <Action className="btn--primary btn--block" onClick={() => open(ROUTES.clinicManage())}>
+          新建义诊
+        </Action>
+      ) : (
+        <NavRow text="我的预约" hint="凭证和签到码" onClick={() => open(ROUTES.myBookings)} />
+      )}
       <View className="choice filter" role="group" ariaLabel="按科室筛选">
         {[null, ...specialties].map((s) => (
           <Action key={s ?? 'all'} className={`choice__item ${specialty === s ? 'choice__item--on' : ''}`} pressed={specialty === s} onClick={() => setSpecialty(s)}>

@@ -11,6 +11,7 @@ import { ROUTES, open } from '../../../platform/navigation'
 import { useSession } from '../../../stores/session'
 import { JobCard } from '../../components/JobCard'
 import '../../jobs.scss'
+import { NavRow } from '../../../components/NavRow'
 
 const PAY_FLOORS = [2000, 3000, 4000, 5000]
 
@@ -43,7 +44,7 @@ export default function JobList() {
   const [filtering, setFiltering] = useState(false)
   const filtersSet = [kind, tag, minPay].filter((v) => v !== null).length
   const list = usePagedList(
-    (cursor) => (staff ? api.listAllJobs({ cursor }) : api.listJobs({ cursor, keyword: keyword || undefined, kind: kind ?? undefined, tag: tag ?? undefined, minPay: minPay ?? undefined })),
+    (cursor) => (staff ? api.listAllJobs({ cursor, keyword: keyword || undefined }) : api.listJobs({ cursor, keyword: keyword || undefined, kind: kind ?? undefined, tag: tag ?? undefined, minPay: minPay ?? undefined })),
     [staff, keyword, kind, tag, minPay],
   )
   const [shown, setShown] = useState(false)
@@ -59,19 +60,19 @@ export default function JobList() {
           发布岗位
         </Action>
       ) : (
+        <NavRow text="我的报名" hint="报名进度" onClick={() => open(ROUTES.myApplications)} />
+      )}
+      <View className="search">
+        <Field id="jobs-keyword" label="搜索岗位" placeholder="岗位、单位或要求，如：编织" value={typed} onChange={setTyped} onConfirm={() => setKeyword(typed.trim())} />
+        <Action className="btn--primary" onClick={() => setKeyword(typed.trim())}>
+          搜索
+        </Action>
+      </View>
+      {!staff && (
         <>
-          <View className="search">
-            <Field id="jobs-keyword" label="搜索岗位" placeholder="岗位、单位或要求，如：编织" value={typed} onChange={setTyped} onConfirm={() => setKeyword(typed.trim())} />
-            <Action className="btn--primary" onClick={() => setKeyword(typed.trim())}>
-              搜索
-            </Action>
-          </View>
           <View className="row">
             <Action className="btn--plain" pressed={filtering} onClick={() => setFiltering(!filtering)}>
               {filtersSet ? `筛选（已选${filtersSet}项）` : '筛选'}
-            </Action>
-            <Action className="btn--plain" onClick={() => open(ROUTES.myApplications)}>
-              我的报名
             </Action>
           </View>
           {filtering && (
