@@ -82,6 +82,25 @@ async function fontSizeAtLeast(page: Page, locator: Locator, min: number): Promi
   return fontSize(locator)
 }
 
+describe('我的 first (embedded mock build)', () => {
+  test('switching the demo account shows only the new account’s wishes, and the card tab opens the account’s grid', async () => {
+    const page = await open('/#/pages/me/index')
+    let root = await stationed(page)
+    await root.locator('button[aria-label="切换为居民李明"]').click()
+    await root.getByText('孩子数学作业辅导').waitFor()
+    await root.locator('button[aria-label="切换为长者张桂兰"]').click()
+    await root.locator('.profile__name', { hasText: '张桂兰' }).waitFor()
+    await root.getByText('代买降压药').waitFor()
+    expect(await root.getByText('孩子数学作业辅导').count()).toBe(0)
+
+    // Entering through 我的 (no QR code, no grid chosen): the card tab shows the account's grid.
+    await tabTo(page, '六色卡')
+    root = await stationed(page)
+    await root.locator('.tile').first().waitFor()
+    expect((await gridName(page)).replace(/\s/g, '')).toBe(seedGrid('DA0103').name)
+  })
+})
+
 describe('six-colour card (embedded mock build)', () => {
   test('QR entry at the site root (/?g=DA0103) shows the grid card with the red on-duty contact to call', async () => {
     const page = await open('/?g=DA0103')
