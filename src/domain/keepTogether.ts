@@ -1,8 +1,9 @@
 /**
  * Runs of Chinese text a line must never break inside: a time range
  * (08:30–17:30, 20:00–次日08:00), an amount with its unit (2000–4000元/月,
- * 72岁, 3个名额), a date (12月1日), a phone number. Browsers may break before a
- * lone 元 or inside 08:30–17:30; these runs are shown unbroken (white-space: nowrap).
+ * 72岁, 3个名额), a date (12月1日), a phone number, each with the closing marks
+ * right after it (a line never starts with ，). Browsers may break before a lone
+ * 元 or inside 08:30–17:30; components/Runs keeps each run whole.
  */
 const KEEP = new RegExp(
   [
@@ -16,6 +17,8 @@ const KEEP = new RegExp(
   ].join('|'),
   'g',
 )
+/** Marks that may not start a line: they stay with the run before them. */
+const CLOSING = /^[，。、；：！？）」』】》,.;:!?)]+/
 
 export interface TextRun {
   text: string
@@ -29,8 +32,9 @@ export function keepTogetherRuns(text: string): TextRun[] {
   for (const match of text.matchAll(KEEP)) {
     const start = match.index ?? 0
     if (start > at) runs.push({ text: text.slice(at, start), keep: false })
-    runs.push({ text: match[0], keep: true })
-    at = start + match[0].length
+    const closing = CLOSING.exec(text.slice(start + match[0].length))?.[0] ?? ''
+    runs.push({ text: match[0] + closing, keep: true })
+    at = start + match[0].length + closing.length
   }
   if (at < text.length) runs.push({ text: text.slice(at), keep: false })
   return runs

@@ -198,16 +198,23 @@ function measure(page: Page): Promise<Measure> {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const text = node.textContent ?? ''
-        for (let i = 1; i < text.length; i++) {
+        for (let i = 0; i < text.length; i++) {
           if (!CLOSING.test(text[i])) continue
           const at = document.createRange()
           at.setStart(node, i)
           at.setEnd(node, i + 1)
-          const before = document.createRange()
-          before.setStart(node, i - 1)
-          before.setEnd(node, i)
+          // What stands before it on the page: the previous character, or the inline element before this text.
+          let b: DOMRect | undefined
+          if (i > 0) {
+            const before = document.createRange()
+            before.setStart(node, i - 1)
+            before.setEnd(node, i)
+            b = before.getClientRects()[0]
+          } else if (node.previousSibling instanceof Element) {
+            const rects = node.previousSibling.getClientRects()
+            b = rects[rects.length - 1]
+          }
           const a = at.getClientRects()[0]
-          const b = before.getClientRects()[0]
           if (a && b && a.top > b.bottom - 2) badBreaks.push(`line starts with “${text[i]}”: ${name(node.parentElement!)}`)
         }
       }
