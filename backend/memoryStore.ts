@@ -1,3 +1,4 @@
+import type { Message, MessageDraft } from '../src/domain/messages'
 import type { Booking, Clinic } from '../src/domain/clinic'
 import type { Application, Posting } from '../src/domain/jobs'
 import type { RoleChange } from '../src/domain/roles'
@@ -20,6 +21,7 @@ export interface MemoryData {
   postings: Posting[]
   applications: Application[]
   roleChanges: RoleChange[]
+  messages: Message[]
   /** `${userId}\n${key}` → the remembered answer */
   idempotency: Record<string, IdempotencyRecord>
   /** Source of record ids. */
@@ -27,7 +29,7 @@ export interface MemoryData {
 }
 
 /** Bump when the shape changes: older stored data is replaced by a fresh start. */
-export const MEMORY_SCHEMA = 7
+export const MEMORY_SCHEMA = 8
 
 /** Where a memory database lives between runs: Taro storage in the app; nowhere in Node. */
 export interface MemoryPersistence {
@@ -315,8 +317,29 @@ class MemoryTransaction implements Repository {
     table[`${record.userId}\n${record.key}`] = stored(record)
   }
 
+  async insertMessages(drafts: MessageDraft[]) {
+    for (const draft of drafts) {
+      const known = this.read('messages').some((m) => m.accountId === draft.accountId && m.eventKey === draft.eventKey)
+      if (!known) this.insert('messages', { ...draft, id: await this.newId('m'), readAt: null })
+    }
+  }
+  async scanMessages(accountId: string, scan: Scan) {
+    return scanBackwards(this.read('messages'), scan, (m) => m.accountId === accountId)
+  }
+  async countUnreadMessages(accountId: string) {
+    return this.read('messages').filter((m) => m.accountId === accountId && !m.readAt).length
+  }
+  async markMessagesRead(accountId: string, ids: string[] | null, at: string) {
+    const unread = (m: Message) => m.accountId === accountId && !m.readAt && (!ids || ids.includes(m.id))
+    if (!this.read('messages').some(unread)) return
+    const list = this.write('messages')
+    list.forEach((m, i) => {
+      if (unread(m)) list[i] = stored({ ...m, readAt: at })
+    })
+  }
+
   async wipeRecords() {
-    for (const table of ['communities', 'grids', 'wishes', 'clinics', 'bookings', 'postings', 'applications'] as const) {
+    for (const table of ['communities', 'grids', 'wishes', 'clinics', 'bookings', 'postings', 'applications', 'messages'] as const) {
       this.changed[table] = []
     }
   }
@@ -343,6 +366,7 @@ export function emptyMemoryData(): MemoryData {
     postings: [],
     applications: [],
     roleChanges: [],
+    messages: [],
     idempotency: {},
     seq: 1000,
   }

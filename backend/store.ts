@@ -1,3 +1,4 @@
+import type { Message, MessageDraft } from '../src/domain/messages'
 import type { Booking, Clinic, SlotBooking } from '../src/domain/clinic'
 import type { Application, Posting } from '../src/domain/jobs'
 import type { RoleChange } from '../src/domain/roles'
@@ -129,6 +130,15 @@ export interface Repository {
    */
   claimIdempotencyKey(userId: string, key: string, fingerprint: string, now: number): Promise<IdempotencyRecord | null>
   saveIdempotencyAnswer(record: IdempotencyRecord): Promise<void>
+
+  // 消息: what an account is told (src/domain/messages.ts)
+  /** Adds messages; one an account already has for the same event is skipped. */
+  insertMessages(messages: MessageDraft[]): Promise<void>
+  /** The account's messages, newest first. */
+  scanMessages(accountId: string, scan: Scan): Promise<Keyed<Message>[]>
+  countUnreadMessages(accountId: string): Promise<number>
+  /** Marks the account's unread messages read (these ids, or all of them). */
+  markMessagesRead(accountId: string, ids: string[] | null, at: string): Promise<void>
 
   // Operators: the sub-district's communities and grids (with their cards), added or replaced
   upsertCommunity(community: CommunityRecord): Promise<void>

@@ -140,6 +140,25 @@ ALTER INDEX bookings_session RENAME TO bookings_clinic;
 UPDATE bookings SET doc = (doc - 'sessionId') || jsonb_build_object('clinicId', doc->'sessionId') WHERE doc ? 'sessionId';
 `,
   },
+  {
+    version: 4,
+    name: 'messages',
+    sql: `
+-- 消息: one row per account and event (a retried change never tells twice).
+CREATE TABLE messages (
+  id text PRIMARY KEY,
+  seq bigserial NOT NULL,
+  account_id text NOT NULL REFERENCES users (id),
+  event_key text NOT NULL,
+  -- China time, ISO 8601, as the API shows it; null while unread.
+  read_at text,
+  doc jsonb NOT NULL
+);
+CREATE UNIQUE INDEX messages_one_per_event ON messages (account_id, event_key);
+CREATE INDEX messages_account ON messages (account_id, seq DESC);
+CREATE INDEX messages_unread ON messages (account_id) WHERE read_at IS NULL;
+`,
+  },
 ]
 
 /** Any fixed number: the advisory lock that lets one process migrate at a time. */

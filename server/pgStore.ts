@@ -1,3 +1,4 @@
+import type { Message, MessageDraft } from '../src/domain/messages'
 import { ApiError } from '../src/api/errors'
 import type { Booking, Clinic, SlotBooking } from '../src/domain/clinic'
 import type { Application, Posting } from '../src/domain/jobs'
@@ -302,8 +303,35 @@ class PgRepository implements Repository {
     await this.rows('UPDATE idempotency SET status = $3, body = $4 WHERE user_id = $1 AND key = $2', [r.userId, r.key, r.status, json(r.body)])
   }
 
+  async insertMessages(drafts: MessageDraft[]) {
+    for (const draft of drafts) {
+      const id = await this.newId('m')
+      const message: Message = { ...draft, id, readAt: null }
+      await this.rows(
+        'INSERT INTO messages (id, account_id, event_key, doc) VALUES ($1, $2, $3, $4) ON CONFLICT (account_id, event_key) DO NOTHING',
+        [id, draft.accountId, draft.eventKey, json(message)],
+      )
+    }
+  }
+  async scanMessages(accountId: string, scan: Scan) {
+    return keyed<Message>(
+      await this.rows(
+        `SELECT doc || jsonb_build_object('readAt', read_at) AS doc, seq AS cursor
+         FROM messages WHERE account_id = $3 AND ($1::bigint IS NULL OR seq < $1) ORDER BY seq DESC LIMIT $2`,
+        [after(scan), scan.limit, accountId],
+      ),
+    )
+  }
+  async countUnreadMessages(accountId: string) {
+    const [row] = await this.rows('SELECT count(*)::int AS n FROM messages WHERE account_id = $1 AND read_at IS NULL', [accountId])
+    return Number(row.n)
+  }
+  async markMessagesRead(accountId: string, ids: string[] | null, at: string) {
+    await this.rows('UPDATE messages SET read_at = $3 WHERE account_id = $1 AND read_at IS NULL AND ($2::text[] IS NULL OR id = ANY($2))', [accountId, ids, at])
+  }
+
   async wipeRecords() {
-    await this.rows('TRUNCATE applications, postings, bookings, clinics, wishes, grids, communities')
+    await this.rows('TRUNCATE messages, applications, postings, bookings, clinics, wishes, grids, communities')
   }
 }
 
@@ -378,7 +406,7 @@ export class PgStore implements Store {
   async truncateAll(): Promise<void> {
     const conn = await this.database.connect()
     try {
-      await conn.query('TRUNCATE role_changes, applications, postings, bookings, clinics, wishes, grids, communities, idempotency, sessions, users')
+      await conn.query('TRUNCATE messages, role_changes, applications, postings, bookings, clinics, wishes, grids, communities, idempotency, sessions, users')
       await conn.query('ALTER SEQUENCE record_ids RESTART WITH 1001')
     } finally {
       conn.release()

@@ -48,6 +48,7 @@ export default defineAppConfig({
       pages: ['pages/list/index', 'pages/detail/index', 'pages/apply/index', 'pages/mine/index', 'pages/manage/index', 'pages/applicants/index'],
     },
     { root: 'staff', pages: ['pages/dashboard/index', 'pages/volunteers/index'] },
+    { root: 'inbox', pages: ['pages/list/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

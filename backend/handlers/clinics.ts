@@ -27,6 +27,7 @@ import { assertValid } from '../../src/domain/rules'
 import type { Route, RouteContext } from '../router'
 import type { Repository } from '../store'
 import { forOwner } from './residents'
+import { bookingMessages, clinicChangedMessages } from '../../src/domain/messages'
 
 async function findClinic(repo: Repository, id: string, forUpdate = false): Promise<Clinic> {
   const clinic = await repo.getClinic(id, { forUpdate })
@@ -141,6 +142,12 @@ export const clinicRoutes: Route[] = [
       // More places: the waiting list moves in, in order.
       const promoted = fillFromWaitingList(clinic, bookings, ctx.now)
       for (const b of promoted) await ctx.repo.updateBooking(b)
+      // Told in the same transaction as the change: those moved in, and everyone whose time or place changed.
+      const at = toChinaIso(ctx.now)
+      await ctx.repo.insertMessages([
+        ...promoted.flatMap((b) => bookingMessages(bookings.find((old) => old.id === b.id) ?? null, b, clinic, ctx.user!.id, at)),
+        ...clinicChangedMessages(current, clinic, bookings, ctx.user!.id, at),
+      ])
       return viewOfClinic(ctx.repo, clinic, ctx.now)
     },
   },
@@ -215,6 +222,9 @@ export const clinicRoutes: Route[] = [
       const slotBookings = (await repo.listBookingsOfClinic(clinic.id)).filter((b) => b.slotId === booking.slotId)
       const changed = cancel(booking, clinic, slotBookings, user!, body, now)
       for (const next of changed) await repo.updateBooking(next)
+      // The owner when someone else cancelled; whoever the waiting list moved in.
+      const at = toChinaIso(now)
+      await repo.insertMessages(changed.flatMap((next) => bookingMessages(slotBookings.find((old) => old.id === next.id) ?? booking, next, clinic, user!.id, at)))
       return bookingView(clinic, changed[0])
     },
   },

@@ -4,9 +4,10 @@ import { authRoutes } from './auth'
 import { clinicRoutes } from './clinics'
 import { gridRoutes } from './grids'
 import { jobRoutes } from './jobs'
+import { messageRoutes } from './messages'
 import { residentRoutes } from './residents'
 import { statsRoutes } from './stats'
 import { wishRoutes } from './wishes'
 
 /** Every endpoint of the core; with the demo routes, docs/openapi.yaml lists exactly these. */
-export const CORE_ROUTES: Route[] = [...authRoutes, ...gridRoutes, ...wishRoutes, ...clinicRoutes, ...jobRoutes, ...residentRoutes, ...accountRoutes, ...statsRoutes]
+export const CORE_ROUTES: Route[] = [...authRoutes, ...gridRoutes, ...wishRoutes, ...clinicRoutes, ...jobRoutes, ...residentRoutes, ...accountRoutes, ...statsRoutes, ...messageRoutes]

@@ -24,6 +24,7 @@ import { pageOf } from '../paging'
 import type { Route, RouteContext } from '../router'
 import type { Repository } from '../store'
 import { forOwner } from './residents'
+import { applicationMessages } from '../../src/domain/messages'
 
 async function findPosting(repo: Repository, id: string, forUpdate = false): Promise<Posting> {
   const posting = await repo.getPosting(id, { forUpdate })
@@ -167,11 +168,12 @@ export const jobRoutes: Route[] = [
     method: 'POST',
     path: '/applications/:id/status',
     access: ['staff'],
-    handler: async ({ repo, params, body, now }): Promise<ApplicationView> => {
+    handler: async ({ repo, params, body, now, user }): Promise<ApplicationView> => {
       const app = await repo.getApplication(params.id, { forUpdate: true })
       if (!app) throw new ApiError('NOT_FOUND', '没有找到这个报名')
       const next = moveApplication(app, body.status, now)
       await repo.updateApplication(next)
+      if (next.status !== app.status) await repo.insertMessages(applicationMessages(next, await findPosting(repo, next.postingId), user!.id, toChinaIso(now)))
       return viewOfApplication(repo, next)
     },
   },

@@ -18,6 +18,8 @@ import type { UserRecord } from '../records'
 import type { Route, RouteContext } from '../router'
 import type { WishScanFilter } from '../store'
 import { forOwner } from './residents'
+import { wishMessages } from '../../src/domain/messages'
+import { toChinaIso } from '../../src/domain/chinaTime'
 
 function actorOf(user: UserRecord): WishActor {
   return { id: user.id, name: user.name, role: user.role, gridCode: user.gridCode }
@@ -60,6 +62,7 @@ function actionRoute(action: WishAction, access: Route['access']): Route {
       const actor = actorOf(ctx.user!)
       const next = applyWishAction(wish, action, actor, ctx.body, ctx.now)
       await ctx.repo.updateWish(next)
+      await ctx.repo.insertMessages(wishMessages(next, action, actor.id, toChinaIso(ctx.now)))
       return wishFor(next, actor, ctx.now)
     },
   }

@@ -63,6 +63,7 @@ export function seedDb(now: number): MemoryData {
     postings: jobSeed.postings.slice().reverse(),
     applications: jobSeed.applications,
     roleChanges: [],
+    messages: [],
     idempotency: {},
     seq: 1000,
   }

@@ -23,6 +23,8 @@ import type {
   VolunteerTasks,
   WishSummary,
   WishView,
+  Message,
+  UnreadCount,
 } from './types'
 
 let counter = 0
@@ -127,6 +129,10 @@ export function createClient({ transport, getToken, reauthenticate }: ClientOpti
     listAccounts: (q) => send<AccountSummary[]>({ method: 'GET', path: '/staff/accounts', query: { q: q || undefined } }),
     setAccountRole: (id, draft, options) => write<AccountSummary>('POST', `/staff/accounts/${seg(id)}/role`, draft, options),
     listRoleChanges: (id) => send<RoleChange[]>({ method: 'GET', path: `/staff/accounts/${seg(id)}/role-changes` }),
+
+    listMessages: (query = {}) => page<Message>('/messages', { ...query }),
+    countUnreadMessages: () => send<UnreadCount>({ method: 'GET', path: '/messages/unread' }),
+    markMessagesRead: (ids, options) => write<UnreadCount>('POST', '/messages/read', ids ? { ids } : {}, options),
 
     getDashboard: () => send<Dashboard>({ method: 'GET', path: '/stats' }),
     getPublicSummary: () => send<PublicSummary>({ method: 'GET', path: '/stats/summary' }),

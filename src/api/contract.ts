@@ -31,6 +31,8 @@ import type {
   WishDraft,
   WishSummary,
   WishView,
+  Message,
+  UnreadCount,
 } from './types'
 
 /** Every write can carry a caller-chosen key, so a retried submission is stored once. */
@@ -118,6 +120,13 @@ export interface Api {
   setAccountRole(accountId: string, draft: RoleDraft, options?: WriteOptions): Promise<AccountSummary>
   /** What changed for an account, newest first. */
   listRoleChanges(accountId: string): Promise<RoleChange[]>
+
+  // 消息
+  /** What the caller was told, newest first. */
+  listMessages(query?: PageQuery): Promise<Page<Message>>
+  countUnreadMessages(): Promise<UnreadCount>
+  /** Marks these messages read (all when none are named); answers what stays unread. */
+  markMessagesRead(ids?: string[], options?: WriteOptions): Promise<UnreadCount>
 
   // Figures (PRODUCT.md §9)
   /** Staff: overall, per community and per grid; this month and overall. */

@@ -105,6 +105,12 @@ export type {
 } from '../domain/wish'
 
 export type { GeoPoint } from '../domain/place'
+export type { Message, MessageLink } from '../domain/messages'
+
+/** How many messages are unread (the badge on 我的). */
+export interface UnreadCount {
+  unread: number
+}
 
 /** One page of a list, newest first; pass nextCursor back for the next page. */
 export interface Page<T> {

@@ -6,12 +6,16 @@ import Taro from '@tarojs/taro'
  * applies, and when WeChat does not say.
  */
 export function weChatFontSize(): number | null {
-  if (process.env.TARO_ENV !== 'weapp') return null
-  try {
-    // WeChat answers fontSizeSetting here; Taro's type for it leaves the field out.
-    const size = Number((Taro.getAppBaseInfo() as { fontSizeSetting?: number }).fontSizeSetting)
-    return Number.isFinite(size) && size > 0 ? size : null
-  } catch {
-    return null
+  // The condition must wrap the call: only then does the H5 build leave out
+  // Taro's system-info code (and the `platform` package it brings, 14 KB).
+  if (process.env.TARO_ENV === 'weapp') {
+    try {
+      // WeChat answers fontSizeSetting here; Taro's type for it leaves the field out.
+      const size = Number((Taro.getAppBaseInfo() as { fontSizeSetting?: number }).fontSizeSetting)
+      return Number.isFinite(size) && size > 0 ? size : null
+    } catch {
+      return null
+    }
   }
+  return null
 }

@@ -12,6 +12,8 @@ export function goToTab(url: TabPath): void {
 export const ROUTES = {
   wishPost: '/wish/pages/post/index',
   wishList: (mode: 'mine' | 'open' | 'tasks' | 'review') => `/wish/pages/list/index?mode=${mode}`,
+  wishDetail: (id: string) => `/wish/pages/detail/index?id=${encodeURIComponent(id)}`,
+  messages: '/inbox/pages/list/index',
   clinics: '/clinic/pages/list/index',
   clinicDetail: (id: string) => `/clinic/pages/detail/index?id=${encodeURIComponent(id)}`,
   clinicBook: (clinicId: string, slotId: string) =>

@@ -7,7 +7,7 @@ import type { ShareContent } from '../domain/share'
  * config turns both on (enableShareAppMessage, enableShareTimeline). Nothing
  * on H5, where the browser shares the address.
  */
-export function useShare(pagePath: string, content: () => ShareContent | null): void {
+function useWeChatShare(pagePath: string, content: () => ShareContent | null): void {
   useShareAppMessage(() => {
     const shared = content()
     return shared ? { title: shared.title, path: `${pagePath}?${shared.query}` } : { path: pagePath }
@@ -17,3 +17,7 @@ export function useShare(pagePath: string, content: () => ShareContent | null): 
     return shared ? { title: shared.title, query: shared.query } : {}
   })
 }
+
+// Chosen at build time, so the H5 build carries none of it.
+export const useShare: (pagePath: string, content: () => ShareContent | null) => void =
+  process.env.TARO_ENV === 'weapp' ? useWeChatShare : () => undefined

@@ -1,7 +1,7 @@
 /* Size budgets (npm run size). Reads the builds made by the test command:
  *   dist/weapp-api  weapp against a real API    main package ≤ 450 KB (floor 314 KB)
  *   dist/weapp      weapp with the embedded mock main package ≤ 2 MB (WeChat's limit)
- *   dist/h5-api     H5 against a real API        JS loaded by the home page ≤ 290 KB (floor 209 KB)
+ *   dist/h5-api     H5 against a real API        JS loaded by the home page ≤ 295 KB (floor 209 KB)
  * Each subpackage ≤ 150 KB. The weapp main package must hold nothing of wish/,
  * clinic/, jobs/ or staff/ (optimizeMainPackage on): no Chinese phrase written only
  * in a subpackage's source may appear in it. Prints every figure, writes them to
@@ -18,7 +18,7 @@ const BUDGETS = {
   weappApiMain: 450 * KB,
   weappMockMain: 2048 * KB,
   subpackage: 150 * KB,
-  h5ApiHomeJs: 290 * KB,
+  h5ApiHomeJs: 295 * KB,
 }
 
 const root = path.join(__dirname, '..', '..')
@@ -50,7 +50,7 @@ function weappPackages(dist) {
   return sizes
 }
 
-const SUBPACKAGES = ['wish', 'clinic', 'jobs', 'staff']
+const SUBPACKAGES = ['wish', 'clinic', 'jobs', 'staff', 'inbox']
 const srcDir = path.join(root, 'src')
 const sourcesOf = (folder) => filesUnder(folder).filter((f) => /\.tsx?$/.test(f))
 const chinese = (text) => text.match(/[\u4e00-\u9fff]{4,}/g) || []

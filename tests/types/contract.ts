@@ -43,6 +43,9 @@ export const SAME_AS_DOCUMENT: {
   ApplicationView: Same<Schemas['Application'], Api.ApplicationView>
   Figures: Same<Schemas['Figures'], Api.Figures>
   Breakdown: Same<Schemas['Breakdown'], Api.Breakdown>
+  Message: Same<Schemas['Message'], Api.Message>
+  MessagePage: Same<Schemas['MessagePage'], Api.Page<Api.Message>>
+  UnreadCount: Same<Schemas['UnreadCount'], Api.UnreadCount>
 } = {
   User: true,
   Session: true,
@@ -73,4 +76,7 @@ export const SAME_AS_DOCUMENT: {
   ApplicationView: true,
   Figures: true,
   Breakdown: true,
+  Message: true,
+  MessagePage: true,
+  UnreadCount: true,
 }

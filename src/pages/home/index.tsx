@@ -39,7 +39,7 @@ function usePublicSummary() {
   return summary
 }
 
-/** 东安社区第三网格 breaks, when it must, only between 东安社区 and 第三网格. */
+/** A grid name breaks, when it must, only between the community name and the rest. */
 function GridName({ grid }: { grid: { name: string; communityName: string } }) {
   if (process.env.TARO_ENV !== 'h5' || !grid.name.startsWith(grid.communityName)) return <>{grid.name}</>
   return (

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { api, toApiError, usesEmbeddedMock, type DemoAccount } from '../../api'
 import { PageRoot } from '../../components/PageRoot'
 import { Action } from '../../components/Action'
@@ -14,6 +14,8 @@ import { MyRecords } from './MyRecords'
 import { MyWishes } from './MyWishes'
 import { PhoneBinding } from './PhoneBinding'
 import './index.scss'
+import { NavRow } from '../../components/NavRow'
+import { ROUTES, open } from '../../platform/navigation'
 
 export default function Me() {
   const user = useSession((s) => s.user)
@@ -28,6 +30,7 @@ export default function Me() {
   const [shownAt, setShownAt] = useState(0)
   const [phone, setPhone] = useState('')
   const [phoneError, setPhoneError] = useState<string | null>(null)
+  const [unread, setUnread] = useState<number | null>(null)
 
   useDidShow(() => {
     setMessage(null)
@@ -44,6 +47,20 @@ export default function Me() {
       () => setAccounts([]),
     )
   })
+
+  // The unread count of whoever is signed in, again after a switch of account.
+  const userId = user?.id ?? null
+  useEffect(() => {
+    if (!userId) return
+    let live = true
+    api.countUnreadMessages().then(
+      ({ unread: count }) => live && setUnread(count),
+      () => live && setUnread(null),
+    )
+    return () => {
+      live = false
+    }
+  }, [userId, shownAt])
 
   async function switchTo(account: DemoAccount) {
     setBusy(true)
@@ -125,6 +142,7 @@ export default function Me() {
 
       {process.env.TARO_ENV === 'weapp' && !usesEmbeddedMock && user && !user.phone && <PhoneBinding onSignedIn={signIn} />}
 
+      {user && <NavRow text="消息" hint={unread ? `${unread}条未读` : '预约、心愿、报名的变化'} onClick={() => open(ROUTES.messages)} />}
       {user && <MyWishes user={user} refresh={shownAt} />}
       {user && <MyRecords user={user} refresh={shownAt} />}
 

@@ -6,6 +6,7 @@ import { Action } from '../../components/Action'
 import { inChina } from '../../domain/chinaTime'
 import { WISH_STATUS_LABEL } from '../../domain/wish'
 import { CardHead } from '../../components/CardHead'
+import { ROUTES } from '../../platform/navigation'
 
 export function StatusBadge({ status }: { status: WishSummary['effectiveStatus'] }) {
   return <Text className={`badge status--${status}`}>{WISH_STATUS_LABEL[status]}</Text>
@@ -13,7 +14,7 @@ export function StatusBadge({ status }: { status: WishSummary['effectiveStatus']
 
 /** A wish in a list; the title opens its detail. User text is rendered as text only. */
 export function WishCard({ wish, children }: { wish: WishSummary; children?: ReactNode }) {
-  const open = () => Taro.navigateTo({ url: `/wish/pages/detail/index?id=${encodeURIComponent(wish.id)}` })
+  const open = () => Taro.navigateTo({ url: ROUTES.wishDetail(wish.id) })
   return (
     <View className="card wish-item" role="article" ariaLabel={wish.title}>
       <CardHead>

@@ -21,6 +21,7 @@ import { ensureSignedIn } from '../../../stores/session'
 import { PhotoPicker } from '../../components/PhotoPicker'
 import { clearDraft, loadDraft, saveDraft, type SavedDraft } from '../../draft'
 import '../../wish.scss'
+import { ROUTES } from '../../../platform/navigation'
 
 export default function PostWish() {
   const [saved, setSaved] = useState<SavedDraft | null>(null)
@@ -71,7 +72,7 @@ export default function PostWish() {
       async () => {
         const wish = await api.postWish(draft, { idempotencyKey: saved!.idempotencyKey })
         clearDraft()
-        Taro.redirectTo({ url: `/wish/pages/detail/index?id=${encodeURIComponent(wish.id)}&posted=1` })
+        Taro.redirectTo({ url: `${ROUTES.wishDetail(wish.id)}&posted=1` })
       },
       '心愿还没有发出，填写的内容已保存，请稍后再点“提交心愿”。',
     )

@@ -1,0 +1,124 @@
+import type { ActedBy } from './onBehalf'
+import type { Booking, Clinic } from './clinic'
+import { APPLICATION_STATUS_LABEL, type Application, type Posting } from './jobs'
+import type { Wish, WishAction } from './wish'
+
+/** What a message opens: the ticket, the wish or the application it is about. */
+export interface MessageLink {
+  kind: 'booking' | 'wish' | 'application'
+  id: string
+}
+
+/** One message of an account's 消息 list. */
+export interface Message {
+  id: string
+  accountId: string
+  title: string
+  body: string
+  link: MessageLink
+  /** China time, ISO 8601. */
+  createdAt: string
+  readAt: string | null
+  /** The event it tells of: an account gets one message per event, whatever retries. */
+  eventKey: string
+}
+
+/** A message before the store gives it an id. */
+export type MessageDraft = Omit<Message, 'id' | 'readAt'>
+
+/**
+ * Who is told: the record's owner, and the helper who made it through 代办
+ * (they see what became of it too), never the person who caused the change.
+ */
+function recipients(ownerId: string, actedBy: ActedBy | undefined, causedBy: string): string[] {
+  return [ownerId, actedBy?.id].filter((id, i, all): id is string => !!id && id !== causedBy && all.indexOf(id) === i)
+}
+
+function toEach(ids: string[], message: Omit<MessageDraft, 'accountId'>): MessageDraft[] {
+  return ids.map((accountId) => ({ ...message, accountId }))
+}
+
+/** "12月3日 09:30" from a clinic's date and a slot's start. */
+function when(clinic: Clinic, start: string): string {
+  const [, month, day] = clinic.date.split('-').map(Number)
+  return `${month}月${day}日 ${start}`
+}
+
+/**
+ * A booking changed by someone else: moved in from the waiting list (its owner
+ * must come), or cancelled by staff or the helper (with the reason).
+ */
+export function bookingMessages(before: Booking | null, after: Booking, clinic: Clinic, causedBy: string, at: string): MessageDraft[] {
+  const slot = clinic.slots.find((s) => s.id === after.slotId)
+  const link: MessageLink = { kind: 'booking', id: after.id }
+  const to = recipients(after.accountId, after.actedBy, causedBy)
+  if (before?.status === 'waiting' && after.status === 'booked') {
+    return toEach(to, {
+      title: '候补成功，请按时就诊',
+      body: `${clinic.title}：有人取消，已为${after.patientName}补上${slot ? when(clinic, slot.start) : clinic.date}的名额，第${after.queueNumber}号。`,
+      link,
+      createdAt: at,
+      eventKey: `booking:${after.id}:promoted`,
+    })
+  }
+  if (before && before.status !== 'cancelled' && after.status === 'cancelled') {
+    const reason = after.cancelledBy?.reason ? `，原因：${after.cancelledBy.reason}` : ''
+    return toEach(to, {
+      title: '预约已取消',
+      body: `${clinic.title}（${after.patientName}）的预约已由${after.cancelledBy?.name ?? '工作人员'}取消${reason}。`,
+      link,
+      createdAt: at,
+      eventKey: `booking:${after.id}:cancelled`,
+    })
+  }
+  return []
+}
+
+/** A clinic whose date, place or slot times staff changed: every active booking is told. */
+export function clinicChangedMessages(before: Clinic, after: Clinic, bookings: Booking[], causedBy: string, at: string): MessageDraft[] {
+  const timeOf = (c: Clinic, slotId: string) => c.slots.find((s) => s.id === slotId)?.start
+  return bookings
+    .filter((b) => b.status === 'booked' || b.status === 'waiting')
+    .filter((b) => before.date !== after.date || before.place !== after.place || timeOf(before, b.slotId) !== timeOf(after, b.slotId))
+    .flatMap((b) => {
+      const start = timeOf(after, b.slotId)
+      return toEach(recipients(b.accountId, b.actedBy, causedBy), {
+        title: '义诊时间或地点有变动',
+        body: `${after.title}（${b.patientName}）现为${start ? when(after, start) : after.date}，地点：${after.place}。`,
+        link: { kind: 'booking', id: b.id },
+        createdAt: at,
+        eventKey: `clinic:${after.id}:changed:${b.id}:${at}`,
+      })
+    })
+}
+
+const WISH_NEWS: Partial<Record<WishAction, (wish: Wish) => { title: string; body: string }>> = {
+  approve: (w) => ({ title: '心愿已通过审核', body: `“${w.title}”已发布，网格志愿者可以认领了。` }),
+  reject: (w) => ({ title: '心愿未通过审核', body: `“${w.title}”未通过审核${w.rejectReason ? `，原因：${w.rejectReason}` : ''}。` }),
+  claim: (w) => ({ title: '志愿者已认领您的心愿', body: `“${w.title}”已由志愿者${w.claimedByName ?? ''}认领，会尽快与您联系。` }),
+  complete: (w) => ({ title: '心愿已完成，请确认', body: `志愿者已完成“${w.title}”，请确认并评价；7天后将自动确认。` }),
+}
+
+/** A wish a volunteer or staff member moved on: its owner (and the helper who posted it) is told. */
+export function wishMessages(after: Wish, action: WishAction, causedBy: string, at: string): MessageDraft[] {
+  const news = WISH_NEWS[action]
+  if (!news) return []
+  return toEach(recipients(after.ownerId, after.actedBy, causedBy), {
+    ...news(after),
+    link: { kind: 'wish', id: after.id },
+    createdAt: at,
+    // A wish may be claimed again after a release: the event count tells the claims apart.
+    eventKey: `wish:${after.id}:${action}:${after.events.length}`,
+  })
+}
+
+/** An application staff moved on (已联系, 已录用, 未录用). */
+export function applicationMessages(after: Application, posting: Posting, causedBy: string, at: string): MessageDraft[] {
+  return toEach(recipients(after.applicantId, after.actedBy, causedBy), {
+    title: `报名${APPLICATION_STATUS_LABEL[after.status]}`,
+    body: `您报名的“${posting.title}”（${posting.employer}）：${APPLICATION_STATUS_LABEL[after.status]}。`,
+    link: { kind: 'application', id: after.id },
+    createdAt: at,
+    eventKey: `application:${after.id}:${after.status}`,
+  })
+}
