@@ -39,6 +39,7 @@ const PAGES: Record<Role, string[]> = {
     '/jobs/pages/detail/index?id=j1',
     '/jobs/pages/apply/index?id=j1',
     '/jobs/pages/mine/index',
+    '/inbox/pages/list/index',
   ],
   elder: [
     '/pages/home/index?g=DA0103',
@@ -47,6 +48,7 @@ const PAGES: Record<Role, string[]> = {
     '/clinic/pages/detail/index?id=c1',
     '/clinic/pages/book/index?clinic=c1&slot=t2',
     'TICKET',
+    '/inbox/pages/list/index',
   ],
   volunteer: [
     '/pages/home/index?g=DA0103',

@@ -112,6 +112,41 @@ describe('专家义诊', () => {
     }
   })
 
+  it('an elder on the waiting list is told in 消息 when a place frees up, and the message opens her ticket', async () => {
+    const { context, page } = await newPage(env.browser)
+    try {
+      await switchAccount(page, env.site, '切换为长者张桂兰')
+      let root = await bookHeartClinic(page, '候补 09:00–09:30', async (form) => {
+        await form.locator('#book-age').fill('72')
+      })
+      await root.getByRole('heading', { name: '候补中' }).waitFor()
+
+      // Staff cancel a booking of that slot, with the reason the patient reads.
+      await switchAccount(page, env.site, '切换为工作人员刘芳')
+      root = await openPage(page, env.site, '/clinic/pages/ticket/index?id=k1')
+      await root.getByRole('button', { name: '取消预约' }).click()
+      await root.locator('#cancel-reason').fill('本人来电取消')
+      await root.getByRole('button', { name: '确定取消' }).click()
+      await root.getByText('预约已取消').first().waitFor()
+
+      await switchAccount(page, env.site, '切换为长者张桂兰')
+      root = await stationed(page)
+      await root.getByText('1条未读').waitFor()
+      await root.getByRole('button', { name: /^消息/ }).click()
+      await page.waitForURL(/inbox\/pages\/list/)
+      root = await stationed(page)
+      await root.getByText('候补成功，请按时就诊').waitFor()
+      await shot(page, 'clinic-4-messages')
+      await root.getByRole('button', { name: '查看：候补成功，请按时就诊' }).click()
+      await page.waitForURL(/ticket\/index\?id=/)
+      root = await stationed(page)
+      await root.getByRole('heading', { name: '预约成功' }).waitFor()
+      expect(await root.locator('.ticket__queue').innerText()).toMatch(/^第 \d+ 号$/)
+    } finally {
+      await context.close()
+    }
+  })
+
   it('staff mark the arrival on the day, and the elder’s booking shows it', async () => {
     const { context, page } = await newPage(env.browser)
     try {
