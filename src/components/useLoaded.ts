@@ -1,4 +1,4 @@
-import { startTransition, useCallback, useEffect, useState } from 'react'
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react'
 import { toApiError, type ApiError } from '../api'
 import { usePullToRefresh } from './usePullToRefresh'
 
@@ -6,12 +6,18 @@ import { usePullToRefresh } from './usePullToRefresh'
 export function useLoaded<T>(load: () => Promise<T>, deps: unknown[]) {
   const [value, setValue] = useState<T | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
+  const shown = useRef(false)
   const reload = useCallback(
     () => {
       setError(null)
-      // A transition: the page is drawn in slices and never blocks a tap.
       return load().then(
-        (loaded) => startTransition(() => setValue(loaded)),
+        (loaded) => {
+          // Nothing shown yet: drawn at once (the page's largest paint). A reload is a
+          // transition, drawn in slices that never block a tap.
+          if (shown.current) startTransition(() => setValue(loaded))
+          else setValue(loaded)
+          shown.current = true
+        },
         (failure) => setError(toApiError(failure)),
       )
     },

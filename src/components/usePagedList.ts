@@ -13,6 +13,7 @@ export function usePagedList<T>(fetchPage: (cursor: string | null) => Promise<Pa
   const [loading, setLoading] = useState(true)
   const [error, setError] = useState<ApiError | null>(null)
   const generation = useRef(0)
+  const shownCount = useRef(0)
   const fetchRef = useRef(fetchPage)
   fetchRef.current = fetchPage
 
@@ -23,13 +24,17 @@ export function usePagedList<T>(fetchPage: (cursor: string | null) => Promise<Pa
     try {
       const page = await fetchRef.current(from)
       if (mine !== generation.current) return
-      // A transition: a long page is drawn in slices and never blocks a tap.
-      startTransition(() => {
+      const show = () => {
         setItems((old) => (append ? [...old, ...page.items] : page.items))
         setCursor(page.nextCursor)
         setDone(page.nextCursor === null)
         setLoading(false)
-      })
+      }
+      // The first page goes on an empty screen at once (its largest paint); later
+      // pages are a transition, drawn in slices that never block a tap.
+      if (shownCount.current === 0) show()
+      else startTransition(show)
+      shownCount.current = append ? shownCount.current + page.items.length : page.items.length
     } catch (failure) {
       if (mine !== generation.current) return
       setError(toApiError(failure))
