@@ -1,6 +1,6 @@
 // eslint-config-taro with its React + TypeScript rules; tests and scripts run in Node.
 // The layers are kept by lint (no-restricted-imports per folder), not by habit.
-const CAPABILITIES = ['wish', 'clinic', 'jobs', 'staff', 'inbox']
+const CAPABILITIES = ['wish', 'clinic', 'jobs', 'staff', 'inbox', 'legal']
 const folder = (name) => [`**/${name}/**`]
 const servers = ['**/mock', '**/mock/**', '**/backend/**', '**/server/**']
 const ui = ['@tarojs/*', 'react', 'react-dom', 'zustand']

@@ -49,6 +49,7 @@ export default defineAppConfig({
     },
     { root: 'staff', pages: ['pages/dashboard/index', 'pages/volunteers/index'] },
     { root: 'inbox', pages: ['pages/list/index'] },
+    { root: 'legal', pages: ['pages/privacy/index', 'pages/terms/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',
@@ -59,6 +60,9 @@ export default defineAppConfig({
   ...(process.env.TARO_ENV === 'weapp'
     ? {
         tabBar,
+        // WeChat asks for consent to the privacy guide (its text: the 隐私政策 page) before
+        // the photo album or the phone number is used, with its own popup.
+        __usePrivacyCheck__: true,
         // WeChat search: tickets, wish details and 我的 stay out (src/sitemap.json).
         sitemapLocation: 'sitemap.json',
         // Clinics are the home page's most used entry: fetched while the card shows.

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import type { Role } from '../api'
 import { ROUTES, open } from '../platform/navigation'
 import { Action } from './Action'
+import { Runs } from './Runs'
 
 /** The 微心愿 buttons for each role: post and follow, claim and serve, or review. */
 export function WishLinks({ role }: { role: Role | null }) {
@@ -71,7 +72,7 @@ export function JobsEntry({ role, children }: { role: Role | null; children?: Re
   return (
     <View className="card entry" role="region" ariaLabel="就业创业">
       <Text className="card__title">就业创业</Text>
-      <Text className="entry__text">{role === 'staff' ? '发布岗位、查看报名' : '家门口的工作和免费培训，月增收2000–6000元'}</Text>
+      <Runs className="entry__text" text={role === 'staff' ? '发布岗位、查看报名' : '家门口的工作和免费培训，月增收2000–6000元'} />
       {children}
       <View className="row">
         <Action className="btn--primary" onClick={() => open(ROUTES.jobs)}>

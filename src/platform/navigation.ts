@@ -14,6 +14,8 @@ export const ROUTES = {
   wishList: (mode: 'mine' | 'open' | 'tasks' | 'review') => `/wish/pages/list/index?mode=${mode}`,
   wishDetail: (id: string) => `/wish/pages/detail/index?id=${encodeURIComponent(id)}`,
   messages: '/inbox/pages/list/index',
+  privacyPolicy: '/legal/pages/privacy/index',
+  termsOfService: '/legal/pages/terms/index',
   clinics: '/clinic/pages/list/index',
   clinicDetail: (id: string) => `/clinic/pages/detail/index?id=${encodeURIComponent(id)}`,
   clinicBook: (clinicId: string, slotId: string) =>

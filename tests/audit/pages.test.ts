@@ -40,6 +40,8 @@ const PAGES: Record<Role, string[]> = {
     '/jobs/pages/apply/index?id=j1',
     '/jobs/pages/mine/index',
     '/inbox/pages/list/index',
+    '/legal/pages/privacy/index',
+    '/legal/pages/terms/index',
   ],
   elder: [
     '/pages/home/index?g=DA0103',

@@ -16,6 +16,8 @@ const PAGES = [
   ['clinic-book', '/#/clinic/pages/book/index?clinic=c1&slot=t2'],
   ['jobs-list', '/#/jobs/pages/list/index'],
   ['dashboard', '/#/staff/pages/dashboard/index'],
+  ['messages', '/#/inbox/pages/list/index'],
+  ['legal-privacy', '/#/legal/pages/privacy/index'],
 ]
 
 async function main() {

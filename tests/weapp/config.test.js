@@ -32,3 +32,9 @@ test('the home page preloads the clinic subpackage, within WeChat’s 2 MB for o
   expect(bytes).toBeGreaterThan(0)
   expect(bytes).toBeLessThan(2 * 1024 * 1024)
 })
+
+test('WeChat asks for consent to the privacy guide before the album or the phone number is used', () => {
+  const app = read('app.json')
+  expect(app.__usePrivacyCheck__).toBe(true)
+  expect(app.subPackages.find(p => p.root === 'legal').pages).toEqual(['pages/privacy/index', 'pages/terms/index'])
+})

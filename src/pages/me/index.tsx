@@ -156,6 +156,9 @@ export default function Me() {
         </View>
       </View>
 
+      <NavRow text="隐私政策" hint="收集什么、谁能看到、如何删除" onClick={() => open(ROUTES.privacyPolicy)} />
+      <NavRow text="用户协议" onClick={() => open(ROUTES.termsOfService)} />
+
       {accounts.length > 0 && (
         <View className="card" role="region" ariaLabel="演示账号">
           <Text className="card__title">演示账号</Text>
