@@ -49,7 +49,7 @@ export default defineAppConfig({
     },
     { root: 'staff', pages: ['pages/dashboard/index', 'pages/volunteers/index'] },
     { root: 'inbox', pages: ['pages/list/index'] },
-    { root: 'legal', pages: ['pages/privacy/index', 'pages/terms/index'] },
+    { root: 'legal', pages: ['pages/privacy/index', 'pages/terms/index', 'pages/mydata/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

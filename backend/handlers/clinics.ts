@@ -77,7 +77,7 @@ async function clinicsOf(repo: Repository, bookings: Booking[]): Promise<Map<str
   return new Map((await repo.getClinics([...new Set(bookings.map((b) => b.clinicId))])).map((s) => [s.id, s]))
 }
 
-async function viewsOfBookings(repo: Repository, bookings: Booking[]): Promise<BookingView[]> {
+export async function viewsOfBookings(repo: Repository, bookings: Booking[]): Promise<BookingView[]> {
   const clinics = await clinicsOf(repo, bookings)
   return bookings.filter((b) => clinics.has(b.clinicId)).map((b) => bookingView(clinics.get(b.clinicId)!, b))
 }

@@ -5,9 +5,10 @@ import { clinicRoutes } from './clinics'
 import { gridRoutes } from './grids'
 import { jobRoutes } from './jobs'
 import { messageRoutes } from './messages'
+import { myDataRoutes } from './myData'
 import { residentRoutes } from './residents'
 import { statsRoutes } from './stats'
 import { wishRoutes } from './wishes'
 
 /** Every endpoint of the core; with the demo routes, docs/openapi.yaml lists exactly these. */
-export const CORE_ROUTES: Route[] = [...authRoutes, ...gridRoutes, ...wishRoutes, ...clinicRoutes, ...jobRoutes, ...residentRoutes, ...accountRoutes, ...statsRoutes, ...messageRoutes]
+export const CORE_ROUTES: Route[] = [...authRoutes, ...gridRoutes, ...wishRoutes, ...clinicRoutes, ...jobRoutes, ...residentRoutes, ...accountRoutes, ...statsRoutes, ...messageRoutes, ...myDataRoutes]

@@ -39,7 +39,7 @@ function applicationView(posting: Posting, app: Application): ApplicationView {
   return { ...app, posting: { id, title, employer, contactName, contactPhone } }
 }
 
-async function viewOfApplication(repo: Repository, app: Application): Promise<ApplicationView> {
+export async function viewOfApplication(repo: Repository, app: Application): Promise<ApplicationView> {
   return applicationView(await findPosting(repo, app.postingId), app)
 }
 

@@ -21,7 +21,7 @@ import { forOwner } from './residents'
 import { wishMessages } from '../../src/domain/messages'
 import { toChinaIso } from '../../src/domain/chinaTime'
 
-function actorOf(user: UserRecord): WishActor {
+export function actorOf(user: UserRecord): WishActor {
   return { id: user.id, name: user.name, role: user.role, gridCode: user.gridCode }
 }
 

@@ -24,6 +24,7 @@ import type {
   WishSummary,
   WishView,
   Message,
+  MyData,
   UnreadCount,
 } from './types'
 
@@ -129,6 +130,9 @@ export function createClient({ transport, getToken, reauthenticate }: ClientOpti
     listAccounts: (q) => send<AccountSummary[]>({ method: 'GET', path: '/staff/accounts', query: { q: q || undefined } }),
     setAccountRole: (id, draft, options) => write<AccountSummary>('POST', `/staff/accounts/${seg(id)}/role`, draft, options),
     listRoleChanges: (id) => send<RoleChange[]>({ method: 'GET', path: `/staff/accounts/${seg(id)}/role-changes` }),
+
+    getMyData: () => send<MyData>({ method: 'GET', path: '/me/data' }),
+    renameMe: (name, options) => write<User>('POST', '/me/name', { name }, options),
 
     listMessages: (query = {}) => page<Message>('/messages', { ...query }),
     countUnreadMessages: () => send<UnreadCount>({ method: 'GET', path: '/messages/unread' }),

@@ -32,6 +32,7 @@ import type {
   WishSummary,
   WishView,
   Message,
+  MyData,
   UnreadCount,
 } from './types'
 
@@ -120,6 +121,12 @@ export interface Api {
   setAccountRole(accountId: string, draft: RoleDraft, options?: WriteOptions): Promise<AccountSummary>
   /** What changed for an account, newest first. */
   listRoleChanges(accountId: string): Promise<RoleChange[]>
+
+  // 个人信息与隐私
+  /** Everything the service holds about the caller. */
+  getMyData(): Promise<MyData>
+  /** Corrects the caller's name. */
+  renameMe(name: string, options?: WriteOptions): Promise<User>
 
   // 消息
   /** What the caller was told, newest first. */

@@ -6,6 +6,9 @@ import type { GeoPoint } from '../domain/place'
 import type { CardColour, Contact } from '../domain/card'
 import type { Shift } from '../domain/roster'
 import type { Booking, Clinic, ClinicSlot } from '../domain/clinic'
+import type { WishView } from '../domain/wish'
+import type { Message } from '../domain/messages'
+import type { RoleChange } from '../domain/roles'
 
 export type { CardColour, Contact, Shift }
 
@@ -106,6 +109,18 @@ export type {
 
 export type { GeoPoint } from '../domain/place'
 export type { Message, MessageLink } from '../domain/messages'
+
+/** 个人信息与隐私: everything the service holds about an account, as its owner sees it. */
+export interface MyData {
+  account: User
+  wishes: WishView[]
+  bookings: BookingView[]
+  applications: ApplicationView[]
+  messages: Message[]
+  roleChanges: RoleChange[]
+  /** China time, ISO 8601. */
+  exportedAt: string
+}
 
 /** How many messages are unread (the badge on 我的). */
 export interface UnreadCount {

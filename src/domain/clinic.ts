@@ -37,6 +37,9 @@ export interface Clinic {
   location?: GeoPoint
 }
 
+/** A booking's state as lists name it (the ticket says 预约成功 for booked). */
+export const BOOKING_STATUS_LABEL: Record<BookingStatus, string> = { booked: '已预约', waiting: '候补中', cancelled: '已取消', checked_in: '已签到' }
+
 export const FOR_WHOM = ['本人', '家人代约'] as const
 export type ForWhom = (typeof FOR_WHOM)[number]
 export const ASSISTANCE = ['轮椅', '听力', '视力', '陪同'] as const

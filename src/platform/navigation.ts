@@ -15,6 +15,7 @@ export const ROUTES = {
   wishDetail: (id: string) => `/wish/pages/detail/index?id=${encodeURIComponent(id)}`,
   messages: '/inbox/pages/list/index',
   privacyPolicy: '/legal/pages/privacy/index',
+  myData: '/legal/pages/mydata/index',
   termsOfService: '/legal/pages/terms/index',
   clinics: '/clinic/pages/list/index',
   clinicDetail: (id: string) => `/clinic/pages/detail/index?id=${encodeURIComponent(id)}`,

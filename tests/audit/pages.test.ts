@@ -42,6 +42,7 @@ const PAGES: Record<Role, string[]> = {
     '/inbox/pages/list/index',
     '/legal/pages/privacy/index',
     '/legal/pages/terms/index',
+    '/legal/pages/mydata/index',
   ],
   elder: [
     '/pages/home/index?g=DA0103',

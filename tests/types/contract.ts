@@ -46,6 +46,7 @@ export const SAME_AS_DOCUMENT: {
   Message: Same<Schemas['Message'], Api.Message>
   MessagePage: Same<Schemas['MessagePage'], Api.Page<Api.Message>>
   UnreadCount: Same<Schemas['UnreadCount'], Api.UnreadCount>
+  MyData: Same<Schemas['MyData'], Api.MyData>
 } = {
   User: true,
   Session: true,
@@ -79,4 +80,5 @@ export const SAME_AS_DOCUMENT: {
   Message: true,
   MessagePage: true,
   UnreadCount: true,
+  MyData: true,
 }

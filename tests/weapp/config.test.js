@@ -36,5 +36,5 @@ test('the home page preloads the clinic subpackage, within WeChat’s 2 MB for o
 test('WeChat asks for consent to the privacy guide before the album or the phone number is used', () => {
   const app = read('app.json')
   expect(app.__usePrivacyCheck__).toBe(true)
-  expect(app.subPackages.find(p => p.root === 'legal').pages).toEqual(['pages/privacy/index', 'pages/terms/index'])
+  expect(app.subPackages.find(p => p.root === 'legal').pages).toEqual(['pages/privacy/index', 'pages/terms/index', 'pages/mydata/index'])
 })

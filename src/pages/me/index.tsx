@@ -156,6 +156,7 @@ export default function Me() {
         </View>
       </View>
 
+      {user && <NavRow text="个人信息与隐私" hint="查看、下载、更正我的信息" onClick={() => open(ROUTES.myData)} />}
       <NavRow text="隐私政策" hint="收集什么、谁能看到、如何删除" onClick={() => open(ROUTES.privacyPolicy)} />
       <NavRow text="用户协议" onClick={() => open(ROUTES.termsOfService)} />
 

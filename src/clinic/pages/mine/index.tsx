@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { api } from '../../../api'
 import { Action } from '../../../components/Action'
 import { PageRoot } from '../../../components/PageRoot'
-import { describeWhen } from '../../../domain/clinic'
+import { describeWhen, BOOKING_STATUS_LABEL } from '../../../domain/clinic'
 import { ROUTES, open } from '../../../platform/navigation'
 import { ensureSignedIn } from '../../../stores/session'
 import { Loading } from '../../../components/Loading'
@@ -13,7 +13,6 @@ import '../../clinic.scss'
 import { describeActedBy } from '../../../domain/onBehalf'
 import { CardHead } from '../../../components/CardHead'
 
-const STATUS = { booked: '已预约', waiting: '候补中', cancelled: '已取消', checked_in: '已签到' } as const
 
 /** My bookings, soonest first, with queue numbers; a promoted booking says so. */
 export default function MyBookings() {
@@ -38,7 +37,7 @@ export default function MyBookings() {
         <View key={b.id} className="card booking-item">
           <CardHead>
             <Text className="card__title">{b.clinic.title}</Text>
-            <Text className="badge">{STATUS[b.status]}</Text>
+            <Text className="badge">{BOOKING_STATUS_LABEL[b.status]}</Text>
           </CardHead>
           <Text className="ticket__when">{describeWhen(b.startsAt, now)}</Text>
           <Text>
