@@ -142,12 +142,13 @@ class MemoryTransaction implements Repository {
   }
   async listResidents({ gridCode, q, limit }: ResidentFilter) {
     return this.read('users')
-      .filter((u) => (u.role === 'resident' || u.role === 'elder') && u.gridCode && (gridCode === null || u.gridCode === gridCode))
+      .filter((u) => !u.closedAt && (u.role === 'resident' || u.role === 'elder') && u.gridCode && (gridCode === null || u.gridCode === gridCode))
       .filter((u) => !q || u.name.includes(q) || (/^\d{4}$/.test(q) && u.phone.endsWith(q)))
       .slice(0, limit)
   }
   async listAccounts({ q, limit }: { q: string; limit: number }) {
     return this.read('users')
+      .filter((u) => !u.closedAt)
       .filter((u) => !q || u.name.includes(q) || (/^\d{4}$/.test(q) && u.phone.endsWith(q)))
       .slice(0, limit)
   }
@@ -164,10 +165,24 @@ class MemoryTransaction implements Repository {
   }
   async getSessionUser(tokenHash: string, now: number) {
     const session = this.read('sessions')[tokenHash]
-    return session && session.expiresAt > now ? this.byId(this.read('users'), session.userId) : null
+    const user = session && session.expiresAt > now ? this.byId(this.read('users'), session.userId) : null
+    return user && !user.closedAt ? user : null
   }
   async deleteSession(tokenHash: string) {
     if (this.read('sessions')[tokenHash]) delete this.write('sessions')[tokenHash]
+  }
+  async deleteSessionsOf(userId: string) {
+    const hashes = Object.keys(this.read('sessions')).filter((hash) => this.read('sessions')[hash].userId === userId)
+    if (hashes.length) for (const hash of hashes) delete this.write('sessions')[hash]
+  }
+  async deleteIdempotencyOf(userId: string) {
+    const keys = Object.keys(this.read('idempotency')).filter((key) => this.read('idempotency')[key].userId === userId)
+    if (keys.length) for (const key of keys) delete this.write('idempotency')[key]
+  }
+  async deleteMessagesOf(accountId: string) {
+    if (this.read('messages').some((m) => m.accountId === accountId)) {
+      this.changed.messages = this.read('messages').filter((m) => m.accountId !== accountId)
+    }
   }
 
   async listCommunities() {

@@ -4,6 +4,8 @@ import type { CardColour, Grid, User } from '../src/api/types'
 export interface UserRecord extends User {
   /** WeChat's openid once the account signed in with WeChat; null for accounts made through 代办. */
   openid?: string | null
+  /** Set when the person closed the account (注销账号): it can no longer sign in and its details are erased. */
+  closedAt?: string | null
 }
 
 export interface CommunityRecord {

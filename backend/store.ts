@@ -72,6 +72,10 @@ export interface Repository {
   /** The account signed in with a token hash, if its session has not expired at `now`. */
   getSessionUser(tokenHash: string, now: number): Promise<UserRecord | null>
   deleteSession(tokenHash: string): Promise<void>
+  /** 注销账号: every session, remembered answer and message of the account. */
+  deleteSessionsOf(userId: string): Promise<void>
+  deleteIdempotencyOf(userId: string): Promise<void>
+  deleteMessagesOf(accountId: string): Promise<void>
 
   // Places
   listCommunities(): Promise<CommunityRecord[]>

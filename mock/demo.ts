@@ -39,6 +39,7 @@ export const demoRoutes: Route[] = [
       const account = DEMO_ACCOUNTS.find((a) => a.id === id)
       const user = account && (await ctx.repo.getUser(account.id))
       if (!user) throw new ApiError('VALIDATION', '没有这个演示账号', { accountId: '请选择一个演示账号' })
+      if (user.closedAt) throw new ApiError('CONFLICT', '这个演示账号已注销，重置演示数据后可再使用', { accountId: '这个演示账号已注销' })
       return { token: await ctx.openSession(user.id), user: userOf(user) }
     },
   },

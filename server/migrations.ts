@@ -159,6 +159,14 @@ CREATE INDEX messages_account ON messages (account_id, seq DESC);
 CREATE INDEX messages_unread ON messages (account_id) WHERE read_at IS NULL;
 `,
   },
+  {
+    version: 5,
+    name: 'closed accounts',
+    sql: `
+-- 注销账号: set when the person closed the account; China time, ISO 8601.
+ALTER TABLE users ADD COLUMN closed_at text;
+`,
+  },
 ]
 
 /** Any fixed number: the advisory lock that lets one process migrate at a time. */

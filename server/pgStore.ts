@@ -30,13 +30,14 @@ function userFromRow(row: Row | undefined): UserRecord | null {
     role: row.role as UserRecord['role'],
     gridCode: (row.grid_code as string | null) ?? null,
     openid: (row.openid as string | null) ?? null,
+    closedAt: (row.closed_at as string | null) ?? null,
   }
 }
 
 /** The patient as the one-booking-per-patient index sees them (the domain's samePatient). */
 const patientKey = (b: Booking) => `${b.patientName.trim()}|${normalisePhone(b.phone)}`
 
-const USER_COLUMNS = 'id, name, phone, role, grid_code, openid'
+const USER_COLUMNS = 'id, name, phone, role, grid_code, openid, closed_at'
 
 /**
  * The repository over one PostgreSQL connection inside a transaction. Every
@@ -66,15 +67,15 @@ class PgRepository implements Repository {
     return userFromRow((await this.rows(`SELECT ${USER_COLUMNS} FROM users WHERE openid = $1`, [openid]))[0])
   }
   async insertUser(u: UserRecord) {
-    await this.rows('INSERT INTO users (id, name, phone, role, grid_code, openid) VALUES ($1, $2, $3, $4, $5, $6)', [u.id, u.name, u.phone, u.role, u.gridCode, u.openid ?? null])
+    await this.rows('INSERT INTO users (id, name, phone, role, grid_code, openid, closed_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [u.id, u.name, u.phone, u.role, u.gridCode, u.openid ?? null, u.closedAt ?? null])
   }
   async updateUser(u: UserRecord) {
-    await this.rows('UPDATE users SET name = $2, phone = $3, role = $4, grid_code = $5, openid = $6 WHERE id = $1', [u.id, u.name, u.phone, u.role, u.gridCode, u.openid ?? null])
+    await this.rows('UPDATE users SET name = $2, phone = $3, role = $4, grid_code = $5, openid = $6, closed_at = $7 WHERE id = $1', [u.id, u.name, u.phone, u.role, u.gridCode, u.openid ?? null, u.closedAt ?? null])
   }
   async listResidents({ gridCode, q, limit }: ResidentFilter) {
     const rows = await this.rows(
       `SELECT ${USER_COLUMNS} FROM users
-       WHERE role IN ('resident', 'elder') AND grid_code IS NOT NULL
+       WHERE role IN ('resident', 'elder') AND grid_code IS NOT NULL AND closed_at IS NULL
          AND ($1::text IS NULL OR grid_code = $1)
          AND ($2 = '' OR strpos(name, $2) > 0 OR ($2 ~ '^[0-9]{4}$' AND right(phone, 4) = $2))
        ORDER BY seq LIMIT $3`,
@@ -85,7 +86,7 @@ class PgRepository implements Repository {
   async listAccounts({ q, limit }: { q: string; limit: number }) {
     const rows = await this.rows(
       `SELECT ${USER_COLUMNS} FROM users
-       WHERE $1 = '' OR strpos(name, $1) > 0 OR ($1 ~ '^[0-9]{4}$' AND right(phone, 4) = $1)
+       WHERE closed_at IS NULL AND ($1 = '' OR strpos(name, $1) > 0 OR ($1 ~ '^[0-9]{4}$' AND right(phone, 4) = $1))
        ORDER BY seq LIMIT $2`,
       [q, limit],
     )
@@ -102,13 +103,22 @@ class PgRepository implements Repository {
   }
   async getSessionUser(tokenHash: string, now: number) {
     const rows = await this.rows(
-      `SELECT ${USER_COLUMNS.split(', ').map((c) => `u.${c}`).join(', ')} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2`,
+      `SELECT ${USER_COLUMNS.split(', ').map((c) => `u.${c}`).join(', ')} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.closed_at IS NULL`,
       [tokenHash, new Date(now)],
     )
     return userFromRow(rows[0])
   }
   async deleteSession(tokenHash: string) {
     await this.rows('DELETE FROM sessions WHERE token_hash = $1', [tokenHash])
+  }
+  async deleteSessionsOf(userId: string) {
+    await this.rows('DELETE FROM sessions WHERE user_id = $1', [userId])
+  }
+  async deleteIdempotencyOf(userId: string) {
+    await this.rows('DELETE FROM idempotency WHERE user_id = $1', [userId])
+  }
+  async deleteMessagesOf(accountId: string) {
+    await this.rows('DELETE FROM messages WHERE account_id = $1', [accountId])
   }
 
   async listCommunities() {

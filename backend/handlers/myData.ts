@@ -1,11 +1,13 @@
 import { ApiError } from '../../src/api/errors'
-import type { MyData, User } from '../../src/api/types'
+import type { AccountClosure, MyData, User } from '../../src/api/types'
 import { checkAccountName } from '../../src/domain/account'
+import { closedAccount, closedAccountsBookings, closedApplication, closedOwnersWish, closedVolunteersWish, closedWishMessages } from '../../src/domain/accountClosure'
+import { bookingMessages } from '../../src/domain/messages'
 import { toChinaIso } from '../../src/domain/chinaTime'
 import { wishFor, type WishView } from '../../src/domain/wish'
 import { userOf } from '../records'
 import type { Route } from '../router'
-import type { Keyed, Scan } from '../store'
+import type { Keyed, Repository, Scan } from '../store'
 import { viewsOfBookings } from './clinics'
 import { viewOfApplication } from './jobs'
 import { actorOf } from './wishes'
@@ -54,4 +56,54 @@ export const myDataRoutes: Route[] = [
       return userOf(renamed)
     },
   },
+  {
+    method: 'POST',
+    path: '/me/close',
+    access: 'user',
+    handler: async ({ repo, user, now }): Promise<AccountClosure> => {
+      const me = user!
+      const at = toChinaIso(now)
+      const bookingsCancelled = await closeBookings(repo, me.id, now, at)
+      let wishesCancelled = 0
+      for (const { id } of await everything((scan) => repo.scanWishes({ kind: 'owner', ownerId: me.id }, scan))) {
+        const wish = (await repo.getWish(id, { forUpdate: true }))!
+        const next = closedOwnersWish(wish, now)
+        if (next.status !== wish.status) wishesCancelled += 1
+        await repo.updateWish(next)
+        await repo.insertMessages(closedWishMessages(wish, next, at))
+      }
+      for (const { id } of await repo.listWishesClaimedBy(me.id)) {
+        await repo.updateWish(closedVolunteersWish((await repo.getWish(id, { forUpdate: true }))!, now))
+      }
+      for (const application of await repo.listApplicationsOfApplicant(me.id)) await repo.updateApplication(closedApplication(application))
+      await repo.deleteMessagesOf(me.id)
+      await repo.deleteIdempotencyOf(me.id)
+      await repo.deleteSessionsOf(me.id)
+      const closed = closedAccount(me, now)
+      await repo.updateUser(closed)
+      return { closedAt: closed.closedAt!, bookingsCancelled, wishesCancelled }
+    },
+  },
 ]
+
+/**
+ * The closing account's bookings, clinic by clinic with the clinic locked (as
+ * booking does): what is to come is cancelled and the waiting list moves in
+ * (and is told). Answers how many bookings were cancelled.
+ */
+async function closeBookings(repo: Repository, accountId: string, now: number, at: string): Promise<number> {
+  let cancelled = 0
+  const clinicIds = [...new Set((await repo.listBookingsOfAccount(accountId)).map((b) => b.clinicId))].sort()
+  for (const clinicId of clinicIds) {
+    const clinic = await repo.getClinic(clinicId, { forUpdate: true })
+    if (!clinic) continue
+    const before = await repo.listBookingsOfClinic(clinicId)
+    for (const next of closedAccountsBookings(accountId, clinic, before, now)) {
+      const old = before.find((b) => b.id === next.id)!
+      if (next.status === 'cancelled' && old.status !== 'cancelled') cancelled += 1
+      await repo.updateBooking(next)
+      if (next.accountId !== accountId) await repo.insertMessages(bookingMessages(old, next, clinic, accountId, at))
+    }
+  }
+  return cancelled
+}

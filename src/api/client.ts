@@ -25,6 +25,7 @@ import type {
   WishView,
   Message,
   MyData,
+  AccountClosure,
   UnreadCount,
 } from './types'
 
@@ -133,6 +134,7 @@ export function createClient({ transport, getToken, reauthenticate }: ClientOpti
 
     getMyData: () => send<MyData>({ method: 'GET', path: '/me/data' }),
     renameMe: (name, options) => write<User>('POST', '/me/name', { name }, options),
+    closeMyAccount: (options) => write<AccountClosure>('POST', '/me/close', {}, options),
 
     listMessages: (query = {}) => page<Message>('/messages', { ...query }),
     countUnreadMessages: () => send<UnreadCount>({ method: 'GET', path: '/messages/unread' }),

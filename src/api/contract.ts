@@ -33,6 +33,7 @@ import type {
   WishView,
   Message,
   MyData,
+  AccountClosure,
   UnreadCount,
 } from './types'
 
@@ -127,6 +128,8 @@ export interface Api {
   getMyData(): Promise<MyData>
   /** Corrects the caller's name. */
   renameMe(name: string, options?: WriteOptions): Promise<User>
+  /** 注销账号: withdraws what is to come, erases every personal detail and signs out everywhere. */
+  closeMyAccount(options?: WriteOptions): Promise<AccountClosure>
 
   // 消息
   /** What the caller was told, newest first. */

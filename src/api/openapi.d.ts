@@ -397,6 +397,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 注销账号. Cancels the caller's clinic bookings still to come (the waiting list moves in) and their unfinished wishes (a volunteer who claimed one is told), hands back wishes they claimed as a volunteer, erases their name, phone, addresses, symptoms and messages from every record, and ends every session. The records stay without names, so the street office's figures do not change. */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description One key per user intent; reused when the same submission is retried. */
+                    "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Closed; the token no longer works. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountClosure"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/demo/reset": {
         parameters: {
             query?: never;
@@ -2917,6 +2958,12 @@ export interface components {
             roleChanges: components["schemas"]["RoleChange"][];
             /** Format: date-time */
             exportedAt: string;
+        };
+        AccountClosure: {
+            /** Format: date-time */
+            closedAt: string;
+            bookingsCancelled: number;
+            wishesCancelled: number;
         };
         MessagePage: {
             items: components["schemas"]["Message"][];

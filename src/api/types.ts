@@ -122,6 +122,14 @@ export interface MyData {
   exportedAt: string
 }
 
+/** What closing an account (注销账号) withdrew; the account itself is gone. */
+export interface AccountClosure {
+  /** China time, ISO 8601. */
+  closedAt: string
+  bookingsCancelled: number
+  wishesCancelled: number
+}
+
 /** How many messages are unread (the badge on 我的). */
 export interface UnreadCount {
   unread: number

@@ -1,7 +1,7 @@
 import type { BookingView } from '../api'
-import { readJson, writeJson } from '../platform/storage'
+import { STORED, readJson, writeJson } from '../platform/storage'
 
-const KEY = 'dongan-tickets'
+const KEY = STORED.tickets
 /** Enough for a family's upcoming clinics; the oldest copies go first. */
 const KEPT = 20
 

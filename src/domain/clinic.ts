@@ -246,14 +246,16 @@ export function cancel(booking: Booking, clinic: Clinic, slotBookings: Booking[]
   const reason = typeof input.reason === 'string' && input.reason.trim() ? input.reason.trim() : null
   const cancelled: Booking = { ...booking, status: 'cancelled' }
   if (booking.accountId !== actor.id) cancelled.cancelledBy = { id: actor.id, name: actor.name, role: actor.role, reason, at }
-  const changed: Booking[] = [cancelled]
-  if (booking.status === 'booked') {
-    const first = slotBookings
-      .filter((b) => b.status === 'waiting' && b.id !== booking.id)
-      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0]
-    if (first) changed.push({ ...first, status: 'booked', queueNumber: nextQueueNumber(slotBookings), promotedAt: at })
-  }
-  return changed
+  return [cancelled, ...movedIn(booking, slotBookings, at)]
+}
+
+/** When a booked place is given up, the first on the slot's waiting list moves into it. */
+export function movedIn(released: Booking, slotBookings: Booking[], at: string): Booking[] {
+  if (released.status !== 'booked') return []
+  const first = slotBookings
+    .filter((b) => b.status === 'waiting' && b.id !== released.id)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0]
+  return first ? [{ ...first, status: 'booked', queueNumber: nextQueueNumber(slotBookings), promotedAt: at }] : []
 }
 
 /** A short code for the door: the booking and clinic, plus a check letter against typos. */

@@ -1,6 +1,14 @@
 import Taro from '@tarojs/taro'
 import type { StateStorage } from 'zustand/middleware'
 
+/** Everything the app keeps on the phone, by storage key: one place to see it all. */
+export const STORED = {
+  session: 'dongan-session',
+  lastCard: 'dongan-last-card',
+  tickets: 'dongan-tickets',
+  wishDraft: 'dongan-wish-draft',
+} as const
+
 /** Taro's synchronous storage (wx storage / localStorage) for zustand's persist. */
 export const taroStateStorage: StateStorage = {
   getItem: (name) => {
@@ -39,4 +47,14 @@ export function readJson<T>(key: string): T | null {
 
 export function writeJson(key: string, value: unknown): void {
   taroStateStorage.setItem(key, JSON.stringify(value))
+}
+
+/**
+ * 注销账号: what names or describes the person (opened tickets, an unsent
+ * wish) leaves the phone. The session is ended by the session store; the
+ * grid's public card and the 长辈模式 choice stay.
+ */
+export function forgetPersonalData(): void {
+  taroStateStorage.removeItem(STORED.tickets)
+  taroStateStorage.removeItem(STORED.wishDraft)
 }

@@ -2,7 +2,7 @@ import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
 import { api, setApiReauthenticate, setApiToken, type Session, type User } from '../api'
 import { getLoginCode } from '../platform/login'
-import { taroStateStorage } from '../platform/storage'
+import { STORED, taroStateStorage } from '../platform/storage'
 
 interface SessionState {
   token: string | null
@@ -35,7 +35,7 @@ export const useSession = create<SessionState>()(
       signOut: () => set({ token: null, user: null }),
     }),
     {
-      name: 'dongan-session',
+      name: STORED.session,
       storage: createJSONStorage(() => taroStateStorage),
       partialize: ({ token, user, gridCode, elderMode, elderModeOffered }) => ({ token, user, gridCode, elderMode, elderModeOffered }),
     },

@@ -8,6 +8,8 @@ export const COLOUR = {
   text: '#111827',
   textMuted: '#4b5563',
   surface: '#ffffff',
+  /** What cannot be undone (the confirm button of 注销账号). */
+  error: '#b91c1c',
 } as const
 
 /** The default six colours of the card (PRODUCT.md §3), dark enough for 4.5:1 text. */

@@ -1,7 +1,7 @@
 import { newIdempotencyKey, type OnBehalf, type WishDraft } from '../api'
-import { readJson, writeJson } from '../platform/storage'
+import { STORED, readJson, writeJson } from '../platform/storage'
 
-const KEY = 'dongan-wish-draft'
+const KEY = STORED.wishDraft
 
 /**
  * The wish being written, kept on the phone with the key of this one

@@ -1,4 +1,6 @@
+import Taro from '@tarojs/taro'
 import { api } from '../../src/api'
+import { STORED } from '../../src/platform/storage'
 import MyDataPage from '../../src/legal/pages/mydata'
 import { myDataText } from '../../src/legal/myDataText'
 import { useSession } from '../../src/stores/session'
@@ -52,5 +54,23 @@ describe('个人信息与隐私', () => {
     expect(text).toMatch(/【微心愿】共\d+条/)
     expect(text).toContain('代买降压药')
     expect(text).toMatch(/【义诊预约】共\d+条/)
+  })
+
+  it('注销账号 asks first in plain words; "再想想" changes nothing; confirmed, it closes, forgets the tickets kept on the phone and signs out', async () => {
+    Taro.setStorageSync(STORED.tickets, JSON.stringify({ k1: { savedAt: 1 } }))
+    const { container, testUtils } = await openAs('elder')
+    const ask = jest.spyOn(Taro, 'showModal').mockResolvedValueOnce({ confirm: false, cancel: true, errMsg: 'ok' })
+    testUtils.fireEvent.click(button(container, '注销账号'))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(ask.mock.calls[0][0]).toMatchObject({ title: '确定注销账号吗？', confirmText: '确定注销', cancelText: '再想想' })
+    expect(useSession.getState().user?.name).toBe('张桂兰')
+
+    ask.mockResolvedValueOnce({ confirm: true, cancel: false, errMsg: 'ok' })
+    testUtils.fireEvent.click(button(container, '注销账号'))
+    await testUtils.queries.waitForQueryByText('您的账号已注销', undefined, { timeout: 3000 })
+    expect(container.textContent).toMatch(/已取消\d+个心愿/)
+    expect(useSession.getState()).toMatchObject({ token: null, user: null })
+    expect(Taro.getStorageSync(STORED.tickets)).toBeFalsy()
+    expect(button(container, '回到首页')).toBeTruthy()
   })
 })

@@ -47,6 +47,7 @@ export const SAME_AS_DOCUMENT: {
   MessagePage: Same<Schemas['MessagePage'], Api.Page<Api.Message>>
   UnreadCount: Same<Schemas['UnreadCount'], Api.UnreadCount>
   MyData: Same<Schemas['MyData'], Api.MyData>
+  AccountClosure: Same<Schemas['AccountClosure'], Api.AccountClosure>
 } = {
   User: true,
   Session: true,
@@ -81,4 +82,5 @@ export const SAME_AS_DOCUMENT: {
   MessagePage: true,
   UnreadCount: true,
   MyData: true,
+  AccountClosure: true,
 }

@@ -1,7 +1,7 @@
 import type { Card } from '../../api'
-import { readJson, writeJson } from '../../platform/storage'
+import { STORED, readJson, writeJson } from '../../platform/storage'
 
-const KEY = 'dongan-last-card'
+const KEY = STORED.lastCard
 
 export interface CachedCard {
   card: Card

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { api, toApiError } from '../../../api'
+import { api, toApiError, type AccountClosure } from '../../../api'
 import { Action } from '../../../components/Action'
 import { Field } from '../../../components/Field'
 import { LoadingPage } from '../../../components/Loading'
@@ -11,7 +12,9 @@ import { useWriteKey } from '../../../components/useWriteKey'
 import { ACCOUNT_NAME_RULE, checkAccountName } from '../../../domain/account'
 import { ROLE_LABEL } from '../../../domain/roles'
 import { keepText } from '../../../platform/download'
-import { ROUTES, open } from '../../../platform/navigation'
+import { ROUTES, goToTab, open } from '../../../platform/navigation'
+import { forgetPersonalData } from '../../../platform/storage'
+import { COLOUR } from '../../../styles/tokens'
 import { ensureSignedIn, useSession } from '../../../stores/session'
 import { myDataText } from '../../myDataText'
 import '../../legal.scss'
@@ -27,7 +30,9 @@ export default function MyDataPage() {
   const [nameError, setNameError] = useState<string | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const [closed, setClosed] = useState<AccountClosure | null>(null)
 
+  if (closed) return <ClosedNotice closure={closed} />
   if (!data) return <LoadingPage error={error} onRetry={reload} />
   const typed = name ?? data.account.name
 
@@ -61,6 +66,31 @@ export default function MyDataPage() {
   async function download() {
     const how = await keepText(`东安社区服务-我的个人信息-${data!.exportedAt.slice(0, 10)}.txt`, myDataText(data!))
     setMessage(how === 'downloaded' ? '已下载“我的个人信息”文件' : '已复制全部信息，可粘贴到备忘录或发给自己保存')
+  }
+
+  async function closeAccount() {
+    const { confirm } = await Taro.showModal({
+      title: '确定注销账号吗？',
+      content: '注销后，您的姓名、电话、地址和就诊信息都会删除，不能恢复；还没开始的义诊预约和没完成的心愿会取消。',
+      confirmText: '确定注销',
+      confirmColor: COLOUR.error,
+      cancelText: '再想想',
+    })
+    if (!confirm) return
+    setBusy(true)
+    setMessage(null)
+    try {
+      // One key for this closing: a retry after a lost answer is the same request.
+      const closure = await api.closeMyAccount({ idempotencyKey: writeKey.keyFor('close') })
+      writeKey.succeeded('close')
+      forgetPersonalData()
+      useSession.getState().signOut()
+      setClosed(closure)
+    } catch (failure) {
+      setMessage(toApiError(failure).message)
+    } finally {
+      setBusy(false)
+    }
   }
 
   const counts: [string, number][] = [
@@ -99,11 +129,34 @@ export default function MyDataPage() {
         </Action>
         <Text className="muted-line">包括心愿的地址和电话、预约的就诊信息、报名和消息的全部内容。</Text>
       </View>
-      <View className="card" role="region" ariaLabel="删除与注销">
-        <Text className="card__title">删除信息或注销账号</Text>
-        <Text>请拨打六色联系卡上的网格长电话或24小时服务热线，我们将在15个工作日内办理并告知您结果。</Text>
+      <View className="card" role="region" ariaLabel="注销账号">
+        <Text className="card__title">注销账号</Text>
+        <Text className="legal__text">
+          注销后，您的姓名、电话、地址和就诊信息都会删除，不能恢复；还没开始的义诊预约会取消，名额让给候补的居民；没完成的心愿会取消。已完成的服务只留下不含姓名的数字，用于街道统计。
+        </Text>
+        <Action className="btn--plain btn--block legal__close" disabled={busy} onClick={closeAccount}>
+          {busy ? '正在处理…' : '注销账号'}
+        </Action>
       </View>
       <NavRow text="隐私政策" hint="收集什么、谁能看到、如何删除" onClick={() => open(ROUTES.privacyPolicy)} />
+    </PageRoot>
+  )
+}
+
+/** After closing: what was withdrawn, and the way back to the start. */
+function ClosedNotice({ closure }: { closure: AccountClosure }) {
+  return (
+    <PageRoot>
+      <View className="card" role="status">
+        <Text className="card__title">您的账号已注销</Text>
+        <Text className="legal__text">
+          您的个人信息已删除{closure.bookingsCancelled ? `，已取消${closure.bookingsCancelled}个义诊预约` : ''}
+          {closure.wishesCancelled ? `，已取消${closure.wishesCancelled}个心愿` : ''}。以后仍可随时扫码使用六色联系卡。
+        </Text>
+        <Action className="btn--primary btn--block" onClick={() => goToTab('/pages/home/index')}>
+          回到首页
+        </Action>
+      </View>
     </PageRoot>
   )
 }
