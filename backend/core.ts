@@ -1,9 +1,11 @@
 import { ApiError, ErrorBody, STATUS_OF } from '../src/api/errors'
 import type { ApiRequest } from '../src/api/contract'
+import { auditFactOf, auditLabel, type AuditEntry, type AuditFact } from '../src/domain/audit'
+import { toChinaIso } from '../src/domain/chinaTime'
 import { RuleError } from '../src/domain/rules'
 import { CORE_ROUTES } from './handlers'
 import { compileRoutes, matchRoute, type IdentityProvider, type Route, type RouteContext } from './router'
-import type { Store } from './store'
+import type { Repository, Store } from './store'
 
 export interface WireResponse {
   status: number
@@ -85,6 +87,22 @@ export function canonicalJson(value: unknown): string {
     return `{${entries.join(',')}}`
   }
   return JSON.stringify(value) ?? 'null'
+}
+
+/** The entry for a fact: its time, its words, and the resident's name as it now is. */
+async function auditEntryOf(repo: Repository, fact: AuditFact, now: number): Promise<Omit<AuditEntry, 'id'>> {
+  const { actor, residentId } = fact
+  const residentName = residentId === actor.id ? actor.name : residentId ? ((await repo.getUser(residentId))?.name ?? '') : ''
+  return {
+    at: toChinaIso(now),
+    kind: fact.kind,
+    actor: { id: actor.id, name: actor.name, role: actor.role },
+    resident: residentId ? { id: residentId, name: residentName } : null,
+    onBehalf: fact.onBehalf,
+    action: fact.action,
+    label: auditLabel(fact.action),
+    recordId: fact.recordId,
+  }
 }
 
 /**
@@ -179,6 +197,9 @@ export class Backend {
           },
         }
         const result = await route.handler(ctx)
+        // 操作记录: in this transaction, so a change is never kept without its entry.
+        const fact = auditFactOf(request.method, route.path, params, user, result)
+        if (fact) await repo.insertAudit(await auditEntryOf(repo, fact, now))
         // Serialised here: callers never share objects with the store.
         const response = wire(isWrite ? 201 : 200, JSON.stringify(result ?? null), user?.id)
         if (isWrite) {

@@ -1,3 +1,4 @@
+import { concerns, withinDays, type AuditEntry, type AuditFilter } from '../src/domain/audit'
 import type { Message, MessageDraft } from '../src/domain/messages'
 import type { Booking, Clinic } from '../src/domain/clinic'
 import type { Application, Posting } from '../src/domain/jobs'
@@ -22,6 +23,8 @@ export interface MemoryData {
   applications: Application[]
   roleChanges: RoleChange[]
   messages: Message[]
+  /** 操作记录, oldest first; only ever appended to. */
+  audit: AuditEntry[]
   /** `${userId}\n${key}` → the remembered answer */
   idempotency: Record<string, IdempotencyRecord>
   /** Source of record ids. */
@@ -29,7 +32,7 @@ export interface MemoryData {
 }
 
 /** Bump when the shape changes: older stored data is replaced by a fresh start. */
-export const MEMORY_SCHEMA = 8
+export const MEMORY_SCHEMA = 9
 
 /** Where a memory database lives between runs: Taro storage in the app; nowhere in Node. */
 export interface MemoryPersistence {
@@ -353,6 +356,13 @@ class MemoryTransaction implements Repository {
     })
   }
 
+  async insertAudit(entry: Omit<AuditEntry, 'id'>) {
+    this.insert('audit', { ...entry, id: `a${this.read('audit').length + 1}` })
+  }
+  async scanAudit(filter: AuditFilter, scan: Scan) {
+    return scanBackwards(this.read('audit'), scan, (e) => concerns(e, filter.accountId) && withinDays(e.at, filter))
+  }
+
   async wipeRecords() {
     for (const table of ['communities', 'grids', 'wishes', 'clinics', 'bookings', 'postings', 'applications', 'messages'] as const) {
       this.changed[table] = []
@@ -382,6 +392,7 @@ export function emptyMemoryData(): MemoryData {
     applications: [],
     roleChanges: [],
     messages: [],
+    audit: [],
     idempotency: {},
     seq: 1000,
   }

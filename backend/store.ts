@@ -1,3 +1,4 @@
+import type { AuditEntry, AuditFilter } from '../src/domain/audit'
 import type { Message, MessageDraft } from '../src/domain/messages'
 import type { Booking, Clinic, SlotBooking } from '../src/domain/clinic'
 import type { Application, Posting } from '../src/domain/jobs'
@@ -143,6 +144,12 @@ export interface Repository {
   countUnreadMessages(accountId: string): Promise<number>
   /** Marks the account's unread messages read (these ids, or all of them). */
   markMessagesRead(accountId: string, ids: string[] | null, at: string): Promise<void>
+
+  // 操作记录 (src/domain/audit.ts): append-only, no update or delete exists
+  /** Appends an entry; the store numbers it. */
+  insertAudit(entry: Omit<AuditEntry, 'id'>): Promise<void>
+  /** Entries by or about an account, within China days, newest first. */
+  scanAudit(filter: AuditFilter, scan: Scan): Promise<Keyed<AuditEntry>[]>
 
   // Operators: the sub-district's communities and grids (with their cards), added or replaced
   upsertCommunity(community: CommunityRecord): Promise<void>

@@ -167,6 +167,25 @@ CREATE INDEX messages_unread ON messages (account_id) WHERE read_at IS NULL;
 ALTER TABLE users ADD COLUMN closed_at text;
 `,
   },
+  {
+    version: 6,
+    name: 'audit trail',
+    sql: `
+-- 操作记录: written in the transaction of the change it tells of; append-only.
+-- at is China time (ISO 8601, as the API shows it), so left(at, 10) is the China day.
+CREATE TABLE audit_log (
+  seq bigserial PRIMARY KEY,
+  at text NOT NULL,
+  actor_id text NOT NULL,
+  resident_id text,
+  doc jsonb NOT NULL
+);
+CREATE INDEX audit_log_actor ON audit_log (actor_id, seq DESC);
+CREATE INDEX audit_log_resident ON audit_log (resident_id, seq DESC);
+CREATE FUNCTION audit_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$;
+CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_refuse_change();
+`,
+  },
 ]
 
 /** Any fixed number: the advisory lock that lets one process migrate at a time. */

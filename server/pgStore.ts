@@ -1,3 +1,4 @@
+import type { AuditEntry, AuditFilter } from '../src/domain/audit'
 import type { Message, MessageDraft } from '../src/domain/messages'
 import { ApiError } from '../src/api/errors'
 import type { Booking, Clinic, SlotBooking } from '../src/domain/clinic'
@@ -340,6 +341,22 @@ class PgRepository implements Repository {
     await this.rows('UPDATE messages SET read_at = $3 WHERE account_id = $1 AND read_at IS NULL AND ($2::text[] IS NULL OR id = ANY($2))', [accountId, ids, at])
   }
 
+  async insertAudit(entry: Omit<AuditEntry, 'id'>) {
+    await this.rows('INSERT INTO audit_log (at, actor_id, resident_id, doc) VALUES ($1, $2, $3, $4)', [entry.at, entry.actor.id, entry.resident?.id ?? null, json(entry)])
+  }
+  async scanAudit(filter: AuditFilter, scan: Scan) {
+    return keyed<AuditEntry>(
+      await this.rows(
+        `SELECT doc || jsonb_build_object('id', 'a' || seq) AS doc, seq AS cursor FROM audit_log
+         WHERE ($1::bigint IS NULL OR seq < $1)
+           AND ($3::text IS NULL OR actor_id = $3 OR resident_id = $3)
+           AND ($4::text IS NULL OR left(at, 10) >= $4) AND ($5::text IS NULL OR left(at, 10) <= $5)
+         ORDER BY seq DESC LIMIT $2`,
+        [after(scan), scan.limit, filter.accountId, filter.from, filter.to],
+      ),
+    )
+  }
+
   async wipeRecords() {
     await this.rows('TRUNCATE messages, applications, postings, bookings, clinics, wishes, grids, communities')
   }
@@ -416,7 +433,7 @@ export class PgStore implements Store {
   async truncateAll(): Promise<void> {
     const conn = await this.database.connect()
     try {
-      await conn.query('TRUNCATE messages, role_changes, applications, postings, bookings, clinics, wishes, grids, communities, idempotency, sessions, users')
+      await conn.query('TRUNCATE audit_log, messages, role_changes, applications, postings, bookings, clinics, wishes, grids, communities, idempotency, sessions, users')
       await conn.query('ALTER SEQUENCE record_ids RESTART WITH 1001')
     } finally {
       conn.release()

@@ -64,6 +64,7 @@ export function seedDb(now: number): MemoryData {
     applications: jobSeed.applications,
     roleChanges: [],
     messages: [],
+    audit: [],
     idempotency: {},
     seq: 1000,
   }

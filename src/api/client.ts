@@ -26,6 +26,7 @@ import type {
   Message,
   MyData,
   AccountClosure,
+  AuditEntry,
   UnreadCount,
 } from './types'
 
@@ -136,6 +137,8 @@ export function createClient({ transport, getToken, reauthenticate }: ClientOpti
     renameMe: (name, options) => write<User>('POST', '/me/name', { name }, options),
     closeMyAccount: (options) => write<AccountClosure>('POST', '/me/close', {}, options),
 
+    listAudit: ({ accountId, from, to, ...paging } = {}) =>
+      page<AuditEntry>('/staff/audit', { ...paging, accountId: accountId ?? undefined, from: from || undefined, to: to || undefined }),
     listMessages: (query = {}) => page<Message>('/messages', { ...query }),
     countUnreadMessages: () => send<UnreadCount>({ method: 'GET', path: '/messages/unread' }),
     markMessagesRead: (ids, options) => write<UnreadCount>('POST', '/messages/read', ids ? { ids } : {}, options),

@@ -34,6 +34,8 @@ import type {
   Message,
   MyData,
   AccountClosure,
+  AuditEntry,
+  AuditQuery,
   UnreadCount,
 } from './types'
 
@@ -137,6 +139,10 @@ export interface Api {
   countUnreadMessages(): Promise<UnreadCount>
   /** Marks these messages read (all when none are named); answers what stays unread. */
   markMessagesRead(ids?: string[], options?: WriteOptions): Promise<UnreadCount>
+
+  // 操作记录
+  /** Staff: the audit trail, newest first, by or about one account and within China days. */
+  listAudit(query?: AuditQuery): Promise<Page<AuditEntry>>
 
   // Figures (PRODUCT.md §9)
   /** Staff: overall, per community and per grid; this month and overall. */

@@ -2145,6 +2145,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 操作记录 (staff only). The append-only trail, newest first: every write (who, for whom through 代办, what, which record, when) and every read of a resident's unmasked details by someone else (a claimed wish's address, a clinic roster, a posting's applicants). Nothing can change or delete an entry. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only entries by or about this account. */
+                    accountId?: string;
+                    /** @description First China calendar day, inclusive. */
+                    from?: string;
+                    /** @description Last China calendar day, inclusive. */
+                    to?: string;
+                    cursor?: components["parameters"]["Cursor"];
+                    limit?: components["parameters"]["Limit"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditPage"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/messages": {
         parameters: {
             query?: never;
@@ -2964,6 +3013,33 @@ export interface components {
             closedAt: string;
             bookingsCancelled: number;
             wishesCancelled: number;
+        };
+        AuditEntry: {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            kind: "write" | "read";
+            actor: {
+                id: string;
+                name: string;
+                role: components["schemas"]["Role"];
+            };
+            resident: {
+                id: string;
+                name: string;
+            } | null;
+            /** @description A volunteer or staff member acted for the resident (代办). */
+            onBehalf: boolean;
+            /** @description The route, e.g. POST /wishes/:id/claim. */
+            action: string;
+            /** @description What it was, in words staff read, e.g. 认领心愿. */
+            label: string;
+            recordId: string | null;
+        };
+        AuditPage: {
+            items: components["schemas"]["AuditEntry"][];
+            nextCursor: string | null;
         };
         MessagePage: {
             items: components["schemas"]["Message"][];

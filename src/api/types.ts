@@ -109,6 +109,7 @@ export type {
 
 export type { GeoPoint } from '../domain/place'
 export type { Message, MessageLink } from '../domain/messages'
+export type { AuditEntry, AuditFilter } from '../domain/audit'
 
 /** 个人信息与隐私: everything the service holds about an account, as its owner sees it. */
 export interface MyData {
@@ -120,6 +121,13 @@ export interface MyData {
   roleChanges: RoleChange[]
   /** China time, ISO 8601. */
   exportedAt: string
+}
+
+/** Staff's filter of the audit trail, a page at a time. */
+export interface AuditQuery extends PageQuery {
+  accountId?: string | null
+  from?: string | null
+  to?: string | null
 }
 
 /** What closing an account (注销账号) withdrew; the account itself is gone. */

@@ -33,6 +33,7 @@ export const ROUTES = {
   jobApplicants: (id: string) => `/jobs/pages/applicants/index?id=${encodeURIComponent(id)}`,
   dashboard: '/staff/pages/dashboard/index',
   volunteers: '/staff/pages/volunteers/index',
+  auditTrail: '/staff/pages/audit/index',
 }
 
 export function open(url: string): void {

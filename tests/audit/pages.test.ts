@@ -77,6 +77,7 @@ const PAGES: Record<Role, string[]> = {
     '/jobs/pages/apply/index?id=j1',
     '/staff/pages/dashboard/index',
     '/staff/pages/volunteers/index',
+    '/staff/pages/audit/index',
   ],
 }
 

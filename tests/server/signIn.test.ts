@@ -241,12 +241,30 @@ describe('database and operators', () => {
   it('migrates an empty database to the latest version, and a second run does nothing', async () => {
     const database = pgDatabase(await freshPostgresUrl('migrate'))
     try {
-      expect(await migrate(database)).toEqual([1, 2, 3, 4, 5])
+      expect(await migrate(database)).toEqual([1, 2, 3, 4, 5, 6])
       expect(await migrate(database)).toEqual([])
       const conn = await database.connect()
       const tables = (await conn.query<{ n: number }>("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'")).rows[0].n
       conn.release()
       expect(tables).toBeGreaterThanOrEqual(12)
+    } finally {
+      await database.close()
+    }
+  })
+
+  it('the audit trail takes new entries and refuses any change or deletion, whoever asks', async () => {
+    const database = pgDatabase(await freshPostgresUrl('audit'))
+    try {
+      await migrate(database)
+      const conn = await database.connect()
+      try {
+        await conn.query(`INSERT INTO audit_log (at, actor_id, resident_id, doc) VALUES ('2026-11-25T10:00:00+08:00', 'staff', 'elder', '{"label":"查看义诊名单"}')`)
+        await expect(conn.query("UPDATE audit_log SET actor_id = 'someone-else'")).rejects.toThrow(/append-only/)
+        await expect(conn.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/)
+        expect((await conn.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE actor_id = 'staff'")).rows[0].n).toBe(1)
+      } finally {
+        conn.release()
+      }
     } finally {
       await database.close()
     }
@@ -263,7 +281,7 @@ describe('database and operators', () => {
         `INSERT INTO bookings (id, session_id, slot_id, account_id, status, patient_key, doc) VALUES ('b1', 'c1', 't1', 'u1', 'booked', 'k', '{"id":"b1","sessionId":"c1"}')`,
       )
       conn.release()
-      expect(await migrate(database)).toEqual([3, 4])
+      expect(await migrate(database)).toEqual([3, 4, 5, 6])
       const after = await database.connect()
       const row = (await after.query<{ clinic_id: string; doc: Record<string, unknown> }>('SELECT clinic_id, doc FROM bookings')).rows[0]
       after.release()

@@ -48,6 +48,8 @@ export const SAME_AS_DOCUMENT: {
   UnreadCount: Same<Schemas['UnreadCount'], Api.UnreadCount>
   MyData: Same<Schemas['MyData'], Api.MyData>
   AccountClosure: Same<Schemas['AccountClosure'], Api.AccountClosure>
+  AuditEntry: Same<Schemas['AuditEntry'], Api.AuditEntry>
+  AuditPage: Same<Schemas['AuditPage'], Api.Page<Api.AuditEntry>>
 } = {
   User: true,
   Session: true,
@@ -83,4 +85,6 @@ export const SAME_AS_DOCUMENT: {
   UnreadCount: true,
   MyData: true,
   AccountClosure: true,
+  AuditEntry: true,
+  AuditPage: true,
 }

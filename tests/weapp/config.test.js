@@ -17,7 +17,7 @@ test('WeChat search may index the card, lists and clinics, never a ticket, a wis
   for (const page of ['pages/home/index', 'wish/pages/list/index', 'clinic/pages/list/index', 'clinic/pages/detail/index', 'jobs/pages/list/index']) {
     expect([page, indexable(sitemap, page)]).toEqual([page, true])
   }
-  for (const page of ['clinic/pages/ticket/index', 'wish/pages/detail/index', 'pages/me/index', 'staff/pages/dashboard/index']) {
+  for (const page of ['clinic/pages/ticket/index', 'wish/pages/detail/index', 'pages/me/index', 'staff/pages/dashboard/index', 'staff/pages/audit/index', 'inbox/pages/list/index', 'legal/pages/mydata/index']) {
     expect([page, indexable(sitemap, page)]).toEqual([page, false])
   }
 })

@@ -48,6 +48,9 @@ export function MyWishes({ user, refresh }: { user: User; refresh: number }) {
           <Action className="btn--plain btn--block" onClick={() => open(ROUTES.volunteers)}>
             志愿者管理
           </Action>
+          <Action className="btn--plain btn--block" onClick={() => open(ROUTES.auditTrail)}>
+            操作记录
+          </Action>
         </>
       )}
     </View>
