@@ -35,6 +35,7 @@ export const myDataRoutes: Route[] = [
       const wishes = await everything((scan) => repo.scanWishes({ kind: 'owner', ownerId: me.id }, scan))
       return {
         account: userOf(me),
+        gridName: me.gridCode ? ((await repo.getGrid(me.gridCode))?.name ?? null) : null,
         wishes: wishes.map((w) => wishFor(w, actorOf(me), now)).filter((w): w is WishView => w !== null),
         bookings: await viewsOfBookings(repo, await repo.listBookingsOfAccount(me.id)),
         applications: await Promise.all((await repo.listApplicationsOfApplicant(me.id)).map((a) => viewOfApplication(repo, a))),

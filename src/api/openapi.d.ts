@@ -3000,6 +3000,8 @@ export interface components {
         };
         MyData: {
             account: components["schemas"]["User"];
+            /** @description The name of the account's grid. */
+            gridName: string | null;
             wishes: components["schemas"]["Wish"][];
             bookings: components["schemas"]["Booking"][];
             applications: components["schemas"]["Application"][];

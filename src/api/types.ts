@@ -114,6 +114,8 @@ export type { AuditEntry, AuditFilter } from '../domain/audit'
 /** 个人信息与隐私: everything the service holds about an account, as its owner sees it. */
 export interface MyData {
   account: User
+  /** The name of the account's grid, e.g. 东安社区第三网格. */
+  gridName: string | null
   wishes: WishView[]
   bookings: BookingView[]
   applications: ApplicationView[]

@@ -127,7 +127,9 @@ function readFact(action: string, actor: Person, params: Record<string, string>,
 export function auditFactOf(method: string, pattern: string, params: Record<string, string>, caller: Person | null, answer: unknown): AuditFact | null {
   const action = `${method} ${pattern}`
   const body = answer && typeof answer === 'object' && !Array.isArray(answer) ? (answer as Record<string, unknown>) : null
-  const actor = caller ?? (body?.user as Person | undefined) ?? null
+  // Signing in (or switching account) is done by the account the answer names, not the one before it.
+  const signedIn = pattern.startsWith('/auth/') ? (body?.user as Person | undefined) : undefined
+  const actor = signedIn ?? caller
   if (!actor) return null
   if (method === 'GET') {
     const read = readFact(action, actor, params, body)

@@ -17,7 +17,7 @@ export function myDataText(data: MyData): string {
     `姓名：${account.name}`,
     `手机号：${account.phone || '未绑定'}`,
     `身份：${ROLE_LABEL[account.role]}`,
-    `所属网格：${account.gridCode ?? '未选择'}`,
+    `所属网格：${data.gridName ?? account.gridCode ?? '未选择'}`,
     '',
     `【微心愿】共${data.wishes.length}条`,
     ...data.wishes.map((w) => `${day(w.createdAt)} ${w.title}（${WISH_STATUS_LABEL[w.effectiveStatus]}）地址：${w.address.building} ${w.address.unit} ${w.address.room} 电话：${w.phone}`),

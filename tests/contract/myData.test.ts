@@ -24,6 +24,7 @@ describe.each(TARGETS)('my data contract: $name', (kind) => {
 
     const data = await elder.getMyData()
     expect(data.account).toMatchObject({ name: '张桂兰', phone: '13904527788', role: 'elder' })
+    expect(data.gridName).toBe('东安社区第三网格')
     expect(data.wishes.map((w) => w.id)).toContain(posted.id)
     expect(data.wishes.map((w) => w.id)).not.toContain(other.id)
     expect(data.bookings.map((b) => b.id)).toContain(booked.id)

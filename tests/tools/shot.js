@@ -18,6 +18,7 @@ const PAGES = [
   ['dashboard', '/#/staff/pages/dashboard/index'],
   ['messages', '/#/inbox/pages/list/index'],
   ['legal-privacy', '/#/legal/pages/privacy/index'],
+  ['my-data', '/#/legal/pages/mydata/index'],
 ]
 
 async function main() {

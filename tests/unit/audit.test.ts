@@ -26,6 +26,8 @@ describe('操作记录: what goes in the trail', () => {
 
   it('signing in is written with the account the answer names; a write without any actor is not', () => {
     expect(auditFactOf('POST', '/auth/login', {}, null, { token: 't', user: elder })).toMatchObject({ actor: elder, residentId: 'elder', action: 'POST /auth/login' })
+    expect(auditFactOf('POST', '/auth/demo', {}, elder, { token: 't', user: staff })).toMatchObject({ actor: staff, residentId: 'staff' })
+    expect(auditFactOf('POST', '/auth/logout', {}, elder, { ok: true })).toMatchObject({ actor: elder })
     expect(auditFactOf('POST', '/demo/reset', {}, null, { ok: true })).toBeNull()
   })
 

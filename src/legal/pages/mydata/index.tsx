@@ -114,7 +114,7 @@ export default function MyDataPage() {
         </Action>
         <Text>手机号：{data.account.phone || '未绑定'}</Text>
         <Text>身份：{ROLE_LABEL[data.account.role]}</Text>
-        <Text>所属网格：{data.account.gridCode ?? '未选择'}</Text>
+        <Text>所属网格：{data.gridName ?? data.account.gridCode ?? '未选择'}</Text>
       </View>
       <View className="card" role="region" ariaLabel="我们保存的记录">
         <Text className="card__title">我们保存的记录</Text>
