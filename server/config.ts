@@ -1,4 +1,6 @@
+import { createHash } from 'crypto'
 import path from 'path'
+import { dataKeyFrom } from './fieldCipher'
 
 /** The server's settings, read only from the environment (README: "Configuration"). */
 export interface ServerConfig {
@@ -12,11 +14,35 @@ export interface ServerConfig {
   corsOrigins: string[]
   staticDir: string | null
   sessionDays: number
+  /** AES-256 keys of personal details at rest: the current one first, then previous ones (to open old values). */
+  dataKeys: Buffer[]
+  /** True when demo mode runs on the published demo key (never for real data). */
+  demoDataKey: boolean
   /** Requests per minute: per address overall, and for sign-in and writes. */
   rateLimit: { perAddress: number; signIn: number; writesPerUser: number }
 }
 
 export class ConfigError extends Error {}
+
+/** Demo mode without DATA_KEY: a key everyone can read in this file, for demo data only. */
+const DEMO_DATA_KEY = createHash('sha256').update('dongan demo data key: not for real data').digest()
+
+/** DATA_KEY (and DATA_KEY_PREVIOUS while rotating); demo mode may run without them. */
+function dataKeysOf(env: Environment, demo: boolean): { dataKeys: Buffer[]; demoDataKey: boolean } {
+  const current = env.DATA_KEY
+  if (!current) {
+    if (demo) return { dataKeys: [DEMO_DATA_KEY], demoDataKey: true }
+    throw new ConfigError(
+      'DATA_KEY missing: phone numbers, addresses and symptoms are stored encrypted with it. Create one with `openssl rand -base64 32` and keep it outside the repository and the database backups.',
+    )
+  }
+  try {
+    const previous = (env.DATA_KEY_PREVIOUS ?? '').split(',').filter((k) => k.trim())
+    return { dataKeys: [dataKeyFrom(current, 'DATA_KEY'), ...previous.map((k) => dataKeyFrom(k, 'DATA_KEY_PREVIOUS'))], demoDataKey: false }
+  } catch (error) {
+    throw new ConfigError((error as Error).message)
+  }
+}
 
 type Environment = Record<string, string | undefined>
 
@@ -37,11 +63,12 @@ function portOf(env: Environment): number {
   return n
 }
 
-export function readConfig(env: Environment = process.env, projectRoot = process.cwd()): ServerConfig {
+/** `needsWechat: false` for the operator's commands, which never sign anyone in. */
+export function readConfig(env: Environment = process.env, projectRoot = process.cwd(), { needsWechat = true } = {}): ServerConfig {
   const demo = env.DEMO === '1'
   const appid = env.WECHAT_APPID ?? ''
   const secret = env.WECHAT_SECRET ?? ''
-  if (!demo && (!appid || !secret)) {
+  if (needsWechat && !demo && (!appid || !secret)) {
     const missing = [!appid && 'WECHAT_APPID', !secret && 'WECHAT_SECRET'].filter(Boolean).join(' and ')
     throw new ConfigError(`${missing} missing: residents could not sign in with WeChat. Set them (from the mini-program's admin console), or start with DEMO=1 for the demo accounts.`)
   }
@@ -52,6 +79,7 @@ export function readConfig(env: Environment = process.env, projectRoot = process
     pgliteDir: path.resolve(projectRoot, env.PGLITE_DIR || '.data/pglite'),
     wechat: appid && secret ? { appid, secret, apiBase: env.WECHAT_API_BASE || 'https://api.weixin.qq.com' } : null,
     demo,
+    ...dataKeysOf(env, demo),
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')
       .map((s) => s.trim())

@@ -1,9 +1,10 @@
 /* `npm run server [-- command]`: serves the API (default), or runs one of the
  * operator's commands: `migrate`, `add-staff --phone … --name …`,
- * `import-places FILE.json`. */
+ * `import-places FILE.json`, `rotate-key`. */
 import { normalisePhone, checkPhone } from '../src/domain/validation'
 import { ConfigError, readConfig, type ServerConfig } from './config'
 import { migrate } from './migrations'
+import { FieldCipher } from './fieldCipher'
 import { PgStore } from './pgStore'
 import { readPlacesFile } from './places'
 import { openDatabase, startServer } from './start'
@@ -23,7 +24,7 @@ async function addStaff(config: ServerConfig, args: string[]): Promise<void> {
   if (problem) throw new ConfigError(`--phone: ${problem}`)
   const database = await openDatabase(config)
   await migrate(database)
-  const store = new PgStore(database)
+  const store = new PgStore(database, new FieldCipher(config.dataKeys))
   try {
     const id = await store.transaction(async (repo) => {
       const known = await repo.findUserByPhone(phone)
@@ -48,7 +49,7 @@ async function importPlaces(config: ServerConfig, args: string[]): Promise<void>
   const places = readPlacesFile(file)
   const database = await openDatabase(config)
   await migrate(database)
-  const store = new PgStore(database)
+  const store = new PgStore(database, new FieldCipher(config.dataKeys))
   try {
     await store.transaction(async (repo) => {
       for (const c of places.communities) await repo.upsertCommunity(c)
@@ -60,10 +61,28 @@ async function importPlaces(config: ServerConfig, args: string[]): Promise<void>
   }
 }
 
+/**
+ * After DATA_KEY changed (the old key in DATA_KEY_PREVIOUS): every personal
+ * detail is opened with whichever key sealed it and sealed again with the new
+ * one, in one transaction. Then start the server with DATA_KEY alone.
+ */
+async function rotateKey(config: ServerConfig): Promise<void> {
+  const database = await openDatabase(config)
+  await migrate(database)
+  const cipher = new FieldCipher(config.dataKeys)
+  const store = new PgStore(database, cipher)
+  try {
+    const rewritten = await store.reseal()
+    console.log(`resealed ${rewritten} rows with key ${cipher.keyId}; DATA_KEY_PREVIOUS is no longer needed`)
+  } finally {
+    await store.close()
+  }
+}
+
 async function main(): Promise<void> {
   const [command = 'serve', ...args] = process.argv.slice(2)
   // The commands need no WeChat credentials: only serving does.
-  const config = readConfig(command === 'serve' ? process.env : { DEMO: '1', ...process.env })
+  const config = readConfig(process.env, process.cwd(), { needsWechat: command === 'serve' })
   if (command === 'migrate') {
     const database = await openDatabase(config)
     const applied = await migrate(database)
@@ -73,10 +92,12 @@ async function main(): Promise<void> {
   }
   if (command === 'add-staff') return addStaff(config, args)
   if (command === 'import-places') return importPlaces(config, args)
-  if (command !== 'serve') throw new ConfigError(`unknown command "${command}": use serve, migrate, add-staff or import-places`)
+  if (command === 'rotate-key') return rotateKey(config)
+  if (command !== 'serve') throw new ConfigError(`unknown command "${command}": use serve, migrate, add-staff, import-places or rotate-key`)
   const running = await startServer(config, { logger: { level: process.env.LOG_LEVEL || 'info' } })
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.pgliteDir}`
   console.log(`东安社区服务 server on ${running.url}, data in ${where}${config.demo ? ', demo mode on' : ''}`)
+  if (config.demoDataKey) console.warn('personal details are sealed with the published demo key: set DATA_KEY before storing real data')
   const stop = () => running.close().then(() => process.exit(0))
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

@@ -186,6 +186,18 @@ CREATE FUNCTION audit_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
 CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_refuse_change();
 `,
   },
+  {
+    version: 7,
+    name: 'phones found by keyed hash',
+    sql: `
+-- Phones are stored sealed (server/fieldCipher.ts); they are found by an HMAC of the number,
+-- and staff's search by the last four digits reads phone_last4. The server seals existing rows at start.
+ALTER TABLE users ADD COLUMN phone_hash text;
+ALTER TABLE users ADD COLUMN phone_last4 text NOT NULL DEFAULT '';
+DROP INDEX users_phone;
+CREATE UNIQUE INDEX users_phone_hash ON users (phone_hash) WHERE phone_hash <> '';
+`,
+  },
 ]
 
 /** Any fixed number: the advisory lock that lets one process migrate at a time. */

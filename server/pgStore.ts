@@ -8,6 +8,7 @@ import { normalisePhone } from '../src/domain/validation'
 import type { Wish } from '../src/domain/wish'
 import type { CommunityRecord, GridRecord, IdempotencyRecord, SessionRecord, UserRecord } from '../backend/records'
 import type { Keyed, ReadOptions, Repository, ResidentFilter, Scan, Store, WishScanFilter } from '../backend/store'
+import { FieldCipher } from './fieldCipher'
 import type { SqlConnection, SqlDatabase } from './sql'
 
 /** Remembered answers are kept 2 days: the contract promises at least 24 hours. */
@@ -22,12 +23,13 @@ const keyed = <T>(rows: Row[]): Keyed<T>[] => rows.map((r) => ({ record: r.doc a
 /** Keyset paging: newest first, strictly older than the cursor. */
 const after = (scan: Scan) => (scan.after === null ? null : Number(scan.after))
 
-function userFromRow(row: Row | undefined): UserRecord | null {
+/** An account from its row; the phone is opened by the caller's cipher. */
+function userFromRow(row: Row | undefined, cipher: FieldCipher): UserRecord | null {
   if (!row) return null
   return {
     id: row.id as string,
     name: row.name as string,
-    phone: row.phone as string,
+    phone: cipher.open(row.phone as string),
     role: row.role as UserRecord['role'],
     gridCode: (row.grid_code as string | null) ?? null,
     openid: (row.openid as string | null) ?? null,
@@ -35,10 +37,41 @@ function userFromRow(row: Row | undefined): UserRecord | null {
   }
 }
 
-/** The patient as the one-booking-per-patient index sees them (the domain's samePatient). */
-const patientKey = (b: Booking) => `${b.patientName.trim()}|${normalisePhone(b.phone)}`
+/**
+ * The patient as the one-booking-per-patient index sees them (the domain's
+ * samePatient), as a keyed hash; a booking erased by 注销账号 has no patient
+ * left, so its key is its own.
+ */
+const patientKey = (b: Booking, cipher: FieldCipher) =>
+  cipher.lookupHash(b.phone ? `${b.patientName.trim()}|${normalisePhone(b.phone)}` : `erased|${b.id}`)
+
+/** What the store writes of a record: its personal details sealed (src/domain types describe the opened form). */
+const sealedText = (cipher: FieldCipher, value: string) => (value ? cipher.seal(value) : '')
+const openedText = (cipher: FieldCipher, value: unknown) => (typeof value === 'string' ? cipher.open(value) : '')
+
+function sealWish(w: Wish, cipher: FieldCipher) {
+  return { ...w, phone: sealedText(cipher, w.phone), address: cipher.seal(JSON.stringify(w.address)) }
+}
+function openWish(doc: Row, cipher: FieldCipher): Wish {
+  const address = typeof doc.address === 'string' ? JSON.parse(cipher.open(doc.address)) : doc.address
+  return { ...(doc as unknown as Wish), phone: openedText(cipher, doc.phone), address }
+}
+function sealBooking(b: Booking, cipher: FieldCipher) {
+  return { ...b, phone: sealedText(cipher, b.phone), symptoms: sealedText(cipher, b.symptoms) }
+}
+function openBooking(doc: Row, cipher: FieldCipher): Booking {
+  return { ...(doc as unknown as Booking), phone: openedText(cipher, doc.phone), symptoms: openedText(cipher, doc.symptoms) }
+}
+function sealApplication(a: Application, cipher: FieldCipher) {
+  return { ...a, phone: sealedText(cipher, a.phone) }
+}
+function openApplication(doc: Row, cipher: FieldCipher): Application {
+  return { ...(doc as unknown as Application), phone: openedText(cipher, doc.phone) }
+}
 
 const USER_COLUMNS = 'id, name, phone, role, grid_code, openid, closed_at'
+/** The last four digits, kept beside the sealed number so staff can find "…1234". */
+const last4 = (phone: string) => phone.slice(-4)
 
 /**
  * The repository over one PostgreSQL connection inside a transaction. Every
@@ -46,7 +79,23 @@ const USER_COLUMNS = 'id, name, phone, role, grid_code, openid, closed_at'
  * kept beside each record's JSON.
  */
 class PgRepository implements Repository {
-  constructor(private readonly db: SqlConnection) {}
+  constructor(
+    private readonly db: SqlConnection,
+    private readonly cipher: FieldCipher,
+  ) {}
+
+  private user(row: Row | undefined) {
+    return userFromRow(row, this.cipher)
+  }
+  private wishes(rows: Row[]) {
+    return rows.map((r) => openWish(r.doc as Row, this.cipher))
+  }
+  private bookings(rows: Row[]) {
+    return rows.map((r) => openBooking(r.doc as Row, this.cipher))
+  }
+  private applications(rows: Row[]) {
+    return rows.map((r) => openApplication(r.doc as Row, this.cipher))
+  }
 
   private async rows(text: string, params: unknown[] = []): Promise<Row[]> {
     return (await this.db.query<Row>(text, params)).rows
@@ -58,40 +107,60 @@ class PgRepository implements Repository {
   }
 
   async getUser(id: string, options?: ReadOptions) {
-    return userFromRow((await this.rows(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1${lock(options)}`, [id]))[0])
+    return this.user((await this.rows(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1${lock(options)}`, [id]))[0])
   }
   async findUserByPhone(phone: string) {
     if (!phone) return null
-    return userFromRow((await this.rows(`SELECT ${USER_COLUMNS} FROM users WHERE phone = $1`, [phone]))[0])
+    return this.user((await this.rows(`SELECT ${USER_COLUMNS} FROM users WHERE phone_hash = $1`, [this.cipher.lookupHash(phone)]))[0])
   }
   async findUserByOpenid(openid: string) {
-    return userFromRow((await this.rows(`SELECT ${USER_COLUMNS} FROM users WHERE openid = $1`, [openid]))[0])
+    return this.user((await this.rows(`SELECT ${USER_COLUMNS} FROM users WHERE openid = $1`, [openid]))[0])
   }
   async insertUser(u: UserRecord) {
-    await this.rows('INSERT INTO users (id, name, phone, role, grid_code, openid, closed_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [u.id, u.name, u.phone, u.role, u.gridCode, u.openid ?? null, u.closedAt ?? null])
+    await this.rows('INSERT INTO users (id, name, phone, role, grid_code, openid, closed_at, phone_hash, phone_last4) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)', [
+      u.id,
+      u.name,
+      sealedText(this.cipher, u.phone),
+      u.role,
+      u.gridCode,
+      u.openid ?? null,
+      u.closedAt ?? null,
+      this.cipher.lookupHash(u.phone),
+      last4(u.phone),
+    ])
   }
   async updateUser(u: UserRecord) {
-    await this.rows('UPDATE users SET name = $2, phone = $3, role = $4, grid_code = $5, openid = $6, closed_at = $7 WHERE id = $1', [u.id, u.name, u.phone, u.role, u.gridCode, u.openid ?? null, u.closedAt ?? null])
+    await this.rows('UPDATE users SET name = $2, phone = $3, role = $4, grid_code = $5, openid = $6, closed_at = $7, phone_hash = $8, phone_last4 = $9 WHERE id = $1', [
+      u.id,
+      u.name,
+      sealedText(this.cipher, u.phone),
+      u.role,
+      u.gridCode,
+      u.openid ?? null,
+      u.closedAt ?? null,
+      this.cipher.lookupHash(u.phone),
+      last4(u.phone),
+    ])
   }
   async listResidents({ gridCode, q, limit }: ResidentFilter) {
     const rows = await this.rows(
       `SELECT ${USER_COLUMNS} FROM users
        WHERE role IN ('resident', 'elder') AND grid_code IS NOT NULL AND closed_at IS NULL
          AND ($1::text IS NULL OR grid_code = $1)
-         AND ($2 = '' OR strpos(name, $2) > 0 OR ($2 ~ '^[0-9]{4}$' AND right(phone, 4) = $2))
+         AND ($2 = '' OR strpos(name, $2) > 0 OR ($2 ~ '^[0-9]{4}$' AND phone_last4 = $2))
        ORDER BY seq LIMIT $3`,
       [gridCode, q, limit],
     )
-    return rows.map((r) => userFromRow(r)!)
+    return rows.map((r) => this.user(r)!)
   }
   async listAccounts({ q, limit }: { q: string; limit: number }) {
     const rows = await this.rows(
       `SELECT ${USER_COLUMNS} FROM users
-       WHERE closed_at IS NULL AND ($1 = '' OR strpos(name, $1) > 0 OR ($1 ~ '^[0-9]{4}$' AND right(phone, 4) = $1))
+       WHERE closed_at IS NULL AND ($1 = '' OR strpos(name, $1) > 0 OR ($1 ~ '^[0-9]{4}$' AND phone_last4 = $1))
        ORDER BY seq LIMIT $2`,
       [q, limit],
     )
-    return rows.map((r) => userFromRow(r)!)
+    return rows.map((r) => this.user(r)!)
   }
   async insertRoleChange(c: RoleChange) {
     await this.rows('INSERT INTO role_changes (id, user_id, doc) VALUES ($1, $2, $3)', [c.id, c.userId, json(c)])
@@ -107,7 +176,7 @@ class PgRepository implements Repository {
       `SELECT ${USER_COLUMNS.split(', ').map((c) => `u.${c}`).join(', ')} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.closed_at IS NULL`,
       [tokenHash, new Date(now)],
     )
-    return userFromRow(rows[0])
+    return this.user(rows[0])
   }
   async deleteSession(tokenHash: string) {
     await this.rows('DELETE FROM sessions WHERE token_hash = $1', [tokenHash])
@@ -149,7 +218,7 @@ class PgRepository implements Repository {
   }
 
   async getWish(id: string, options?: ReadOptions) {
-    return docs<Wish>(await this.rows(`SELECT doc FROM wishes WHERE id = $1${lock(options)}`, [id]))[0] ?? null
+    return this.wishes(await this.rows(`SELECT doc FROM wishes WHERE id = $1${lock(options)}`, [id]))[0] ?? null
   }
   async insertWish(w: Wish) {
     await this.rows('INSERT INTO wishes (id, owner_id, grid_code, status, category, claimed_by, doc) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
@@ -159,16 +228,19 @@ class PgRepository implements Repository {
       w.status,
       w.category,
       w.claimedBy,
-      json(w),
+      json(sealWish(w, this.cipher)),
     ])
   }
   async updateWish(w: Wish) {
-    await this.rows('UPDATE wishes SET status = $2, claimed_by = $3, doc = $4 WHERE id = $1', [w.id, w.status, w.claimedBy, json(w)])
+    await this.rows('UPDATE wishes SET status = $2, claimed_by = $3, doc = $4 WHERE id = $1', [w.id, w.status, w.claimedBy, json(sealWish(w, this.cipher))])
   }
   async listActiveWishesOf(ownerId: string) {
-    return docs<Wish>(await this.rows("SELECT doc FROM wishes WHERE owner_id = $1 AND status IN ('pending_review', 'open', 'claimed')", [ownerId]))
+    return this.wishes(await this.rows("SELECT doc FROM wishes WHERE owner_id = $1 AND status IN ('pending_review', 'open', 'claimed')", [ownerId]))
   }
-  async scanWishes(filter: WishScanFilter, scan: Scan) {
+  async scanWishes(filter: WishScanFilter, scan: Scan): Promise<Keyed<Wish>[]> {
+    return (await this.scanWishRows(filter, scan)).map(({ record, cursor }) => ({ record: openWish(record as unknown as Row, this.cipher), cursor }))
+  }
+  private async scanWishRows(filter: WishScanFilter, scan: Scan) {
     const page = 'AND ($1::bigint IS NULL OR seq < $1) ORDER BY seq DESC LIMIT $2'
     const base = [after(scan), scan.limit]
     switch (filter.kind) {
@@ -187,7 +259,7 @@ class PgRepository implements Repository {
     }
   }
   async listWishesClaimedBy(volunteerId: string) {
-    return docs<Wish>(await this.rows('SELECT doc FROM wishes WHERE claimed_by = $1 ORDER BY seq DESC', [volunteerId]))
+    return this.wishes(await this.rows('SELECT doc FROM wishes WHERE claimed_by = $1 ORDER BY seq DESC', [volunteerId]))
   }
 
   async listClinicsFrom(date: string, specialty?: string) {
@@ -207,10 +279,10 @@ class PgRepository implements Repository {
     await this.rows('UPDATE clinics SET date = $2, specialty = $3, doc = $4 WHERE id = $1', [c.id, c.date, c.specialty, json(c)])
   }
   async getBooking(id: string, options?: ReadOptions) {
-    return docs<Booking>(await this.rows(`SELECT doc FROM bookings WHERE id = $1${lock(options)}`, [id]))[0] ?? null
+    return this.bookings(await this.rows(`SELECT doc FROM bookings WHERE id = $1${lock(options)}`, [id]))[0] ?? null
   }
   async listBookingsOfClinic(clinicId: string) {
-    return docs<Booking>(await this.rows('SELECT doc FROM bookings WHERE clinic_id = $1 ORDER BY seq', [clinicId]))
+    return this.bookings(await this.rows('SELECT doc FROM bookings WHERE clinic_id = $1 ORDER BY seq', [clinicId]))
   }
   async listSlotBookings(clinicId: string): Promise<SlotBooking[]> {
     const rows = await this.rows(
@@ -222,11 +294,11 @@ class PgRepository implements Repository {
       status: r.status as Booking['status'],
       queueNumber: (r.queue as number | null) ?? null,
       patientName: r.name as string,
-      phone: r.phone as string,
+      phone: openedText(this.cipher, r.phone),
     }))
   }
   async listBookingsOfAccount(accountId: string) {
-    return docs<Booking>(await this.rows('SELECT doc FROM bookings WHERE account_id = $1 ORDER BY seq', [accountId]))
+    return this.bookings(await this.rows('SELECT doc FROM bookings WHERE account_id = $1 ORDER BY seq', [accountId]))
   }
   async insertBooking(b: Booking) {
     await this.rows('INSERT INTO bookings (id, clinic_id, slot_id, account_id, status, patient_key, doc) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
@@ -235,12 +307,12 @@ class PgRepository implements Repository {
       b.slotId,
       b.accountId,
       b.status,
-      patientKey(b),
-      json(b),
+      patientKey(b, this.cipher),
+      json(sealBooking(b, this.cipher)),
     ])
   }
   async updateBooking(b: Booking) {
-    await this.rows('UPDATE bookings SET status = $2, doc = $3 WHERE id = $1', [b.id, b.status, json(b)])
+    await this.rows('UPDATE bookings SET status = $2, doc = $3 WHERE id = $1', [b.id, b.status, json(sealBooking(b, this.cipher))])
   }
 
   async getPosting(id: string, options?: ReadOptions) {
@@ -263,26 +335,62 @@ class PgRepository implements Repository {
     )
   }
   async getApplication(id: string, options?: ReadOptions) {
-    return docs<Application>(await this.rows(`SELECT doc FROM applications WHERE id = $1${lock(options)}`, [id]))[0] ?? null
+    return this.applications(await this.rows(`SELECT doc FROM applications WHERE id = $1${lock(options)}`, [id]))[0] ?? null
   }
   async findApplication(postingId: string, applicantId: string) {
-    return docs<Application>(await this.rows('SELECT doc FROM applications WHERE posting_id = $1 AND applicant_id = $2', [postingId, applicantId]))[0] ?? null
+    return this.applications(await this.rows('SELECT doc FROM applications WHERE posting_id = $1 AND applicant_id = $2', [postingId, applicantId]))[0] ?? null
   }
   async listApplicationsOfPosting(postingId: string) {
-    return docs<Application>(await this.rows('SELECT doc FROM applications WHERE posting_id = $1 ORDER BY seq', [postingId]))
+    return this.applications(await this.rows('SELECT doc FROM applications WHERE posting_id = $1 ORDER BY seq', [postingId]))
   }
   async listApplicationsOfApplicant(applicantId: string) {
-    return docs<Application>(await this.rows('SELECT doc FROM applications WHERE applicant_id = $1 ORDER BY seq DESC', [applicantId]))
+    return this.applications(await this.rows('SELECT doc FROM applications WHERE applicant_id = $1 ORDER BY seq DESC', [applicantId]))
   }
   async insertApplication(a: Application) {
-    await this.rows('INSERT INTO applications (id, posting_id, applicant_id, doc) VALUES ($1, $2, $3, $4)', [a.id, a.postingId, a.applicantId, json(a)])
+    await this.rows('INSERT INTO applications (id, posting_id, applicant_id, doc) VALUES ($1, $2, $3, $4)', [a.id, a.postingId, a.applicantId, json(sealApplication(a, this.cipher))])
   }
   async updateApplication(a: Application) {
-    await this.rows('UPDATE applications SET doc = $2 WHERE id = $1', [a.id, json(a)])
+    await this.rows('UPDATE applications SET doc = $2 WHERE id = $1', [a.id, json(sealApplication(a, this.cipher))])
+  }
+
+  /** PgStore.reseal's work, inside its transaction: every row not sealed with the current key, rewritten. */
+  async resealStale(): Promise<number> {
+    const current = `enc1.${this.cipher.keyId}.%`
+    const stale = (expr: string) => `(${expr} <> '' AND ${expr} NOT LIKE $1)`
+    let rewritten = 0
+    for (const row of await this.rows(`SELECT ${USER_COLUMNS} FROM users WHERE ${stale('phone')} OR phone_hash IS NULL FOR UPDATE`, [current])) {
+      await this.updateUser(this.user(row)!)
+      rewritten++
+    }
+    const wishRows = await this.rows(`SELECT doc FROM wishes WHERE ${stale("doc->>'phone'")} OR jsonb_typeof(doc->'address') <> 'string' OR doc->>'address' NOT LIKE $1 FOR UPDATE`, [current])
+    for (const wish of this.wishes(wishRows)) {
+      await this.updateWish(wish)
+      rewritten++
+    }
+    for (const booking of this.bookings(await this.rows(`SELECT doc FROM bookings WHERE ${stale("doc->>'phone'")} OR ${stale("doc->>'symptoms'")} FOR UPDATE`, [current]))) {
+      // The patient's look-up key is a keyed hash too: recomputed with the current key.
+      await this.rows('UPDATE bookings SET doc = $2, patient_key = $3 WHERE id = $1', [booking.id, json(sealBooking(booking, this.cipher)), patientKey(booking, this.cipher)])
+      rewritten++
+    }
+    for (const application of this.applications(await this.rows(`SELECT doc FROM applications WHERE ${stale("doc->>'phone'")} FOR UPDATE`, [current]))) {
+      await this.updateApplication(application)
+      rewritten++
+    }
+    const answers = await this.rows(
+      "SELECT user_id, key, body FROM idempotency WHERE body IS NOT NULL AND (jsonb_typeof(body) <> 'string' OR body #>> '{}' NOT LIKE $1) FOR UPDATE",
+      [current],
+    )
+    for (const row of answers) {
+      const body = FieldCipher.isSealed(row.body) ? JSON.parse(this.cipher.open(row.body)) : row.body
+      await this.rows('UPDATE idempotency SET body = $3 WHERE user_id = $1 AND key = $2', [row.user_id, row.key, json(this.cipher.seal(json(body)))])
+      rewritten++
+    }
+    return rewritten
   }
 
   async loadStatsInput() {
     const [wishes, bookings, applications, users] = [
+      // The figures never read a phone, address or symptom: the records go unopened.
       docs<Wish>(await this.rows('SELECT doc FROM wishes ORDER BY seq')),
       docs<Booking>(await this.rows('SELECT doc FROM bookings ORDER BY seq')),
       docs<Application>(await this.rows('SELECT doc FROM applications ORDER BY seq')),
@@ -308,10 +416,12 @@ class PgRepository implements Repository {
       await this.rows('UPDATE idempotency SET fingerprint = $3, status = NULL, body = NULL, created_at = $4 WHERE user_id = $1 AND key = $2', [userId, key, fingerprint, new Date(now)])
       return null
     }
-    return { userId, key, fingerprint: row.fingerprint as string, status: Number(row.status), body: row.body, createdAt } satisfies IdempotencyRecord
+    // A remembered answer holds what the write answered (a wish's address, a patient's phone): sealed whole.
+    const body = FieldCipher.isSealed(row.body) ? JSON.parse(this.cipher.open(row.body)) : row.body
+    return { userId, key, fingerprint: row.fingerprint as string, status: Number(row.status), body, createdAt } satisfies IdempotencyRecord
   }
   async saveIdempotencyAnswer(r: IdempotencyRecord) {
-    await this.rows('UPDATE idempotency SET status = $3, body = $4 WHERE user_id = $1 AND key = $2', [r.userId, r.key, r.status, json(r.body)])
+    await this.rows('UPDATE idempotency SET status = $3, body = $4 WHERE user_id = $1 AND key = $2', [r.userId, r.key, r.status, json(this.cipher.seal(json(r.body)))])
   }
 
   async insertMessages(drafts: MessageDraft[]) {
@@ -371,8 +481,25 @@ const UNIQUE_VIOLATION = '23505'
  * or serialisation failure is retried; a unique violation (the last line
  * behind a rule) answers CONFLICT.
  */
+/** Any fixed number: the advisory lock that lets one process reseal at a time. */
+const RESEAL_LOCK = 4_223_502
+
 export class PgStore implements Store {
-  constructor(private readonly database: SqlDatabase) {}
+  constructor(
+    private readonly database: SqlDatabase,
+    private readonly cipher: FieldCipher,
+  ) {}
+
+  /**
+   * Seals with the current key every personal detail that is not yet: values
+   * written before encryption, or sealed with a previous key (after DATA_KEY
+   * changed, with the old one in DATA_KEY_PREVIOUS); look-up hashes are
+   * recomputed with them. One transaction: every row or none. Run at start
+   * and by `npm run server -- rotate-key`; answers how many rows it rewrote.
+   */
+  reseal(): Promise<number> {
+    return this.transaction((repo) => (repo as PgRepository).resealStale(), { advisoryLock: RESEAL_LOCK })
+  }
 
   /**
    * `advisoryLock` makes transactions with the same number wait for each
@@ -382,12 +509,12 @@ export class PgStore implements Store {
     const conn = await this.database.connect()
     try {
       // Reads run statement by statement: no BEGIN/COMMIT round trips.
-      if (options.readOnly) return await fn(new PgRepository(conn))
+      if (options.readOnly) return await fn(new PgRepository(conn, this.cipher))
       for (let attempt = 1; ; attempt++) {
         await conn.query('BEGIN')
         try {
           if (options.advisoryLock !== undefined) await conn.query('SELECT pg_advisory_xact_lock($1)', [options.advisoryLock])
-          const result = await fn(new PgRepository(conn))
+          const result = await fn(new PgRepository(conn, this.cipher))
           await conn.query('COMMIT')
           return result
         } catch (error) {

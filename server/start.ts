@@ -7,6 +7,7 @@ import type { IdentityProvider, Route } from '../backend/router'
 import { buildApp } from './app'
 import type { ServerConfig } from './config'
 import { migrate } from './migrations'
+import { FieldCipher } from './fieldCipher'
 import { PgStore } from './pgStore'
 import { pgDatabase, pgliteDatabase, type SqlDatabase } from './sql'
 import { wechatIdentity } from './wechat'
@@ -88,7 +89,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const now = options.now ?? Date.now
   const database = await openDatabase(config)
   await migrate(database)
-  const store = new PgStore(database)
+  const store = new PgStore(database, new FieldCipher(config.dataKeys))
+  // Rows written before encryption, or under a previous key, are sealed with the current one.
+  await store.reseal()
   if (config.demo) await seedIfEmpty(store, now())
   const backend = serverBackend(store, config, now)
   const app = await buildApp({ backend, config, logger: options.logger ?? false })

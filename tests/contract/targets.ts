@@ -6,6 +6,7 @@ import type { GridRecord } from '../../backend/records'
 import { buildApp } from '../../server/app'
 import { readConfig } from '../../server/config'
 import { migrate } from '../../server/migrations'
+import { FieldCipher } from '../../server/fieldCipher'
 import { PgStore } from '../../server/pgStore'
 import { pgDatabase, pgliteDatabase, type SqlDatabase } from '../../server/sql'
 import { seedIfEmpty, serverBackend } from '../../server/start'
@@ -74,7 +75,7 @@ function serverTarget(name: string, openDatabase: () => Promise<SqlDatabase>): T
     async start(options) {
       shared ??= openDatabase().then(async (database) => {
         await migrate(database)
-        return new PgStore(database)
+        return new PgStore(database, new FieldCipher(SERVER_CONFIG.dataKeys))
       })
       const store = await shared
       const now = options?.now ?? Date.now

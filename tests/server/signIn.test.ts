@@ -2,6 +2,7 @@
  * local fake WeChat API, the demo doors shut, the hard edges of HTTP, safe
  * request logs, migrations and the staff command. */
 import { execFile } from 'child_process'
+import { randomBytes } from 'crypto'
 import fs from 'fs'
 import path from 'path'
 import { Writable } from 'stream'
@@ -17,6 +18,8 @@ import { startFakeWechat, type FakeWechat } from '../support/fakeWechat'
 import { freshPostgresUrl } from '../support/postgres'
 
 const ROOT = path.join(__dirname, '..', '..')
+/** A data key for this run only, as an operator would make one (openssl rand -base64 32). */
+const DATA_KEY = randomBytes(32).toString('base64')
 const APPID = 'wx-test-appid'
 const SECRET = 'test-secret'
 
@@ -60,7 +63,7 @@ beforeAll(async () => {
   wechat = await startFakeWechat(APPID, SECRET)
   databaseUrl = await freshPostgresUrl('server')
   config = {
-    ...readConfig({ DATABASE_URL: databaseUrl, WECHAT_APPID: APPID, WECHAT_SECRET: SECRET, WECHAT_API_BASE: wechat.url, RATE_LIMIT_SIGN_IN: '1000', RATE_LIMIT_WRITES_PER_USER: '1000' }),
+    ...readConfig({ DATABASE_URL: databaseUrl, DATA_KEY, WECHAT_APPID: APPID, WECHAT_SECRET: SECRET, WECHAT_API_BASE: wechat.url, RATE_LIMIT_SIGN_IN: '1000', RATE_LIMIT_WRITES_PER_USER: '1000' }),
     port: 0,
   }
   server = await startServer(config)
@@ -85,6 +88,15 @@ describe('configuration', () => {
     expect(() => readConfig({ WECHAT_APPID: 'x' })).toThrow(/WECHAT_SECRET missing/)
     expect(readConfig({ DEMO: '1' }).demo).toBe(true)
     expect(() => readConfig({ DEMO: '1', PORT: 'abc' })).toThrow(/PORT/)
+  })
+
+  it('refuses to start without a data key unless demo mode is on, and names a malformed one', () => {
+    const credentials = { WECHAT_APPID: 'x', WECHAT_SECRET: 'y' }
+    expect(() => readConfig(credentials)).toThrow(/DATA_KEY missing/)
+    expect(() => readConfig({ ...credentials, DATA_KEY: 'c2hvcnQ=' })).toThrow(/DATA_KEY must be 32 random bytes/)
+    expect(() => readConfig({ ...credentials, DATA_KEY, DATA_KEY_PREVIOUS: 'c2hvcnQ=' })).toThrow(/DATA_KEY_PREVIOUS must be 32 random bytes/)
+    expect(readConfig({ ...credentials, DATA_KEY }).dataKeys).toHaveLength(1)
+    expect(readConfig({ DEMO: '1' }).demoDataKey).toBe(true)
   })
 })
 
@@ -241,7 +253,7 @@ describe('database and operators', () => {
   it('migrates an empty database to the latest version, and a second run does nothing', async () => {
     const database = pgDatabase(await freshPostgresUrl('migrate'))
     try {
-      expect(await migrate(database)).toEqual([1, 2, 3, 4, 5, 6])
+      expect(await migrate(database)).toEqual([1, 2, 3, 4, 5, 6, 7])
       expect(await migrate(database)).toEqual([])
       const conn = await database.connect()
       const tables = (await conn.query<{ n: number }>("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'")).rows[0].n
@@ -281,7 +293,7 @@ describe('database and operators', () => {
         `INSERT INTO bookings (id, session_id, slot_id, account_id, status, patient_key, doc) VALUES ('b1', 'c1', 't1', 'u1', 'booked', 'k', '{"id":"b1","sessionId":"c1"}')`,
       )
       conn.release()
-      expect(await migrate(database)).toEqual([3, 4, 5, 6])
+      expect(await migrate(database)).toEqual([3, 4, 5, 6, 7])
       const after = await database.connect()
       const row = (await after.query<{ clinic_id: string; doc: Record<string, unknown> }>('SELECT clinic_id, doc FROM bookings')).rows[0]
       after.release()
@@ -295,7 +307,7 @@ describe('database and operators', () => {
     const url = await freshPostgresUrl('places')
     const run = promisify(execFile)
     const main = path.join(ROOT, '.tmp/node/server/main.js')
-    const env = { ...process.env, DATABASE_URL: url }
+    const env = { ...process.env, DATABASE_URL: url, DATA_KEY }
     for (let i = 0; i < 2; i++) {
       const { stdout } = await run('node', [main, 'import-places', path.join(ROOT, 'docs/places.example.json')], { env })
       expect(stdout).toMatch(/imported 3 communities and 7 grids/)
@@ -315,16 +327,18 @@ describe('database and operators', () => {
     const url = await freshPostgresUrl('cli')
     const run = promisify(execFile)
     const { stdout } = await run('node', [path.join(ROOT, '.tmp/node/server/main.js'), 'add-staff', '--phone', '137 0000 1111', '--name', '王主任'], {
-      env: { ...process.env, DATABASE_URL: url },
+      env: { ...process.env, DATABASE_URL: url, DATA_KEY },
     })
     expect(stdout).toMatch(/staff account s\d+: 王主任, 137\*\*\*\*1111/)
     const database = pgDatabase(url)
     const conn = await database.connect()
-    const rows = (await conn.query<{ role: string; phone: string }>("SELECT role, phone FROM users WHERE name = '王主任'")).rows
+    const rows = (await conn.query<{ role: string; phone: string; phone_last4: string }>("SELECT role, phone, phone_last4 FROM users WHERE name = '王主任'")).rows
     conn.release()
     await database.close()
-    expect(rows).toEqual([{ role: 'staff', phone: '13700001111' }])
-    await expect(run('node', [path.join(ROOT, '.tmp/node/server/main.js'), 'add-staff', '--name', '缺手机号'], { env: { ...process.env, DATABASE_URL: url } })).rejects.toMatchObject({
+    // Stored sealed: the number itself is not in the row.
+    expect(rows).toEqual([{ role: 'staff', phone: expect.stringMatching(/^enc1\./), phone_last4: '1111' }])
+    expect(rows[0].phone).not.toContain('13700001111')
+    await expect(run('node', [path.join(ROOT, '.tmp/node/server/main.js'), 'add-staff', '--name', '缺手机号'], { env: { ...process.env, DATABASE_URL: url, DATA_KEY } })).rejects.toMatchObject({
       stderr: expect.stringMatching(/--phone is required/),
     })
   })

@@ -125,12 +125,10 @@ function ResidentFilter({ chosen, onChoose }: { chosen: string | null; onChoose:
   }
   return (
     <>
-      <View className="account-search">
-        <Field id="audit-who" label="居民或工作人员" placeholder="姓名或手机号后四位" value={typed} error={error} onChange={setTyped} />
-        <Action className="btn--primary" onClick={search}>
-          查找
-        </Action>
-      </View>
+      <Field id="audit-who" label="居民或工作人员" placeholder="姓名或手机号后四位" value={typed} error={error} onChange={setTyped} />
+      <Action className="btn--plain btn--block" onClick={search}>
+        查找
+      </Action>
       {found && found.length > 0 && (
         <View className="account-list" role="group" ariaLabel="选择账号">
           {found.map((a) => (
