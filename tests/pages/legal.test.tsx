@@ -16,7 +16,7 @@ describe('隐私政策 and 用户协议', () => {
   it('the privacy policy says what is collected, who sees it, how long it is kept and how to have it deleted', async () => {
     const { container } = await mountPage(PrivacyPolicy, { path: '/legal/pages/privacy/index' })
     const headings = Array.from(container.querySelectorAll('[aria-level="2"]')).map((h) => h.textContent)
-    expect(headings).toEqual(['我们是谁', '我们收集的信息和用途', '谁能看到您的信息', '保存期限', '您的权利', '未成年人', '联系我们'])
+    expect(headings).toEqual(['我们是谁', '我们收集的信息和用途', '谁能看到您的信息', '我们如何保护您的信息', '保存期限', '您的权利', '未成年人', '联系我们'])
     const text = container.textContent ?? ''
     for (const collected of ['手机号', '门牌地址', '就诊信息', '敏感个人信息', '照片', '报名信息']) expect(text).toContain(collected)
     expect(text).toContain('删除')
