@@ -2,6 +2,7 @@ import { View } from '@tarojs/components'
 import { useEffect, type ReactNode } from 'react'
 import type { TabPath } from '../platform/navigation'
 import { useSession } from '../stores/session'
+import { ConsentSheet } from './ConsentSheet'
 import { useElderModeOffer } from './useElderModeOffer'
 import { WebHeader } from './WebHeader'
 import { WebTabBar } from './WebTabBar'
@@ -11,13 +12,15 @@ interface Props {
   className?: string
   /** Tab pages name themselves so H5 can draw its bottom navigation. */
   tab?: TabPath
+  /** False on the policies themselves, which the consent sheet links to. */
+  askConsent?: boolean
 }
 
 /**
  * The root of every page: owns 长辈模式. Every size in the stylesheets is
  * multiplied by --scale, which this class raises, so no page styles twice.
  */
-export function PageRoot({ children, className = '', tab }: Props) {
+export function PageRoot({ children, className = '', tab, askConsent = true }: Props) {
   const elderMode = useSession((s) => s.elderMode)
   useElderModeOffer()
   useEffect(() => {
@@ -32,6 +35,7 @@ export function PageRoot({ children, className = '', tab }: Props) {
       {webHeader && <WebHeader />}
       {children}
       {webTabs && <WebTabBar current={tab} />}
+      {askConsent && <ConsentSheet />}
     </View>
   )
 }

@@ -10,7 +10,7 @@ export interface Section {
 /** A policy as people read it on a phone: a title, the date, then short sections. */
 export function LegalText({ title, updated, sections }: { title: string; updated: string; sections: Section[] }) {
   return (
-    <PageRoot>
+    <PageRoot askConsent={false}>
       <View className="card legal">
         <View className="card__title" role="heading" aria-level={1}>
           {title}

@@ -7,6 +7,7 @@ export const STORED = {
   lastCard: 'dongan-last-card',
   tickets: 'dongan-tickets',
   wishDraft: 'dongan-wish-draft',
+  consent: 'dongan-consent',
 } as const
 
 /** Taro's synchronous storage (wx storage / localStorage) for zustand's persist. */

@@ -3,6 +3,7 @@ import { createJSONStorage, persist } from 'zustand/middleware'
 import { api, setApiReauthenticate, setApiToken, type Session, type User } from '../api'
 import { getLoginCode } from '../platform/login'
 import { STORED, taroStateStorage } from '../platform/storage'
+import { ensureConsent } from './consent'
 
 interface SessionState {
   token: string | null
@@ -57,6 +58,8 @@ export function ensureSignedIn(renew = false): Promise<User> {
   if (token && user && !renew) return Promise.resolve(user)
   if (!pendingSignIn) {
     pendingSignIn = (async () => {
+      // Nothing personal is sent before the person agreed to the 隐私政策.
+      await ensureConsent()
       const session = await api.login(await getLoginCode())
       useSession.getState().signIn(session)
       return session.user

@@ -5,6 +5,7 @@
 import fs from 'fs'
 import path from 'path'
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
+import { PRIVACY_VERSION } from '../../src/domain/consent'
 
 // A CommonJS script shared with the size and screenshot tools.
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -72,7 +73,13 @@ export function launchBrowser(): Promise<Browser> {
 export interface OpenOptions {
   /** Fixes Date.now()/new Date() (timers keep running), e.g. '2026-11-27T10:00:00+08:00'. */
   time?: string
+  /** False: a phone that never opened the app, so the consent sheet asks first. */
+  consented?: boolean
 }
+
+/** The consent the app keeps on the phone (src/stores/consent.ts), as Taro's H5 storage writes it. */
+const CONSENT_KEY = 'dongan-consent'
+const CONSENT_VALUE = JSON.stringify({ data: JSON.stringify(PRIVACY_VERSION) })
 
 /** A fresh context (own localStorage) with a phone-sized viewport and China locale. */
 export async function newPage(browser: Browser, options: OpenOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
@@ -85,6 +92,10 @@ export async function newPage(browser: Browser, options: OpenOptions = {}): Prom
     hasTouch: false,
   })
   context.setDefaultTimeout(10_000)
+  if (options.consented !== false) {
+    // Set once: a reload must keep whatever the app stored since.
+    await context.addInitScript(([key, value]) => localStorage.getItem(key) ?? localStorage.setItem(key, value), [CONSENT_KEY, CONSENT_VALUE])
+  }
   const page = await context.newPage()
   if (options.time) await page.clock.setFixedTime(new Date(options.time))
   // Surface app crashes in the test output.

@@ -19,11 +19,14 @@
 //    containers are removed, not all of document.body: Taro's H5 showModal /
 //    showToast keep a reference to the element they create and reuse it, so
 //    wiping the body makes every later modal in the file invisible.
+// 4. The person has agreed to the 隐私政策 before each test (tests/pages/consent.test.tsx
+//    starts without it): the consent sheet is tested once, not in front of every page.
 import '@tarojs/taro'
 import * as React from 'react'
 import TestUtils from '@tarojs/test-utils-react'
 import { createH5NativeComponentConfig } from '@tarojs/plugin-framework-react/dist/runtime'
 import { unmountAllPages } from './mount-page'
+import { useConsent } from '../../src/stores/consent'
 
 // react-dom has no type declarations in this repo (@types/react-dom is not
 // installed), hence requireActual rather than an import.
@@ -42,6 +45,10 @@ TestUtils.prototype.unmout = function (this: TestUtils) {
   const { _inst: rendered } = this as unknown as { _inst?: { container: Element } }
   rendered?.container.remove()
 }
+
+beforeEach(() => {
+  useConsent.setState({ agreed: true, asking: null })
+})
 
 afterEach(() => {
   unmountAllPages()

@@ -34,6 +34,11 @@ async function main() {
     for (const elder of [false, true]) {
       const context = await browser.newContext({ viewport: { width: 390, height: 844 } })
       const page = await context.newPage()
+      // A first visit: the consent sheet over the card; then agree, as a resident would.
+      await page.goto(`${server.url}/?g=DA0103`)
+      await page.waitForSelector('[aria-label="隐私保护提示"]', { timeout: 15000 })
+      if (!elder) await page.screenshot({ path: `${out}/first-visit.png` })
+      await page.getByRole('button', { name: '同意并继续' }).click()
       if (elder) {
         await page.goto(`${server.url}/#/pages/me/index`)
         await page.getByRole('switch', { name: '长辈模式' }).click()

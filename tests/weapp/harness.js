@@ -35,6 +35,10 @@
  */
 const fs = require('fs')
 const path = require('path')
+
+// The policy date the app asks consent to (src/domain/consent.ts), read rather than repeated.
+const PRIVACY_VERSION = /PRIVACY_VERSION = '([^']+)'/.exec(fs.readFileSync(path.join(__dirname, '../../src/domain/consent.ts'), 'utf8'))[1]
+const CONSENT_KEY = 'dongan-consent'
 const simulate = require('miniprogram-simulate')
 // miniprogram-simulate runs a component's js with Node's require and then
 // deletes it from require.cache. Under Jest that delete is a no-op, so a second
@@ -208,6 +212,9 @@ function createWx(state) {
       state.modals.push({ title: options.title, content: options.content, confirmText: options.confirmText })
       complete(options, { ...ok('showModal'), confirm: state.modalConfirm, cancel: !state.modalConfirm })
     },
+    // WeChat's privacy event: the app registers its listener; page.askPrivacy()
+    // fires it the way WeChat does before the album or the phone number.
+    onNeedPrivacyAuthorization: listener => { state.privacyListener = listener },
   }
 
   const wx = Object.assign({}, simulateWx, standIns)
@@ -353,7 +360,11 @@ async function loadPage(distDir, pagePath, options = {}) {
     fontSizeSetting: options.fontSizeSetting || 16,
     modals: [],
     modalConfirm: options.modalConfirm === true,
+    privacyListener: null,
   }
+  // The person agreed to the 隐私政策 on an earlier visit, unless the test says
+  // consented: false (the consent sheet is tested on its own).
+  if (options.consented !== false && !state.storage.has(CONSENT_KEY)) state.storage.set(CONSENT_KEY, JSON.stringify(PRIVACY_VERSION))
   const errors = []
 
   // Errors of the page would otherwise only be logged and the test would pass:
@@ -457,6 +468,11 @@ async function loadPage(distDir, pagePath, options = {}) {
     get clipboard() { return state.clipboard },
     get modals() { return state.modals },
     callsTo(api) { return state.calls.filter(c => c.api === api).map(c => c.args[0]) },
+    /** Fires WeChat's privacy event; resolves with what the app answered ({ event, buttonId }). */
+    askPrivacy() {
+      if (!state.privacyListener) throw new Error('weapp harness: the app registered no onNeedPrivacyAuthorization listener')
+      return new Promise(resolve => state.privacyListener(resolve, { referrer: 'chooseImage' }))
+    },
     /**
      * Polls `predicate` (every 10 ms, real time) until it returns a truthy
      * value, which is returned; throws on timeout with the last failure, or at

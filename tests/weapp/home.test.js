@@ -130,3 +130,29 @@ test('转发 and 朋友圈 share the card with its grid in the path', async () =
   expect(page.instance.onShareTimeline()).toMatchObject({ query: 'g=DA0103' })
   expect(page.errors).toEqual([])
 })
+
+test('a first visit asks consent in a sheet whose agree button is WeChat’s agreePrivacyAuthorization button', async () => {
+  page = await loadPage(DIST, HOME, { consented: false })
+  await page.settle()
+  expect(readText(page.root)).toContain('欢迎使用东安社区服务')
+  const agree = page.root.querySelector('#consent-agree')
+  // The builtin's open-type lives in the data Taro sets for that element (its sid), not in the DOM.
+  const sid = agree.dom.getAttribute('data-sid')
+  const find = node => (node && node.sid === sid ? node : (node && node.cn || []).map(find).find(Boolean))
+  expect(Object.values(find(page.instance.data.root))).toContain('agreePrivacyAuthorization')
+  expect(page.errors).toEqual([])
+})
+
+test('when WeChat asks before the album or the phone number, the sheet answers it with the tapped button', async () => {
+  page = await loadPage(DIST, HOME, { query: { g: 'DA0103' } })
+  await page.settle()
+  expect(readText(page.root)).not.toContain('使用前请同意隐私政策')
+  const answered = page.askPrivacy()
+  await page.settle()
+  expect(readText(page.root)).toContain('使用前请同意隐私政策')
+  page.root.querySelector('#consent-agree').dispatchEvent('agreeprivacyauthorization', { detail: {} })
+  await expect(answered).resolves.toEqual({ event: 'agree', buttonId: 'consent-agree' })
+  await page.settle()
+  expect(readText(page.root)).not.toContain('使用前请同意隐私政策')
+  expect(page.errors).toEqual([])
+})
