@@ -1,9 +1,11 @@
 /* `npm run server [-- command]`: serves the API (default), or runs one of the
  * operator's commands: `migrate`, `add-staff --phone … --name …`,
- * `import-places FILE.json`, `rotate-key`. */
+ * `import-places FILE.json`, `rotate-key`, `backup [FILE]`, `restore FILE`. */
+import fs from 'fs'
 import { normalisePhone, checkPhone } from '../src/domain/validation'
 import { ConfigError, readConfig, type ServerConfig } from './config'
 import { migrate } from './migrations'
+import { backup, defaultBackupFile, restore, withDeadline } from './backup'
 import { FieldCipher } from './fieldCipher'
 import { PgStore } from './pgStore'
 import { readPlacesFile } from './places'
@@ -93,7 +95,19 @@ async function main(): Promise<void> {
   if (command === 'add-staff') return addStaff(config, args)
   if (command === 'import-places') return importPlaces(config, args)
   if (command === 'rotate-key') return rotateKey(config)
-  if (command !== 'serve') throw new ConfigError(`unknown command "${command}": use serve, migrate, add-staff, import-places or rotate-key`)
+  if (command === 'backup') {
+    const file = args[0] ?? defaultBackupFile(config)
+    await withDeadline(backup(config, file), 'backup')
+    console.log(`backed up ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `the embedded database in ${config.pgliteDir}`} to ${file} (${Math.round(fs.statSync(file).size / 1024)} KB)`)
+    return
+  }
+  if (command === 'restore') {
+    if (!args[0]) throw new ConfigError('restore needs a backup file, e.g. npm run server -- restore backups/dongan-20261201-0230.dump')
+    await withDeadline(restore(config, args[0]), 'restore')
+    console.log(`restored ${args[0]}; start the server as usual`)
+    return
+  }
+  if (command !== 'serve') throw new ConfigError(`unknown command "${command}": use serve, migrate, add-staff, import-places, rotate-key, backup or restore`)
   const running = await startServer(config, { logger: { level: process.env.LOG_LEVEL || 'info' } })
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.pgliteDir}`
   console.log(`东安社区服务 server on ${running.url}, data in ${where}${config.demo ? ', demo mode on' : ''}`)

@@ -94,7 +94,13 @@ export async function newPage(browser: Browser, options: OpenOptions = {}): Prom
   context.setDefaultTimeout(10_000)
   if (options.consented !== false) {
     // Set once: a reload must keep whatever the app stored since.
-    await context.addInitScript(([key, value]) => localStorage.getItem(key) ?? localStorage.setItem(key, value), [CONSENT_KEY, CONSENT_VALUE])
+    // (about:blank, which openPage passes through, has no localStorage.)
+    await context.addInitScript(
+      ([key, value]) => {
+        if (window.location.protocol.startsWith('http') && localStorage.getItem(key) === null) localStorage.setItem(key, value)
+      },
+      [CONSENT_KEY, CONSENT_VALUE],
+    )
   }
   const page = await context.newPage()
   if (options.time) await page.clock.setFixedTime(new Date(options.time))

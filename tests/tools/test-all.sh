@@ -80,7 +80,8 @@ NODE_OPTIONS=--experimental-vm-modules jest_run contract -c tests/jest.contract.
 
 step "the server: WeChat sign-in, demo doors, HTTP edges, races of two processes, SIGKILL drill (PostgreSQL)"
 if npx tsc -p server/tsconfig.json; then
-  jest_run server -c tests/jest.server.config.js
+  # PGlite (the backup drill of the embedded database) loads its WebAssembly with a dynamic import.
+  NODE_OPTIONS=--experimental-vm-modules jest_run server -c tests/jest.server.config.js
 else
   record FAIL "jest-server (the server did not compile)"
 fi
