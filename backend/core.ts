@@ -4,7 +4,7 @@ import { auditFactOf, auditLabel, type AuditEntry, type AuditFact } from '../src
 import { toChinaIso } from '../src/domain/chinaTime'
 import { RuleError } from '../src/domain/rules'
 import { CORE_ROUTES } from './handlers'
-import { compileRoutes, matchRoute, type IdentityProvider, type Route, type RouteContext } from './router'
+import { PASS_ALL, compileRoutes, matchRoute, type ContentCheck, type IdentityProvider, type Route, type RouteContext } from './router'
 import type { Repository, Store } from './store'
 
 export interface WireResponse {
@@ -42,6 +42,8 @@ export interface Secrets {
 export interface BackendOptions {
   store: Store
   identity: IdentityProvider
+  /** WeChat's content-security check; without one, every text passes. */
+  contentCheck?: ContentCheck
   secrets: Secrets
   /** The clock; tests fix it. */
   now?: () => number
@@ -190,6 +192,7 @@ export class Backend {
           now,
           demo: this.demo,
           identity: this.options.identity,
+          contentCheck: this.options.contentCheck ?? PASS_ALL,
           openSession: async (userId) => {
             const token = secrets.randomToken()
             await repo.insertSession({ tokenHash: secrets.digest(token), userId, expiresAt: now + this.sessionMs })

@@ -14,6 +14,18 @@ export interface IdentityProvider {
   phoneFor(code: string): Promise<string>
 }
 
+/**
+ * WeChat's content-security check (msgSecCheck) of text people publish; the
+ * demo and deployments without WeChat pass everything (staff review wishes
+ * before anyone sees them either way).
+ */
+export interface ContentCheck {
+  /** False when the text must not be published; `openid` is the writer's WeChat identity, when known. */
+  textIsAcceptable(text: string, openid: string | null): Promise<boolean>
+}
+
+export const PASS_ALL: ContentCheck = { textIsAcceptable: async () => true }
+
 /** What the host hands every handler besides the request. */
 export interface RouteContext {
   repo: Repository
@@ -28,6 +40,7 @@ export interface RouteContext {
   /** True only where the demo doors are open (the embedded app, the mock server, DEMO=1). */
   demo: boolean
   identity: IdentityProvider
+  contentCheck: ContentCheck
   /** Opens a session for a user and returns its bearer token. */
   openSession(userId: string): Promise<string>
 }

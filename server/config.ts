@@ -11,6 +11,8 @@ export interface ServerConfig {
   pgliteDir: string
   wechat: { appid: string; secret: string; apiBase: string } | null
   demo: boolean
+  /** WeChat's content-security check of published text: on wherever WeChat is configured, unless CONTENT_CHECK=off. */
+  contentCheck: boolean
   corsOrigins: string[]
   staticDir: string | null
   sessionDays: number
@@ -79,6 +81,7 @@ export function readConfig(env: Environment = process.env, projectRoot = process
     pgliteDir: path.resolve(projectRoot, env.PGLITE_DIR || '.data/pglite'),
     wechat: appid && secret ? { appid, secret, apiBase: env.WECHAT_API_BASE || 'https://api.weixin.qq.com' } : null,
     demo,
+    contentCheck: !!(appid && secret) && env.CONTENT_CHECK !== 'off',
     ...dataKeysOf(env, demo),
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')

@@ -482,7 +482,7 @@ const UNIQUE_VIOLATION = '23505'
  * behind a rule) answers CONFLICT.
  */
 /** Any fixed number: the advisory lock that lets one process reseal at a time. */
-const RESEAL_LOCK = 4_223_502
+const RESEAL_LOCK = 4_223_503
 
 export class PgStore implements Store {
   constructor(

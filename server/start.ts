@@ -47,8 +47,7 @@ function demoParts(): { routes: Route[]; identity: IdentityProvider; seedInto: t
 }
 
 /** WeChat where it is configured; in demo mode, `demo:` and `phone:` codes go to the demo's stand-in. */
-function identityFor(config: ServerConfig, now: () => number, demoIdentity: IdentityProvider | null): IdentityProvider {
-  const wechat = config.wechat ? wechatIdentity({ ...config.wechat, now }) : null
+function identityFor(wechat: IdentityProvider | null, demoIdentity: IdentityProvider | null): IdentityProvider {
   if (!demoIdentity) return wechat!
   if (!wechat) return demoIdentity
   return {
@@ -60,9 +59,12 @@ function identityFor(config: ServerConfig, now: () => number, demoIdentity: Iden
 /** The core on the PostgreSQL store, with WeChat sign-in, and the demo doors only in demo mode. */
 export function serverBackend(store: PgStore, config: ServerConfig, now: () => number = Date.now): Backend {
   const demo = config.demo ? demoParts() : null
+  // One WeChat client for sign-in and the content check: they share its access token.
+  const wechat = config.wechat ? wechatIdentity({ ...config.wechat, now }) : null
   return new Backend({
     store,
-    identity: identityFor(config, now, demo?.identity ?? null),
+    identity: identityFor(wechat, demo?.identity ?? null),
+    contentCheck: config.contentCheck && wechat ? wechat : undefined,
     secrets: nodeSecrets,
     now,
     demoRoutes: demo?.routes,

@@ -2,6 +2,8 @@ import type { FieldErrors } from '../domain/validation'
 
 export type ErrorCode =
   | 'VALIDATION'
+  /** WeChat's content-security check refused the text (fields name which). */
+  | 'CONTENT_REFUSED'
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'FORBIDDEN'
@@ -14,6 +16,7 @@ export type ErrorCode =
 /** HTTP status the backend answers with for each error code. */
 export const STATUS_OF: Record<ErrorCode, number> = {
   VALIDATION: 422,
+  CONTENT_REFUSED: 422,
   NOT_FOUND: 404,
   CONFLICT: 409,
   FORBIDDEN: 403,
@@ -31,6 +34,7 @@ export interface ErrorBody {
 
 const DEFAULT_MESSAGE: Record<ErrorCode, string> = {
   VALIDATION: '填写的内容有误，请检查后再提交',
+  CONTENT_REFUSED: '内容含有不适宜发布的信息，请修改后再提交',
   NOT_FOUND: '没有找到相关内容',
   CONFLICT: '操作冲突，请刷新后再试',
   FORBIDDEN: '您没有权限进行此操作',

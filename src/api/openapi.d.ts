@@ -2564,7 +2564,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "VALIDATION" | "NOT_FOUND" | "CONFLICT" | "FORBIDDEN" | "UNAUTHORIZED" | "RATE_LIMITED" | "SERVER";
+                code: "VALIDATION" | "CONTENT_REFUSED" | "NOT_FOUND" | "CONFLICT" | "FORBIDDEN" | "UNAUTHORIZED" | "RATE_LIMITED" | "SERVER";
                 /** @description A Chinese sentence a resident can read. */
                 message: string;
                 fields?: {

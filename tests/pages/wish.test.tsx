@@ -77,6 +77,21 @@ describe('posting a wish', () => {
     expect(await testUtils.queries.waitForQueryByText('您已有3个进行中的心愿', undefined, { timeout: 3000 })).toBeTruthy()
     expect(valueOf(container, 'wish-title')).toBe('第四个心愿')
   })
+
+  it('shows WeChat’s content-check refusal beside the title, keeping what was typed', async () => {
+    const refusal = new ApiError('CONTENT_REFUSED', '内容含有不适宜发布的信息，请修改后再提交', { title: '标题含有不适宜发布的内容，请修改' })
+    jest.spyOn(api, 'postWish').mockRejectedValue(refusal)
+    const { container, testUtils } = await openForm()
+    typeInto(container, 'wish-title', '不适宜的标题')
+    typeInto(container, 'wish-description', '描述没有问题。')
+    typeInto(container, 'wish-building', '3栋')
+    typeInto(container, 'wish-room', '101')
+    testUtils.fireEvent.click(await testUtils.queries.waitForQueryByText('提交心愿'))
+    await testUtils.queries.waitForQueryByText('标题含有不适宜发布的内容，请修改', undefined, { timeout: 3000 })
+    expect(errorOf(container, 'wish-title')).toBe('标题含有不适宜发布的内容，请修改')
+    expect(errorOf(container, 'wish-description')).toBeNull()
+    expect(valueOf(container, 'wish-title')).toBe('不适宜的标题')
+  })
 })
 
 describe('the volunteer list', () => {

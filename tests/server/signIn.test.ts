@@ -174,6 +174,25 @@ describe('WeChat sign-in', () => {
   })
 })
 
+describe("WeChat's content check", () => {
+  it('refuses a wish whose title WeChat finds risky, beside the title, storing nothing; a clean one goes through', async () => {
+    const login = await call('POST', '/auth/login', { code: wechat.loginCode('o-content'), gridCode: 'DA0103' })
+    const token = login.body.token!
+    wechat.refuseWords.add('赌博')
+    const wish = { category: '生活帮扶', title: '想找人一起赌博', description: '周末在家', preferredTime: '', address: { building: '3栋', unit: '', room: '101' }, phone: '13811112222', photos: [] }
+    const refused = await call('POST', '/wishes', wish, token)
+    expect([refused.status, refused.body.error?.code, Object.keys(refused.body.error?.fields ?? {})]).toEqual([422, 'CONTENT_REFUSED', ['title']])
+    expect(refused.body.error?.fields?.title).toBe('标题含有不适宜发布的内容，请修改')
+    expect(((await call('GET', '/wishes/mine', undefined, token)).body.items as unknown[]).length).toBe(0)
+    expect(wechat.checkedTexts).toContainEqual({ content: '想找人一起赌博', openid: 'o-content' })
+
+    const clean = await call('POST', '/wishes', { ...wish, title: '帮忙修门锁' }, token)
+    expect(clean.status).toBe(201)
+    expect(readConfig({ WECHAT_APPID: 'x', WECHAT_SECRET: 'y', DATA_KEY, CONTENT_CHECK: 'off' }).contentCheck).toBe(false)
+    expect(readConfig({ WECHAT_APPID: 'x', WECHAT_SECRET: 'y', DATA_KEY }).contentCheck).toBe(true)
+  })
+})
+
 describe('hard edges of HTTP', () => {
   it('takes JSON only (415), in the contract error shape', async () => {
     const answer = await call('POST', '/auth/login', 'code=1', null, { 'Content-Type': 'text/plain' })

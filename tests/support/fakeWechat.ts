@@ -14,6 +14,10 @@ export interface FakeWechat {
   phoneCode(phone: string): string
   /** Makes every access token handed out so far stop working (WeChat's 40001). */
   expireTokens(): void
+  /** msgSecCheck answers "risky" for any text containing one of these. */
+  refuseWords: Set<string>
+  /** The texts msgSecCheck was asked about, with the openid. */
+  checkedTexts: { content: string; openid: string }[]
   tokensIssued(): number
   close(): Promise<void>
 }
@@ -24,6 +28,8 @@ export async function startFakeWechat(appid: string, secret: string): Promise<Fa
   const validTokens = new Set<string>()
   let issued = 0
   let codes = 0
+  const refuseWords = new Set<string>()
+  const checkedTexts: { content: string; openid: string }[] = []
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake')
@@ -49,6 +55,13 @@ export async function startFakeWechat(appid: string, secret: string): Promise<Fa
         const token = `token-${issued}`
         validTokens.add(token)
         return answer({ access_token: token, expires_in: 7200 })
+      }
+      if (url.pathname === '/wxa/msg_sec_check') {
+        if (!validTokens.has(url.searchParams.get('access_token') ?? '')) return answer({ errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' })
+        if (String(body.version) !== '2' || !body.openid) return answer({ errcode: 40003, errmsg: 'invalid openid' })
+        checkedTexts.push({ content: body.content, openid: body.openid })
+        const risky = [...refuseWords].some((word) => body.content.includes(word))
+        return answer({ errcode: 0, errmsg: 'ok', result: { suggest: risky ? 'risky' : 'pass', label: risky ? 20001 : 100 } })
       }
       if (url.pathname === '/wxa/business/getuserphonenumber') {
         if (!validTokens.has(url.searchParams.get('access_token') ?? '')) return answer({ errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' })
@@ -77,6 +90,8 @@ export async function startFakeWechat(appid: string, secret: string): Promise<Fa
     },
     expireTokens: () => validTokens.clear(),
     tokensIssued: () => issued,
+    refuseWords,
+    checkedTexts,
     close: () =>
       new Promise((done) => {
         server.closeAllConnections()
