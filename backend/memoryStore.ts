@@ -155,6 +155,11 @@ class MemoryTransaction implements Repository {
       .filter((u) => !q || u.name.includes(q) || (/^\d{4}$/.test(q) && u.phone.endsWith(q)))
       .slice(0, limit)
   }
+  async listVolunteersOf(gridCode: string) {
+    return this.read('users')
+      .filter((u) => u.role === 'volunteer' && u.gridCode === gridCode && !u.closedAt)
+      .map((u) => u.id)
+  }
   async insertRoleChange(change: RoleChange) {
     this.insert('roleChanges', change)
   }

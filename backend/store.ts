@@ -66,6 +66,8 @@ export interface Repository {
   listResidents(filter: ResidentFilter): Promise<UserRecord[]>
   /** Every account whose name has `q`, or whose phone ends with it (4 digits); oldest first. */
   listAccounts(filter: { q: string; limit: number }): Promise<UserRecord[]>
+  /** The ids of the open accounts that volunteer in a grid. */
+  listVolunteersOf(gridCode: string): Promise<string[]>
   insertRoleChange(change: RoleChange): Promise<void>
   /** Newest first. */
   listRoleChanges(userId: string): Promise<RoleChange[]>

@@ -162,6 +162,9 @@ class PgRepository implements Repository {
     )
     return rows.map((r) => this.user(r)!)
   }
+  async listVolunteersOf(gridCode: string) {
+    return (await this.rows("SELECT id FROM users WHERE role = 'volunteer' AND grid_code = $1 AND closed_at IS NULL ORDER BY seq", [gridCode])).map((r) => r.id as string)
+  }
   async insertRoleChange(c: RoleChange) {
     await this.rows('INSERT INTO role_changes (id, user_id, doc) VALUES ($1, $2, $3)', [c.id, c.userId, json(c)])
   }

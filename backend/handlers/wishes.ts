@@ -18,7 +18,7 @@ import type { UserRecord } from '../records'
 import type { Route, RouteContext } from '../router'
 import type { WishScanFilter } from '../store'
 import { forOwner } from './residents'
-import { wishMessages } from '../../src/domain/messages'
+import { newWishMessages, wishMessages } from '../../src/domain/messages'
 import { toChinaIso } from '../../src/domain/chinaTime'
 
 export function actorOf(user: UserRecord): WishActor {
@@ -62,7 +62,10 @@ function actionRoute(action: WishAction, access: Route['access']): Route {
       const actor = actorOf(ctx.user!)
       const next = applyWishAction(wish, action, actor, ctx.body, ctx.now)
       await ctx.repo.updateWish(next)
-      await ctx.repo.insertMessages(wishMessages(next, action, actor.id, toChinaIso(ctx.now)))
+      const at = toChinaIso(ctx.now)
+      await ctx.repo.insertMessages(wishMessages(next, action, actor.id, at))
+      // Approved: the grid's volunteers hear of it in 消息 at once.
+      if (action === 'approve') await ctx.repo.insertMessages(newWishMessages(next, await ctx.repo.listVolunteersOf(next.gridCode), actor.id, at))
       return wishFor(next, actor, ctx.now)
     },
   }

@@ -112,6 +112,20 @@ export function wishMessages(after: Wish, action: WishAction, causedBy: string, 
   })
 }
 
+/** A wish staff approved: every volunteer of its grid is told it waits to be claimed. */
+export function newWishMessages(wish: Wish, volunteerIds: string[], causedBy: string, at: string): MessageDraft[] {
+  return toEach(
+    volunteerIds.filter((id) => id !== causedBy && id !== wish.ownerId),
+    {
+      title: '网格里有新心愿',
+      body: `“${wish.title}”（${wish.category}）等待认领，先到先得。`,
+      link: { kind: 'wish', id: wish.id },
+      createdAt: at,
+      eventKey: `wish:${wish.id}:opened:${wish.events.length}`,
+    },
+  )
+}
+
 /** An application staff moved on (已联系, 已录用, 未录用). */
 export function applicationMessages(after: Application, posting: Posting, causedBy: string, at: string): MessageDraft[] {
   return toEach(recipients(after.applicantId, after.actedBy, causedBy), {

@@ -71,4 +71,20 @@ describe.each(TARGETS)('messages contract: $name', (kind) => {
     expect(titles).toEqual(['报名已联系', '志愿者已认领您的心愿', '心愿已通过审核'])
     expect((await resident.markMessagesRead()).unread).toBe(0)
   })
+
+  it('tells the volunteers of a grid once when staff approve a wish there, and those of other grids nothing', async () => {
+    const resident = await clientAs(t, 'resident')
+    const staff = await clientAs(t, 'staff')
+    const here = await resident.postWish({ ...wish, title: '帮忙换灯泡' })
+    // 周建华 lives in another grid (DA0101); staff post his wish for him.
+    const elsewhere = await staff.postWish({ ...wish, title: '别的网格的心愿', forResident: { id: 'seed-zhou' } })
+    await staff.approveWish(here.id, { idempotencyKey: 'approve-once' })
+    await staff.approveWish(here.id, { idempotencyKey: 'approve-once' })
+    await staff.approveWish(elsewhere.id)
+    for (const account of ['volunteer', 'volunteer2']) {
+      const told = (await (await clientAs(t, account)).listMessages()).items.filter((m) => m.title === '网格里有新心愿')
+      expect(told.map((m) => m.link)).toEqual([{ kind: 'wish', id: here.id }])
+    }
+    expect((await staff.listMessages()).items.filter((m) => m.title === '网格里有新心愿')).toEqual([])
+  })
 })

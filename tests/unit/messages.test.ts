@@ -1,6 +1,6 @@
 import type { Booking, Clinic } from '../../src/domain/clinic'
 import type { Application, Posting } from '../../src/domain/jobs'
-import { applicationMessages, bookingMessages, clinicChangedMessages, wishMessages } from '../../src/domain/messages'
+import { applicationMessages, bookingMessages, clinicChangedMessages, newWishMessages, wishMessages } from '../../src/domain/messages'
 import type { Wish } from '../../src/domain/wish'
 
 const AT = '2026-12-01T10:00:00+08:00'
@@ -50,5 +50,13 @@ describe('who is told what', () => {
     const app = { id: 'ap1', applicantId: 'resident', status: 'hired' } as Application
     const [told] = applicationMessages(app, { title: '服装缝纫工', employer: '光明社区共富车间' } as Posting, 'staff', AT)
     expect(told).toMatchObject({ accountId: 'resident', title: '报名已录用', eventKey: 'application:ap1:hired', link: { kind: 'application', id: 'ap1' } })
+  })
+
+  it('a wish staff approved tells every volunteer of its grid once, never the one who approved it', () => {
+    const wish = { id: 'w7', ownerId: 'elder', title: '帮忙换灯泡', category: '维修', events: [{}, {}] } as unknown as Wish
+    const told = newWishMessages(wish, ['v1', 'v2', 'staff'], 'staff', AT)
+    expect(told.map((m) => m.accountId)).toEqual(['v1', 'v2'])
+    expect(told[0]).toMatchObject({ title: '网格里有新心愿', link: { kind: 'wish', id: 'w7' }, eventKey: 'wish:w7:opened:2' })
+    expect(told[0].body).toBe('“帮忙换灯泡”（维修）等待认领，先到先得。')
   })
 })
