@@ -109,9 +109,16 @@ export async function newPage(browser: Browser, options: OpenOptions = {}): Prom
   return { context, page }
 }
 
-/** The page that has finished sliding in (Taro marks it taro_page_stationed). */
+/**
+ * The page that has finished sliding in (Taro marks it taro_page_stationed),
+ * and is the page of the current URL: right after a navigation the previous
+ * page is still stationed for a moment, and must not be taken for the new one.
+ * (Taro's page element has the route as its id, e.g. /jobs/pages/detail/index?stamp=2.)
+ */
 export async function stationed(page: Page): Promise<Locator> {
-  const current = page.locator('.taro_page.taro_page_stationed:visible').last()
+  const route = new URL(page.url()).hash.replace(/^#/, '').split('?')[0]
+  const ofRoute = route && route !== '/' ? `:is([id^="${route}?"], [id="${route}"])` : ''
+  const current = page.locator(`.taro_page.taro_page_stationed:visible${ofRoute}`).last()
   await current.waitFor({ state: 'visible' })
   return current
 }
