@@ -116,31 +116,16 @@ class PgRepository implements Repository {
   async findUserByOpenid(openid: string) {
     return this.user((await this.rows(`SELECT ${USER_COLUMNS} FROM users WHERE openid = $1`, [openid]))[0])
   }
+  /** The row of an account, in the column order insertUser and updateUser write: the phone sealed, its hash and last four beside it. */
+  private userRow(u: UserRecord): unknown[] {
+    const phone = u.phone
+    return [u.id, u.name, sealedText(this.cipher, phone), u.role, u.gridCode, u.openid ?? null, u.closedAt ?? null, this.cipher.lookupHash(phone), last4(phone)]
+  }
   async insertUser(u: UserRecord) {
-    await this.rows('INSERT INTO users (id, name, phone, role, grid_code, openid, closed_at, phone_hash, phone_last4) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)', [
-      u.id,
-      u.name,
-      sealedText(this.cipher, u.phone),
-      u.role,
-      u.gridCode,
-      u.openid ?? null,
-      u.closedAt ?? null,
-      this.cipher.lookupHash(u.phone),
-      last4(u.phone),
-    ])
+    await this.rows('INSERT INTO users (id, name, phone, role, grid_code, openid, closed_at, phone_hash, phone_last4) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)', this.userRow(u))
   }
   async updateUser(u: UserRecord) {
-    await this.rows('UPDATE users SET name = $2, phone = $3, role = $4, grid_code = $5, openid = $6, closed_at = $7, phone_hash = $8, phone_last4 = $9 WHERE id = $1', [
-      u.id,
-      u.name,
-      sealedText(this.cipher, u.phone),
-      u.role,
-      u.gridCode,
-      u.openid ?? null,
-      u.closedAt ?? null,
-      this.cipher.lookupHash(u.phone),
-      last4(u.phone),
-    ])
+    await this.rows('UPDATE users SET name = $2, phone = $3, role = $4, grid_code = $5, openid = $6, closed_at = $7, phone_hash = $8, phone_last4 = $9 WHERE id = $1', this.userRow(u))
   }
   async listResidents({ gridCode, q, limit }: ResidentFilter) {
     const rows = await this.rows(
@@ -241,25 +226,16 @@ class PgRepository implements Repository {
     return this.wishes(await this.rows("SELECT doc FROM wishes WHERE owner_id = $1 AND status IN ('pending_review', 'open', 'claimed')", [ownerId]))
   }
   async scanWishes(filter: WishScanFilter, scan: Scan): Promise<Keyed<Wish>[]> {
-    return (await this.scanWishRows(filter, scan)).map(({ record, cursor }) => ({ record: openWish(record as unknown as Row, this.cipher), cursor }))
-  }
-  private async scanWishRows(filter: WishScanFilter, scan: Scan) {
     const page = 'AND ($1::bigint IS NULL OR seq < $1) ORDER BY seq DESC LIMIT $2'
     const base = [after(scan), scan.limit]
-    switch (filter.kind) {
-      case 'owner':
-        return keyed<Wish>(await this.rows(`SELECT doc, seq AS cursor FROM wishes WHERE owner_id = $3 ${page}`, [...base, filter.ownerId]))
-      case 'open':
-        return keyed<Wish>(
-          await this.rows(`SELECT doc, seq AS cursor FROM wishes WHERE grid_code = $3 AND status = 'open' AND ($4::text IS NULL OR category = $4) ${page}`, [
-            ...base,
-            filter.gridCode,
-            filter.category ?? null,
-          ]),
-        )
-      case 'review':
-        return keyed<Wish>(await this.rows(`SELECT doc, seq AS cursor FROM wishes WHERE status = 'pending_review' ${page}`, base))
-    }
+    const [condition, params]: [string, unknown[]] =
+      filter.kind === 'owner'
+        ? ['owner_id = $3', [filter.ownerId]]
+        : filter.kind === 'open'
+          ? ["grid_code = $3 AND status = 'open' AND ($4::text IS NULL OR category = $4)", [filter.gridCode, filter.category ?? null]]
+          : ["status = 'pending_review'", []]
+    const rows = await this.rows(`SELECT doc, seq AS cursor FROM wishes WHERE ${condition} ${page}`, [...base, ...params])
+    return rows.map((r) => ({ record: openWish(r.doc as Row, this.cipher), cursor: String(r.cursor) }))
   }
   async listWishesClaimedBy(volunteerId: string) {
     return this.wishes(await this.rows('SELECT doc FROM wishes WHERE claimed_by = $1 ORDER BY seq DESC', [volunteerId]))

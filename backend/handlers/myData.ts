@@ -62,7 +62,8 @@ export const myDataRoutes: Route[] = [
     path: '/me/close',
     access: 'user',
     handler: async ({ repo, user, now }): Promise<AccountClosure> => {
-      const me = user!
+      // The person's row first, as every write for an owner locks it: those waiting see the account closed.
+      const me = (await repo.getUser(user!.id, { forUpdate: true })) ?? user!
       const at = toChinaIso(now)
       const bookingsCancelled = await closeBookings(repo, me.id, now, at)
       let wishesCancelled = 0

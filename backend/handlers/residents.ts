@@ -69,6 +69,8 @@ export async function forOwner<T>(
     actedBy = actedByOf(caller, ctx.now)
   }
   owner = (await ctx.repo.getUser(owner.id, { forUpdate: true })) ?? owner
+  // Read under the lock 注销账号 also takes: a write that waited for a closing account never lands on it.
+  if (owner.closedAt) throw new ApiError('NOT_FOUND', '这个账号已注销')
   return write(owner, actedBy)
 }
 

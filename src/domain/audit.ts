@@ -5,6 +5,7 @@
  * change, so a write is never stored without its entry, nor an entry without
  * its write. Nothing edits or deletes an entry.
  */
+import { isMaskedPhone } from './mask'
 import type { Person } from './onBehalf'
 
 export type AuditKind = 'write' | 'read'
@@ -108,7 +109,7 @@ function readFact(action: string, actor: Person, params: Record<string, string>,
     case 'GET /bookings/:id': {
       const owner = ownerOf(answer)
       // The owner reading their own record, or a masked view (no full phone), is nothing to log.
-      if (!owner || owner === actor.id || String(answer?.phone ?? '').includes('*')) return null
+      if (!owner || owner === actor.id || isMaskedPhone(answer?.phone)) return null
       return { residentId: owner, recordId: params.id }
     }
     case 'GET /clinics/:id/roster':

@@ -6,6 +6,11 @@ export function maskPhone(phone: string): string {
   return `****${digits.slice(-4)}`
 }
 
+/** Whether a phone is shown masked (maskPhone's stars): a view that hides the number. */
+export function isMaskedPhone(phone: unknown): boolean {
+  return typeof phone === 'string' && phone.includes('*')
+}
+
 /** 张桂兰 → 张*兰, 李明 → 李*: for lists that others can see. */
 export function maskName(name: string): string {
   const chars = Array.from(name.trim())

@@ -72,6 +72,8 @@ describe.each(TARGETS)('my data contract: $name', (kind) => {
     expect((await failureOf(elder.getMe())).code).toBe('UNAUTHORIZED')
     expect((await failureOf(secondDevice.getMyData())).code).toBe('UNAUTHORIZED')
     expect((await failureOf(clientAs(t, 'elder'))).code).toBe('CONFLICT')
+    // Nobody writes for the closed account any more, not even through 代办.
+    expect((await failureOf(volunteer.bookClinic(clinic.id, clinic.slots[0].id, { ...patient, forResident: { id: 'elder' } }))).code).toBe('NOT_FOUND')
     // The waiting booking took the place and was told; the volunteer was told not to come.
     expect((await resident.getBooking(waiting.id)).status).toBe('booked')
     expect((await resident.listMessages()).items.map((m) => m.title)).toEqual(['候补成功，请按时就诊'])

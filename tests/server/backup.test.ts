@@ -9,26 +9,14 @@ import path from 'path'
 import { promisify } from 'util'
 import { readConfig } from '../../server/config'
 import { pgDatabase } from '../../server/sql'
-import { startServer, type RunningApp } from '../../server/start'
+import { startServer } from '../../server/start'
 import { freshPostgresUrl } from '../support/postgres'
+import { callServer as call } from '../support/serverCall'
 
 const ROOT = path.join(__dirname, '..', '..')
 const MAIN = path.join(ROOT, '.tmp/node/server/main.js')
 const run = promisify(execFile)
 const DATA_KEY = randomBytes(32).toString('base64')
-
-async function call(server: RunningApp, method: string, url: string, body?: unknown, token?: string) {
-  const res = await fetch(`${server.url}${url}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...(method === 'GET' ? {} : { 'Idempotency-Key': `k-${Math.random()}` }),
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return { status: res.status, body: JSON.parse(await res.text()) }
-}
 
 const WISH = { category: '维修', title: '备份演练的心愿', description: '楼道扶手松了', preferredTime: '', address: { building: '友好里2栋', unit: '1单元', room: '201' }, phone: '13904527788', photos: [] }
 

@@ -7,8 +7,9 @@ import { FieldCipher } from '../../server/fieldCipher'
 import { migrate } from '../../server/migrations'
 import { PgStore } from '../../server/pgStore'
 import { pgDatabase } from '../../server/sql'
-import { startServer, type RunningApp } from '../../server/start'
+import { startServer } from '../../server/start'
 import { freshPostgresUrl } from '../support/postgres'
+import { callServer as call } from '../support/serverCall'
 
 const newKey = () => randomBytes(32).toString('base64')
 const TABLES = ['users', 'wishes', 'bookings', 'applications', 'idempotency', 'messages', 'audit_log', 'role_changes']
@@ -25,19 +26,6 @@ async function dumpOf(url: string): Promise<string> {
     conn.release()
     await database.close()
   }
-}
-
-async function call(server: RunningApp, method: string, url: string, body?: unknown, token?: string) {
-  const res = await fetch(`${server.url}${url}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...(method === 'GET' ? {} : { 'Idempotency-Key': `k-${Math.random()}` }),
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return { status: res.status, body: JSON.parse(await res.text()) }
 }
 
 const ADDRESS = { building: '友好里小区7栋', unit: '3单元', room: '502' }

@@ -1,4 +1,4 @@
-import { maskName, maskPhone } from '../../src/domain/mask'
+import { isMaskedPhone, maskName, maskPhone } from '../../src/domain/mask'
 
 describe('masking', () => {
   it('masks the middle four digits of a mobile number', () => {
@@ -16,5 +16,9 @@ describe('masking', () => {
     expect(maskName('李明')).toBe('李*')
     expect(maskName('欧阳建国')).toBe('欧**国')
     expect(maskName('王')).toBe('王')
+  })
+
+  it('tells a masked phone from a full one', () => {
+    expect([isMaskedPhone(maskPhone('13812341234')), isMaskedPhone('13812341234'), isMaskedPhone(undefined)]).toEqual([true, false, false])
   })
 })

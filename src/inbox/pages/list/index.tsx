@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { api, toApiError, type Message } from '../../../api'
 import { Action } from '../../../components/Action'
 import { CardHead } from '../../../components/CardHead'
+import { ListError, ListFooter } from '../../../components/ListParts'
 import { PageRoot } from '../../../components/PageRoot'
 import { Runs } from '../../../components/Runs'
 import { usePagedList } from '../../../components/usePagedList'
@@ -73,14 +74,7 @@ export default function Inbox() {
           <Text>{problem}</Text>
         </View>
       )}
-      {list.error && (
-        <View className="notice notice--error" role="alert">
-          <Text>{list.error.message}</Text>
-          <Action className="btn--plain" onClick={list.reload}>
-            重试
-          </Action>
-        </View>
-      )}
+      <ListError list={list} />
       {list.items.map((m) => (
         <View key={m.id} className={`card message ${unread(m) ? 'message--unread' : ''}`}>
           <CardHead>
@@ -96,19 +90,7 @@ export default function Inbox() {
           </View>
         </View>
       ))}
-      {list.loading && (
-        <View className="muted center" role="status">
-          正在加载…
-        </View>
-      )}
-      {!list.loading && !list.error && list.items.length === 0 && (
-        <View className="muted center">还没有消息。预约、心愿或报名有变化时，会在这里告诉您。</View>
-      )}
-      {!list.done && !list.loading && (
-        <Action className="btn--plain btn--block" onClick={list.more}>
-          加载更多
-        </Action>
-      )}
+      <ListFooter list={list} empty="还没有消息。预约、心愿或报名有变化时，会在这里告诉您。" />
     </PageRoot>
   )
 }

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { api, type JobKind, type SuitedTag } from '../../../api'
 import { Action } from '../../../components/Action'
 import { Field } from '../../../components/Field'
+import { ListFooter } from '../../../components/ListParts'
 import { PageRoot } from '../../../components/PageRoot'
 import { usePagedList } from '../../../components/usePagedList'
 import { JOB_KINDS, SUITED_TAGS } from '../../../domain/jobs'
@@ -106,17 +107,7 @@ export default function JobList() {
           )}
         </JobCard>
       ))}
-      {list.loading && (
-        <View className="muted center" role="status">
-          正在加载…
-        </View>
-      )}
-      {!list.loading && !list.error && list.items.length === 0 && <View className="muted center">没有符合条件的岗位，换个条件试试</View>}
-      {!list.done && !list.loading && (
-        <Action className="btn--plain btn--block" onClick={list.more}>
-          加载更多
-        </Action>
-      )}
+      <ListFooter list={list} empty="没有符合条件的岗位，换个条件试试" />
     </PageRoot>
   )
 }

@@ -1,8 +1,9 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { api, type AccountSummary, type AuditEntry } from '../../../api'
+import { api, toApiError, type AccountSummary, type AuditEntry } from '../../../api'
 import { Action } from '../../../components/Action'
 import { Field } from '../../../components/Field'
+import { ListError, ListFooter } from '../../../components/ListParts'
 import { PageRoot } from '../../../components/PageRoot'
 import { usePagedList } from '../../../components/usePagedList'
 import { auditSpanError, type AuditFilter } from '../../../domain/audit'
@@ -49,28 +50,11 @@ export default function AuditTrail() {
         </Action>
         <Text className="muted-line">记录只增不改，至少保存6个月。</Text>
       </View>
-      {list.error && (
-        <View className="notice notice--error" role="alert">
-          <Text>{list.error.message}</Text>
-          <Action className="btn--plain" onClick={list.reload}>
-            重试
-          </Action>
-        </View>
-      )}
+      <ListError list={list} />
       {list.items.map((entry) => (
         <AuditLine key={entry.id} entry={entry} />
       ))}
-      {list.loading && (
-        <View className="muted center" role="status">
-          正在加载…
-        </View>
-      )}
-      {!list.loading && !list.error && list.items.length === 0 && <View className="muted center">没有符合条件的记录</View>}
-      {!list.done && !list.loading && (
-        <Action className="btn--plain btn--block" onClick={list.more}>
-          加载更多
-        </Action>
-      )}
+      <ListFooter list={list} empty="没有符合条件的记录" />
     </PageRoot>
   )
 }
@@ -109,7 +93,7 @@ function ResidentFilter({ chosen, onChoose }: { chosen: string | null; onChoose:
       setFound(accounts)
       if (accounts.length === 0) setError('没有找到账号，请换个姓名或手机号后四位试试')
     } catch (failure) {
-      setError((failure as { message?: string }).message ?? '查找失败，请重试')
+      setError(toApiError(failure).message)
     }
   }
 

@@ -3,6 +3,7 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { api, toApiError, type VolunteerTasks, type WishCategory } from '../../../api'
 import { Action } from '../../../components/Action'
+import { ListError, ListFooter } from '../../../components/ListParts'
 import { PageRoot } from '../../../components/PageRoot'
 import { usePagedList } from '../../../components/usePagedList'
 import { WISH_CATEGORIES } from '../../../domain/wish'
@@ -118,14 +119,7 @@ export default function WishList() {
           <Text>{message}</Text>
         </View>
       )}
-      {list.error && (
-        <View className="notice notice--error" role="alert">
-          <Text>{list.error.message}</Text>
-          <Action className="btn--plain" onClick={list.reload}>
-            重试
-          </Action>
-        </View>
-      )}
+      <ListError list={list} />
       <View className="wish-list">
         {list.items.map((wish) => (
           <WishCard key={wish.id} wish={wish}>
@@ -137,17 +131,7 @@ export default function WishList() {
           </WishCard>
         ))}
       </View>
-      {list.loading && (
-        <View className="muted center" role="status">
-          正在加载…
-        </View>
-      )}
-      {!list.loading && !list.error && list.items.length === 0 && <View className="muted center">{EMPTY[mode]}</View>}
-      {!list.done && !list.loading && (
-        <Action className="btn--plain btn--block" onClick={list.more}>
-          加载更多
-        </Action>
-      )}
+      <ListFooter list={list} empty={EMPTY[mode]} />
     </PageRoot>
   )
 }
