@@ -4,7 +4,9 @@ import { auditFactOf, auditLabel, type AuditEntry, type AuditFact } from '../src
 import { toChinaIso } from '../src/domain/chinaTime'
 import { RuleError } from '../src/domain/rules'
 import { CORE_ROUTES } from './handlers'
-import { PASS_ALL, compileRoutes, matchRoute, type ContentCheck, type IdentityProvider, type Route, type RouteContext } from './router'
+import { bytesFingerprint } from './photoBytes'
+import { inlinePhotoLinks, memoryPhotoFiles, type PhotoFiles, type PhotoLinks } from './photoFiles'
+import { FileAnswer, PASS_ALL, compileRoutes, matchRoute, type ContentCheck, type IdentityProvider, type Route, type RouteContext } from './router'
 import type { Repository, Store } from './store'
 
 export interface WireResponse {
@@ -15,6 +17,13 @@ export interface WireResponse {
   readonly body: unknown
   /** Who made the request, for the host's request log (never the token). */
   userId?: string
+  /** A file instead of JSON (a photo): the host sends these bytes with this type. */
+  file?: FileAnswer
+}
+
+/** A wire request as a host hands it over: an upload's file travels beside the JSON body. */
+export interface DispatchRequest extends ApiRequest {
+  file?: Uint8Array
 }
 
 /** An answer whose JSON text is made once; a copy of the value only when someone reads it. */
@@ -51,6 +60,10 @@ export interface BackendOptions {
   demoRoutes?: Route[]
   /** How long a session lasts. */
   sessionDays?: number
+  /** Where photo bytes are kept; memory when none is given. */
+  photoFiles?: PhotoFiles
+  /** How viewers reach photos; data: URLs of the bytes when none is given (the embedded demo). */
+  photoLinks?: PhotoLinks
   /** Replaces the core routes (tests of the dispatcher itself). */
   routes?: Route[]
 }
@@ -119,15 +132,19 @@ export class Backend {
   private readonly now: () => number
   private readonly demo: boolean
   private readonly sessionMs: number
+  private readonly photoFiles: PhotoFiles
+  private readonly photoLinks: PhotoLinks
 
   constructor(private readonly options: BackendOptions) {
     this.now = options.now ?? Date.now
     this.demo = !!options.demoRoutes
     this.sessionMs = (options.sessionDays ?? 30) * 24 * 3600 * 1000
+    this.photoFiles = options.photoFiles ?? memoryPhotoFiles()
+    this.photoLinks = options.photoLinks ?? inlinePhotoLinks(this.photoFiles)
     this.routes = compileRoutes([...(options.routes ?? CORE_ROUTES), ...(options.demoRoutes ?? [])])
   }
 
-  async dispatch(request: ApiRequest): Promise<WireResponse> {
+  async dispatch(request: DispatchRequest): Promise<WireResponse> {
     try {
       return await this.run(request)
     } catch (error) {
@@ -138,7 +155,7 @@ export class Backend {
     }
   }
 
-  private async run(request: ApiRequest): Promise<WireResponse> {
+  private async run(request: DispatchRequest): Promise<WireResponse> {
     const path = request.path.split('?')[0]
     const found = matchRoute(this.routes, request.method, path)
     if (!found) throw new ApiError('NOT_FOUND', `接口不存在：${request.method} ${path}`)
@@ -158,9 +175,11 @@ export class Backend {
     for (const [k, v] of Object.entries(request.query ?? {})) if (v !== undefined) query[k] = String(v)
     const now = this.now()
     const { secrets } = this.options
+    let afterCommit: (() => Promise<void>)[] = []
 
-    return this.options.store.transaction(
+    const answer = await this.options.store.transaction(
       async (repo) => {
+        afterCommit = [] // a store that retries the transaction runs this again from the start
         const tokenHash = request.token ? secrets.digest(request.token) : null
         const user = tokenHash ? await repo.getSessionUser(tokenHash, now) : null
         if (route.access !== 'public') {
@@ -173,7 +192,8 @@ export class Backend {
         // Keys are per account; signing in (no account yet) shares one scope,
         // where a key is a random value only its own request ever carried.
         const scope = user?.id ?? ANONYMOUS
-        const fingerprint = isWrite ? secrets.digest(`${request.method} ${path} ${canonicalJson(body)}`) : ''
+        const file = request.file ? ` file:${bytesFingerprint(request.file)}` : ''
+        const fingerprint = isWrite ? secrets.digest(`${request.method} ${path} ${canonicalJson(body)}${file}`) : ''
         if (isWrite) {
           const previous = await repo.claimIdempotencyKey(scope, key!, fingerprint, now)
           if (previous) {
@@ -193,6 +213,10 @@ export class Backend {
           demo: this.demo,
           identity: this.options.identity,
           contentCheck: this.options.contentCheck ?? PASS_ALL,
+          file: request.file ?? null,
+          photoFiles: this.photoFiles,
+          photoLinks: this.photoLinks,
+          afterCommit: (fn) => afterCommit.push(fn),
           openSession: async (userId) => {
             const token = secrets.randomToken()
             await repo.insertSession({ tokenHash: secrets.digest(token), userId, expiresAt: now + this.sessionMs })
@@ -200,6 +224,7 @@ export class Backend {
           },
         }
         const result = await route.handler(ctx)
+        if (result instanceof FileAnswer) return Object.assign(wire(200, 'null', user?.id), { file: result })
         // 操作记录: in this transaction, so a change is never kept without its entry.
         const fact = auditFactOf(request.method, route.path, params, user, result)
         if (fact) await repo.insertAudit(await auditEntryOf(repo, fact, now))
@@ -212,6 +237,8 @@ export class Backend {
       },
       { readOnly: !isWrite },
     )
+    for (const fn of afterCommit) await fn().catch(() => undefined) // best effort: the change itself is stored
+    return answer
   }
 
   /** Method, pattern and access of every route, for a host's router. */

@@ -4,7 +4,7 @@ import type { Booking, Clinic } from '../src/domain/clinic'
 import type { Application, Posting } from '../src/domain/jobs'
 import type { RoleChange } from '../src/domain/roles'
 import type { Wish } from '../src/domain/wish'
-import type { CommunityRecord, GridRecord, IdempotencyRecord, SessionRecord, UserRecord } from './records'
+import type { CommunityRecord, GridRecord, IdempotencyRecord, PhotoRecord, SessionRecord, UserRecord } from './records'
 import type { Keyed, ReadOptions, Repository, ResidentFilter, Scan, Store, WishScanFilter } from './store'
 
 /** The whole memory database: plain JSON, so it can be persisted as it is. */
@@ -17,6 +17,8 @@ export interface MemoryData {
   grids: GridRecord[]
   /** Every list is in creation order, so newest-first scans read it backwards. */
   wishes: Wish[]
+  /** Who uploaded each photo and its wish; the bytes are in PhotoFiles. */
+  photos: PhotoRecord[]
   clinics: Clinic[]
   bookings: Booking[]
   postings: Posting[]
@@ -32,7 +34,7 @@ export interface MemoryData {
 }
 
 /** Bump when the shape changes: older stored data is replaced by a fresh start. */
-export const MEMORY_SCHEMA = 9
+export const MEMORY_SCHEMA = 10
 
 /** Where a memory database lives between runs: Taro storage in the app; nowhere in Node. */
 export interface MemoryPersistence {
@@ -248,6 +250,24 @@ class MemoryTransaction implements Repository {
       .reverse()
   }
 
+  async insertPhoto(photo: PhotoRecord) {
+    this.insert('photos', photo)
+  }
+  async getPhoto(id: string) {
+    return this.byId(this.read('photos'), id)
+  }
+  async attachPhotos(ids: string[], ownerId: string, wishId: string) {
+    const free = this.read('photos').filter((p) => ids.includes(p.id) && p.ownerId === ownerId && p.wishId === null)
+    if (free.length !== new Set(ids).size) return false
+    for (const photo of free) this.replace('photos', { ...photo, wishId } as PhotoRecord)
+    return true
+  }
+  async deletePhotosOf(ownerId: string, wishIds: string[]) {
+    const gone = this.read('photos').filter((p) => (p.ownerId === ownerId && p.wishId === null) || (p.wishId !== null && wishIds.includes(p.wishId)))
+    if (gone.length) this.changed.photos = this.read('photos').filter((p) => !gone.includes(p))
+    return gone.map((p) => p.id)
+  }
+
   async listClinicsFrom(date: string, specialty?: string) {
     return this.read('clinics').filter((c) => c.date >= date && (!specialty || c.specialty === specialty))
   }
@@ -369,7 +389,7 @@ class MemoryTransaction implements Repository {
   }
 
   async wipeRecords() {
-    for (const table of ['communities', 'grids', 'wishes', 'clinics', 'bookings', 'postings', 'applications', 'messages'] as const) {
+    for (const table of ['communities', 'grids', 'wishes', 'photos', 'clinics', 'bookings', 'postings', 'applications', 'messages'] as const) {
       this.changed[table] = []
     }
   }
@@ -391,6 +411,7 @@ export function emptyMemoryData(): MemoryData {
     communities: [],
     grids: [],
     wishes: [],
+    photos: [],
     clinics: [],
     bookings: [],
     postings: [],

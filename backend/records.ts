@@ -43,3 +43,16 @@ export function userOf(record: UserRecord): User {
   const { id, name, phone, role, gridCode } = record
   return { id, name, phone, role, gridCode }
 }
+
+/** A photo as the database knows it: its bytes live in PhotoFiles (backend/photoFiles.ts). */
+export interface PhotoRecord {
+  id: string
+  /** The account that uploaded it: the helper, in 代办. */
+  ownerId: string
+  /** The wish it belongs to; null until a posted wish takes it. */
+  wishId: string | null
+  type: 'image/jpeg' | 'image/png'
+  size: number
+  /** China time, ISO 8601. */
+  createdAt: string
+}

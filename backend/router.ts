@@ -1,6 +1,7 @@
 import type { HttpMethod } from '../src/api/contract'
 import type { Role } from '../src/api/types'
 import type { UserRecord } from './records'
+import type { PhotoFiles, PhotoLinks } from './photoFiles'
 import type { Repository } from './store'
 
 /** Who may call a route: anyone, any signed-in user, or only some roles. */
@@ -41,8 +42,22 @@ export interface RouteContext {
   demo: boolean
   identity: IdentityProvider
   contentCheck: ContentCheck
+  /** The file of an upload (a photo), when the request carried one. */
+  file: Uint8Array | null
+  photoFiles: PhotoFiles
+  photoLinks: PhotoLinks
+  /** Runs once the transaction has committed (removing files of records it deleted). */
+  afterCommit(fn: () => Promise<void>): void
   /** Opens a session for a user and returns its bearer token. */
   openSession(userId: string): Promise<string>
+}
+
+/** What a handler returns to answer with a file (a photo) instead of JSON. */
+export class FileAnswer {
+  constructor(
+    readonly type: string,
+    readonly bytes: Uint8Array,
+  ) {}
 }
 
 export interface Route {

@@ -5,7 +5,7 @@ import type { Application, Posting } from '../src/domain/jobs'
 import type { RoleChange } from '../src/domain/roles'
 import type { StatsInput } from '../src/domain/stats'
 import type { Wish, WishCategory } from '../src/domain/wish'
-import type { CommunityRecord, GridRecord, IdempotencyRecord, SessionRecord, UserRecord } from './records'
+import type { CommunityRecord, GridRecord, IdempotencyRecord, PhotoRecord, SessionRecord, UserRecord } from './records'
 
 /**
  * The storage port: every request runs inside one `transaction`, and its
@@ -94,6 +94,18 @@ export interface Repository {
   scanWishes(filter: WishScanFilter, scan: Scan): Promise<Keyed<Wish>[]>
   /** Newest first. */
   listWishesClaimedBy(volunteerId: string): Promise<Wish[]>
+
+  // Photos (their bytes are in PhotoFiles, outside the database)
+  insertPhoto(photo: PhotoRecord): Promise<void>
+  getPhoto(id: string): Promise<PhotoRecord | null>
+  /**
+   * Gives a wish the uploader's photos that no wish has yet; false unless
+   * every one of them was still free (the caller then refuses the write,
+   * which undoes any part done).
+   */
+  attachPhotos(ids: string[], ownerId: string, wishId: string): Promise<boolean>
+  /** 注销账号: forgets the photos of these wishes and those the account uploaded that no wish took; returns their ids. */
+  deletePhotosOf(ownerId: string, wishIds: string[]): Promise<string[]>
 
   // 专家义诊
   /** Clinics on or after a China date (YYYY-MM-DD), any order. */

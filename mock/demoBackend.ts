@@ -1,5 +1,6 @@
 import { Backend, type Secrets } from '../backend/core'
 import { MemoryStore, type MemoryPersistence } from '../backend/memoryStore'
+import type { PhotoFiles, PhotoLinks } from '../backend/photoFiles'
 import type { Route } from '../backend/router'
 import { demoIdentity, demoRoutes } from './demo'
 import { seedDb } from './seed'
@@ -9,6 +10,9 @@ export interface DemoBackendOptions {
   /** The clock; tests fix it. */
   now?: () => number
   persistence?: MemoryPersistence
+  /** Where photos are kept (memory when not given) and how they are linked (data: URLs when not given). */
+  photoFiles?: PhotoFiles
+  photoLinks?: PhotoLinks
   /** Replaces the core routes (tests of the dispatcher itself). */
   routes?: Route[]
 }
@@ -18,6 +22,7 @@ export function createDemoBackend(options: DemoBackendOptions): { backend: Backe
   // Read at each call, so a changed clock (a test's, a browser's) is the backend's too.
   const now = options.now ?? (() => Date.now())
   const store = new MemoryStore({ initial: () => seedDb(now()), persistence: options.persistence, now })
-  const backend = new Backend({ store, identity: demoIdentity, secrets: options.secrets, now, demoRoutes, routes: options.routes })
+  const { secrets, photoFiles, photoLinks, routes } = options
+  const backend = new Backend({ store, identity: demoIdentity, secrets, now, demoRoutes, routes, photoFiles, photoLinks })
   return { backend, store }
 }

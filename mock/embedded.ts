@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { Transport } from '../src/api/contract'
 import type { MemoryData, MemoryPersistence } from '../backend/memoryStore'
+import { memoryPhotoFiles, type TextShelf } from '../backend/photoFiles'
 import { appSecrets } from './appSecrets'
 import { createDemoBackend } from './demoBackend'
 import { createInProcessTransport } from './transport'
@@ -51,8 +52,36 @@ function taroPersistence(): MemoryPersistence {
   }
 }
 
+/** The phone's storage as a shelf for the demo's photos. */
+const taroShelf: TextShelf = {
+  get: (key) => {
+    try {
+      return Taro.getStorageSync(key) || null
+    } catch {
+      return null
+    }
+  },
+  set: (key, value) => {
+    try {
+      Taro.setStorageSync(key, value)
+    } catch {
+      // Storage full: the photo stays in memory for this run.
+    }
+  },
+  remove: (key) => Taro.removeStorageSync(key),
+}
+
+/** A chosen photo's bytes: a blob: or data: URL in a browser, a temporary file in the mini-program. */
+async function readLocalFile(path: string): Promise<Uint8Array> {
+  if (process.env.TARO_ENV === 'weapp') {
+    return new Uint8Array(Taro.getFileSystemManager().readFileSync(path) as ArrayBuffer)
+  } else {
+    return new Uint8Array(await (await fetch(path)).arrayBuffer())
+  }
+}
+
 /** The embedded demo backend as the app's transport (the default build). */
 export function createEmbeddedTransport(latencyMs: number): Transport {
-  const { backend } = createDemoBackend({ secrets: appSecrets, persistence: taroPersistence() })
-  return createInProcessTransport(backend, latencyMs)
+  const { backend } = createDemoBackend({ secrets: appSecrets, persistence: taroPersistence(), photoFiles: memoryPhotoFiles(taroShelf) })
+  return createInProcessTransport(backend, latencyMs, readLocalFile)
 }

@@ -1,8 +1,11 @@
+import Busboy from '@fastify/busboy'
+import { randomBytes } from 'crypto'
 import http from 'http'
 import type { AddressInfo } from 'net'
-import type { ApiRequest, HttpMethod } from '../src/api/contract'
-import type { Backend } from '../backend/core'
-import { nodeSecrets } from '../backend/nodeSecrets'
+import type { HttpMethod } from '../src/api/contract'
+import type { Backend, DispatchRequest } from '../backend/core'
+import { nodeSecrets, signedPhotoLinks } from '../backend/nodeSecrets'
+import { MAX_PHOTO_BYTES } from '../backend/photoBytes'
 import { createDemoBackend } from './demoBackend'
 
 export interface MockServerOptions {
@@ -50,9 +53,27 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   })
 }
 
+/** An upload's one file (multipart/form-data, as WeChat's uploadFile sends it), or the words of its refusal. */
+function readUpload(req: http.IncomingMessage): Promise<Uint8Array | string> {
+  const type = req.headers['content-type'] ?? ''
+  if (!type.startsWith('multipart/form-data')) return Promise.resolve('请以文件方式上传照片')
+  return new Promise((resolve) => {
+    let file: Uint8Array | string = '请选择一张照片'
+    const parser = Busboy({ headers: { ...req.headers, 'content-type': type }, limits: { files: 1, fileSize: MAX_PHOTO_BYTES } })
+    parser.on('file', (_field, stream) => {
+      const chunks: Buffer[] = []
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk))
+      stream.on('end', () => (file = stream.truncated ? '照片太大（最多 2 MB），请换一张' : new Uint8Array(Buffer.concat(chunks))))
+    })
+    parser.on('finish', () => resolve(file))
+    parser.on('error', () => resolve('照片没有传完整，请重试'))
+    req.pipe(parser)
+  })
+}
+
 /** The mock backend over HTTP on loopback: the same rules, a real network hop. */
 export function startMockServer(options: MockServerOptions = {}): Promise<RunningServer> {
-  const backend = options.backend ?? createDemoBackend({ secrets: nodeSecrets }).backend
+  const backend = options.backend ?? createDemoBackend({ secrets: nodeSecrets, photoLinks: signedPhotoLinks(randomBytes(32)) }).backend
   const server = http.createServer(async (req, res) => {
     if (req.method === 'OPTIONS') {
       res.writeHead(204, CORS_HEADERS)
@@ -66,7 +87,16 @@ export function startMockServer(options: MockServerOptions = {}): Promise<Runnin
       return
     }
     let body: unknown
-    if (method !== 'GET') {
+    let file: Uint8Array | undefined
+    if (method === 'POST' && url.pathname === '/photos') {
+      const upload = await readUpload(req)
+      if (typeof upload === 'string') {
+        send(res, 400, { error: { code: 'VALIDATION', message: upload, fields: { photo: upload } } })
+        return
+      }
+      file = upload
+      body = {}
+    } else if (method !== 'GET') {
       let text: string
       try {
         text = await readBody(req)
@@ -82,16 +112,22 @@ export function startMockServer(options: MockServerOptions = {}): Promise<Runnin
       }
     }
     const auth = req.headers.authorization ?? ''
-    const request: ApiRequest = {
+    const request: DispatchRequest = {
       method,
       path: url.pathname,
       query: Object.fromEntries(url.searchParams.entries()),
       body,
       token: auth.startsWith('Bearer ') ? auth.slice(7) : null,
       idempotencyKey: (req.headers['idempotency-key'] as string | undefined) || undefined,
+      file,
     }
     const answer = await backend.dispatch(request)
     options.log?.(`${method} ${url.pathname} → ${answer.status}`)
+    if (answer.file) {
+      res.writeHead(200, { ...CORS_HEADERS, 'Content-Type': answer.file.type, 'Cache-Control': 'private, max-age=3600' })
+      res.end(Buffer.from(answer.file.bytes))
+      return
+    }
     res.writeHead(answer.status, { ...CORS_HEADERS, 'Content-Type': 'application/json; charset=utf-8' })
     res.end(answer.text)
   })

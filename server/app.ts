@@ -1,16 +1,36 @@
 import cors from '@fastify/cors'
 import helmet from '@fastify/helmet'
+import multipart from '@fastify/multipart'
 import rateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify'
 import type { ErrorCode } from '../src/api/errors'
 import type { Backend } from '../backend/core'
+import { MAX_PHOTO_BYTES } from '../backend/photoBytes'
 import type { ServerConfig } from './config'
 
 export const BODY_LIMIT = 64 * 1024
 const SIGN_IN_PATHS = new Set(['/auth/login', '/auth/phone', '/auth/demo'])
 
-const errorBody = (code: ErrorCode, message: string) => ({ error: { code, message } })
+const errorBody = (code: ErrorCode, message: string, fields?: Record<string, string>) => ({ error: { code, message, ...(fields ? { fields } : {}) } })
+
+/** The one route that takes a file: a photo, as multipart/form-data (WeChat's uploadFile). */
+const UPLOAD_PATH = '/photos'
+
+class UploadRefused extends Error {}
+
+/** The upload's one file, at most 2 MB; anything else is refused with words for the photo field. */
+async function readUpload(request: FastifyRequest): Promise<Uint8Array> {
+  if (!request.isMultipart()) throw new UploadRefused('请以文件方式上传照片')
+  const part = await request.file({ limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 4 } })
+  if (!part) throw new UploadRefused('请选择一张照片')
+  try {
+    return await part.toBuffer()
+  } catch (error) {
+    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new UploadRefused('照片太大（最多 2 MB），请换一张')
+    throw error
+  }
+}
 
 function bearer(request: FastifyRequest): string | null {
   const auth = request.headers.authorization ?? ''
@@ -48,6 +68,8 @@ export async function buildApp({ backend, config, logger = false }: AppOptions):
       maxAge: 600,
     })
   }
+  // Only the upload route reads multipart bodies; its limits are set where it reads them.
+  await app.register(multipart)
   await app.register(rateLimit, {
     global: true,
     max: config.rateLimit.perAddress,
@@ -81,20 +103,41 @@ export async function buildApp({ backend, config, logger = false }: AppOptions):
       : isWrite
         ? { max: config.rateLimit.writesPerUser, timeWindow: '1 minute', keyGenerator: (req: FastifyRequest) => bearer(req) ?? req.ip }
         : undefined
+    const isUpload = route.method === 'POST' && route.path === UPLOAD_PATH
     app.route({
       method: route.method as 'GET',
       url: route.path,
       config: limit ? { rateLimit: limit } : {},
+      ...(isUpload ? { bodyLimit: MAX_PHOTO_BYTES + 64 * 1024 } : {}),
       handler: async (request, reply) => {
+        let file: Uint8Array | undefined
+        if (isUpload) {
+          try {
+            file = await readUpload(request)
+          } catch (error) {
+            if (!(error instanceof UploadRefused)) throw error
+            return reply.code(400).send(errorBody('VALIDATION', error.message, { photo: error.message }))
+          }
+        }
         const answer = await backend.dispatch({
           method: route.method as 'GET',
           path: request.url.split('?')[0],
           query: request.query as Record<string, string>,
-          body: request.body,
+          body: isUpload ? {} : request.body,
+          file,
           token: bearer(request),
           idempotencyKey: (request.headers['idempotency-key'] as string | undefined) || undefined,
         })
         ;(request as { userId?: string }).userId = answer.userId
+        if (answer.file) {
+          // A signed link is the permission, so the photo may be shown by the app on another origin (H5).
+          return reply
+            .code(200)
+            .type(answer.file.type)
+            .header('Cache-Control', 'private, max-age=3600')
+            .header('Cross-Origin-Resource-Policy', 'cross-origin')
+            .send(Buffer.from(answer.file.bytes))
+        }
         return reply.code(answer.status).type('application/json; charset=utf-8').send(answer.text)
       },
     })

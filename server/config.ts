@@ -9,6 +9,8 @@ export interface ServerConfig {
   /** postgres://… for a real PostgreSQL; null: the embedded PGlite in `pgliteDir`. */
   databaseUrl: string | null
   pgliteDir: string
+  /** The folder that keeps photo files (PHOTO_DIR). */
+  photoDir: string
   wechat: { appid: string; secret: string; apiBase: string } | null
   demo: boolean
   /** WeChat's content-security check of published text: on wherever WeChat is configured, unless CONTENT_CHECK=off. */
@@ -79,6 +81,7 @@ export function readConfig(env: Environment = process.env, projectRoot = process
     host: env.HOST || '127.0.0.1',
     databaseUrl: env.DATABASE_URL || null,
     pgliteDir: path.resolve(projectRoot, env.PGLITE_DIR || '.data/pglite'),
+    photoDir: path.resolve(projectRoot, env.PHOTO_DIR || '.data/photos'),
     wechat: appid && secret ? { appid, secret, apiBase: env.WECHAT_API_BASE || 'https://api.weixin.qq.com' } : null,
     demo,
     contentCheck: !!(appid && secret) && env.CONTENT_CHECK !== 'off',

@@ -198,6 +198,24 @@ DROP INDEX users_phone;
 CREATE UNIQUE INDEX users_phone_hash ON users (phone_hash) WHERE phone_hash <> '';
 `,
   },
+  {
+    version: 8,
+    name: 'photos',
+    sql: `
+-- Photos: the bytes are in the photo folder (server/photoFolder.ts), not here.
+-- wish_id is set once, by the wish that takes the photo; created_at is China time (ISO 8601).
+CREATE TABLE photos (
+  id text PRIMARY KEY,
+  owner_id text NOT NULL,
+  wish_id text,
+  type text NOT NULL,
+  size integer NOT NULL,
+  created_at text NOT NULL
+);
+CREATE INDEX photos_owner ON photos (owner_id);
+CREATE INDEX photos_wish ON photos (wish_id);
+`,
+  },
 ]
 
 /** Any fixed number: the advisory lock that lets one process migrate at a time. */

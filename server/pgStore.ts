@@ -6,7 +6,7 @@ import type { Application, Posting } from '../src/domain/jobs'
 import type { RoleChange } from '../src/domain/roles'
 import { normalisePhone } from '../src/domain/validation'
 import type { Wish } from '../src/domain/wish'
-import type { CommunityRecord, GridRecord, IdempotencyRecord, SessionRecord, UserRecord } from '../backend/records'
+import type { CommunityRecord, GridRecord, IdempotencyRecord, PhotoRecord, SessionRecord, UserRecord } from '../backend/records'
 import type { Keyed, ReadOptions, Repository, ResidentFilter, Scan, Store, WishScanFilter } from '../backend/store'
 import { FieldCipher } from './fieldCipher'
 import type { SqlConnection, SqlDatabase } from './sql'
@@ -241,6 +241,23 @@ class PgRepository implements Repository {
     return this.wishes(await this.rows('SELECT doc FROM wishes WHERE claimed_by = $1 ORDER BY seq DESC', [volunteerId]))
   }
 
+  async insertPhoto(p: PhotoRecord) {
+    await this.db.query('INSERT INTO photos (id, owner_id, wish_id, type, size, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [p.id, p.ownerId, p.wishId, p.type, p.size, p.createdAt])
+  }
+  async getPhoto(id: string) {
+    const [row] = await this.rows('SELECT id, owner_id, wish_id, type, size, created_at FROM photos WHERE id = $1', [id])
+    return row ? { id: row.id as string, ownerId: row.owner_id as string, wishId: (row.wish_id as string | null) ?? null, type: row.type as PhotoRecord['type'], size: Number(row.size), createdAt: row.created_at as string } : null
+  }
+  async attachPhotos(ids: string[], ownerId: string, wishId: string) {
+    // One statement decides: of two wishes taking the same photo, the second finds it taken.
+    const taken = await this.rows('UPDATE photos SET wish_id = $1 WHERE id = ANY($2) AND owner_id = $3 AND wish_id IS NULL RETURNING id', [wishId, ids, ownerId])
+    return taken.length === new Set(ids).size
+  }
+  async deletePhotosOf(ownerId: string, wishIds: string[]) {
+    const gone = await this.rows('DELETE FROM photos WHERE (owner_id = $1 AND wish_id IS NULL) OR wish_id = ANY($2) RETURNING id', [ownerId, wishIds])
+    return gone.map((r) => r.id as string)
+  }
+
   async listClinicsFrom(date: string, specialty?: string) {
     return docs<Clinic>(await this.rows('SELECT doc FROM clinics WHERE date >= $1 AND ($2::text IS NULL OR specialty = $2) ORDER BY seq', [date, specialty ?? null]))
   }
@@ -447,7 +464,7 @@ class PgRepository implements Repository {
   }
 
   async wipeRecords() {
-    await this.rows('TRUNCATE messages, applications, postings, bookings, clinics, wishes, grids, communities')
+    await this.rows('TRUNCATE messages, applications, postings, bookings, clinics, photos, wishes, grids, communities')
   }
 }
 
@@ -539,7 +556,7 @@ export class PgStore implements Store {
   async truncateAll(): Promise<void> {
     const conn = await this.database.connect()
     try {
-      await conn.query('TRUNCATE audit_log, messages, role_changes, applications, postings, bookings, clinics, wishes, grids, communities, idempotency, sessions, users')
+      await conn.query('TRUNCATE audit_log, messages, role_changes, applications, postings, bookings, clinics, photos, wishes, grids, communities, idempotency, sessions, users')
       await conn.query('ALTER SEQUENCE record_ids RESTART WITH 1001')
     } finally {
       conn.release()

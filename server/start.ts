@@ -1,14 +1,16 @@
+import { createHmac } from 'crypto'
 import fs from 'fs'
 import path from 'path'
 import type { FastifyInstance } from 'fastify'
 import { Backend } from '../backend/core'
-import { nodeSecrets } from '../backend/nodeSecrets'
+import { nodeSecrets, signedPhotoLinks } from '../backend/nodeSecrets'
 import type { IdentityProvider, Route } from '../backend/router'
 import { buildApp } from './app'
 import type { ServerConfig } from './config'
 import { migrate } from './migrations'
 import { FieldCipher } from './fieldCipher'
 import { PgStore } from './pgStore'
+import { folderPhotoFiles } from './photoFolder'
 import { pgDatabase, pgliteDatabase, type SqlDatabase } from './sql'
 import { wechatIdentity } from './wechat'
 
@@ -66,6 +68,9 @@ export function serverBackend(store: PgStore, config: ServerConfig, now: () => n
     identity: identityFor(wechat, demo?.identity ?? null),
     contentCheck: config.contentCheck && wechat ? wechat : undefined,
     secrets: nodeSecrets,
+    photoFiles: folderPhotoFiles(config.photoDir),
+    // Links are signed with a key of their own, derived from the data key: never the data key itself.
+    photoLinks: signedPhotoLinks(createHmac('sha256', config.dataKeys[0]).update('photo links').digest()),
     now,
     demoRoutes: demo?.routes,
     sessionDays: config.sessionDays,

@@ -7,9 +7,10 @@ import { gridRoutes } from './grids'
 import { jobRoutes } from './jobs'
 import { messageRoutes } from './messages'
 import { myDataRoutes } from './myData'
+import { photoRoutes } from './photos'
 import { residentRoutes } from './residents'
 import { statsRoutes } from './stats'
 import { wishRoutes } from './wishes'
 
 /** Every endpoint of the core; with the demo routes, docs/openapi.yaml lists exactly these. */
-export const CORE_ROUTES: Route[] = [...authRoutes, ...gridRoutes, ...wishRoutes, ...clinicRoutes, ...jobRoutes, ...residentRoutes, ...accountRoutes, ...statsRoutes, ...messageRoutes, ...myDataRoutes, ...auditRoutes]
+export const CORE_ROUTES: Route[] = [...authRoutes, ...gridRoutes, ...photoRoutes, ...wishRoutes, ...clinicRoutes, ...jobRoutes, ...residentRoutes, ...accountRoutes, ...statsRoutes, ...messageRoutes, ...myDataRoutes, ...auditRoutes]

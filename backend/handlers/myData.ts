@@ -10,6 +10,7 @@ import type { Route } from '../router'
 import type { Keyed, Repository, Scan } from '../store'
 import { viewsOfBookings } from './clinics'
 import { viewOfApplication } from './jobs'
+import { withPhotoLinks } from './photos'
 import { actorOf } from './wishes'
 
 /** Every record of a newest-first scan, read in large pages. */
@@ -30,13 +31,15 @@ export const myDataRoutes: Route[] = [
     method: 'GET',
     path: '/me/data',
     access: 'user',
-    handler: async ({ repo, user, now }): Promise<MyData> => {
-      const me = user!
+    handler: async (ctx): Promise<MyData> => {
+      const { repo, now } = ctx
+      const me = ctx.user!
       const wishes = await everything((scan) => repo.scanWishes({ kind: 'owner', ownerId: me.id }, scan))
+      const views = wishes.map((w) => wishFor(w, actorOf(me), now)).filter((w): w is WishView => w !== null)
       return {
         account: userOf(me),
         gridName: me.gridCode ? ((await repo.getGrid(me.gridCode))?.name ?? null) : null,
-        wishes: wishes.map((w) => wishFor(w, actorOf(me), now)).filter((w): w is WishView => w !== null),
+        wishes: await Promise.all(views.map((view) => withPhotoLinks(ctx, view))),
         bookings: await viewsOfBookings(repo, await repo.listBookingsOfAccount(me.id)),
         applications: await Promise.all((await repo.listApplicationsOfApplicant(me.id)).map((a) => viewOfApplication(repo, a))),
         messages: await everything((scan) => repo.scanMessages(me.id, scan)),
@@ -61,13 +64,15 @@ export const myDataRoutes: Route[] = [
     method: 'POST',
     path: '/me/close',
     access: 'user',
-    handler: async ({ repo, user, now }): Promise<AccountClosure> => {
+    handler: async (ctx): Promise<AccountClosure> => {
+      const { repo, user, now } = ctx
       // The person's row first, as every write for an owner locks it: those waiting see the account closed.
       const me = (await repo.getUser(user!.id, { forUpdate: true })) ?? user!
       const at = toChinaIso(now)
       const bookingsCancelled = await closeBookings(repo, me.id, now, at)
       let wishesCancelled = 0
-      for (const { id } of await everything((scan) => repo.scanWishes({ kind: 'owner', ownerId: me.id }, scan))) {
+      const ownWishes = await everything((scan) => repo.scanWishes({ kind: 'owner', ownerId: me.id }, scan))
+      for (const { id } of ownWishes) {
         const wish = (await repo.getWish(id, { forUpdate: true }))!
         const next = closedOwnersWish(wish, now)
         if (next.status !== wish.status) wishesCancelled += 1
@@ -78,6 +83,11 @@ export const myDataRoutes: Route[] = [
         await repo.updateWish(closedVolunteersWish((await repo.getWish(id, { forUpdate: true }))!, now))
       }
       for (const application of await repo.listApplicationsOfApplicant(me.id)) await repo.updateApplication(closedApplication(application))
+      // Photos of the person's wishes and their own uploads: rows now, files once this is committed.
+      const photoIds = await repo.deletePhotosOf(me.id, ownWishes.map((w) => w.id))
+      ctx.afterCommit(async () => {
+        for (const id of photoIds) await ctx.photoFiles.remove(id)
+      })
       await repo.deleteMessagesOf(me.id)
       await repo.deleteIdempotencyOf(me.id)
       await repo.deleteSessionsOf(me.id)

@@ -17,6 +17,7 @@ import { pageOf } from '../paging'
 import type { UserRecord } from '../records'
 import type { Route, RouteContext } from '../router'
 import type { WishScanFilter } from '../store'
+import { withPhotoLinks } from './photos'
 import { forOwner } from './residents'
 import { newWishMessages, wishMessages } from '../../src/domain/messages'
 import { toChinaIso } from '../../src/domain/chinaTime'
@@ -66,7 +67,7 @@ function actionRoute(action: WishAction, access: Route['access']): Route {
       await ctx.repo.insertMessages(wishMessages(next, action, actor.id, at))
       // Approved: the grid's volunteers hear of it in 消息 at once.
       if (action === 'approve') await ctx.repo.insertMessages(newWishMessages(next, await ctx.repo.listVolunteersOf(next.gridCode), actor.id, at))
-      return wishFor(next, actor, ctx.now)
+      return withPhotoLinks(ctx, wishFor(next, actor, ctx.now))
     },
   }
 }
@@ -101,7 +102,12 @@ export const wishRoutes: Route[] = [
         await assertPublishable(ctx, created)
         const wish = actedBy ? { ...created, actedBy } : created
         await ctx.repo.insertWish(wish)
-        return wishFor(wish, owner, ctx.now)
+        // The photos must be the caller's own uploads that no wish has taken yet (the helper's, in 代办).
+        if (wish.photos.length && !(await ctx.repo.attachPhotos(wish.photos, ctx.user!.id, wish.id))) {
+          const message = '照片已失效或不是你上传的，请删除后重新选择'
+          throw new ApiError('VALIDATION', message, { photos: message })
+        }
+        return withPhotoLinks(ctx, wishFor(wish, owner, ctx.now))
       }),
   },
   {
@@ -147,7 +153,7 @@ export const wishRoutes: Route[] = [
     method: 'GET',
     path: '/wishes/:id',
     access: 'user',
-    handler: async (ctx) => wishFor(await visibleWish(ctx), actorOf(ctx.user!), ctx.now),
+    handler: async (ctx) => withPhotoLinks(ctx, wishFor(await visibleWish(ctx), actorOf(ctx.user!), ctx.now)),
   },
   actionRoute('approve', ['staff']),
   actionRoute('reject', ['staff']),

@@ -57,6 +57,7 @@ export function seedDb(now: number): MemoryData {
     communities: COMMUNITIES.map((c) => ({ ...c })),
     grids,
     wishes: seedWishes(now),
+    photos: [],
     clinics: clinicSeed.clinics,
     bookings: clinicSeed.bookings,
     // Oldest first, like everything published later.

@@ -23,6 +23,7 @@ import type {
   VolunteerTasks,
   WishSummary,
   WishView,
+  PhotoRef,
   Message,
   MyData,
   AccountClosure,
@@ -44,13 +45,15 @@ export interface ClientOptions {
   getToken: () => string | null
   /** Signs in again after the session expired; resolves with the new token. */
   reauthenticate?: () => Promise<string | null>
+  /** Makes the server's photo links (/photos/…) absolute; links that already are pass through. */
+  resolveUrl?: (path: string) => string
 }
 
 /**
  * Maps the typed contract onto wire requests. The same client serves the
  * embedded mock and a real server: only the transport differs.
  */
-export function createClient({ transport, getToken, reauthenticate }: ClientOptions): Api {
+export function createClient({ transport, getToken, reauthenticate, resolveUrl = (path) => path }: ClientOptions): Api {
   // One sign-in shared by every request that finds the session expired meanwhile.
   let renewing: Promise<string | null> | null = null
   const send = <T>(request: Omit<ApiRequest, 'token'>): Promise<T> => {
@@ -75,8 +78,9 @@ export function createClient({ transport, getToken, reauthenticate }: ClientOpti
   // Query objects are flat: strings and numbers, unset ones left out.
   const page = <T = WishSummary>(path: string, query: object = {}) =>
     send<Page<T>>({ method: 'GET', path, query: { ...query, cursor: (query as PageQuery).cursor ?? undefined } as ApiRequest['query'] })
+  const linked = (wish: WishView): WishView => ({ ...wish, photos: wish.photos.map(resolveUrl) })
   const wishAction = (id: string, action: string, body: unknown, options?: WriteOptions) =>
-    write<WishView>('POST', `/wishes/${seg(id)}/${action}`, body, options)
+    write<WishView>('POST', `/wishes/${seg(id)}/${action}`, body, options).then(linked)
 
   return {
     getMeta: () => send<Meta>({ method: 'GET', path: '/meta' }),
@@ -91,12 +95,17 @@ export function createClient({ transport, getToken, reauthenticate }: ClientOpti
     getCard: (gridCode) => send<Card>({ method: 'GET', path: `/grids/${seg(gridCode)}/card` }),
     resetDemo: (options) => write<void>('POST', '/demo/reset', {}, options).then(() => undefined),
 
-    postWish: (draft, options) => write<WishView>('POST', '/wishes', draft, options),
+    uploadPhoto: (filePath, options) =>
+      send<PhotoRef>({ method: 'POST', path: '/photos', body: {}, filePath, idempotencyKey: options?.idempotencyKey || newIdempotencyKey() }).then((photo) => ({
+        ...photo,
+        url: resolveUrl(photo.url),
+      })),
+    postWish: (draft, options) => write<WishView>('POST', '/wishes', draft, options).then(linked),
     listMyWishes: (query) => page('/wishes/mine', query),
     listOpenWishes: (query) => page('/wishes/open', query),
     listWishesToReview: (query) => page('/wishes/review', query),
     listMyTasks: () => send<VolunteerTasks>({ method: 'GET', path: '/wishes/tasks' }),
-    getWish: (id) => send<WishView>({ method: 'GET', path: `/wishes/${seg(id)}` }),
+    getWish: (id) => send<WishView>({ method: 'GET', path: `/wishes/${seg(id)}` }).then(linked),
     approveWish: (id, options) => wishAction(id, 'approve', {}, options),
     rejectWish: (id, reason, options) => wishAction(id, 'reject', { reason }, options),
     cancelWish: (id, options) => wishAction(id, 'cancel', {}, options),
@@ -133,7 +142,7 @@ export function createClient({ transport, getToken, reauthenticate }: ClientOpti
     setAccountRole: (id, draft, options) => write<AccountSummary>('POST', `/staff/accounts/${seg(id)}/role`, draft, options),
     listRoleChanges: (id) => send<RoleChange[]>({ method: 'GET', path: `/staff/accounts/${seg(id)}/role-changes` }),
 
-    getMyData: () => send<MyData>({ method: 'GET', path: '/me/data' }),
+    getMyData: () => send<MyData>({ method: 'GET', path: '/me/data' }).then((data) => ({ ...data, wishes: data.wishes.map(linked) })),
     renameMe: (name, options) => write<User>('POST', '/me/name', { name }, options),
     closeMyAccount: (options) => write<AccountClosure>('POST', '/me/close', {}, options),
 

@@ -31,6 +31,7 @@ import type {
   WishDraft,
   WishSummary,
   WishView,
+  PhotoRef,
   Message,
   MyData,
   AccountClosure,
@@ -67,6 +68,8 @@ export interface Api {
   resetDemo(options?: WriteOptions): Promise<void>
 
   // 微心愿 (PRODUCT.md §4)
+  /** Uploads a photo (a local file) for a wish about to be posted; its id goes into the draft's photos. */
+  uploadPhoto(filePath: string, options?: WriteOptions): Promise<PhotoRef>
   postWish(draft: WishDraft & OnBehalf, options?: WriteOptions): Promise<WishView>
   listMyWishes(query?: PageQuery): Promise<Page<WishSummary>>
   /** Volunteers: open wishes of their grid, newest first. */
@@ -162,6 +165,8 @@ export interface ApiRequest {
   body?: unknown
   token?: string | null
   idempotencyKey?: string
+  /** A local file (a chosen photo) sent as the request's one file, instead of a JSON body. */
+  filePath?: string
 }
 
 /** Sends a request and resolves with the response body, or rejects with an ApiError. */

@@ -12,9 +12,19 @@ export type RequestFn = (options: {
   dataType: string
 }) => Promise<{ statusCode: number; data: unknown }>
 
+/** The subset of Taro.uploadFile this transport uses (multipart, one file). */
+export type UploadFn = (options: {
+  url: string
+  filePath: string
+  name: string
+  header: Record<string, string>
+  timeout: number
+}) => Promise<{ statusCode: number; data: unknown }>
+
 export interface HttpTransportOptions {
   baseUrl: string
   request?: RequestFn
+  upload?: UploadFn
   timeoutMs?: number
   /** Extra attempts for reads; writes are never repeated behind the user's back. */
   readRetries?: number
@@ -61,6 +71,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 export function createHttpTransport(options: HttpTransportOptions): Transport {
   const request = options.request ?? (Taro.request as unknown as RequestFn)
+  const upload = options.upload ?? (Taro.uploadFile as unknown as UploadFn)
   const timeout = options.timeoutMs ?? 10000
   const readRetries = options.readRetries ?? 2
   const backoff = options.backoffMs ?? 400
@@ -83,11 +94,18 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
         // Parse ourselves: a malformed body must become a typed error, not a crash.
         dataType: 'text',
       })
+    // A file goes as multipart/form-data (WeChat's uploadFile), the same key and token beside it.
+    const send = req.filePath
+      ? () => {
+          delete header['Content-Type']
+          return upload({ url, filePath: req.filePath!, name: 'photo', header, timeout })
+        }
+      : ask
     const early = req.method === 'GET' ? takePrefetched(url) : undefined
     let response: RawResponse
     try {
       // An early read that failed is simply asked again.
-      response = await (early ? early.catch(ask) : ask())
+      response = await (early ? early.catch(ask) : send())
     } catch (failure) {
       throw failureToError(failure)
     }

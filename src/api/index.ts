@@ -38,7 +38,10 @@ export function setApiReauthenticate(fn: () => Promise<string | null>): void {
   signInAgain = fn
 }
 
-export const api: Api = createClient({ transport: pickTransport(), getToken: () => currentToken, reauthenticate: () => signInAgain() })
+/** The server's photo links are paths below the API's base; the embedded demo's are data: URLs already. */
+const resolveUrl = (path: string) => (path.startsWith('/') ? `${(process.env.TARO_APP_API_BASE ?? '').replace(/\/+$/, '')}${path}` : path)
+
+export const api: Api = createClient({ transport: pickTransport(), getToken: () => currentToken, reauthenticate: () => signInAgain(), resolveUrl })
 
 /** True when the app talks to the embedded demo backend. */
 export const usesEmbeddedMock = !process.env.TARO_APP_API_BASE

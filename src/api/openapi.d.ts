@@ -596,6 +596,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload one photo for a wish about to be posted (multipart/form-data, field photo).
+         * @description The type is read from the bytes (JPEG or PNG only), at most 2 MB; location and other metadata (EXIF, XMP, IPTC, text chunks) are removed before it is kept. Its id goes into a wish's photos; only the uploader may use it, once.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description One key per user intent; reused when the same submission is retried. */
+                    "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** Format: binary */
+                        photo: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Kept; not yet part of any wish. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PhotoRef"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/photos/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A photo, through the signed link a wish's view gave to someone allowed to see the wish.
+         * @description No bearer token (an image request has none); the signature and expiry are the permission.
+         */
+        get: {
+            parameters: {
+                query: {
+                    exp: string;
+                    sig: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The photo. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/jpeg": string;
+                        "image/png": string;
+                    };
+                };
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/wishes": {
         parameters: {
             query?: never;
@@ -2765,6 +2865,11 @@ export interface components {
             phone: string;
             photos?: string[];
         };
+        PhotoRef: {
+            id: string;
+            /** @description a link for the uploader to see it meanwhile */
+            url: string;
+        };
         WishEvent: {
             /** Format: date-time */
             at: string;
@@ -2810,6 +2915,7 @@ export interface components {
             photoCount: number;
         };
         Wish: components["schemas"]["WishFields"] & {
+            /** @description Links to the photos for this viewer (signed, valid 1–2 hours; data URLs on the embedded demo). */
             photos: string[];
             events: components["schemas"]["WishEvent"][];
         };

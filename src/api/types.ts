@@ -140,6 +140,12 @@ export interface AccountClosure {
   wishesCancelled: number
 }
 
+/** An uploaded photo: its id goes into a wish's photos; the url shows it to the uploader meanwhile. */
+export interface PhotoRef {
+  id: string
+  url: string
+}
+
 /** How many messages are unread (the badge on 我的). */
 export interface UnreadCount {
   unread: number

@@ -4,6 +4,7 @@
  * mask), drawn as a 1-bit PNG data: URL that <Image> shows on both platforms.
  * Written here (ISO/IEC 18004) to keep the clinic subpackage free of libraries.
  */
+import { bytesToBase64 } from '../domain/base64'
 
 /** Per version at level M: data codewords per block, blocks, EC codewords per block. */
 const VERSIONS = [
@@ -178,19 +179,6 @@ function chunk(type: string, data: number[]): number[] {
   return [...u32(data.length), ...body, ...u32(crc32(body))]
 }
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
-function base64(bytes: number[]): string {
-  let out = ''
-  for (let i = 0; i < bytes.length; i += 3) {
-    const [a, b = 0, c = 0] = [bytes[i], bytes[i + 1], bytes[i + 2]]
-    const n = (a << 16) | (b << 8) | c
-    out += B64[(n >> 18) & 63] + B64[(n >> 12) & 63]
-    out += i + 1 < bytes.length ? B64[(n >> 6) & 63] : '='
-    out += i + 2 < bytes.length ? B64[n & 63] : '='
-  }
-  return out
-}
-
 /** The QR code as a black-on-white 1-bit PNG, with the 4-module quiet zone. */
 export function qrPngDataUrl(text: string, scale = 6): string {
   const matrix = qrMatrix(text)
@@ -232,5 +220,5 @@ export function qrPngDataUrl(text: string, scale = 6): string {
     ...chunk('IDAT', zlib),
     ...chunk('IEND', []),
   ]
-  return `data:image/png;base64,${base64(png)}`
+  return `data:image/png;base64,${bytesToBase64(png)}`
 }

@@ -96,8 +96,8 @@ export interface Wish extends WishDraft {
 
 export const MAX_ACTIVE_WISHES = 3
 export const MAX_PHOTOS = 3
-/** A photo as a data: URL (the app downsizes them) or an https URL. */
-export const MAX_PHOTO_CHARS = 400_000
+/** A photo of a wish is the id an upload answered with (POST /photos). */
+export const PHOTO_ID = /^ph\d{1,15}$/
 export const AUTO_CONFIRM_DAYS = 7
 
 export const TITLE_RULE = { label: '标题', max: 20 }
@@ -119,9 +119,8 @@ export function validateWishDraft(input: unknown): FieldErrors {
   let photoError: string | null = null
   if (!Array.isArray(photos)) photoError = '照片格式不正确'
   else if (photos.length > MAX_PHOTOS) photoError = `最多上传${MAX_PHOTOS}张照片`
-  else if (photos.some((p) => typeof p !== 'string' || !/^(data:image\/(jpeg|png|webp);base64,|https:\/\/)/.test(p))) {
-    photoError = '照片格式不正确，请重新选择'
-  } else if (photos.some((p) => (p as string).length > MAX_PHOTO_CHARS)) photoError = '照片太大，请换一张'
+  else if (photos.some((p) => typeof p !== 'string' || !PHOTO_ID.test(p))) photoError = '照片格式不正确，请重新选择'
+  else if (new Set(photos).size !== photos.length) photoError = '同一张照片只能用一次'
   return collectErrors({
     category: WISH_CATEGORIES.includes(d.category as WishCategory) ? null : '请选择心愿类别',
     title: checkText(d.title, TITLE_RULE),

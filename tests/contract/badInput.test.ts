@@ -48,7 +48,8 @@ interface EndpointSpec {
 }
 
 const resident = { name: '陈淑珍', phone: '13945671234', gridCode: 'DA0103' }
-const photo = 'data:image/png;base64,iVBORw0KGgo='
+/** Four photo ids: one too many, refused before anyone looks them up. */
+const fourPhotos = ['ph1', 'ph2', 'ph3', 'ph4']
 const wish = {
   category: '代买代办',
   title: '帮忙买降压药',
@@ -56,7 +57,7 @@ const wish = {
   preferredTime: '周末上午',
   address: { building: '友谊路9号3栋', unit: '2单元', room: '102' },
   phone: '13804521234',
-  photos: [photo],
+  photos: [],
 }
 const booking = { patientName: '李明', phone: '13804521234', age: 45, forWhom: '本人', symptoms: '偶尔胸闷', assistance: ['轮椅'] }
 const slot = (i: number) => ({ id: `x${i}`, start: `${String(8 + Math.floor(i / 6)).padStart(2, '0')}:${i % 6}0`, end: `${String(8 + Math.floor(i / 6)).padStart(2, '0')}:${i % 6}5`, capacity: 5 })
@@ -79,7 +80,7 @@ const wishFields: FieldSpec[] = [
   text('address.unit', 10, true, ['address', 'unit']),
   text('address.room', 10, false, ['address', 'room']),
   phone('phone'),
-  { key: 'photos', kind: 'list', optional: true, over: [photo, photo, photo, photo] },
+  { key: 'photos', kind: 'list', optional: true, over: fourPhotos },
 ]
 const bookingFields: FieldSpec[] = [
   text('patientName', 20),

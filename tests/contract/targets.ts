@@ -1,3 +1,7 @@
+import { randomBytes } from 'crypto'
+import fs from 'fs'
+import os from 'os'
+import path from 'path'
 import { createClient } from '../../src/api/client'
 import type { Api, Transport } from '../../src/api/contract'
 import { createHttpTransport } from '../../src/api/httpTransport'
@@ -13,11 +17,11 @@ import { seedIfEmpty, serverBackend } from '../../server/start'
 import type { Booking } from '../../src/domain/clinic'
 import type { Application } from '../../src/domain/jobs'
 import type { Wish } from '../../src/domain/wish'
-import { nodeSecrets } from '../../backend/nodeSecrets'
+import { nodeSecrets, signedPhotoLinks } from '../../backend/nodeSecrets'
 import { createDemoBackend } from '../../mock/demoBackend'
 import { startMockServer } from '../../mock/server'
 import { createInProcessTransport } from '../../mock/transport'
-import { nodeRequest } from '../support/nodeRequest'
+import { nodeRequest, nodeUpload, readLocalFile } from '../support/nodeRequest'
 import { freshPostgresUrl } from '../support/postgres'
 import { schemaCheck } from '../support/schemaCheck'
 
@@ -61,7 +65,13 @@ function memoryRecords(store: MemoryStore) {
 }
 
 /** The server's settings in the contract suite: demo doors open (the suite signs in with them), no WeChat. */
-const SERVER_CONFIG = readConfig({ DEMO: '1', RATE_LIMIT_PER_ADDRESS: '100000', RATE_LIMIT_SIGN_IN: '100000', RATE_LIMIT_WRITES_PER_USER: '100000' })
+const SERVER_CONFIG = readConfig({
+  DEMO: '1',
+  RATE_LIMIT_PER_ADDRESS: '100000',
+  RATE_LIMIT_SIGN_IN: '100000',
+  RATE_LIMIT_WRITES_PER_USER: '100000',
+  PHOTO_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'contract-photos-')),
+})
 
 /**
  * The real server (Fastify on the PostgreSQL store) in this process. Each test
@@ -84,8 +94,7 @@ function serverTarget(name: string, openDatabase: () => Promise<SqlDatabase>): T
       const app = await buildApp({ backend: serverBackend(store, SERVER_CONFIG, now), config: SERVER_CONFIG })
       const url = await app.listen({ port: 0, host: '127.0.0.1' })
       const transport = schemaCheck.wrap(name, httpTransportFor(url))
-      const { api, setToken } = withToken((getToken) => createClient({ transport, getToken }))
-      const clientWith = (token: string | null) => createClient({ transport, getToken: () => token })
+      const { api, setToken, clientWith } = clientsOver(transport, url)
       const records = async (): Promise<Records> => {
         const [input, grids, counts] = await Promise.all([
           store.transaction((repo) => repo.loadStatsInput(), { readOnly: true }),
@@ -99,34 +108,39 @@ function serverTarget(name: string, openDatabase: () => Promise<SqlDatabase>): T
   }
 }
 
-function withToken(make: (getToken: () => string | null) => Api) {
+/** The target's own client (its token set by the test) and clients with tokens of their own, as the app makes them. */
+function clientsOver(transport: Transport, baseUrl: string | null) {
+  // The server's photo links are paths below its base, made absolute as src/api/index.ts does.
+  const resolveUrl = (link: string) => (baseUrl && link.startsWith('/') ? `${baseUrl}${link}` : link)
   let token: string | null = null
-  return { api: make(() => token), setToken: (t: string | null) => void (token = t) }
+  return {
+    api: createClient({ transport, getToken: () => token, resolveUrl }),
+    setToken: (t: string | null) => void (token = t),
+    clientWith: (t: string | null) => createClient({ transport, getToken: () => t, resolveUrl }),
+  }
 }
 
 const inProcess: TargetKind = {
   name: 'in-process mock',
   async start(options) {
     const { backend, store } = createDemoBackend({ secrets: nodeSecrets, now: options?.now })
-    const transport = schemaCheck.wrap('in-process mock', createInProcessTransport(backend))
-    const { api, setToken } = withToken((getToken) => createClient({ transport, getToken }))
-    const clientWith = (token: string | null) => createClient({ transport, getToken: () => token })
+    const transport = schemaCheck.wrap('in-process mock', createInProcessTransport(backend, 0, readLocalFile))
+    const { api, setToken, clientWith } = clientsOver(transport, null)
     return { api, setToken, clientWith, transport, records: memoryRecords(store), close: async () => undefined }
   },
 }
 
 export function httpTransportFor(baseUrl: string) {
-  return createHttpTransport({ baseUrl, request: nodeRequest, timeoutMs: 2000, backoffMs: 20 })
+  return createHttpTransport({ baseUrl, request: nodeRequest, upload: nodeUpload, timeoutMs: 2000, backoffMs: 20 })
 }
 
 const overHttp: TargetKind = {
   name: 'http client → mock HTTP server',
   async start(options) {
-    const { backend, store } = createDemoBackend({ secrets: nodeSecrets, now: options?.now })
+    const { backend, store } = createDemoBackend({ secrets: nodeSecrets, now: options?.now, photoLinks: signedPhotoLinks(randomBytes(32)) })
     const server = await startMockServer({ backend })
     const transport = schemaCheck.wrap('mock HTTP server', httpTransportFor(server.url))
-    const { api, setToken } = withToken((getToken) => createClient({ transport, getToken }))
-    const clientWith = (token: string | null) => createClient({ transport, getToken: () => token })
+    const { api, setToken, clientWith } = clientsOver(transport, server.url)
     return { api, setToken, clientWith, transport, records: memoryRecords(store), close: () => server.close() }
   },
 }
@@ -136,8 +150,7 @@ const external = (baseUrl: string): TargetKind => ({
   name: `http client → ${baseUrl}`,
   async start() {
     const transport = schemaCheck.wrap(baseUrl, httpTransportFor(baseUrl))
-    const { api, setToken } = withToken((getToken) => createClient({ transport, getToken }))
-    const clientWith = (token: string | null) => createClient({ transport, getToken: () => token })
+    const { api, setToken, clientWith } = clientsOver(transport, baseUrl)
     return { api, setToken, clientWith, transport, records: null, close: async () => undefined }
   },
 })

@@ -1,5 +1,7 @@
+import fs from 'fs/promises'
 import http from 'http'
-import type { RequestFn } from '../../src/api/httpTransport'
+import path from 'path'
+import type { RequestFn, UploadFn } from '../../src/api/httpTransport'
 
 /**
  * Taro.request's behaviour in Node, for the contract tests: resolves with the
@@ -23,3 +25,18 @@ export const nodeRequest: RequestFn = (options) =>
     if (body) req.write(body)
     req.end()
   })
+
+/** Taro.uploadFile's behaviour in Node: the file as multipart/form-data, the answer's text as it came. */
+export const nodeUpload: UploadFn = async (options) => {
+  const form = new FormData()
+  form.append(options.name, new Blob([await fs.readFile(options.filePath)]), path.basename(options.filePath))
+  try {
+    const res = await fetch(options.url, { method: 'POST', headers: options.header, body: form, signal: AbortSignal.timeout(options.timeout) })
+    return { statusCode: res.status, data: await res.text() }
+  } catch (error) {
+    throw { errMsg: `uploadFile:fail ${(error as Error).message}` }
+  }
+}
+
+/** An upload's file read the way the embedded demo reads it, for the in-process target. */
+export const readLocalFile = async (filePath: string) => new Uint8Array(await fs.readFile(filePath))

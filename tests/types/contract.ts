@@ -23,6 +23,7 @@ export const SAME_AS_DOCUMENT: {
   Community: Same<Schemas['Community'], Api.Community>
   Card: Same<Schemas['Card'], Api.Card>
   WishDraft: Fits<Api.WishDraft, Schemas['WishDraft']>
+  PhotoRef: Same<Schemas['PhotoRef'], Api.PhotoRef>
   WishView: Same<Schemas['Wish'], Api.WishView>
   WishSummary: Same<Schemas['WishSummary'], Api.WishSummary>
   WishPage: Same<Schemas['WishPage'], Api.Page<Api.WishSummary>>
@@ -60,6 +61,7 @@ export const SAME_AS_DOCUMENT: {
   Community: true,
   Card: true,
   WishDraft: true,
+  PhotoRef: true,
   WishView: true,
   WishSummary: true,
   WishPage: true,

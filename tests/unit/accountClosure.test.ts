@@ -41,7 +41,7 @@ const wish = (over: Partial<Wish>) =>
     preferredTime: '周末上午',
     address: { building: '3栋', unit: '2单元', room: '301' },
     phone: '13800001111',
-    photos: ['data:image/jpeg;base64,AAAA'],
+    photos: ['ph1001'],
     status: 'open',
     createdAt: '2026-11-20T09:00:00+08:00',
     claimedBy: null,

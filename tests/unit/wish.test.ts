@@ -112,10 +112,11 @@ describe('posting a wish', () => {
     expect(errors.description).toBe('描述不能只有表情或符号')
   })
 
-  it('accepts up to 3 image photos and no more', () => {
-    const photo = 'data:image/jpeg;base64,AAAA'
-    expect(validateWishDraft({ ...draft, photos: [photo, photo, photo] })).toEqual({})
-    expect(validateWishDraft({ ...draft, photos: [photo, photo, photo, photo] }).photos).toBe('最多上传3张照片')
+  it('accepts up to 3 uploaded photos, each once, and nothing but their ids', () => {
+    expect(validateWishDraft({ ...draft, photos: ['ph1001', 'ph1002', 'ph1003'] })).toEqual({})
+    expect(validateWishDraft({ ...draft, photos: ['ph1', 'ph2', 'ph3', 'ph4'] }).photos).toBe('最多上传3张照片')
+    expect(validateWishDraft({ ...draft, photos: ['ph1001', 'ph1001'] }).photos).toBe('同一张照片只能用一次')
+    expect(validateWishDraft({ ...draft, photos: ['data:image/jpeg;base64,AAAA'] }).photos).toBe('照片格式不正确，请重新选择')
   })
 
   it('refuses a missing draft without crashing', () => {
