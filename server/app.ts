@@ -46,7 +46,8 @@ export interface AppOptions {
 
 /**
  * The HTTP host: Fastify's router maps the contract's paths onto the core,
- * which runs each request in one store transaction. JSON only, 64 KB bodies,
+ * which runs each request in one store transaction. JSON only, 64 KB bodies
+ * (but the photo upload: multipart, one file of at most 2 MB),
  * rate limits, security headers; every failure in the contract's error shape.
  */
 export async function buildApp({ backend, config, logger = false }: AppOptions): Promise<FastifyInstance> {

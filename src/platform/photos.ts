@@ -1,10 +1,10 @@
 import Taro from '@tarojs/taro'
 
-/** Photos travel as JPEG data: URLs, downsized so three fit in one request. */
-const MAX_SIDE = 1024
+/** Photos are downsized before upload: well under the server's 2 MB, still clear on a phone. */
+const MAX_SIDE = 1280
 
-/** H5: a picked file → a downsized JPEG data: URL, via a canvas. */
-export function fileToDataUrl(file: File): Promise<string> {
+/** H5: a picked file → a downsized JPEG (which also leaves its EXIF behind), as a blob: URL to upload. */
+export function compressPickedFile(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const url = URL.createObjectURL(file)
     const img = new Image()
@@ -15,7 +15,7 @@ export function fileToDataUrl(file: File): Promise<string> {
       canvas.height = Math.round(img.height * scale)
       canvas.getContext('2d')?.drawImage(img, 0, 0, canvas.width, canvas.height)
       URL.revokeObjectURL(url)
-      resolve(canvas.toDataURL('image/jpeg', 0.7))
+      canvas.toBlob((blob) => (blob ? resolve(URL.createObjectURL(blob)) : reject(new Error('not encoded'))), 'image/jpeg', 0.75)
     }
     img.onerror = () => {
       URL.revokeObjectURL(url)
@@ -25,14 +25,10 @@ export function fileToDataUrl(file: File): Promise<string> {
   })
 }
 
-/** Mini-program: WeChat's picker (album or camera), compressed, read as data: URLs. */
+/** Mini-program: WeChat's picker (album or camera), each photo compressed; their temporary file paths. */
 export async function chooseWeappPhotos(count: number): Promise<string[]> {
   const { tempFilePaths } = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
-  const fs = Taro.getFileSystemManager()
-  const photos: string[] = []
-  for (const path of tempFilePaths) {
-    const { tempFilePath } = await Taro.compressImage({ src: path, quality: 60 })
-    photos.push(`data:image/jpeg;base64,${fs.readFileSync(tempFilePath, 'base64') as string}`)
-  }
-  return photos
+  const paths: string[] = []
+  for (const path of tempFilePaths) paths.push((await Taro.compressImage({ src: path, quality: 70 })).tempFilePath)
+  return paths
 }

@@ -207,3 +207,40 @@ export function browserAndSite(envName: 'E2E_DIST' | 'E2E_API_DIST', fallback: s
   })
   return env
 }
+
+/**
+ * Posts a wish with one photo on the current account, as a resident would:
+ * the form, a picture from the phone's album (drawn here in the page, a real
+ * PNG), 提交心愿; waits for the wish's page and answers its id once the photo
+ * shows there.
+ */
+export async function postWishWithPhoto(page: Page, site: StaticServer, title: string): Promise<string> {
+  const root = await openPage(page, site, '/wish/pages/post/index')
+  await root.getByRole('radio', { name: '维修' }).click()
+  const fields: Record<string, string> = {
+    'wish-title': title,
+    'wish-description': '楼下的长椅断了一根木条，老人坐着不安全。',
+    'wish-building': '友谊路9号3栋',
+    'wish-room': '101',
+  }
+  for (const [id, value] of Object.entries(fields)) await root.locator(`#${id}`).fill(value)
+  const png = await page.evaluate(() => {
+    const canvas = document.createElement('canvas')
+    canvas.width = 120
+    canvas.height = 80
+    const g = canvas.getContext('2d')!
+    g.fillStyle = 'rgb(140, 100, 60)'
+    g.fillRect(0, 0, 120, 80)
+    return canvas.toDataURL('image/png').split(',')[1]
+  })
+  await root.locator('input.photos__file').setInputFiles({ name: 'bench.png', mimeType: 'image/png', buffer: Buffer.from(png, 'base64') })
+  await root.getByRole('img', { name: '第1张照片' }).waitFor()
+  await root.getByRole('button', { name: '提交心愿', exact: true }).click()
+  await page.waitForURL(/detail\/index\?id=/)
+  const detail = await stationed(page)
+  const photo = detail.getByRole('img', { name: '心愿照片1' })
+  await photo.waitFor()
+  // Shown, not only placed: the browser decoded the picture the link brought.
+  await page.waitForFunction((img) => img instanceof HTMLImageElement && img.complete && img.naturalWidth === 120, await photo.elementHandle())
+  return new URL(page.url().replace('#', '')).searchParams.get('id')!
+}

@@ -1,9 +1,10 @@
 /* 个人信息与隐私 end to end on the production H5 build: a first visit asks
- * consent; an elder downloads everything held about her and closes her
- * account; the street office's figures are the same afterwards. */
+ * consent; an elder posts a wish with a photo, downloads everything held
+ * about her and closes her account; the street office's figures are the
+ * same after the closing as before it. */
 import fs from 'fs'
 import type { Page } from 'playwright-core'
-import { browserAndSite, newPage, openPage, shot, stationed, switchAccount } from './browser'
+import { browserAndSite, newPage, openPage, postWishWithPhoto, shot, stationed, switchAccount } from './browser'
 
 const env = browserAndSite('E2E_DIST', 'dist/h5')
 
@@ -18,7 +19,7 @@ async function overallFigures(page: Page): Promise<string> {
   return root.getByRole('region', { name: '全街道' }).innerText()
 }
 
-it('a resident consents, downloads her data and closes her account; the figures stay the same', async () => {
+it('a resident consents, posts a wish with a photo, downloads her data and closes her account; the figures stay the same', async () => {
   const { context, page } = await newPage(env.browser, { consented: false })
   try {
     let root = await openPage(page, env.site, '/pages/home/index?g=DA0103')
@@ -27,6 +28,10 @@ it('a resident consents, downloads her data and closes her account; the figures 
     await shot(page, 'consent-first-visit')
     await sheet.getByRole('button', { name: '同意并继续' }).click()
     await sheet.waitFor({ state: 'detached' })
+
+    await switchAccount(page, env.site, '切换为长者张桂兰')
+    await postWishWithPhoto(page, env.site, '楼下长椅坏了')
+    await shot(page, 'wish-with-photo')
 
     const before = await overallFigures(page)
     expect(before).toMatch(/完成心愿/)
@@ -39,6 +44,7 @@ it('a resident consents, downloads her data and closes her account; the figures 
     const text = fs.readFileSync((await download.path())!, 'utf8')
     expect(text).toContain('姓名：张桂兰')
     expect(text).toMatch(/【微心愿】共\d+条/)
+    expect(text).toContain('楼下长椅坏了')
 
     await root.getByRole('button', { name: '注销账号' }).click()
     await page.getByText('确定注销', { exact: true }).click()

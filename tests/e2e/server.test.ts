@@ -6,7 +6,7 @@
 import type { Browser } from 'playwright-core'
 import { freshPostgresUrl } from '../support/postgres'
 import { RACE_LIMITS, startServerProcess, type ServerProcess } from '../support/serverProcess'
-import { cardTiles, claimRace, distDir, launchBrowser, newPage, openPage, shot, stationed, switchAccount, type StaticServer } from './browser'
+import { cardTiles, claimRace, distDir, launchBrowser, newPage, openPage, postWishWithPhoto, shot, stationed, switchAccount, type StaticServer } from './browser'
 import { seedGrid } from './seed'
 
 let browser: Browser
@@ -75,6 +75,29 @@ describe('H5 on the real server and PostgreSQL, one origin', () => {
       expect(await root.locator('.ticket__queue').innerText()).toBe('第 1 号')
       expect(await root.locator('.ticket__code').innerText()).toMatch(/^签到码 YZ-/)
       await shot(page, 'server-3-elder-ticket')
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('uploads a photo as a file and shows it to staff through a signed link', async () => {
+    const { context, page } = await newPage(browser)
+    try {
+      const uploads: string[] = []
+      page.on('request', (request) => {
+        if (new URL(request.url()).pathname === '/photos') uploads.push(request.headers()['content-type'] ?? '')
+      })
+      await switchAccount(page, site, '切换为居民李明')
+      const id = await postWishWithPhoto(page, site, '楼下长椅坏了')
+      expect(uploads).toEqual([expect.stringMatching(/^multipart\/form-data; boundary=/)])
+      await shot(page, 'server-4-wish-photo')
+
+      await switchAccount(page, site, '切换为工作人员刘芳')
+      const root = await openPage(page, site, `/wish/pages/detail/index?id=${id}`)
+      const src = await root.getByRole('img', { name: '心愿照片1' }).getAttribute('src')
+      expect(src).toMatch(new RegExp(`^${server.url}/photos/ph\\d+\\?exp=\\d+&sig=`))
+      const unsigned = await page.request.get(src!.replace(/\?.*$/, ''))
+      expect(unsigned.status()).toBe(403)
     } finally {
       await context.close()
     }

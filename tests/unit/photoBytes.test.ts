@@ -1,4 +1,5 @@
 import { MAX_PHOTO_BYTES, bytesFingerprint, checkPhoto, photoTypeOf, stripPhotoMetadata } from '../../backend/photoBytes'
+import { inlinePhotoLinks, memoryPhotoFiles } from '../../backend/photoFiles'
 import { base64ToBytes, bytesToBase64 } from '../../src/domain/base64'
 import { LOCATION_TEXT, PICTURE_DATA, jpegWithLocation, pngWithText } from '../support/photoFixtures'
 
@@ -62,5 +63,19 @@ describe('base64 without the platform', () => {
       expect(bytesToBase64(bytes)).toBe(Buffer.from(bytes).toString('base64'))
       expect([...base64ToBytes(bytesToBase64(bytes))]).toEqual([...bytes])
     }
+  })
+})
+
+describe('the demo keeps photos on the phone', () => {
+  it('reads a photo back after a restart from the shelf, and forgets a removed one', async () => {
+    const shelf = new Map<string, string>()
+    const textShelf = { get: (k: string) => shelf.get(k) ?? null, set: (k: string, v: string) => void shelf.set(k, v), remove: (k: string) => void shelf.delete(k) }
+    await memoryPhotoFiles(textShelf).put('ph1', jpegWithLocation())
+    const restarted = memoryPhotoFiles(textShelf)
+    expect(Buffer.from((await restarted.get('ph1'))!)).toEqual(jpegWithLocation())
+    const link = await inlinePhotoLinks(restarted).urlFor('ph1', Date.now())
+    expect(link.startsWith('data:image/jpeg;base64,')).toBe(true)
+    await restarted.remove('ph1')
+    expect(await memoryPhotoFiles(textShelf).get('ph1')).toBeNull()
   })
 })

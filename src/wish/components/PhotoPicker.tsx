@@ -1,38 +1,60 @@
 import { View, Text } from '@tarojs/components'
 import { useState } from 'react'
+import { api, toApiError, type PhotoRef } from '../../api'
 import { Picture } from '../../components/Picture'
 import { Action } from '../../components/Action'
 import { MAX_PHOTOS } from '../../domain/wish'
-import { chooseWeappPhotos, fileToDataUrl } from '../../platform/photos'
+import { chooseWeappPhotos, compressPickedFile } from '../../platform/photos'
 
 interface Props {
-  photos: string[]
-  onChange: (photos: string[]) => void
+  photos: PhotoRef[]
+  /** Uploads finish later: the page adds them to the draft as it is then. */
+  onAdd: (photos: PhotoRef[]) => void
+  onRemove: (id: string) => void
   error?: string | null
 }
 
-/** Up to three optional photos: a file input on H5, WeChat's picker in the mini-program. */
-export function PhotoPicker({ photos, onChange, error }: Props) {
+/**
+ * Up to three optional photos, each uploaded as soon as it is picked (a file
+ * input on H5, WeChat's picker in the mini-program): the wish then carries
+ * only their ids. A refused or failed upload is named here; the rest of the
+ * form is untouched.
+ */
+export function PhotoPicker({ photos, onAdd, onRemove, error }: Props) {
   const [problem, setProblem] = useState<string | null>(null)
-  const room = MAX_PHOTOS - photos.length
+  const [uploading, setUploading] = useState(0)
+  const room = MAX_PHOTOS - photos.length - uploading
 
-  async function addFiles(files: FileList | null) {
+  async function upload(localPaths: Promise<string[]>) {
     setProblem(null)
-    const picked = Array.from(files ?? []).slice(0, room)
+    let paths: string[]
     try {
-      onChange([...photos, ...(await Promise.all(picked.map(fileToDataUrl)))])
+      paths = (await localPaths).slice(0, room)
     } catch {
-      setProblem('有照片无法读取，请换一张')
+      return // the picker was closed, or a file could not be read as an image (named by the caller)
     }
+    setUploading(paths.length)
+    const added: PhotoRef[] = []
+    for (const path of paths) {
+      try {
+        added.push(await api.uploadPhoto(path))
+      } catch (failure) {
+        const e = toApiError(failure)
+        setProblem(e.fields.photo ?? (e.isOffline ? '照片没有传上去，请检查网络后重新添加' : e.message))
+      }
+    }
+    setUploading(0)
+    if (added.length) onAdd(added)
   }
 
-  async function chooseInWeapp() {
-    setProblem(null)
-    try {
-      onChange([...photos, ...(await chooseWeappPhotos(room))])
-    } catch {
-      // The user closed the picker.
-    }
+  function addFiles(files: FileList | null) {
+    const picked = Array.from(files ?? [])
+    upload(
+      Promise.all(picked.map(compressPickedFile)).catch((failure) => {
+        setProblem('有照片无法读取，请换一张')
+        throw failure
+      }),
+    )
   }
 
   return (
@@ -40,22 +62,28 @@ export function PhotoPicker({ photos, onChange, error }: Props) {
       <Text className="field__label">照片（选填，最多{MAX_PHOTOS}张）</Text>
       <View className="photos">
         {photos.map((photo, i) => (
-          <View key={i} className="photos__item">
-            <Picture className="photos__img" src={photo} crop alt={`第${i + 1}张照片`} />
-            <Action className="btn--plain btn--small" label={`删除第${i + 1}张照片`} onClick={() => onChange(photos.filter((_, j) => j !== i))}>
+          <View key={photo.id} className="photos__item">
+            <Picture className="photos__img" src={photo.url} crop alt={`第${i + 1}张照片`} />
+            <Action className="btn--plain btn--small" label={`删除第${i + 1}张照片`} onClick={() => onRemove(photo.id)}>
               删除
             </Action>
           </View>
         ))}
       </View>
+      {uploading > 0 && (
+        <View className="muted-line" role="status">
+          正在上传照片…
+        </View>
+      )}
       {room > 0 &&
+        uploading === 0 &&
         (process.env.TARO_ENV === 'h5' ? (
           <label className="btn btn--plain photos__add">
             添加照片
             <input
               className="photos__file"
               type="file"
-              accept="image/*"
+              accept="image/jpeg,image/png,image/*"
               multiple
               onChange={(e) => {
                 addFiles(e.target.files)
@@ -64,7 +92,7 @@ export function PhotoPicker({ photos, onChange, error }: Props) {
             />
           </label>
         ) : (
-          <Action className="btn--plain photos__add" onClick={chooseInWeapp}>
+          <Action className="btn--plain photos__add" onClick={() => upload(chooseWeappPhotos(room))}>
             添加照片
           </Action>
         ))}

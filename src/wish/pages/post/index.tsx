@@ -19,7 +19,7 @@ import {
 } from '../../../domain/wish'
 import { ensureSignedIn } from '../../../stores/session'
 import { PhotoPicker } from '../../components/PhotoPicker'
-import { clearDraft, loadDraft, saveDraft, type SavedDraft } from '../../draft'
+import { clearDraft, loadDraft, saveDraft, withPhotos, type SavedDraft } from '../../draft'
 import '../../wish.scss'
 import { ROUTES } from '../../../platform/navigation'
 
@@ -54,9 +54,15 @@ export default function PostWish() {
 
   /** Every keystroke is kept on the phone, and clears that field's error. */
   function update(patch: Partial<SavedDraft['draft']>, field: string) {
-    const next = { ...saved!, draft: { ...draft, ...patch } }
-    setSaved(next)
-    saveDraft(next)
+    change((current) => ({ ...current, draft: { ...current.draft, ...patch } }), field)
+  }
+  /** From the draft as it is now: an upload that finishes later never undoes what was typed meanwhile. */
+  function change(next: (current: SavedDraft) => SavedDraft, field: string) {
+    setSaved((current) => {
+      const changed = next(current!)
+      saveDraft(changed)
+      return changed
+    })
     clearError(field)
   }
   /** The contact phone follows a resident entered for 代办. */
@@ -134,7 +140,12 @@ export default function PostWish() {
           error={errors.phone}
           onChange={(phone) => update({ phone }, 'phone')}
         />
-        <PhotoPicker photos={draft.photos} error={errors.photos} onChange={(photos) => update({ photos }, 'photos')} />
+        <PhotoPicker
+          photos={saved.photos}
+          error={errors.photos}
+          onAdd={(added) => change((current) => withPhotos(current, [...current.photos, ...added]), 'photos')}
+          onRemove={(id) => change((current) => withPhotos(current, current.photos.filter((p) => p.id !== id)), 'photos')}
+        />
         <Action className="btn--primary btn--block" disabled={sending} onClick={submit}>
           {sending ? '正在提交…' : '提交心愿'}
         </Action>
