@@ -6,6 +6,7 @@ import { RuleError } from '../src/domain/rules'
 import { CORE_ROUTES } from './handlers'
 import { PASS_ALL, compileRoutes, matchRoute, type ContentCheck, type IdentityProvider, type Route, type RouteContext } from './router'
 import type { Repository, Store } from './store'
+import { sweep, type SweepResult } from './sweep'
 
 export interface WireResponse {
   status: number
@@ -212,6 +213,11 @@ export class Backend {
       },
       { readOnly: !isWrite },
     )
+  }
+
+  /** The time-driven events due now (reminders, the 7-day confirmation): a host runs it every minute or so. */
+  sweep(): Promise<SweepResult> {
+    return sweep(this.options.store, this.now())
   }
 
   /** Method, pattern and access of every route, for a host's router. */

@@ -79,6 +79,7 @@ export const myDataRoutes: Route[] = [
       }
       for (const application of await repo.listApplicationsOfApplicant(me.id)) await repo.updateApplication(closedApplication(application))
       await repo.deleteMessagesOf(me.id)
+      await repo.deleteSubscriptionsOf(me.id)
       await repo.deleteIdempotencyOf(me.id)
       await repo.deleteSessionsOf(me.id)
       const closed = closedAccount(me, now)

@@ -65,6 +65,7 @@ export function seedDb(now: number): MemoryData {
     roleChanges: [],
     messages: [],
     audit: [],
+    grants: {},
     idempotency: {},
     seq: 1000,
   }
