@@ -59,8 +59,15 @@ export function wechatIdentity(config: WechatConfig): IdentityProvider &
     return (await res.json()) as WechatAnswer
   }
 
-  async function accessToken(forceRefresh: boolean): Promise<string> {
-    if (!forceRefresh && token && token.until > now()) return token.value
+  // One fetch at a time: the worker's sends side by side (and sign-ins) share it.
+  let fetching: Promise<string> | null = null
+  function accessToken(forceRefresh: boolean): Promise<string> {
+    if (!forceRefresh && token && token.until > now()) return Promise.resolve(token.value)
+    if (!fetching) fetching = fetchToken(forceRefresh).finally(() => (fetching = null))
+    return fetching
+  }
+
+  async function fetchToken(forceRefresh: boolean): Promise<string> {
     fetches += 1
     const answer = await call('/cgi-bin/stable_token', {
       method: 'POST',

@@ -312,7 +312,7 @@ describe('database and operators', () => {
         `INSERT INTO bookings (id, session_id, slot_id, account_id, status, patient_key, doc) VALUES ('b1', 'c1', 't1', 'u1', 'booked', 'k', '{"id":"b1","sessionId":"c1"}')`,
       )
       conn.release()
-      expect(await migrate(database)).toEqual([3, 4, 5, 6, 7])
+      expect(await migrate(database)).toEqual([3, 4, 5, 6, 7, 9])
       const after = await database.connect()
       const row = (await after.query<{ clinic_id: string; doc: Record<string, unknown> }>('SELECT clinic_id, doc FROM bookings')).rows[0]
       after.release()

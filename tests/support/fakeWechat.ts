@@ -36,6 +36,8 @@ export interface SubscribeRequest {
   miniprogram_state: string
   /** When it arrived (performance.now()). */
   at: number
+  /** The access token it came with: each server process fetches its own. */
+  token: string
 }
 
 /** Accept, refuse with WeChat's error code, or never answer (a WeChat that hangs). */
@@ -86,7 +88,7 @@ export async function startFakeWechat(appid: string, secret: string): Promise<Fa
       }
       if (url.pathname === '/cgi-bin/message/subscribe/send') {
         if (!validTokens.has(url.searchParams.get('access_token') ?? '')) return answer({ errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' })
-        const request = { ...(body as unknown as SubscribeRequest), at: performance.now() }
+        const request = { ...(body as unknown as SubscribeRequest), at: performance.now(), token: url.searchParams.get('access_token') ?? '' }
         subscribeRequests.push(request)
         const reply = fake.subscribeAnswer(request, subscribeRequests.length - 1)
         if (reply === 'hang') return // the connection stays open until the caller gives up or dies
