@@ -8,6 +8,7 @@ import { bytesFingerprint } from './photoBytes'
 import { inlinePhotoLinks, memoryPhotoFiles, type PhotoFiles, type PhotoLinks } from './photoFiles'
 import { FileAnswer, PASS_ALL, compileRoutes, matchRoute, type ContentCheck, type IdentityProvider, type Route, type RouteContext } from './router'
 import type { Repository, Store } from './store'
+import { sweep, type SweepResult } from './sweep'
 
 export interface WireResponse {
   status: number
@@ -239,6 +240,11 @@ export class Backend {
     )
     for (const fn of afterCommit) await fn().catch(() => undefined) // best effort: the change itself is stored
     return answer
+  }
+
+  /** The time-driven events due now (reminders, the 7-day confirmation): a host runs it every minute or so. */
+  sweep(): Promise<SweepResult> {
+    return sweep(this.options.store, this.now())
   }
 
   /** Method, pattern and access of every route, for a host's router. */

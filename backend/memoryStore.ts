@@ -27,6 +27,8 @@ export interface MemoryData {
   messages: Message[]
   /** 操作记录, oldest first; only ever appended to. */
   audit: AuditEntry[]
+  /** `${accountId}\n${templateId}` → sends the account still allows (no outbox here: nothing is sent from memory) */
+  grants: Record<string, number>
   /** `${userId}\n${key}` → the remembered answer */
   idempotency: Record<string, IdempotencyRecord>
   /** Source of record ids. */
@@ -249,6 +251,12 @@ class MemoryTransaction implements Repository {
       .filter((w) => w.claimedBy === volunteerId)
       .reverse()
   }
+  async listCompletedWishes(from: number, to: number) {
+    return this.read('wishes').filter((w) => {
+      const at = w.status === 'completed' && w.completedAt ? Date.parse(w.completedAt) : NaN
+      return at >= from && at <= to
+    })
+  }
 
   async insertPhoto(photo: PhotoRecord) {
     this.insert('photos', photo)
@@ -294,6 +302,12 @@ class MemoryTransaction implements Repository {
   }
   async listBookingsOfAccount(accountId: string) {
     return this.read('bookings').filter((b) => b.accountId === accountId)
+  }
+  async listClinicsBetween(from: string, to: string) {
+    return this.read('clinics').filter((c) => c.date >= from && c.date <= to)
+  }
+  async listBookedOf(clinicIds: string[]) {
+    return this.read('bookings').filter((b) => b.status === 'booked' && clinicIds.includes(b.clinicId))
   }
   async insertBooking(booking: Booking) {
     this.insert('bookings', booking)
@@ -361,10 +375,14 @@ class MemoryTransaction implements Repository {
   }
 
   async insertMessages(drafts: MessageDraft[]) {
+    let added = 0
     for (const draft of drafts) {
       const known = this.read('messages').some((m) => m.accountId === draft.accountId && m.eventKey === draft.eventKey)
-      if (!known) this.insert('messages', { ...draft, id: await this.newId('m'), readAt: null })
+      if (known) continue
+      this.insert('messages', { ...draft, id: await this.newId('m'), readAt: null })
+      added += 1
     }
+    return added
   }
   async scanMessages(accountId: string, scan: Scan) {
     return scanBackwards(this.read('messages'), scan, (m) => m.accountId === accountId)
@@ -379,6 +397,19 @@ class MemoryTransaction implements Repository {
     list.forEach((m, i) => {
       if (unread(m)) list[i] = stored({ ...m, readAt: at })
     })
+  }
+
+  async recordSubscribeGrants(accountId: string, templateIds: string[]) {
+    const grants = this.write('grants')
+    for (const id of templateIds) grants[`${accountId}\n${id}`] = (grants[`${accountId}\n${id}`] ?? 0) + 1
+    return Object.entries(grants)
+      .filter(([key]) => key.startsWith(`${accountId}\n`))
+      .map(([key, remaining]) => ({ templateId: key.slice(accountId.length + 1), remaining }))
+      .sort((a, b) => a.templateId.localeCompare(b.templateId))
+  }
+  async deleteSubscriptionsOf(accountId: string) {
+    const keys = Object.keys(this.read('grants')).filter((key) => key.startsWith(`${accountId}\n`))
+    if (keys.length) for (const key of keys) delete this.write('grants')[key]
   }
 
   async insertAudit(entry: Omit<AuditEntry, 'id'>) {
@@ -419,6 +450,7 @@ export function emptyMemoryData(): MemoryData {
     roleChanges: [],
     messages: [],
     audit: [],
+    grants: {},
     idempotency: {},
     seq: 1000,
   }

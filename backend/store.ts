@@ -53,6 +53,12 @@ export interface ResidentFilter {
   limit: number
 }
 
+/** Sends a template still allows for an account. */
+export interface SubscribeGrant {
+  templateId: string
+  remaining: number
+}
+
 export interface Repository {
   /** A new record id, e.g. `w1042`; never reused, even after a rollback. */
   newId(prefix: string): Promise<string>
@@ -94,6 +100,8 @@ export interface Repository {
   scanWishes(filter: WishScanFilter, scan: Scan): Promise<Keyed<Wish>[]>
   /** Newest first. */
   listWishesClaimedBy(volunteerId: string): Promise<Wish[]>
+  /** Wishes stored as completed (nobody confirmed them) whose completion lies between two instants (epoch ms, both included). */
+  listCompletedWishes(from: number, to: number): Promise<Wish[]>
 
   // Photos (their bytes are in PhotoFiles, outside the database)
   insertPhoto(photo: PhotoRecord): Promise<void>
@@ -123,6 +131,10 @@ export interface Repository {
   listBookingsOfAccount(accountId: string): Promise<Booking[]>
   insertBooking(booking: Booking): Promise<void>
   updateBooking(booking: Booking): Promise<void>
+  /** Clinics dated from one China date to another (YYYY-MM-DD, both included), any order. */
+  listClinicsBetween(from: string, to: string): Promise<Clinic[]>
+  /** The bookings of these clinics that hold a place and have not checked in (status booked). */
+  listBookedOf(clinicIds: string[]): Promise<Booking[]>
 
   // 就业创业
   getPosting(id: string, options?: ReadOptions): Promise<Posting | null>
@@ -151,13 +163,24 @@ export interface Repository {
   saveIdempotencyAnswer(record: IdempotencyRecord): Promise<void>
 
   // 消息: what an account is told (src/domain/messages.ts)
-  /** Adds messages; one an account already has for the same event is skipped. */
-  insertMessages(messages: MessageDraft[]): Promise<void>
+  /**
+   * Adds messages; one an account already has for the same event is skipped
+   * (and uses up no id). Where WeChat subscribe messages are sent, each new
+   * message for a template the account accepted also goes to the outbox, in
+   * this transaction. Answers how many messages were new.
+   */
+  insertMessages(messages: MessageDraft[]): Promise<number>
   /** The account's messages, newest first. */
   scanMessages(accountId: string, scan: Scan): Promise<Keyed<Message>[]>
   countUnreadMessages(accountId: string): Promise<number>
   /** Marks the account's unread messages read (these ids, or all of them). */
   markMessagesRead(accountId: string, ids: string[] | null, at: string): Promise<void>
+
+  // WeChat subscribe messages: each accept of a template allows one send
+  /** Adds one send for each template the account accepted; answers what the account now holds. */
+  recordSubscribeGrants(accountId: string, templateIds: string[]): Promise<SubscribeGrant[]>
+  /** 注销账号: every grant, and every subscribe message queued or sent, of the account. */
+  deleteSubscriptionsOf(accountId: string): Promise<void>
 
   // 操作记录 (src/domain/audit.ts): append-only, no update or delete exists
   /** Appends an entry; the store numbers it. */

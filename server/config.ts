@@ -1,6 +1,29 @@
 import { createHash } from 'crypto'
 import path from 'path'
+import type { MessageLink } from '../src/domain/messages'
+import { DEFAULT_PAGES, SUBSCRIBE_KINDS, parseTemplateFields, type SubscribeKind, type TemplateFields } from '../src/domain/subscribe'
 import { dataKeyFrom } from './fieldCipher'
+
+/** WeChat subscribe messages: one template per kind of event, with its fields and the pages they open. */
+export interface SubscribeConfig {
+  templates: Partial<Record<SubscribeKind, string>>
+  fields: Record<SubscribeKind, TemplateFields>
+  pages: Record<MessageLink['kind'], string>
+  /** Which build of the mini-program a message opens: formal (released), trial or developer. */
+  state: 'formal' | 'trial' | 'developer'
+}
+
+/** The outbox worker and the time-driven sweep. */
+export interface WorkerConfig {
+  enabled: boolean
+  pollMs: number
+  /** How long a claimed row is left to its worker before another may retry it. */
+  leaseMs: number
+  /** The first retry's wait; each later one doubles it. */
+  retryMs: number
+  maxAttempts: number
+  sweepMs: number
+}
 
 /** The server's settings, read only from the environment (README: "Configuration"). */
 export interface ServerConfig {
@@ -24,6 +47,9 @@ export interface ServerConfig {
   demoDataKey: boolean
   /** Requests per minute: per address overall, and for sign-in and writes. */
   rateLimit: { perAddress: number; signIn: number; writesPerUser: number }
+  /** Null when no template is configured (or WeChat is not): then nothing is queued or sent. */
+  subscribe: SubscribeConfig | null
+  worker: WorkerConfig
 }
 
 export class ConfigError extends Error {}
@@ -56,6 +82,56 @@ function positive(env: Environment, name: string, fallback: number): number {
   const n = Number(raw)
   if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`${name} must be a positive whole number, got "${raw}"`)
   return n
+}
+
+/** SUBSCRIBE_TEMPLATE_BOOKING …: the env name of each kind. */
+const KIND_ENV: Record<SubscribeKind, string> = { booking: 'BOOKING', reminder: 'REMINDER', wish: 'WISH', wishOpened: 'WISH_OPENED', application: 'APPLICATION' }
+const DEFAULT_FIELDS = 'title:thing1,body:thing2,at:time3'
+
+function fieldsOf(env: Environment, name: string, fallback: string): TemplateFields {
+  const spec = env[name] || fallback
+  const fields = parseTemplateFields(spec)
+  if (!fields) throw new ConfigError(`${name} must list fields like "${DEFAULT_FIELDS}" (title, body or at, then the template's keyword), got "${spec}"`)
+  return fields
+}
+
+function subscribeOf(env: Environment, wechat: boolean): SubscribeConfig | null {
+  const templates: Partial<Record<SubscribeKind, string>> = {}
+  for (const kind of SUBSCRIBE_KINDS) {
+    const id = (env[`SUBSCRIBE_TEMPLATE_${KIND_ENV[kind]}`] ?? '').trim()
+    if (id) templates[kind] = id
+  }
+  if (!wechat || Object.keys(templates).length === 0) return null
+  // The shared list first, so an error names the variable that holds it.
+  fieldsOf(env, 'SUBSCRIBE_FIELDS', DEFAULT_FIELDS)
+  const common = env.SUBSCRIBE_FIELDS || DEFAULT_FIELDS
+  const fields = Object.fromEntries(SUBSCRIBE_KINDS.map((kind) => [kind, fieldsOf(env, `SUBSCRIBE_FIELDS_${KIND_ENV[kind]}`, common)])) as Record<SubscribeKind, TemplateFields>
+  const state = env.SUBSCRIBE_STATE || 'formal'
+  if (state !== 'formal' && state !== 'trial' && state !== 'developer') throw new ConfigError(`SUBSCRIBE_STATE must be formal, trial or developer, got "${state}"`)
+  return {
+    templates,
+    fields,
+    pages: {
+      booking: env.SUBSCRIBE_PAGE_BOOKING || DEFAULT_PAGES.booking,
+      wish: env.SUBSCRIBE_PAGE_WISH || DEFAULT_PAGES.wish,
+      application: env.SUBSCRIBE_PAGE_APPLICATION || DEFAULT_PAGES.application,
+    },
+    state,
+  }
+}
+
+/** On by default for a real server, off in demo mode; WORKER=1 or WORKER=0 says otherwise. */
+function workerOf(env: Environment, demo: boolean): WorkerConfig {
+  const flag = env.WORKER
+  if (flag !== undefined && flag !== '' && flag !== '0' && flag !== '1') throw new ConfigError(`WORKER must be 1 or 0, got "${flag}"`)
+  return {
+    enabled: flag === '1' || ((flag === undefined || flag === '') && !demo),
+    pollMs: positive(env, 'OUTBOX_POLL_MS', 2000),
+    leaseMs: positive(env, 'OUTBOX_LEASE_MS', 60_000),
+    retryMs: positive(env, 'OUTBOX_RETRY_MS', 30_000),
+    maxAttempts: positive(env, 'OUTBOX_MAX_ATTEMPTS', 6),
+    sweepMs: positive(env, 'SWEEP_MS', 60_000),
+  }
 }
 
 /** 0 asks the system for a free port (tests). */
@@ -97,5 +173,7 @@ export function readConfig(env: Environment = process.env, projectRoot = process
       signIn: positive(env, 'RATE_LIMIT_SIGN_IN', 30),
       writesPerUser: positive(env, 'RATE_LIMIT_WRITES_PER_USER', 120),
     },
+    subscribe: subscribeOf(env, !!(appid && secret)),
+    worker: workerOf(env, demo),
   }
 }

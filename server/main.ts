@@ -108,9 +108,10 @@ async function main(): Promise<void> {
     return
   }
   if (command !== 'serve') throw new ConfigError(`unknown command "${command}": use serve, migrate, add-staff, import-places, rotate-key, backup or restore`)
-  const running = await startServer(config, { logger: { level: process.env.LOG_LEVEL || 'info' } })
+  const running = await startServer(config, { logger: { level: process.env.LOG_LEVEL || 'info' }, worker: true })
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.pgliteDir}`
-  console.log(`东安社区服务 server on ${running.url}, data in ${where}${config.demo ? ', demo mode on' : ''}`)
+  const worker = running.worker ? `, worker on (subscribe messages ${config.subscribe ? 'on' : 'off: no template configured'})` : ''
+  console.log(`东安社区服务 server on ${running.url}, data in ${where}${config.demo ? ', demo mode on' : ''}${worker}`)
   if (config.demoDataKey) console.warn('personal details are sealed with the published demo key: set DATA_KEY before storing real data')
   const stop = () => running.close().then(() => process.exit(0))
   process.on('SIGINT', stop)

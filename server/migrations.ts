@@ -216,6 +216,39 @@ CREATE INDEX photos_owner ON photos (owner_id);
 CREATE INDEX photos_wish ON photos (wish_id);
 `,
   },
+  {
+    version: 9,
+    name: 'subscribe messages outbox',
+    sql: `
+-- WeChat one-time subscriptions: each accept of a template allows one send to the account.
+CREATE TABLE subscribe_grants (
+  account_id text NOT NULL REFERENCES users (id),
+  template_id text NOT NULL,
+  remaining integer NOT NULL CHECK (remaining >= 0),
+  PRIMARY KEY (account_id, template_id)
+);
+-- Subscribe messages to send, written in the transaction of the message they carry.
+-- One row per account and event, like messages; a worker claims due rows with a lease
+-- (state 'sending', next_attempt_at = when the lease ends) and marks them sent or failed.
+CREATE TABLE outbox (
+  id bigserial PRIMARY KEY,
+  account_id text NOT NULL REFERENCES users (id),
+  event_key text NOT NULL,
+  openid text NOT NULL,
+  template_id text NOT NULL,
+  page text NOT NULL,
+  data jsonb NOT NULL,
+  state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sending', 'sent', 'failed')),
+  attempts integer NOT NULL DEFAULT 0,
+  next_attempt_at timestamptz NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  sent_at timestamptz,
+  last_error text
+);
+CREATE UNIQUE INDEX outbox_one_per_event ON outbox (account_id, event_key);
+CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE state IN ('pending', 'sending');
+`,
+  },
 ]
 
 /** Any fixed number: the advisory lock that lets one process migrate at a time. */

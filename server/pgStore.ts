@@ -7,12 +7,28 @@ import type { RoleChange } from '../src/domain/roles'
 import { normalisePhone } from '../src/domain/validation'
 import type { Wish } from '../src/domain/wish'
 import type { CommunityRecord, GridRecord, IdempotencyRecord, PhotoRecord, SessionRecord, UserRecord } from '../backend/records'
-import type { Keyed, ReadOptions, Repository, ResidentFilter, Scan, Store, WishScanFilter } from '../backend/store'
+import type { Keyed, ReadOptions, Repository, ResidentFilter, Scan, Store, SubscribeGrant, WishScanFilter } from '../backend/store'
+import { pageOf, subscribeData, subscribeKindOf } from '../src/domain/subscribe'
+import type { SubscribeConfig } from './config'
 import { FieldCipher } from './fieldCipher'
 import type { SqlConnection, SqlDatabase } from './sql'
 
+/** A subscribe message claimed by a worker. */
+export interface OutboxItem {
+  id: string
+  eventKey: string
+  openid: string
+  templateId: string
+  page: string
+  data: Record<string, { value: string }>
+  /** Which claim this is (1 for the first): the fence of markOutboxSent and markOutboxUnsent. */
+  attempt: number
+}
+
 /** Remembered answers are kept 2 days: the contract promises at least 24 hours. */
 export const IDEMPOTENCY_KEEP_MS = 2 * 24 * 3600 * 1000
+/** Sent and failed subscribe messages are kept 30 days (what was sent, for questions), then forgotten. */
+const OUTBOX_KEEP_MS = 30 * 24 * 3600 * 1000
 
 type Row = Record<string, unknown>
 
@@ -82,6 +98,7 @@ class PgRepository implements Repository {
   constructor(
     private readonly db: SqlConnection,
     private readonly cipher: FieldCipher,
+    private readonly subscribe: SubscribeConfig | null,
   ) {}
 
   private user(row: Row | undefined) {
@@ -240,6 +257,11 @@ class PgRepository implements Repository {
   async listWishesClaimedBy(volunteerId: string) {
     return this.wishes(await this.rows('SELECT doc FROM wishes WHERE claimed_by = $1 ORDER BY seq DESC', [volunteerId]))
   }
+  async listCompletedWishes(from: number, to: number) {
+    return this.wishes(
+      await this.rows("SELECT doc FROM wishes WHERE status = 'completed' AND (doc->>'completedAt')::timestamptz BETWEEN $1 AND $2 ORDER BY seq", [new Date(from), new Date(to)]),
+    )
+  }
 
   async insertPhoto(p: PhotoRecord) {
     await this.db.query('INSERT INTO photos (id, owner_id, wish_id, type, size, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [p.id, p.ownerId, p.wishId, p.type, p.size, p.createdAt])
@@ -295,6 +317,13 @@ class PgRepository implements Repository {
   }
   async listBookingsOfAccount(accountId: string) {
     return this.bookings(await this.rows('SELECT doc FROM bookings WHERE account_id = $1 ORDER BY seq', [accountId]))
+  }
+  async listClinicsBetween(from: string, to: string) {
+    return docs<Clinic>(await this.rows('SELECT doc FROM clinics WHERE date BETWEEN $1 AND $2 ORDER BY seq', [from, to]))
+  }
+  async listBookedOf(clinicIds: string[]) {
+    if (clinicIds.length === 0) return []
+    return this.bookings(await this.rows("SELECT doc FROM bookings WHERE clinic_id = ANY($1::text[]) AND status = 'booked' ORDER BY seq", [clinicIds]))
   }
   async insertBooking(b: Booking) {
     await this.rows('INSERT INTO bookings (id, clinic_id, slot_id, account_id, status, patient_key, doc) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
@@ -421,14 +450,58 @@ class PgRepository implements Repository {
   }
 
   async insertMessages(drafts: MessageDraft[]) {
+    let added = 0
     for (const draft of drafts) {
-      const id = await this.newId('m')
-      const message: Message = { ...draft, id, readAt: null }
-      await this.rows(
-        'INSERT INTO messages (id, account_id, event_key, doc) VALUES ($1, $2, $3, $4) ON CONFLICT (account_id, event_key) DO NOTHING',
-        [id, draft.accountId, draft.eventKey, json(message)],
+      // The id is drawn only when the account does not have the event yet: a sweep that
+      // finds the same reminders every minute uses up no ids. ON CONFLICT stays the last
+      // line for two transactions inserting the same event at once.
+      const inserted = await this.rows(
+        `INSERT INTO messages (id, account_id, event_key, doc)
+         SELECT 'm' || n, $1, $2, $3::jsonb || jsonb_build_object('id', 'm' || n)
+         FROM (SELECT nextval('record_ids') AS n WHERE NOT EXISTS (SELECT 1 FROM messages WHERE account_id = $1 AND event_key = $2)) AS fresh
+         ON CONFLICT (account_id, event_key) DO NOTHING RETURNING id`,
+        [draft.accountId, draft.eventKey, json({ ...draft, readAt: null } satisfies Omit<Message, 'id'>)],
       )
+      if (!inserted.length) continue
+      added += 1
+      await this.enqueueSubscribeMessage(draft)
     }
+    return added
+  }
+  /**
+   * The outbox row of a new message, when its kind has a template and the
+   * account accepted it: the accept is used up here, in the message's
+   * transaction, so a change and its WeChat message are kept or dropped together.
+   */
+  private async enqueueSubscribeMessage(draft: MessageDraft): Promise<void> {
+    const kind = this.subscribe && subscribeKindOf(draft.eventKey)
+    const templateId = kind && this.subscribe!.templates[kind]
+    if (!kind || !templateId) return
+    const [granted] = await this.rows(
+      `UPDATE subscribe_grants g SET remaining = g.remaining - 1 FROM users u
+       WHERE g.account_id = $1 AND g.template_id = $2 AND g.remaining > 0 AND u.id = g.account_id AND u.openid IS NOT NULL AND u.closed_at IS NULL
+       RETURNING u.openid`,
+      [draft.accountId, templateId],
+    )
+    if (!granted) return
+    await this.rows(
+      `INSERT INTO outbox (account_id, event_key, openid, template_id, page, data, next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (account_id, event_key) DO NOTHING`,
+      [draft.accountId, draft.eventKey, granted.openid, templateId, pageOf(draft.link, this.subscribe!.pages), json(subscribeData(draft, this.subscribe!.fields[kind])), draft.createdAt],
+    )
+  }
+  async recordSubscribeGrants(accountId: string, templateIds: string[]): Promise<SubscribeGrant[]> {
+    await this.rows(
+      `INSERT INTO subscribe_grants (account_id, template_id, remaining) SELECT $1, t, 1 FROM unnest($2::text[]) AS t
+       ON CONFLICT (account_id, template_id) DO UPDATE SET remaining = subscribe_grants.remaining + 1`,
+      [accountId, templateIds],
+    )
+    const rows = await this.rows('SELECT template_id, remaining FROM subscribe_grants WHERE account_id = $1 ORDER BY template_id', [accountId])
+    return rows.map((r) => ({ templateId: r.template_id as string, remaining: Number(r.remaining) }))
+  }
+  async deleteSubscriptionsOf(accountId: string) {
+    await this.rows('DELETE FROM subscribe_grants WHERE account_id = $1', [accountId])
+    await this.rows('DELETE FROM outbox WHERE account_id = $1', [accountId])
   }
   async scanMessages(accountId: string, scan: Scan) {
     return keyed<Message>(
@@ -464,7 +537,7 @@ class PgRepository implements Repository {
   }
 
   async wipeRecords() {
-    await this.rows('TRUNCATE messages, applications, postings, bookings, clinics, photos, wishes, grids, communities')
+    await this.rows('TRUNCATE outbox, messages, applications, postings, bookings, clinics, photos, wishes, grids, communities')
   }
 }
 
@@ -484,6 +557,8 @@ export class PgStore implements Store {
   constructor(
     private readonly database: SqlDatabase,
     private readonly cipher: FieldCipher,
+    /** WeChat subscribe messages: null writes no outbox rows (nothing is sent). */
+    private readonly subscribe: SubscribeConfig | null = null,
   ) {}
 
   /**
@@ -505,12 +580,12 @@ export class PgStore implements Store {
     const conn = await this.database.connect()
     try {
       // Reads run statement by statement: no BEGIN/COMMIT round trips.
-      if (options.readOnly) return await fn(new PgRepository(conn, this.cipher))
+      if (options.readOnly) return await fn(new PgRepository(conn, this.cipher, this.subscribe))
       for (let attempt = 1; ; attempt++) {
         await conn.query('BEGIN')
         try {
           if (options.advisoryLock !== undefined) await conn.query('SELECT pg_advisory_xact_lock($1)', [options.advisoryLock])
-          const result = await fn(new PgRepository(conn, this.cipher))
+          const result = await fn(new PgRepository(conn, this.cipher, this.subscribe))
           await conn.query('COMMIT')
           return result
         } catch (error) {
@@ -532,6 +607,64 @@ export class PgStore implements Store {
     try {
       await conn.query('DELETE FROM sessions WHERE expires_at <= $1', [new Date(now)])
       await conn.query('DELETE FROM idempotency WHERE created_at <= $1', [new Date(now - IDEMPOTENCY_KEEP_MS)])
+      await conn.query("DELETE FROM outbox WHERE state IN ('sent', 'failed') AND created_at <= $1", [new Date(now - OUTBOX_KEEP_MS)])
+    } finally {
+      conn.release()
+    }
+  }
+
+  /**
+   * Claims up to `limit` subscribe messages due at `now` for one worker: rows
+   * locked by another claim are skipped (SKIP LOCKED), and each claimed row
+   * is leased until `now + leaseMs` (state sending, next_attempt_at = the
+   * lease's end). A worker that dies leaves the row to be claimed again once
+   * the lease ends. `attempts` is the claim's fence: only its own claim may
+   * mark the row.
+   */
+  async claimOutbox(now: number, leaseMs: number, limit: number): Promise<OutboxItem[]> {
+    const rows = await this.statement(
+      `UPDATE outbox o SET state = 'sending', attempts = o.attempts + 1, next_attempt_at = $2
+       FROM (SELECT id FROM outbox WHERE state IN ('pending', 'sending') AND next_attempt_at <= $1
+             ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED) due
+       WHERE o.id = due.id
+       RETURNING o.id, o.event_key, o.openid, o.template_id, o.page, o.data, o.attempts`,
+      [new Date(now), new Date(now + leaseMs), limit],
+    )
+    return rows.map((r) => ({
+      id: String(r.id),
+      eventKey: r.event_key as string,
+      openid: r.openid as string,
+      templateId: r.template_id as string,
+      page: r.page as string,
+      data: r.data as OutboxItem['data'],
+      attempt: Number(r.attempts),
+    }))
+  }
+
+  /** WeChat accepted it: final. False when the claim was no longer this worker's (its lease had ended). */
+  async markOutboxSent(item: OutboxItem, now: number): Promise<boolean> {
+    const rows = await this.statement(
+      "UPDATE outbox SET state = 'sent', sent_at = $3, last_error = NULL WHERE id = $1 AND attempts = $2 AND state = 'sending' RETURNING id",
+      [item.id, item.attempt, new Date(now)],
+    )
+    return rows.length > 0
+  }
+
+  /** Not sent: tried again at `retryAt`, or never again (null: failed). */
+  async markOutboxUnsent(item: OutboxItem, error: string, retryAt: number | null): Promise<void> {
+    await this.statement(
+      `UPDATE outbox SET state = CASE WHEN $4::timestamptz IS NULL THEN 'failed' ELSE 'pending' END,
+         next_attempt_at = COALESCE($4::timestamptz, next_attempt_at), last_error = $3
+       WHERE id = $1 AND attempts = $2 AND state = 'sending'`,
+      [item.id, item.attempt, error.slice(0, 200), retryAt === null ? null : new Date(retryAt)],
+    )
+  }
+
+  /** One statement on a connection of its own: committed when it returns. */
+  private async statement(text: string, params: unknown[]): Promise<Row[]> {
+    const conn = await this.database.connect()
+    try {
+      return (await conn.query<Row>(text, params)).rows
     } finally {
       conn.release()
     }
@@ -556,7 +689,7 @@ export class PgStore implements Store {
   async truncateAll(): Promise<void> {
     const conn = await this.database.connect()
     try {
-      await conn.query('TRUNCATE audit_log, messages, role_changes, applications, postings, bookings, clinics, photos, wishes, grids, communities, idempotency, sessions, users')
+      await conn.query('TRUNCATE audit_log, outbox, subscribe_grants, messages, role_changes, applications, postings, bookings, clinics, photos, wishes, grids, communities, idempotency, sessions, users')
       await conn.query('ALTER SEQUENCE record_ids RESTART WITH 1001')
     } finally {
       conn.release()

@@ -13,6 +13,7 @@ import { PgStore } from './pgStore'
 import { folderPhotoFiles } from './photoFolder'
 import { pgDatabase, pgliteDatabase, type SqlDatabase } from './sql'
 import { wechatIdentity } from './wechat'
+import { startWorker, type Worker } from './worker'
 
 export interface StartOptions {
   /** The clock; tests fix it. */
@@ -20,12 +21,16 @@ export interface StartOptions {
   logger?: boolean | Record<string, unknown>
   /** Listen on config.port (false: only build the app, for in-process tests). */
   listen?: boolean
+  /** Start the outbox worker and the sweep when config.worker allows (main.ts does; in-process tests ask for it). */
+  worker?: boolean
 }
 
 export interface RunningApp {
   app: FastifyInstance
   store: PgStore
   backend: Backend
+  /** The outbox worker and sweep, when started. */
+  worker: Worker | null
   /** The address it listens on, e.g. http://127.0.0.1:3000. */
   url: string
   close(): Promise<void>
@@ -59,10 +64,14 @@ function identityFor(wechat: IdentityProvider | null, demoIdentity: IdentityProv
 }
 
 /** The core on the PostgreSQL store, with WeChat sign-in, and the demo doors only in demo mode. */
-export function serverBackend(store: PgStore, config: ServerConfig, now: () => number = Date.now): Backend {
+export function serverBackend(
+  store: PgStore,
+  config: ServerConfig,
+  now: () => number = Date.now,
+  // One WeChat client for sign-in, the content check and subscribe messages: they share its access token.
+  wechat = config.wechat ? wechatIdentity({ ...config.wechat, now }) : null,
+): Backend {
   const demo = config.demo ? demoParts() : null
-  // One WeChat client for sign-in and the content check: they share its access token.
-  const wechat = config.wechat ? wechatIdentity({ ...config.wechat, now }) : null
   return new Backend({
     store,
     identity: identityFor(wechat, demo?.identity ?? null),
@@ -96,14 +105,27 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const now = options.now ?? Date.now
   const database = await openDatabase(config)
   await migrate(database)
-  const store = new PgStore(database, new FieldCipher(config.dataKeys))
+  const store = new PgStore(database, new FieldCipher(config.dataKeys), config.subscribe)
   // Rows written before encryption, or under a previous key, are sealed with the current one.
   await store.reseal()
   if (config.demo) await seedIfEmpty(store, now())
-  const backend = serverBackend(store, config, now)
+  const wechat = config.wechat ? wechatIdentity({ ...config.wechat, now }) : null
+  const backend = serverBackend(store, config, now, wechat)
   const app = await buildApp({ backend, config, logger: options.logger ?? false })
   const purge = setInterval(() => void store.purgeExpired(now()).catch(() => undefined), 3600 * 1000)
   purge.unref()
+  const worker =
+    options.worker && config.worker.enabled
+      ? startWorker({
+          store,
+          sweep: () => backend.sweep(),
+          send: wechat && config.subscribe ? (message, timeoutMs) => wechat.sendSubscribeMessage(message, timeoutMs) : null,
+          subscribe: config.subscribe,
+          config: config.worker,
+          now,
+          onError: (error, where) => app.log.error({ err: { type: (error as Error)?.name, message: (error as Error)?.message } }, `worker: ${where} failed`),
+        })
+      : null
   let url = ''
   if (options.listen !== false) url = await app.listen({ port: config.port, host: config.host })
   else await app.ready()
@@ -111,9 +133,11 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     app,
     store,
     backend,
+    worker,
     url,
     close: async () => {
       clearInterval(purge)
+      await worker?.stop()
       await app.close()
       await store.close()
     },

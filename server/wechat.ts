@@ -15,6 +15,18 @@ const TOKEN_EXPIRED = new Set([40001, 42001, 40014])
 const TOKEN_MARGIN_MS = 5 * 60 * 1000
 const TIMEOUT_MS = 5000
 
+/** One subscribe message as subscribeMessage.send takes it. */
+export interface SubscribeMessage {
+  openid: string
+  templateId: string
+  page: string
+  data: Record<string, { value: string }>
+  state: 'formal' | 'trial' | 'developer'
+}
+
+/** WeChat's answer to a send: accepted, or its error code and text (errcode -1: no answer at all). */
+export type SendAnswer = { ok: true } | { ok: false; errcode: number; errmsg: string }
+
 interface WechatAnswer {
   errcode?: number
   errmsg?: string
@@ -27,15 +39,19 @@ const badCode = (field: string, message: string) => new ApiError('VALIDATION', m
  * WeChat's server APIs for sign-in: code2Session for the openid, the stable
  * access token (cached until shortly before it expires) and getuserphonenumber.
  */
-export function wechatIdentity(config: WechatConfig): IdentityProvider & ContentCheck & { accessTokenFetches: () => number } {
+export function wechatIdentity(config: WechatConfig): IdentityProvider &
+  ContentCheck & {
+    accessTokenFetches: () => number
+    sendSubscribeMessage(message: SubscribeMessage, timeoutMs?: number): Promise<SendAnswer>
+  } {
   const now = config.now ?? Date.now
   let token: { value: string; until: number } | null = null
   let fetches = 0
 
-  async function call(path: string, init?: RequestInit): Promise<WechatAnswer> {
+  async function call(path: string, init?: RequestInit, timeoutMs = TIMEOUT_MS): Promise<WechatAnswer> {
     let res: Response
     try {
-      res = await fetch(`${config.apiBase}${path}`, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) })
+      res = await fetch(`${config.apiBase}${path}`, { ...init, signal: AbortSignal.timeout(timeoutMs) })
     } catch {
       throw new ApiError('SERVER', '微信服务暂时连不上，请稍后重试')
     }
@@ -43,8 +59,15 @@ export function wechatIdentity(config: WechatConfig): IdentityProvider & Content
     return (await res.json()) as WechatAnswer
   }
 
-  async function accessToken(forceRefresh: boolean): Promise<string> {
-    if (!forceRefresh && token && token.until > now()) return token.value
+  // One fetch at a time: the worker's sends side by side (and sign-ins) share it.
+  let fetching: Promise<string> | null = null
+  function accessToken(forceRefresh: boolean): Promise<string> {
+    if (!forceRefresh && token && token.until > now()) return Promise.resolve(token.value)
+    if (!fetching) fetching = fetchToken(forceRefresh).finally(() => (fetching = null))
+    return fetching
+  }
+
+  async function fetchToken(forceRefresh: boolean): Promise<string> {
     fetches += 1
     const answer = await call('/cgi-bin/stable_token', {
       method: 'POST',
@@ -57,14 +80,18 @@ export function wechatIdentity(config: WechatConfig): IdentityProvider & Content
   }
 
   /** A server API that takes the access token, fetched again once if WeChat says it expired. */
-  async function withToken(path: string, body: unknown): Promise<WechatAnswer> {
+  async function withToken(path: string, body: unknown, timeoutMs?: number): Promise<WechatAnswer> {
     for (let attempt = 1; ; attempt++) {
       const value = await accessToken(attempt > 1)
-      const answer = await call(`${path}?access_token=${encodeURIComponent(value)}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      })
+      const answer = await call(
+        `${path}?access_token=${encodeURIComponent(value)}`,
+        {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        },
+        timeoutMs,
+      )
       if (answer.errcode && TOKEN_EXPIRED.has(answer.errcode) && attempt === 1) continue
       return answer
     }
@@ -72,6 +99,17 @@ export function wechatIdentity(config: WechatConfig): IdentityProvider & Content
 
   return {
     accessTokenFetches: () => fetches,
+
+    async sendSubscribeMessage(message, timeoutMs) {
+      const body = { touser: message.openid, template_id: message.templateId, page: message.page, data: message.data, miniprogram_state: message.state, lang: 'zh_CN' }
+      try {
+        const answer = await withToken('/cgi-bin/message/subscribe/send', body, timeoutMs)
+        if (!answer.errcode) return { ok: true }
+        return { ok: false, errcode: answer.errcode, errmsg: String(answer.errmsg ?? '') }
+      } catch (error) {
+        return { ok: false, errcode: -1, errmsg: (error as Error).message }
+      }
+    },
 
     async textIsAcceptable(text, openid) {
       // msgSecCheck v2 needs the writer's openid (a 代办 account may have none): then staff's review decides.

@@ -10,7 +10,10 @@ declare namespace NodeJS {
     TARO_APP_API_BASE?: string
     /** Simulated latency of the embedded mock backend in ms. */
     TARO_APP_MOCK_LATENCY?: string
-    /** WeChat subscribe-message template for 候补成功; empty: don't ask. */
-    TARO_APP_SUBSCRIBE_TEMPLATE?: string
+    /** WeChat subscribe-message templates (the server's SUBSCRIBE_TEMPLATE_*); empty: don't ask. */
+    TARO_APP_SUBSCRIBE_BOOKING?: string
+    TARO_APP_SUBSCRIBE_REMINDER?: string
+    TARO_APP_SUBSCRIBE_WISH?: string
+    TARO_APP_SUBSCRIBE_APPLICATION?: string
   }
 }

@@ -1,4 +1,5 @@
 import { ApiError } from '../../src/api/errors'
+import type { SubscribeGrants } from '../../src/api/types'
 import type { Message } from '../../src/domain/messages'
 import { pageOf } from '../paging'
 import type { Route } from '../router'
@@ -12,6 +13,15 @@ function idsOf(body: Record<string, unknown>): string[] | null {
     throw new ApiError('VALIDATION', '消息编号不正确', { ids: '最多100条消息的编号' })
   }
   return ids as string[]
+}
+
+/** WeChat template ids the person accepted (wx.requestSubscribeMessage answered "accept"). */
+function templateIdsOf(body: Record<string, unknown>): string[] {
+  const accepted = body.accepted
+  if (!Array.isArray(accepted) || accepted.length > 5 || accepted.some((id) => typeof id !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(id))) {
+    throw new ApiError('VALIDATION', '订阅消息模板不正确', { accepted: '最多5个模板编号' })
+  }
+  return [...new Set(accepted as string[])]
 }
 
 /** 消息: what the caller was told, newest first, and which of it is still unread. */
@@ -36,5 +46,12 @@ export const messageRoutes: Route[] = [
       await repo.markMessagesRead(user!.id, idsOf(body), toChinaIso(now))
       return { unread: await repo.countUnreadMessages(user!.id) }
     },
+  },
+  {
+    // After wx.requestSubscribeMessage: each accepted template allows the server one subscribe message.
+    method: 'POST',
+    path: '/me/subscriptions',
+    access: 'user',
+    handler: async ({ repo, user, body }): Promise<SubscribeGrants> => ({ grants: await repo.recordSubscribeGrants(user!.id, templateIdsOf(body)) }),
   },
 ]

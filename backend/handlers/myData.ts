@@ -89,6 +89,7 @@ export const myDataRoutes: Route[] = [
         for (const id of photoIds) await ctx.photoFiles.remove(id)
       })
       await repo.deleteMessagesOf(me.id)
+      await repo.deleteSubscriptionsOf(me.id)
       await repo.deleteIdempotencyOf(me.id)
       await repo.deleteSessionsOf(me.id)
       const closed = closedAccount(me, now)

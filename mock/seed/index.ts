@@ -66,6 +66,7 @@ export function seedDb(now: number): MemoryData {
     roleChanges: [],
     messages: [],
     audit: [],
+    grants: {},
     idempotency: {},
     seq: 1000,
   }

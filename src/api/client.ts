@@ -29,6 +29,7 @@ import type {
   AccountClosure,
   AuditEntry,
   UnreadCount,
+  SubscribeGrants,
 } from './types'
 
 let counter = 0
@@ -151,6 +152,7 @@ export function createClient({ transport, getToken, reauthenticate, resolveUrl =
     listMessages: (query = {}) => page<Message>('/messages', { ...query }),
     countUnreadMessages: () => send<UnreadCount>({ method: 'GET', path: '/messages/unread' }),
     markMessagesRead: (ids, options) => write<UnreadCount>('POST', '/messages/read', ids ? { ids } : {}, options),
+    recordSubscriptions: (accepted, options) => write<SubscribeGrants>('POST', '/me/subscriptions', { accepted }, options),
 
     getDashboard: () => send<Dashboard>({ method: 'GET', path: '/stats' }),
     getPublicSummary: () => send<PublicSummary>({ method: 'GET', path: '/stats/summary' }),

@@ -38,6 +38,7 @@ import type {
   AuditEntry,
   AuditQuery,
   UnreadCount,
+  SubscribeGrants,
 } from './types'
 
 /** Every write can carry a caller-chosen key, so a retried submission is stored once. */
@@ -142,6 +143,8 @@ export interface Api {
   countUnreadMessages(): Promise<UnreadCount>
   /** Marks these messages read (all when none are named); answers what stays unread. */
   markMessagesRead(ids?: string[], options?: WriteOptions): Promise<UnreadCount>
+  /** The WeChat subscribe templates the caller just accepted: each allows the server one message. */
+  recordSubscriptions(accepted: string[], options?: WriteOptions): Promise<SubscribeGrants>
 
   // 操作记录
   /** Staff: the audit trail, newest first, by or about one account and within China days. */

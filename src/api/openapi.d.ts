@@ -397,6 +397,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the WeChat subscribe-message templates the caller accepted (wx.requestSubscribeMessage); each accept allows the server one message with that template. */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description One key per user intent; reused when the same submission is retried. */
+                    "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        accepted: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Recorded. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubscribeGrants"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me/close": {
         parameters: {
             query?: never;
@@ -3173,6 +3221,13 @@ export interface components {
         };
         UnreadCount: {
             unread: number;
+        };
+        SubscribeGrants: {
+            grants: {
+                templateId: string;
+                /** @description Subscribe messages the server may still send with this template. */
+                remaining: number;
+            }[];
         };
         ReadReceipt: {
             /** @description The messages read; left out, every message. */

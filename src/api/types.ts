@@ -151,6 +151,11 @@ export interface UnreadCount {
   unread: number
 }
 
+/** WeChat subscribe-message sends the caller's account still allows, per template (one per accept). */
+export interface SubscribeGrants {
+  grants: { templateId: string; remaining: number }[]
+}
+
 /** One page of a list, newest first; pass nextCursor back for the next page. */
 export interface Page<T> {
   items: T[]

@@ -68,6 +68,7 @@ export const AUDIT_LABEL: Record<string, string> = {
   'POST /applications/:id/status': '更新报名状态',
   'POST /messages/read': '标记消息已读',
   'POST /me/name': '更正姓名',
+  'POST /me/subscriptions': '同意接收订阅消息',
   'POST /me/close': '注销账号',
   'POST /wishes': '发布心愿',
   'POST /wishes/:id/approve': '审核通过心愿',

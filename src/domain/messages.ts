@@ -1,7 +1,8 @@
 import type { ActedBy } from './onBehalf'
 import type { Booking, Clinic } from './clinic'
 import { APPLICATION_STATUS_LABEL, type Application, type Posting } from './jobs'
-import type { Wish, WishAction } from './wish'
+import type { ReminderKind } from './reminders'
+import { AUTO_CONFIRM_DAYS, type Wish, type WishAction } from './wish'
 
 /** What a message opens: the ticket, the wish or the application it is about. */
 export interface MessageLink {
@@ -134,5 +135,31 @@ export function applicationMessages(after: Application, posting: Posting, caused
     link: { kind: 'application', id: after.id },
     createdAt: at,
     eventKey: `application:${after.id}:${after.status}`,
+  })
+}
+
+const REMINDER_TITLE: Record<ReminderKind, string> = { eve: '明天义诊，请按时就诊', '2h': '义诊2小时后开始' }
+
+/** A reminder before a booked slot (reminders.ts says when): its owner and the 代办 helper. */
+export function reminderMessages(booking: Booking, clinic: Clinic, kind: ReminderKind, at: string): MessageDraft[] {
+  const slot = clinic.slots.find((s) => s.id === booking.slotId)
+  const queue = booking.queueNumber ? `，第${booking.queueNumber}号` : ''
+  return toEach(recipients(booking.accountId, booking.actedBy, ''), {
+    title: REMINDER_TITLE[kind],
+    body: `${clinic.title}（${booking.patientName}）：${slot ? when(clinic, slot.start) : clinic.date}${queue}，地点：${clinic.place}。到场出示签到码。`,
+    link: { kind: 'booking', id: booking.id },
+    createdAt: at,
+    eventKey: `booking:${booking.id}:remind-${kind}`,
+  })
+}
+
+/** A completed wish its owner did not confirm within the days allowed: it now counts as confirmed. */
+export function autoConfirmedMessages(wish: Wish, at: string): MessageDraft[] {
+  return toEach(recipients(wish.ownerId, wish.actedBy, ''), {
+    title: '心愿已自动确认',
+    body: `“${wish.title}”完成已满${AUTO_CONFIRM_DAYS}天，已自动确认完成。`,
+    link: { kind: 'wish', id: wish.id },
+    createdAt: at,
+    eventKey: `wish:${wish.id}:auto-confirmed`,
   })
 }

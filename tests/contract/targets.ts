@@ -7,6 +7,7 @@ import type { Api, Transport } from '../../src/api/contract'
 import { createHttpTransport } from '../../src/api/httpTransport'
 import type { MemoryStore } from '../../backend/memoryStore'
 import type { GridRecord } from '../../backend/records'
+import type { SweepResult } from '../../backend/sweep'
 import { buildApp } from '../../server/app'
 import { readConfig } from '../../server/config'
 import { migrate } from '../../server/migrations'
@@ -35,6 +36,8 @@ export interface Target {
   transport: Transport
   /** The records the backend holds, when the test can look inside (not for an external backend). */
   records: (() => Promise<Records>) | null
+  /** Runs the time-driven sweep at the target's clock, as a server's worker does (not for an external backend). */
+  sweep: (() => Promise<SweepResult>) | null
   close(): Promise<void>
 }
 
@@ -91,7 +94,8 @@ function serverTarget(name: string, openDatabase: () => Promise<SqlDatabase>): T
       const now = options?.now ?? Date.now
       await store.truncateAll()
       await seedIfEmpty(store, now())
-      const app = await buildApp({ backend: serverBackend(store, SERVER_CONFIG, now), config: SERVER_CONFIG })
+      const backend = serverBackend(store, SERVER_CONFIG, now)
+      const app = await buildApp({ backend, config: SERVER_CONFIG })
       const url = await app.listen({ port: 0, host: '127.0.0.1' })
       const transport = schemaCheck.wrap(name, httpTransportFor(url))
       const { api, setToken, clientWith } = clientsOver(transport, url)
@@ -103,7 +107,7 @@ function serverTarget(name: string, openDatabase: () => Promise<SqlDatabase>): T
         ])
         return { wishes: input.wishes, bookings: input.bookings, applications: input.applications, grids, sessions: counts.sessions }
       }
-      return { api, setToken, clientWith, transport, records, close: () => app.close() }
+      return { api, setToken, clientWith, transport, records, sweep: () => backend.sweep(), close: () => app.close() }
     },
   }
 }
@@ -126,7 +130,7 @@ const inProcess: TargetKind = {
     const { backend, store } = createDemoBackend({ secrets: nodeSecrets, now: options?.now })
     const transport = schemaCheck.wrap('in-process mock', createInProcessTransport(backend, 0, readLocalFile))
     const { api, setToken, clientWith } = clientsOver(transport, null)
-    return { api, setToken, clientWith, transport, records: memoryRecords(store), close: async () => undefined }
+    return { api, setToken, clientWith, transport, records: memoryRecords(store), sweep: () => backend.sweep(), close: async () => undefined }
   },
 }
 
@@ -141,7 +145,7 @@ const overHttp: TargetKind = {
     const server = await startMockServer({ backend })
     const transport = schemaCheck.wrap('mock HTTP server', httpTransportFor(server.url))
     const { api, setToken, clientWith } = clientsOver(transport, server.url)
-    return { api, setToken, clientWith, transport, records: memoryRecords(store), close: () => server.close() }
+    return { api, setToken, clientWith, transport, records: memoryRecords(store), sweep: () => backend.sweep(), close: () => server.close() }
   },
 }
 
@@ -151,7 +155,7 @@ const external = (baseUrl: string): TargetKind => ({
   async start() {
     const transport = schemaCheck.wrap(baseUrl, httpTransportFor(baseUrl))
     const { api, setToken, clientWith } = clientsOver(transport, baseUrl)
-    return { api, setToken, clientWith, transport, records: null, close: async () => undefined }
+    return { api, setToken, clientWith, transport, records: null, sweep: null, close: async () => undefined }
   },
 })
 

@@ -19,8 +19,29 @@ export interface FakeWechat {
   /** The texts msgSecCheck was asked about, with the openid. */
   checkedTexts: { content: string; openid: string }[]
   tokensIssued(): number
+  /** subscribeMessage.send: every request, in order of arrival (answered or not). */
+  subscribeRequests: SubscribeRequest[]
+  /** The messages WeChat accepted (answered errcode 0): what people received. */
+  delivered: SubscribeRequest[]
+  /** How the next subscribe request is answered (default: accepted); the test sets it. */
+  subscribeAnswer: (request: SubscribeRequest, index: number) => SubscribeReply
   close(): Promise<void>
 }
+
+export interface SubscribeRequest {
+  touser: string
+  template_id: string
+  page: string
+  data: Record<string, { value: string }>
+  miniprogram_state: string
+  /** When it arrived (performance.now()). */
+  at: number
+  /** The access token it came with: each server process fetches its own. */
+  token: string
+}
+
+/** Accept, refuse with WeChat's error code, or never answer (a WeChat that hangs). */
+export type SubscribeReply = 'ok' | 'hang' | { errcode: number; errmsg: string }
 
 export async function startFakeWechat(appid: string, secret: string): Promise<FakeWechat> {
   const logins = new Map<string, string>()
@@ -30,6 +51,8 @@ export async function startFakeWechat(appid: string, secret: string): Promise<Fa
   let codes = 0
   const refuseWords = new Set<string>()
   const checkedTexts: { content: string; openid: string }[] = []
+  const subscribeRequests: SubscribeRequest[] = []
+  const delivered: SubscribeRequest[] = []
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake')
@@ -63,6 +86,16 @@ export async function startFakeWechat(appid: string, secret: string): Promise<Fa
         const risky = [...refuseWords].some((word) => body.content.includes(word))
         return answer({ errcode: 0, errmsg: 'ok', result: { suggest: risky ? 'risky' : 'pass', label: risky ? 20001 : 100 } })
       }
+      if (url.pathname === '/cgi-bin/message/subscribe/send') {
+        if (!validTokens.has(url.searchParams.get('access_token') ?? '')) return answer({ errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' })
+        const request = { ...(body as unknown as SubscribeRequest), at: performance.now(), token: url.searchParams.get('access_token') ?? '' }
+        subscribeRequests.push(request)
+        const reply = fake.subscribeAnswer(request, subscribeRequests.length - 1)
+        if (reply === 'hang') return // the connection stays open until the caller gives up or dies
+        if (reply !== 'ok') return answer(reply)
+        delivered.push(request)
+        return answer({ errcode: 0, errmsg: 'ok', msgid: delivered.length })
+      }
       if (url.pathname === '/wxa/business/getuserphonenumber') {
         if (!validTokens.has(url.searchParams.get('access_token') ?? '')) return answer({ errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' })
         const phone = phones.get(body.code)
@@ -76,7 +109,7 @@ export async function startFakeWechat(appid: string, secret: string): Promise<Fa
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
-  return {
+  const fake: FakeWechat = {
     url: `http://127.0.0.1:${port}`,
     loginCode(openid) {
       const code = `login-${(codes += 1)}`
@@ -92,10 +125,14 @@ export async function startFakeWechat(appid: string, secret: string): Promise<Fa
     tokensIssued: () => issued,
     refuseWords,
     checkedTexts,
+    subscribeRequests,
+    delivered,
+    subscribeAnswer: () => 'ok',
     close: () =>
       new Promise((done) => {
         server.closeAllConnections()
         server.close(() => done())
       }),
   }
+  return fake
 }

@@ -47,6 +47,7 @@ export const SAME_AS_DOCUMENT: {
   Message: Same<Schemas['Message'], Api.Message>
   MessagePage: Same<Schemas['MessagePage'], Api.Page<Api.Message>>
   UnreadCount: Same<Schemas['UnreadCount'], Api.UnreadCount>
+  SubscribeGrants: Same<Schemas['SubscribeGrants'], Api.SubscribeGrants>
   MyData: Same<Schemas['MyData'], Api.MyData>
   AccountClosure: Same<Schemas['AccountClosure'], Api.AccountClosure>
   AuditEntry: Same<Schemas['AuditEntry'], Api.AuditEntry>
@@ -85,6 +86,7 @@ export const SAME_AS_DOCUMENT: {
   Message: true,
   MessagePage: true,
   UnreadCount: true,
+  SubscribeGrants: true,
   MyData: true,
   AccountClosure: true,
   AuditEntry: true,

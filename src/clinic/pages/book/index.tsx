@@ -70,7 +70,8 @@ export default function BookClinic() {
 
   function submit() {
     if (sending) return
-    requestSubscribeInTap() // before any await, or WeChat refuses
+    // Before any await, or WeChat refuses; the same tap books or joins the waiting list (候补).
+    requestSubscribeInTap('booking', (accepted) => api.recordSubscriptions(accepted))
     send(
       { ...validateBookingDraft(form), ...residentErrors(forResident) },
       async (idempotencyKey) => {

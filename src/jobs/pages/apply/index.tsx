@@ -11,6 +11,7 @@ import { useFormSubmit } from '../../../components/useFormSubmit'
 import { useLoaded } from '../../../components/useLoaded'
 import { APPLICANT_NAME_RULE, APPLICATION_NOTE_RULE, validateApplicationDraft } from '../../../domain/jobs'
 import { ROUTES } from '../../../platform/navigation'
+import { requestSubscribeInTap } from '../../../platform/subscribe'
 import { ensureSignedIn } from '../../../stores/session'
 import '../../jobs.scss'
 
@@ -41,7 +42,9 @@ export default function ApplyJob() {
     for (const changed of ['name', 'phone']) clearError(changed)
   }
 
-  const submit = () =>
+  const submit = () => {
+    // Before any await, or WeChat refuses.
+    requestSubscribeInTap('application', (accepted) => api.recordSubscriptions(accepted))
     send(
       { ...validateApplicationDraft(draft), ...residentErrors(forResident) },
       async (idempotencyKey) => {
@@ -52,6 +55,7 @@ export default function ApplyJob() {
       },
       '报名还没有提交，填写的内容都还在，请再点一次“提交报名”。',
     )
+  }
 
   return (
     <PageRoot>

@@ -22,6 +22,7 @@ import { PhotoPicker } from '../../components/PhotoPicker'
 import { clearDraft, loadDraft, saveDraft, withPhotos, type SavedDraft } from '../../draft'
 import '../../wish.scss'
 import { ROUTES } from '../../../platform/navigation'
+import { requestSubscribeInTap } from '../../../platform/subscribe'
 
 export default function PostWish() {
   const [saved, setSaved] = useState<SavedDraft | null>(null)
@@ -72,7 +73,9 @@ export default function PostWish() {
     update({ address: { ...draft.address, [part]: value } }, `address.${part}`)
 
   // The key saved with the draft, not a fresh one: a retry after a restart is still the same post.
-  const submit = () =>
+  const submit = () => {
+    // Before any await, or WeChat refuses.
+    requestSubscribeInTap('wish', (accepted) => api.recordSubscriptions(accepted))
     send(
       { ...validateWishDraft(draft), ...residentErrors(draft.forResident) },
       async () => {
@@ -82,6 +85,7 @@ export default function PostWish() {
       },
       '心愿还没有发出，填写的内容已保存，请稍后再点“提交心愿”。',
     )
+  }
 
   return (
     <PageRoot>
