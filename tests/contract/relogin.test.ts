@@ -37,7 +37,7 @@ function setup({ freshIsValid = true } = {}) {
 describe('silent re-login after an expired session', () => {
   it('signs in once for all concurrent requests and retries each of them once', async () => {
     const { api, calls, reauthenticate } = setup()
-    const results = await Promise.all([api.getMe(), api.listMyBookings(), api.getMeta(), api.postWish({} as never, { idempotencyKey: 'k-1' })])
+    const results = await Promise.all([api.getMe(), api.listMyBookings(), api.getMeta(), api.renameMe('李明', { idempotencyKey: 'k-1' })])
     expect(reauthenticate).toHaveBeenCalledTimes(1)
     expect(results.map((r) => (r as unknown as { token: string }).token)).toEqual(['fresh-1', 'fresh-1', 'fresh-1', 'fresh-1'])
     expect(calls).toHaveLength(8)
