@@ -1,7 +1,7 @@
 /* Size budgets (npm run size). Reads the builds made by the test command:
  *   dist/weapp-api  weapp against a real API    main package ≤ 450 KB (floor 314 KB)
  *   dist/weapp      weapp with the embedded mock main package ≤ 2 MB (WeChat's limit)
- *   dist/h5-api     H5 against a real API        JS loaded by the home page ≤ 298 KB (floor 209 KB)
+ *   dist/h5-api     H5 against a real API        JS loaded by the home page ≤ 300 KB (floor 209 KB)
  * Each subpackage ≤ 150 KB. The weapp main package must hold nothing of wish/,
  * clinic/, jobs/ or staff/ (optimizeMainPackage on): no Chinese phrase written only
  * in a subpackage's source may appear in it. Prints every figure, writes them to
@@ -19,7 +19,8 @@ const BUDGETS = {
   weappMockMain: 2048 * KB,
   subpackage: 150 * KB,
   // 295 → 298 KB: the consent sheet (个人信息保护法) must be on the first screen of a first visit.
-  h5ApiHomeJs: 298 * KB,
+  // 298 → 300 KB: the API client every page shares gained photo uploads (Taro.uploadFile) and subscribe grants.
+  h5ApiHomeJs: 300 * KB,
 }
 
 const root = path.join(__dirname, '..', '..')
