@@ -163,13 +163,14 @@ export class Backend {
     const { route, params } = found
 
     const isWrite = request.method !== 'GET'
+    const keyed = isWrite && !route.withoutKey
     const body = request.body ?? {}
     if (isWrite && (typeof body !== 'object' || Array.isArray(body))) {
       throw new ApiError('VALIDATION', '请求内容格式不正确')
     }
     if (depthOf(body, MAX_BODY_DEPTH) > MAX_BODY_DEPTH) throw new ApiError('VALIDATION', '请求内容层级太深')
     const key = request.idempotencyKey
-    if (isWrite && (!key || key.length > MAX_KEY_LENGTH)) {
+    if (keyed && (!key || key.length > MAX_KEY_LENGTH)) {
       throw new ApiError('VALIDATION', '请求缺少有效的 Idempotency-Key', { 'Idempotency-Key': '每次提交都要带上请求标识（最长128个字符）' })
     }
     const query: Record<string, string> = {}
@@ -194,8 +195,8 @@ export class Backend {
         // where a key is a random value only its own request ever carried.
         const scope = user?.id ?? ANONYMOUS
         const file = request.file ? ` file:${bytesFingerprint(request.file)}` : ''
-        const fingerprint = isWrite ? secrets.digest(`${request.method} ${path} ${canonicalJson(body)}${file}`) : ''
-        if (isWrite) {
+        const fingerprint = keyed ? secrets.digest(`${request.method} ${path} ${canonicalJson(body)}${file}`) : ''
+        if (keyed) {
           const previous = await repo.claimIdempotencyKey(scope, key!, fingerprint, now)
           if (previous) {
             if (previous.fingerprint !== fingerprint) throw new ApiError('CONFLICT', '这个请求标识已用于另一项提交，请刷新后重试')
@@ -231,7 +232,7 @@ export class Backend {
         if (fact) await repo.insertAudit(await auditEntryOf(repo, fact, now))
         // Serialised here: callers never share objects with the store.
         const response = wire(isWrite ? 201 : 200, JSON.stringify(result ?? null), user?.id)
-        if (isWrite) {
+        if (keyed) {
           await repo.saveIdempotencyAnswer({ userId: scope, key: key!, fingerprint, status: response.status, body: response.body, createdAt: now })
         }
         return response

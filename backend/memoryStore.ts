@@ -261,8 +261,14 @@ class MemoryTransaction implements Repository {
   async insertPhoto(photo: PhotoRecord) {
     this.insert('photos', photo)
   }
-  async getPhoto(id: string) {
+  async getPhoto(id: string, _options?: ReadOptions) {
     return this.byId(this.read('photos'), id)
+  }
+  async findPhotoByCheckTrace(trace: string) {
+    return this.read('photos').find((p) => p.checkTrace === trace) ?? null
+  }
+  async updatePhoto(photo: PhotoRecord) {
+    this.replace('photos', photo)
   }
   async attachPhotos(ids: string[], ownerId: string, wishId: string) {
     const free = this.read('photos').filter((p) => ids.includes(p.id) && p.ownerId === ownerId && p.wishId === null)

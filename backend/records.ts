@@ -55,4 +55,8 @@ export interface PhotoRecord {
   size: number
   /** China time, ISO 8601. */
   createdAt: string
+  /** WeChat's media check: not asked, waiting for its answer, or its answer. */
+  verdict: 'unchecked' | 'checking' | 'pass' | 'risky'
+  /** The check's trace id, by which WeChat's answer finds the photo. */
+  checkTrace: string | null
 }

@@ -23,6 +23,14 @@ export interface IdentityProvider {
 export interface ContentCheck {
   /** False when the text must not be published; `openid` is the writer's WeChat identity, when known. */
   textIsAcceptable(text: string, openid: string | null): Promise<boolean>
+  /**
+   * Asks WeChat to check a photo (mediaCheckAsync): `link` is the photo's
+   * signed path, WeChat fetches it. Answers the trace id its verdict will
+   * come back with, or null when photos are not checked here.
+   */
+  startPhotoCheck?(link: string, openid: string | null): Promise<string | null>
+  /** True when a message push (its query: signature, timestamp, nonce) really comes from WeChat. */
+  pushIsFromWechat?(query: Record<string, string>): boolean
 }
 
 export const PASS_ALL: ContentCheck = { textIsAcceptable: async () => true }
@@ -65,6 +73,8 @@ export interface Route {
   /** Express-style pattern, e.g. /grids/:code/card; docs/openapi.yaml uses {code}. */
   path: string
   access: Access
+  /** A write that comes without an Idempotency-Key (WeChat's pushes); it must be idempotent by itself. */
+  withoutKey?: boolean
   handler: (ctx: RouteContext) => Promise<unknown>
 }
 

@@ -105,7 +105,9 @@ export interface Repository {
 
   // Photos (their bytes are in PhotoFiles, outside the database)
   insertPhoto(photo: PhotoRecord): Promise<void>
-  getPhoto(id: string): Promise<PhotoRecord | null>
+  getPhoto(id: string, options?: ReadOptions): Promise<PhotoRecord | null>
+  findPhotoByCheckTrace(trace: string): Promise<PhotoRecord | null>
+  updatePhoto(photo: PhotoRecord): Promise<void>
   /**
    * Gives a wish the uploader's photos that no wish has yet; false unless
    * every one of them was still free (the caller then refuses the write,

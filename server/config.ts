@@ -34,7 +34,7 @@ export interface ServerConfig {
   pgliteDir: string
   /** The folder that keeps photo files (PHOTO_DIR). */
   photoDir: string
-  wechat: { appid: string; secret: string; apiBase: string } | null
+  wechat: { appid: string; secret: string; apiBase: string; photoCheck: { publicUrl: string; pushToken: string } | null } | null
   demo: boolean
   /** WeChat's content-security check of published text: on wherever WeChat is configured, unless CONTENT_CHECK=off. */
   contentCheck: boolean
@@ -158,7 +158,19 @@ export function readConfig(env: Environment = process.env, projectRoot = process
     databaseUrl: env.DATABASE_URL || null,
     pgliteDir: path.resolve(projectRoot, env.PGLITE_DIR || '.data/pglite'),
     photoDir: path.resolve(projectRoot, env.PHOTO_DIR || '.data/photos'),
-    wechat: appid && secret ? { appid, secret, apiBase: env.WECHAT_API_BASE || 'https://api.weixin.qq.com' } : null,
+    wechat:
+      appid && secret
+        ? {
+            appid,
+            secret,
+            apiBase: env.WECHAT_API_BASE || 'https://api.weixin.qq.com',
+            // Photos go to WeChat's check only where it can fetch them and push the verdict back.
+            photoCheck:
+              env.PUBLIC_URL && env.WECHAT_PUSH_TOKEN && env.CONTENT_CHECK !== 'off'
+                ? { publicUrl: env.PUBLIC_URL.replace(/\/+$/, ''), pushToken: env.WECHAT_PUSH_TOKEN }
+                : null,
+          }
+        : null,
     demo,
     contentCheck: !!(appid && secret) && env.CONTENT_CHECK !== 'off',
     ...dataKeysOf(env, demo),

@@ -210,10 +210,14 @@ CREATE TABLE photos (
   wish_id text,
   type text NOT NULL,
   size integer NOT NULL,
-  created_at text NOT NULL
+  created_at text NOT NULL,
+  -- WeChat's media check (mediaCheckAsync): its trace id, and its verdict once pushed back.
+  verdict text NOT NULL DEFAULT 'unchecked' CHECK (verdict IN ('unchecked', 'checking', 'pass', 'risky')),
+  check_trace text
 );
 CREATE INDEX photos_owner ON photos (owner_id);
 CREATE INDEX photos_wish ON photos (wish_id);
+CREATE UNIQUE INDEX photos_check_trace ON photos (check_trace);
 `,
   },
   {

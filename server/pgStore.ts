@@ -85,6 +85,13 @@ function openApplication(doc: Row, cipher: FieldCipher): Application {
   return { ...(doc as unknown as Application), phone: openedText(cipher, doc.phone) }
 }
 
+const PHOTO_COLUMNS = 'id, owner_id, wish_id, type, size, created_at, verdict, check_trace'
+function photoFromRow(row: Row | undefined): PhotoRecord | null {
+  if (!row) return null
+  const { id, owner_id, wish_id, type, size, created_at, verdict, check_trace } = row as Record<string, string | null>
+  return { id: id!, ownerId: owner_id!, wishId: wish_id, type: type as PhotoRecord['type'], size: Number(size), createdAt: created_at!, verdict: verdict as PhotoRecord['verdict'], checkTrace: check_trace }
+}
+
 const USER_COLUMNS = 'id, name, phone, role, grid_code, openid, closed_at'
 /** The last four digits, kept beside the sealed number so staff can find "…1234". */
 const last4 = (phone: string) => phone.slice(-4)
@@ -264,11 +271,25 @@ class PgRepository implements Repository {
   }
 
   async insertPhoto(p: PhotoRecord) {
-    await this.db.query('INSERT INTO photos (id, owner_id, wish_id, type, size, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [p.id, p.ownerId, p.wishId, p.type, p.size, p.createdAt])
+    await this.db.query('INSERT INTO photos (id, owner_id, wish_id, type, size, created_at, verdict, check_trace) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
+      p.id,
+      p.ownerId,
+      p.wishId,
+      p.type,
+      p.size,
+      p.createdAt,
+      p.verdict,
+      p.checkTrace,
+    ])
   }
-  async getPhoto(id: string) {
-    const [row] = await this.rows('SELECT id, owner_id, wish_id, type, size, created_at FROM photos WHERE id = $1', [id])
-    return row ? { id: row.id as string, ownerId: row.owner_id as string, wishId: (row.wish_id as string | null) ?? null, type: row.type as PhotoRecord['type'], size: Number(row.size), createdAt: row.created_at as string } : null
+  async getPhoto(id: string, options?: ReadOptions) {
+    return photoFromRow((await this.rows(`SELECT ${PHOTO_COLUMNS} FROM photos WHERE id = $1${lock(options)}`, [id]))[0])
+  }
+  async findPhotoByCheckTrace(trace: string) {
+    return photoFromRow((await this.rows(`SELECT ${PHOTO_COLUMNS} FROM photos WHERE check_trace = $1 FOR UPDATE`, [trace]))[0])
+  }
+  async updatePhoto(p: PhotoRecord) {
+    await this.db.query('UPDATE photos SET wish_id = $2, verdict = $3, check_trace = $4 WHERE id = $1', [p.id, p.wishId, p.verdict, p.checkTrace])
   }
   async attachPhotos(ids: string[], ownerId: string, wishId: string) {
     // One statement decides: of two wishes taking the same photo, the second finds it taken.

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'crypto'
 import { ApiError } from '../src/api/errors'
 import type { ContentCheck, IdentityProvider } from '../backend/router'
 
@@ -6,6 +7,12 @@ export interface WechatConfig {
   secret: string
   /** https://api.weixin.qq.com in production; tests point it at a local fake. */
   apiBase: string
+  /**
+   * For the photo check: the address WeChat reaches this server at (PUBLIC_URL)
+   * and the token of its message push (WECHAT_PUSH_TOKEN). Without both, photos
+   * are not sent to WeChat (staff's review still comes first).
+   */
+  photoCheck?: { publicUrl: string; pushToken: string } | null
   now?: () => number
 }
 
@@ -119,6 +126,20 @@ export function wechatIdentity(config: WechatConfig): IdentityProvider &
       const answer = await withToken('/wxa/msg_sec_check', { content: text, version: 2, scene: 3, openid }).catch(() => null)
       const result = answer?.result as { suggest?: string } | undefined
       return result?.suggest !== 'risky'
+    },
+
+    async startPhotoCheck(link, openid) {
+      if (!config.photoCheck || !openid) return null
+      // media_type 2: an image; the verdict is pushed to /wechat/media-check with this trace id.
+      const answer = await withToken('/wxa/media_check_async', { media_url: `${config.photoCheck.publicUrl}${link}`, media_type: 2, version: 2, scene: 3, openid }).catch(() => null)
+      return typeof answer?.trace_id === 'string' && !answer.errcode ? answer.trace_id : null
+    },
+
+    pushIsFromWechat({ signature = '', timestamp = '', nonce = '' }) {
+      if (!config.photoCheck || !signature) return false
+      // WeChat's rule: SHA-1 of the token, timestamp and nonce, sorted and joined.
+      const expected = createHash('sha1').update([config.photoCheck.pushToken, timestamp, nonce].sort().join('')).digest('hex')
+      return signature.length === expected.length && timingSafeEqual(Buffer.from(signature), Buffer.from(expected))
     },
 
     async openidFor(code) {

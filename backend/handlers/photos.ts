@@ -3,12 +3,23 @@ import type { PhotoRef } from '../../src/api/types'
 import { toChinaIso } from '../../src/domain/chinaTime'
 import type { WishView } from '../../src/domain/wish'
 import { checkPhoto } from '../photoBytes'
+import type { PhotoRecord } from '../records'
 import { FileAnswer, type Route, type RouteContext } from '../router'
 
 /** What the viewer's page loads for each photo of a wish it may see: a link only they were handed. */
 export async function withPhotoLinks<T extends WishView | null>(ctx: RouteContext, view: T): Promise<T> {
   if (!view || view.photos.length === 0) return view
   return { ...view, photos: await Promise.all(view.photos.map((id) => ctx.photoLinks.urlFor(id, ctx.now))) }
+}
+
+/** The words beside the photos of a wish whose photo WeChat found unfit to publish. */
+export const PHOTO_REFUSED = '有照片含有不适宜发布的内容，请删除后换一张'
+
+const text = (value: string) => new FileAnswer('text/plain; charset=utf-8', new TextEncoder().encode(value))
+
+/** WeChat's message push is ours only if its signature says so. */
+function assertFromWechat(ctx: RouteContext): void {
+  if (!ctx.contentCheck.pushIsFromWechat?.(ctx.query)) throw new ApiError('FORBIDDEN', '消息推送签名不正确')
 }
 
 /**
@@ -28,8 +39,21 @@ export const photoRoutes: Route[] = [
       // Bytes first: a row never points at a file that is not there. A file whose row
       // was rolled back is never linked to anyone.
       await ctx.photoFiles.put(id, check.bytes)
-      await ctx.repo.insertPhoto({ id, ownerId: ctx.user!.id, wishId: null, type: check.type, size: check.bytes.length, createdAt: toChinaIso(ctx.now) })
-      return { id, url: await ctx.photoLinks.urlFor(id, ctx.now) }
+      const url = await ctx.photoLinks.urlFor(id, ctx.now)
+      // WeChat fetches the photo from its queue, seconds later: this transaction has committed by then.
+      const trace = (await ctx.contentCheck.startPhotoCheck?.(url, ctx.user!.openid ?? null)) ?? null
+      const photo: PhotoRecord = {
+        id,
+        ownerId: ctx.user!.id,
+        wishId: null,
+        type: check.type,
+        size: check.bytes.length,
+        createdAt: toChinaIso(ctx.now),
+        verdict: trace ? 'checking' : 'unchecked',
+        checkTrace: trace,
+      }
+      await ctx.repo.insertPhoto(photo)
+      return { id, url }
     },
   },
   {
@@ -41,9 +65,43 @@ export const photoRoutes: Route[] = [
       const { id } = ctx.params
       if (!ctx.photoLinks.allows(id, ctx.query, ctx.now)) throw new ApiError('FORBIDDEN', '照片链接无效或已过期，请重新打开心愿')
       const photo = await ctx.repo.getPhoto(id)
-      const bytes = photo && (await ctx.photoFiles.get(id))
+      const bytes = photo && photo.verdict !== 'risky' && (await ctx.photoFiles.get(id))
       if (!photo || !bytes) throw new ApiError('NOT_FOUND', '照片已删除')
       return new FileAnswer(photo.type, bytes)
+    },
+  },
+  {
+    // WeChat checks the push URL once, when it is configured in its console.
+    method: 'GET',
+    path: '/wechat/media-check',
+    access: 'public',
+    handler: async (ctx) => {
+      assertFromWechat(ctx)
+      return text(ctx.query.echostr ?? '')
+    },
+  },
+  {
+    // mediaCheckAsync's verdict: a risky photo is taken off its wish and deleted.
+    method: 'POST',
+    path: '/wechat/media-check',
+    access: 'public',
+    withoutKey: true,
+    handler: async (ctx) => {
+      assertFromWechat(ctx)
+      const trace = typeof ctx.body.trace_id === 'string' ? ctx.body.trace_id : ''
+      const suggest = (ctx.body.result as { suggest?: string } | undefined)?.suggest
+      const photo = trace && ctx.body.Event === 'wxa_media_check' ? await ctx.repo.findPhotoByCheckTrace(trace) : null
+      // Unknown or repeated pushes are answered as WeChat asks, and change nothing.
+      if (!photo || photo.verdict !== 'checking' || !suggest) return text('success')
+      // "review" (WeChat unsure) passes here: staff review every wish before anyone else sees it.
+      const verdict = suggest === 'risky' ? 'risky' : 'pass'
+      await ctx.repo.updatePhoto({ ...photo, verdict })
+      if (verdict === 'risky') {
+        const wish = photo.wishId ? await ctx.repo.getWish(photo.wishId, { forUpdate: true }) : null
+        if (wish) await ctx.repo.updateWish({ ...wish, photos: wish.photos.filter((p) => p !== photo.id) })
+        ctx.afterCommit(() => ctx.photoFiles.remove(photo.id))
+      }
+      return text('success')
     },
   },
 ]

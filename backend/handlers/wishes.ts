@@ -17,7 +17,7 @@ import { pageOf } from '../paging'
 import type { UserRecord } from '../records'
 import type { Route, RouteContext } from '../router'
 import type { WishScanFilter } from '../store'
-import { withPhotoLinks } from './photos'
+import { PHOTO_REFUSED, withPhotoLinks } from './photos'
 import { forOwner } from './residents'
 import { newWishMessages, wishMessages } from '../../src/domain/messages'
 import { toChinaIso } from '../../src/domain/chinaTime'
@@ -106,6 +106,10 @@ export const wishRoutes: Route[] = [
         if (wish.photos.length && !(await ctx.repo.attachPhotos(wish.photos, ctx.user!.id, wish.id))) {
           const message = '照片已失效或不是你上传的，请删除后重新选择'
           throw new ApiError('VALIDATION', message, { photos: message })
+        }
+        // A photo WeChat has already found unfit is refused like unfit text.
+        for (const id of wish.photos) {
+          if ((await ctx.repo.getPhoto(id))?.verdict === 'risky') throw new ApiError('CONTENT_REFUSED', PHOTO_REFUSED, { photos: PHOTO_REFUSED })
         }
         return withPhotoLinks(ctx, wishFor(wish, owner, ctx.now))
       }),

@@ -744,6 +744,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/wechat/media-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** WeChat's check of the message-push URL (echostr), answered only when the signature is WeChat's. */
+        get: {
+            parameters: {
+                query: {
+                    signature: string;
+                    timestamp: string;
+                    nonce: string;
+                    echostr: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The echostr, as WeChat asks. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": string;
+                    };
+                };
+                403: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        /** mediaCheckAsync's verdict on an uploaded photo, pushed by WeChat (JSON, plaintext mode). A risky photo is taken off its wish and deleted, and a wish posted with it later is CONTENT_REFUSED. No Idempotency-Key: a verdict applies once. */
+        post: {
+            parameters: {
+                query: {
+                    signature: string;
+                    timestamp: string;
+                    nonce: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        Event?: string;
+                        trace_id?: string;
+                        result?: {
+                            /** @enum {string} */
+                            suggest?: "risky" | "pass" | "review";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description success, as WeChat asks. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": string;
+                    };
+                };
+                403: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/wishes": {
         parameters: {
             query?: never;

@@ -71,6 +71,7 @@ export const AUDIT_LABEL: Record<string, string> = {
   'POST /me/subscriptions': '同意接收订阅消息',
   'POST /me/close': '注销账号',
   'POST /photos': '上传心愿照片',
+  'POST /wechat/media-check': '微信照片审核结果',
   'POST /wishes': '发布心愿',
   'POST /wishes/:id/approve': '审核通过心愿',
   'POST /wishes/:id/reject': '驳回心愿',

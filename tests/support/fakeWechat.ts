@@ -18,6 +18,8 @@ export interface FakeWechat {
   refuseWords: Set<string>
   /** The texts msgSecCheck was asked about, with the openid. */
   checkedTexts: { content: string; openid: string }[]
+  /** The photos mediaCheckAsync was asked about, with the trace id it answered. */
+  checkedMedia: { mediaUrl: string; openid: string; traceId: string }[]
   tokensIssued(): number
   /** subscribeMessage.send: every request, in order of arrival (answered or not). */
   subscribeRequests: SubscribeRequest[]
@@ -51,6 +53,7 @@ export async function startFakeWechat(appid: string, secret: string): Promise<Fa
   let codes = 0
   const refuseWords = new Set<string>()
   const checkedTexts: { content: string; openid: string }[] = []
+  const checkedMedia: { mediaUrl: string; openid: string; traceId: string }[] = []
   const subscribeRequests: SubscribeRequest[] = []
   const delivered: SubscribeRequest[] = []
 
@@ -85,6 +88,13 @@ export async function startFakeWechat(appid: string, secret: string): Promise<Fa
         checkedTexts.push({ content: body.content, openid: body.openid })
         const risky = [...refuseWords].some((word) => body.content.includes(word))
         return answer({ errcode: 0, errmsg: 'ok', result: { suggest: risky ? 'risky' : 'pass', label: risky ? 20001 : 100 } })
+      }
+      if (url.pathname === '/wxa/media_check_async') {
+        if (!validTokens.has(url.searchParams.get('access_token') ?? '')) return answer({ errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' })
+        if (String(body.version) !== '2' || !body.openid || String(body.media_type) !== '2') return answer({ errcode: 40003, errmsg: 'invalid openid' })
+        const traceId = `trace-${checkedMedia.length + 1}`
+        checkedMedia.push({ mediaUrl: body.media_url, openid: body.openid, traceId })
+        return answer({ errcode: 0, errmsg: 'ok', trace_id: traceId })
       }
       if (url.pathname === '/cgi-bin/message/subscribe/send') {
         if (!validTokens.has(url.searchParams.get('access_token') ?? '')) return answer({ errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' })
@@ -125,6 +135,7 @@ export async function startFakeWechat(appid: string, secret: string): Promise<Fa
     tokensIssued: () => issued,
     refuseWords,
     checkedTexts,
+    checkedMedia,
     subscribeRequests,
     delivered,
     subscribeAnswer: () => 'ok',
