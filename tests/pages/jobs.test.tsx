@@ -8,7 +8,22 @@ import { typeInto, button } from '../setup/form'
 import { mountPage } from '../setup/mount-page'
 
 const titles = (container: HTMLElement) => Array.from(container.querySelectorAll('.job-item .card__title')).map((t) => t.textContent)
-const settle = () => new Promise((r) => setTimeout(r, 60))
+/**
+ * Until the page has stopped changing (a list answered and drawn): no change
+ * for 3 looks 30 ms apart, at most 3 s. A fixed pause was too short on a busy machine.
+ */
+async function settle(): Promise<void> {
+  const pause = () => new Promise((r) => setTimeout(r, 30))
+  const deadline = Date.now() + 3000
+  let last = document.body.innerHTML
+  let quiet = 0
+  while (quiet < 3 && Date.now() < deadline) {
+    await pause()
+    const now = document.body.innerHTML
+    quiet = now === last ? quiet + 1 : 0
+    last = now
+  }
+}
 
 afterEach(() => {
   jest.restoreAllMocks()
