@@ -53,7 +53,7 @@ const auth = () => ({ Authorization: `Bearer ${token}`, 'Idempotency-Key': `k${(
 
 async function upload(): Promise<{ id: string; url: string }> {
   const form = new FormData()
-  form.append('photo', new Blob([jpegWithLocation()]), 'bench.jpg')
+  form.append('photo', new Blob([new Uint8Array(jpegWithLocation())]), 'bench.jpg')
   const res = await fetch(`${server.url}/photos`, { method: 'POST', headers: auth(), body: form })
   expect(res.status).toBe(201)
   return (await res.json()) as { id: string; url: string }
