@@ -249,6 +249,33 @@ CREATE UNIQUE INDEX outbox_one_per_event ON outbox (account_id, event_key);
 CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE state IN ('pending', 'sending');
 `,
   },
+  {
+    version: 10,
+    name: 'matters',
+    sql: `
+-- 有事先商量: matters residents raise with their grid. Versions are numbered by issue; a gap is fine.
+CREATE TABLE matters (
+  id text PRIMARY KEY,
+  seq bigserial NOT NULL,
+  owner_id text NOT NULL REFERENCES users (id),
+  grid_code text NOT NULL,
+  status text NOT NULL,
+  kind text NOT NULL,
+  public boolean NOT NULL,
+  doc jsonb NOT NULL
+);
+CREATE INDEX matters_owner ON matters (owner_id, seq DESC);
+CREATE INDEX matters_grid ON matters (grid_code, seq DESC);
+CREATE INDEX matters_public ON matters (grid_code, seq DESC) WHERE public AND kind <> '邻里纠纷';
+-- 我也遇到: the primary key is the rule, one per account and matter.
+CREATE TABLE matter_affected (
+  matter_id text NOT NULL REFERENCES matters (id) ON DELETE CASCADE,
+  account_id text NOT NULL REFERENCES users (id),
+  PRIMARY KEY (matter_id, account_id)
+);
+CREATE INDEX matter_affected_account ON matter_affected (account_id);
+`,
+  },
 ]
 
 /** Any fixed number: the advisory lock that lets one process migrate at a time. */

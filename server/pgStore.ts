@@ -3,11 +3,12 @@ import type { Message, MessageDraft } from '../src/domain/messages'
 import { ApiError } from '../src/api/errors'
 import type { Booking, Clinic, SlotBooking } from '../src/domain/clinic'
 import type { Application, Posting } from '../src/domain/jobs'
+import type { Matter } from '../src/domain/matters'
 import type { RoleChange } from '../src/domain/roles'
 import { normalisePhone } from '../src/domain/validation'
 import type { Wish } from '../src/domain/wish'
 import type { CommunityRecord, GridRecord, IdempotencyRecord, PhotoRecord, SessionRecord, UserRecord } from '../backend/records'
-import type { Keyed, ReadOptions, Repository, ResidentFilter, Scan, Store, SubscribeGrant, WishScanFilter } from '../backend/store'
+import type { Keyed, MatterScanFilter, ReadOptions, Repository, ResidentFilter, Scan, Store, SubscribeGrant, WishScanFilter } from '../backend/store'
 import { pageOf, subscribeData, subscribeKindOf } from '../src/domain/subscribe'
 import type { SubscribeConfig } from './config'
 import { FieldCipher } from './fieldCipher'
@@ -413,6 +414,31 @@ class PgRepository implements Repository {
     return rewritten
   }
 
+  async getMatter(id: string, options?: ReadOptions) {
+    return docs<Matter>(await this.rows(`SELECT doc FROM matters WHERE id = $1${lock(options)}`, [id]))[0] ?? null
+  }
+  async insertMatter(m: Matter) {
+    await this.rows('INSERT INTO matters (id, owner_id, grid_code, status, kind, public, doc) VALUES ($1, $2, $3, $4, $5, $6, $7)', [m.id, m.ownerId, m.gridCode, m.status, m.kind, m.public, json(m)])
+  }
+  async updateMatter(m: Matter) {
+    await this.rows('UPDATE matters SET status = $2, doc = $3 WHERE id = $1', [m.id, m.status, json(m)])
+  }
+  async scanMatters(filter: MatterScanFilter, scan: Scan) {
+    const [condition, value] = filter.kind === 'owner' ? ['owner_id = $3', filter.ownerId] : ['($3::text IS NULL OR grid_code = $3)', filter.gridCode]
+    return keyed<Matter>(await this.rows(`SELECT doc, seq AS cursor FROM matters WHERE ${condition} AND ($1::bigint IS NULL OR seq < $1) ORDER BY seq DESC LIMIT $2`, [after(scan), scan.limit, value]))
+  }
+  async listPublicMatters(gridCode: string, limit: number) {
+    return docs<Matter>(await this.rows("SELECT doc FROM matters WHERE grid_code = $1 AND public AND kind <> '邻里纠纷' ORDER BY seq DESC LIMIT $2", [gridCode, limit]))
+  }
+  async addMatterAffected(matterId: string, accountId: string) {
+    const added = await this.rows('INSERT INTO matter_affected (matter_id, account_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING matter_id', [matterId, accountId])
+    return added.length > 0
+  }
+  async listMattersAffecting(accountId: string, matterIds: string[]) {
+    if (matterIds.length === 0) return []
+    return (await this.rows('SELECT matter_id FROM matter_affected WHERE account_id = $1 AND matter_id = ANY($2::text[])', [accountId, matterIds])).map((r) => r.matter_id as string)
+  }
+
   async loadStatsInput() {
     const [wishes, bookings, applications, users] = [
       // The figures never read a phone, address or symptom: the records go unopened.
@@ -537,7 +563,7 @@ class PgRepository implements Repository {
   }
 
   async wipeRecords() {
-    await this.rows('TRUNCATE outbox, messages, applications, postings, bookings, clinics, photos, wishes, grids, communities')
+    await this.rows('TRUNCATE outbox, messages, matter_affected, matters, applications, postings, bookings, clinics, photos, wishes, grids, communities')
   }
 }
 
@@ -689,7 +715,7 @@ export class PgStore implements Store {
   async truncateAll(): Promise<void> {
     const conn = await this.database.connect()
     try {
-      await conn.query('TRUNCATE audit_log, outbox, subscribe_grants, messages, role_changes, applications, postings, bookings, clinics, photos, wishes, grids, communities, idempotency, sessions, users')
+      await conn.query('TRUNCATE audit_log, outbox, subscribe_grants, messages, role_changes, matter_affected, matters, applications, postings, bookings, clinics, photos, wishes, grids, communities, idempotency, sessions, users')
       await conn.query('ALTER SEQUENCE record_ids RESTART WITH 1001')
     } finally {
       conn.release()

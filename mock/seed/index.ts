@@ -7,6 +7,7 @@ import { COMMUNITIES, GRIDS, STATION_HOURS } from './places'
 import { seedColours } from './card'
 import { seedClinics } from './clinics'
 import { seedJobs } from './jobs'
+import { seedMatters } from './matters'
 import { seedWishes } from './wishes'
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
@@ -63,6 +64,8 @@ export function seedDb(now: number): MemoryData {
     // Oldest first, like everything published later.
     postings: jobSeed.postings.slice().reverse(),
     applications: jobSeed.applications,
+    matters: seedMatters(now),
+    matterAffected: [],
     roleChanges: [],
     messages: [],
     audit: [],
@@ -91,4 +94,5 @@ export async function seedInto(repo: Repository, now: number): Promise<void> {
   for (const b of seed.bookings) await repo.insertBooking(b)
   for (const p of seed.postings) await repo.insertPosting(p)
   for (const a of seed.applications) await repo.insertApplication(a)
+  for (const m of seed.matters) await repo.insertMatter(m)
 }

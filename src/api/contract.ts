@@ -10,6 +10,8 @@ import type {
   JobQuery,
   PostingDraft,
   PostingView,
+  MatterDraft,
+  MatterView,
   BookingDraft,
   BookingView,
   Roster,
@@ -116,6 +118,25 @@ export interface Api {
   closeJob(id: string, options?: WriteOptions): Promise<PostingView>
   listApplicants(postingId: string): Promise<ApplicationView[]>
   setApplicationStatus(id: string, status: ApplicationStatus, options?: WriteOptions): Promise<ApplicationView>
+
+  // 有事先商量 (issue 16)
+  /** Residents and elders (or a helper for them through forResident): a matter for their grid. */
+  raiseMatter(draft: MatterDraft & OnBehalf, options?: WriteOptions): Promise<MatterView>
+  listMyMatters(query?: PageQuery): Promise<Page<MatterView>>
+  /** Public matters of the caller's grid, without names; safety hazards first. */
+  listPublicMatters(): Promise<MatterView[]>
+  /** Grid workers: their grid's matters; staff: every grid's. Newest first, overdue marked. */
+  listMattersToHandle(query?: PageQuery): Promise<Page<MatterView>>
+  getMatter(id: string): Promise<MatterView>
+  acceptMatter(id: string, options?: WriteOptions): Promise<MatterView>
+  /** A note the resident can read. */
+  noteMatter(id: string, text: string, options?: WriteOptions): Promise<MatterView>
+  answerMatter(id: string, text: string, options?: WriteOptions): Promise<MatterView>
+  confirmMatter(id: string, options?: WriteOptions): Promise<MatterView>
+  /** Once, with a reason. */
+  reopenMatter(id: string, reason: string, options?: WriteOptions): Promise<MatterView>
+  /** 我也遇到: counted once per account. */
+  addMeToMatter(id: string, options?: WriteOptions): Promise<MatterView>
 
   // 代办 (issue 6)
   /** Volunteers: residents of their grid; staff: everyone. Phones masked; q is a name or a phone's last 4 digits. */

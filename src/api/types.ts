@@ -240,6 +240,8 @@ export type ApplicationView = import('../domain/jobs').Application & {
   posting: Pick<import('../domain/jobs').Posting, 'id' | 'title' | 'employer' | 'contactName' | 'contactPhone'>
 }
 
+export type { Matter, MatterDraft, MatterEvent, MatterKind, MatterStatus, MatterView, Overdue } from '../domain/matters'
+
 export type { Breakdown, Figures } from '../domain/stats'
 
 /** The dashboard: the whole sub-district, each community and each grid. */

@@ -42,6 +42,9 @@ export const SAME_AS_DOCUMENT: {
   PostingPage: Same<Schemas['PostingPage'], Api.Page<Api.PostingView>>
   ApplicationDraft: Fits<Api.ApplicationDraft, Schemas['ApplicationDraft']>
   ApplicationView: Same<Schemas['Application'], Api.ApplicationView>
+  MatterDraft: Fits<Api.MatterDraft, Schemas['MatterDraft']>
+  MatterView: Same<Schemas['Matter'], Api.MatterView>
+  MatterPage: Same<Schemas['MatterPage'], Api.Page<Api.MatterView>>
   Figures: Same<Schemas['Figures'], Api.Figures>
   Breakdown: Same<Schemas['Breakdown'], Api.Breakdown>
   Message: Same<Schemas['Message'], Api.Message>
@@ -81,6 +84,9 @@ export const SAME_AS_DOCUMENT: {
   PostingPage: true,
   ApplicationDraft: true,
   ApplicationView: true,
+  MatterDraft: true,
+  MatterView: true,
+  MatterPage: true,
   Figures: true,
   Breakdown: true,
   Message: true,
