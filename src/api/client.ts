@@ -142,9 +142,9 @@ export function createClient({ transport, getToken, reauthenticate, resolveUrl =
     setApplicationStatus: (id, status, options) => write<ApplicationView>('POST', `/applications/${seg(id)}/status`, { status }, options),
 
     raiseMatter: (draft, options) => write<MatterView>('POST', '/matters', draft, options),
-    listMyMatters: (query = {}) => page<MatterView>('/matters/mine', query),
+    listMyMatters: (query) => page<MatterView>('/matters/mine', query),
     listPublicMatters: () => send<MatterView[]>({ method: 'GET', path: '/matters/public' }),
-    listMattersToHandle: (query = {}) => page<MatterView>('/matters/handling', query),
+    listMattersToHandle: (query) => page<MatterView>('/matters/handling', query),
     getMatter: (id) => send<MatterView>({ method: 'GET', path: `/matters/${seg(id)}` }),
     acceptMatter: (id, options) => matterAction(id, 'accept', {}, options),
     noteMatter: (id, text, options) => matterAction(id, 'note', { text }, options),
