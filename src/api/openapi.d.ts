@@ -3767,6 +3767,7 @@ export interface components {
             wishes: components["schemas"]["Wish"][];
             bookings: components["schemas"]["Booking"][];
             applications: components["schemas"]["Application"][];
+            matters: components["schemas"]["Matter"][];
             messages: components["schemas"]["Message"][];
             roleChanges: components["schemas"]["RoleChange"][];
             /** Format: date-time */

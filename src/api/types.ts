@@ -119,6 +119,8 @@ export interface MyData {
   wishes: WishView[]
   bookings: BookingView[]
   applications: ApplicationView[]
+  /** 有事先商量: what the account raised. */
+  matters: import('../domain/matters').MatterView[]
   messages: Message[]
   roleChanges: RoleChange[]
   /** China time, ISO 8601. */

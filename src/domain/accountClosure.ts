@@ -9,6 +9,7 @@
 import { inChina } from './chinaTime'
 import { clinicStartsAt, movedIn, type Booking, type Clinic } from './clinic'
 import type { Application } from './jobs'
+import type { Matter, MatterEvent } from './matters'
 import type { MessageDraft } from './messages'
 import type { Wish, WishEvent } from './wish'
 
@@ -120,4 +121,21 @@ export function closedAccountsBookings(accountId: string, clinic: Clinic, clinic
 /** An application keeps its posting and status (placements count), not the applicant's name, phone or note. */
 export function closedApplication(application: Application): Application {
   return { ...application, name: CLOSED_NAME, phone: '', note: '' }
+}
+
+/**
+ * 注销账号: the grid keeps the matter (a hazard is still a hazard) but not who
+ * raised it, what they wrote or where they live; their reason to reopen goes too.
+ */
+export function closedOwnersMatter(matter: Matter): Matter {
+  const theirs = (e: MatterEvent) => e.action === 'raise' || e.action === 'confirm' || e.action === 'reopen'
+  return {
+    ...matter,
+    ownerName: CLOSED_NAME,
+    text: '',
+    building: '',
+    unit: '',
+    reopenReason: matter.reopenReason === null ? null : '',
+    events: matter.events.map((e) => (theirs(e) ? { at: e.at, action: e.action, byName: CLOSED_NAME } : e)),
+  }
 }

@@ -83,6 +83,16 @@ describe.each(TARGETS)('matters contract: $name', (kind) => {
     expect((await resident.listMyMatters()).items).toEqual([])
   })
 
+  it('lists the matters in 我的个人信息, and 注销账号 leaves the grid the matter but nothing of the person', async () => {
+    const resident = await clientAs(t, 'resident')
+    const { id } = await resident.raiseMatter(BENCH)
+    expect((await resident.getMyData()).matters.map((m) => [m.id, m.text])).toEqual([[id, BENCH.text]])
+    await resident.closeMyAccount()
+    const kept = await (await clientAs(t, 'staff')).getMatter(id)
+    expect(kept).toMatchObject({ ownerName: '已注销用户', text: '', building: '', unit: '', status: 'submitted' })
+    expect(JSON.stringify(kept)).not.toContain('李明')
+  })
+
   it('stores a retried raise once', async () => {
     const resident = await clientAs(t, 'resident')
     const first = await resident.raiseMatter(BENCH, { idempotencyKey: 'matter-1' })

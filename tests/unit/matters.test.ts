@@ -15,6 +15,7 @@ import {
   type MatterActor,
   type MatterStatus,
 } from '../../src/domain/matters'
+import { closedOwnersMatter } from '../../src/domain/accountClosure'
 import { refusal } from '../support/refusal'
 
 const at = (iso: string) => Date.parse(`${iso}+08:00`)
@@ -222,5 +223,17 @@ describe('我也遇到', () => {
       m('f', '物业管理', 'confirmed', 9, '23'),
     ]
     expect(list.sort(publicOrder).map((x) => x.id)).toEqual(['d', 'b', 'c', 'e', 'a', 'f'])
+  })
+})
+
+describe('注销账号', () => {
+  it('keeps the matter for the grid but nothing of the person who raised it', () => {
+    let m = applyMatterAction(raised(), 'accept', worker, {}, NOW)
+    m = applyMatterAction(m, 'answer', worker, { text: '已修好' }, NOW)
+    m = applyMatterAction(m, 'reopen', owner, { text: '李明家门口还是坏的' }, NOW)
+    const closed = closedOwnersMatter(m)
+    expect(closed).toMatchObject({ ownerName: '已注销用户', text: '', building: '', unit: '', reopenReason: '', status: 'reopened', handler: { name: '赵志强' } })
+    expect(JSON.stringify(closed)).not.toContain('李明')
+    expect(closed.events.map((e) => e.byName)).toEqual(['已注销用户', '赵志强', '赵志强', '已注销用户'])
   })
 })
