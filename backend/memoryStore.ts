@@ -3,6 +3,7 @@ import type { Message, MessageDraft } from '../src/domain/messages'
 import type { Booking, Clinic } from '../src/domain/clinic'
 import type { Application, Posting } from '../src/domain/jobs'
 import type { Matter } from '../src/domain/matters'
+import type { MediationBooking, MediationSlot } from '../src/domain/mediation'
 import type { RoleChange } from '../src/domain/roles'
 import type { Wish } from '../src/domain/wish'
 import type { CommunityRecord, GridRecord, IdempotencyRecord, PhotoRecord, SessionRecord, UserRecord } from './records'
@@ -27,6 +28,8 @@ export interface MemoryData {
   matters: Matter[]
   /** 我也遇到: one `${matterId}\n${accountId}` per account and matter. */
   matterAffected: string[]
+  mediationSlots: MediationSlot[]
+  mediationBookings: MediationBooking[]
   roleChanges: RoleChange[]
   messages: Message[]
   /** 操作记录, oldest first; only ever appended to. */
@@ -382,6 +385,35 @@ class MemoryTransaction implements Repository {
     return matterIds.filter((id) => said.has(`${id}\n${accountId}`))
   }
 
+  async listMediationSlotsFrom(date: string) {
+    return this.read('mediationSlots')
+      .filter((s) => s.date >= date)
+      .sort((a, b) => `${a.date}${a.start}`.localeCompare(`${b.date}${b.start}`))
+  }
+  async getMediationSlot(id: string) {
+    return this.byId(this.read('mediationSlots'), id)
+  }
+  async insertMediationSlot(slot: MediationSlot) {
+    this.insert('mediationSlots', slot)
+  }
+  async getMediationBooking(id: string) {
+    return this.byId(this.read('mediationBookings'), id)
+  }
+  async listMediationBookingsOfSlots(slotIds: string[]) {
+    return this.read('mediationBookings').filter((b) => slotIds.includes(b.slotId))
+  }
+  async listMediationBookingsOfAccount(accountId: string) {
+    return this.read('mediationBookings')
+      .filter((b) => b.accountId === accountId)
+      .reverse()
+  }
+  async insertMediationBooking(booking: MediationBooking) {
+    this.insert('mediationBookings', booking)
+  }
+  async updateMediationBooking(booking: MediationBooking) {
+    this.replace('mediationBookings', booking)
+  }
+
   async loadStatsInput() {
     const gridOfUser: Record<string, string | null> = {}
     for (const u of this.read('users')) gridOfUser[u.id] = u.gridCode
@@ -452,7 +484,7 @@ class MemoryTransaction implements Repository {
   }
 
   async wipeRecords() {
-    for (const table of ['communities', 'grids', 'wishes', 'photos', 'clinics', 'bookings', 'postings', 'applications', 'matters', 'matterAffected', 'messages'] as const) {
+    for (const table of ['communities', 'grids', 'wishes', 'photos', 'clinics', 'bookings', 'postings', 'applications', 'matters', 'matterAffected', 'mediationSlots', 'mediationBookings', 'messages'] as const) {
       this.changed[table] = []
     }
   }
@@ -481,6 +513,8 @@ export function emptyMemoryData(): MemoryData {
     applications: [],
     matters: [],
     matterAffected: [],
+    mediationSlots: [],
+    mediationBookings: [],
     roleChanges: [],
     messages: [],
     audit: [],

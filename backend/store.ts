@@ -3,6 +3,7 @@ import type { Message, MessageDraft } from '../src/domain/messages'
 import type { Booking, Clinic, SlotBooking } from '../src/domain/clinic'
 import type { Application, Posting } from '../src/domain/jobs'
 import type { Matter } from '../src/domain/matters'
+import type { MediationBooking, MediationSlot } from '../src/domain/mediation'
 import type { RoleChange } from '../src/domain/roles'
 import type { StatsInput } from '../src/domain/stats'
 import type { Wish, WishCategory } from '../src/domain/wish'
@@ -170,6 +171,19 @@ export interface Repository {
   addMatterAffected(matterId: string, accountId: string): Promise<boolean>
   /** Of these matters, the ids the account said 我也遇到 to. */
   listMattersAffecting(accountId: string, matterIds: string[]): Promise<string[]>
+
+  // 调解预约 at the judges' station
+  /** Slots dated on or after a China date (YYYY-MM-DD), soonest first. */
+  listMediationSlotsFrom(date: string): Promise<MediationSlot[]>
+  getMediationSlot(id: string, options?: ReadOptions): Promise<MediationSlot | null>
+  insertMediationSlot(slot: MediationSlot): Promise<void>
+  getMediationBooking(id: string, options?: ReadOptions): Promise<MediationBooking | null>
+  /** Every booking of these slots, cancelled ones too, in the order they were made. */
+  listMediationBookingsOfSlots(slotIds: string[]): Promise<MediationBooking[]>
+  /** Newest first. */
+  listMediationBookingsOfAccount(accountId: string): Promise<MediationBooking[]>
+  insertMediationBooking(booking: MediationBooking): Promise<void>
+  updateMediationBooking(booking: MediationBooking): Promise<void>
 
   // Figures
   loadStatsInput(): Promise<Omit<StatsInput, 'gridOf'> & { gridOfUser: Record<string, string | null> }>

@@ -251,7 +251,7 @@ CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE state IN ('pending', '
   },
   {
     version: 10,
-    name: 'matters',
+    name: 'matters and mediation',
     sql: `
 -- 有事先商量: matters residents raise with their grid. Versions are numbered by issue; a gap is fine.
 CREATE TABLE matters (
@@ -274,6 +274,25 @@ CREATE TABLE matter_affected (
   PRIMARY KEY (matter_id, account_id)
 );
 CREATE INDEX matter_affected_account ON matter_affected (account_id);
+-- 调解预约: a booking locks its slot's row, then counts; the index is the last line behind one place per account.
+CREATE TABLE mediation_slots (
+  id text PRIMARY KEY,
+  seq bigserial NOT NULL,
+  date text NOT NULL,
+  doc jsonb NOT NULL
+);
+CREATE INDEX mediation_slots_date ON mediation_slots (date);
+CREATE TABLE mediation_bookings (
+  id text PRIMARY KEY,
+  seq bigserial NOT NULL,
+  slot_id text NOT NULL REFERENCES mediation_slots (id),
+  account_id text NOT NULL REFERENCES users (id),
+  status text NOT NULL,
+  doc jsonb NOT NULL
+);
+CREATE INDEX mediation_bookings_slot ON mediation_bookings (slot_id, seq);
+CREATE INDEX mediation_bookings_account ON mediation_bookings (account_id, seq DESC);
+CREATE UNIQUE INDEX mediation_bookings_one_per_account ON mediation_bookings (slot_id, account_id) WHERE status = 'booked';
 `,
   },
 ]

@@ -1,3 +1,5 @@
+import type { MediationSlot } from '../../src/domain/mediation'
+import { inChina } from '../../src/domain/chinaTime'
 import { applyMatterAction, raiseMatter, type Matter, type MatterActor, type MatterDraft } from '../../src/domain/matters'
 
 const HOUR = 3600 * 1000
@@ -23,4 +25,19 @@ export function seedMatters(now: number): Matter[] {
   const dispute = raise({ kind: '邻里纠纷', text: '楼上邻居家漏水到我家，协商了几次没有结果', building: '友谊路9号2栋', unit: '1单元', public: false }, 'mt-seed-3', 10)
   // Oldest first, like everything raised later.
   return [working, hazard, dispute]
+}
+
+/**
+ * The judges' station's consultation slots: mornings of the next five China
+ * days, 3 places each (the station's 3 rotating judges), ids ms1…ms5.
+ */
+export function seedMediationSlots(now: number): MediationSlot[] {
+  return [1, 2, 3, 4, 5].map((n) => ({
+    id: `ms${n}`,
+    date: inChina(now).add(n, 'day').format('YYYY-MM-DD'),
+    start: '09:00',
+    end: '11:00',
+    place: '东安社区法官工作站（友谊路9号一楼）',
+    capacity: 3,
+  }))
 }

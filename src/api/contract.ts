@@ -12,6 +12,11 @@ import type {
   PostingView,
   MatterDraft,
   MatterView,
+  MediationDraft,
+  MediationBookingView,
+  MediationOutcome,
+  MediationSlotDraft,
+  MediationSlotView,
   BookingDraft,
   BookingView,
   Roster,
@@ -137,6 +142,20 @@ export interface Api {
   reopenMatter(id: string, reason: string, options?: WriteOptions): Promise<MatterView>
   /** 我也遇到: counted once per account. */
   addMeToMatter(id: string, options?: WriteOptions): Promise<MatterView>
+
+  // 调解预约 at the judges' station (issue 16)
+  /** Slots that have not started, soonest first, with places left. */
+  listMediationSlots(): Promise<MediationSlotView[]>
+  /** Staff. */
+  createMediationSlot(draft: MediationSlotDraft, options?: WriteOptions): Promise<MediationSlotView>
+  /** A place in the slot; never more than its capacity. */
+  bookMediation(slotId: string, draft: MediationDraft & OnBehalf, options?: WriteOptions): Promise<MediationBookingView>
+  listMyMediations(): Promise<MediationBookingView[]>
+  /** Until 2 hours before the slot. */
+  cancelMediation(id: string, options?: WriteOptions): Promise<MediationBookingView>
+  /** Staff: the slot's bookings with their private descriptions. */
+  listMediationBookings(slotId: string): Promise<MediationBookingView[]>
+  recordMediationOutcome(id: string, outcome: MediationOutcome, note: string, options?: WriteOptions): Promise<MediationBookingView>
 
   // 代办 (issue 6)
   /** Volunteers: residents of their grid; staff: everyone. Phones masked; q is a name or a phone's last 4 digits. */

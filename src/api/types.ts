@@ -244,6 +244,23 @@ export type ApplicationView = import('../domain/jobs').Application & {
 
 export type { Matter, MatterDraft, MatterEvent, MatterKind, MatterStatus, MatterView, Overdue } from '../domain/matters'
 
+export type { MediationBooking, MediationDraft, MediationOutcome, MediationSlot, MediationSlotDraft } from '../domain/mediation'
+
+/** A consultation slot at the judges' station, with places left. */
+export type MediationSlotView = import('../domain/mediation').MediationSlot & {
+  placesLeft: number
+  startsAt: string
+  bookingOpen: boolean
+}
+
+/** A mediation booking with its slot; its description is read only by its resident and staff. */
+export type MediationBookingView = import('../domain/mediation').MediationBooking & {
+  slot: import('../domain/mediation').MediationSlot
+  startsAt: string
+  /** The last moment it may be cancelled online (2 hours before). */
+  cancelBy: string
+}
+
 export type { Breakdown, Figures } from '../domain/stats'
 
 /** The dashboard: the whole sub-district, each community and each grid. */

@@ -6,6 +6,7 @@
  */
 import { CHINA_OFFSET_MINUTES } from './chinaClock'
 import { toChinaIso } from './chinaTime'
+import type { ActedBy } from './onBehalf'
 import { RuleError, assertValid } from './rules'
 import { checkNumber, checkPhone, checkText, collectErrors, normalisePhone, type FieldErrors } from './validation'
 
@@ -49,6 +50,8 @@ export interface MediationBooking {
   outcome: MediationOutcome | null
   /** 诉调对接: what was handed to the court, or why it did not settle. */
   outcomeNote: string | null
+  /** Set when a volunteer or staff member booked for the resident (代办). */
+  actedBy?: ActedBy
 }
 
 export const CANCEL_HOURS = 2
