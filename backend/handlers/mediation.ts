@@ -40,7 +40,7 @@ function bookingView(slot: MediationSlot, booking: MediationBooking): MediationB
   return { ...booking, slot, startsAt: toChinaIso(slotStartsAt(slot)), cancelBy: toChinaIso(cancelDeadline(slot)) }
 }
 
-async function viewsOf(repo: Repository, bookings: MediationBooking[]): Promise<MediationBookingView[]> {
+export async function mediationViewsOf(repo: Repository, bookings: MediationBooking[]): Promise<MediationBookingView[]> {
   const slots = new Map<string, MediationSlot>()
   for (const id of new Set(bookings.map((b) => b.slotId))) slots.set(id, await findSlot(repo, id))
   return bookings.map((b) => bookingView(slots.get(b.slotId)!, b))
@@ -118,7 +118,7 @@ export const mediationRoutes: Route[] = [
     method: 'GET',
     path: '/mediation/bookings/mine',
     access: 'user',
-    handler: async ({ repo, user }) => viewsOf(repo, await repo.listMediationBookingsOfAccount(user!.id)),
+    handler: async ({ repo, user }) => mediationViewsOf(repo, await repo.listMediationBookingsOfAccount(user!.id)),
   },
   {
     method: 'POST',

@@ -4123,6 +4123,7 @@ export interface components {
             bookings: components["schemas"]["Booking"][];
             applications: components["schemas"]["Application"][];
             matters: components["schemas"]["Matter"][];
+            mediations: components["schemas"]["MediationBooking"][];
             messages: components["schemas"]["Message"][];
             roleChanges: components["schemas"]["RoleChange"][];
             /** Format: date-time */

@@ -121,6 +121,8 @@ export interface MyData {
   applications: ApplicationView[]
   /** 有事先商量: what the account raised. */
   matters: import('../domain/matters').MatterView[]
+  /** 调解预约 with their private descriptions. */
+  mediations: MediationBookingView[]
   messages: Message[]
   roleChanges: RoleChange[]
   /** China time, ISO 8601. */

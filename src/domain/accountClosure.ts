@@ -10,6 +10,7 @@ import { inChina } from './chinaTime'
 import { clinicStartsAt, movedIn, type Booking, type Clinic } from './clinic'
 import type { Application } from './jobs'
 import type { Matter, MatterEvent } from './matters'
+import type { MediationBooking } from './mediation'
 import type { MessageDraft } from './messages'
 import type { Wish, WishEvent } from './wish'
 
@@ -137,5 +138,18 @@ export function closedOwnersMatter(matter: Matter): Matter {
     unit: '',
     reopenReason: matter.reopenReason === null ? null : '',
     events: matter.events.map((e) => (theirs(e) ? { at: e.at, action: e.action, byName: CLOSED_NAME } : e)),
+  }
+}
+
+/** A mediation booking still to come is withdrawn (its place frees up); every booking forgets the person and the dispute. */
+export function closedMediation(booking: MediationBooking, startsAt: number, now: number): MediationBooking {
+  const withdrawn = booking.status === 'booked' && startsAt > now
+  return {
+    ...booking,
+    status: withdrawn ? 'cancelled' : booking.status,
+    cancelledAt: withdrawn ? inChina(now).format('YYYY-MM-DDTHH:mm:ssZ') : booking.cancelledAt,
+    name: CLOSED_NAME,
+    phone: '',
+    description: '',
   }
 }

@@ -68,6 +68,15 @@ describe.each(TARGETS)('mediation contract: $name', (kind) => {
     expect((await staff.listMediationSlots()).find((s) => s.id === 'ms2')?.placesLeft).toBe(0)
   }, 60_000)
 
+  it('lists bookings in 我的个人信息; 注销账号 withdraws one to come and forgets the dispute', async () => {
+    const resident = await clientAs(t, 'resident')
+    const booking = await resident.bookMediation('ms1', DISPUTE)
+    expect((await resident.getMyData()).mediations.map((b) => [b.id, b.description])).toEqual([[booking.id, DISPUTE.description]])
+    await resident.closeMyAccount()
+    const [kept] = await (await clientAs(t, 'staff')).listMediationBookings('ms1')
+    expect(kept).toMatchObject({ status: 'cancelled', name: '已注销用户', phone: '', description: '' })
+  })
+
   it('stores a retried booking once', async () => {
     const resident = await clientAs(t, 'resident')
     const first = await resident.bookMediation('ms1', DISPUTE, { idempotencyKey: 'mediation-1' })
