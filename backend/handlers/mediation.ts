@@ -63,6 +63,7 @@ async function assertDisputeOf(ctx: RouteContext, matterId: unknown, ownerId: st
 }
 
 const BOOKERS: Role[] = ['resident', 'elder', 'volunteer']
+const RECENT_DAYS = 14
 
 export const mediationRoutes: Route[] = [
   {
@@ -71,6 +72,17 @@ export const mediationRoutes: Route[] = [
     access: 'public',
     handler: async ({ repo, now }): Promise<MediationSlotView[]> => {
       const slots = (await repo.listMediationSlotsFrom(chinaDay(now))).filter((s) => slotStartsAt(s) > now)
+      const bookings = await repo.listMediationBookingsOfSlots(slots.map((s) => s.id))
+      return slots.map((s) => slotView(s, bookings, now))
+    },
+  },
+  {
+    method: 'GET',
+    path: '/mediation/slots/recent',
+    access: ['staff'],
+    // The station records outcomes after the consultation: staff also see the past fortnight's slots.
+    handler: async ({ repo, now }): Promise<MediationSlotView[]> => {
+      const slots = await repo.listMediationSlotsFrom(chinaDay(now - RECENT_DAYS * 24 * 3600_000))
       const bookings = await repo.listMediationBookingsOfSlots(slots.map((s) => s.id))
       return slots.map((s) => slotView(s, bookings, now))
     },

@@ -155,6 +155,7 @@ export function createClient({ transport, getToken, reauthenticate, resolveUrl =
     reopenMatter: (id, reason, options) => matterAction(id, 'reopen', { text: reason }, options),
     addMeToMatter: (id, options) => matterAction(id, 'affected', {}, options),
     listMediationSlots: () => send<MediationSlotView[]>({ method: 'GET', path: '/mediation/slots' }),
+    listRecentMediationSlots: () => send<MediationSlotView[]>({ method: 'GET', path: '/mediation/slots/recent' }),
     createMediationSlot: (draft, options) => write<MediationSlotView>('POST', '/mediation/slots', draft, options),
     bookMediation: (slotId, draft, options) => write<MediationBookingView>('POST', `/mediation/slots/${seg(slotId)}/bookings`, draft, options),
     listMyMediations: () => send<MediationBookingView[]>({ method: 'GET', path: '/mediation/bookings/mine' }),

@@ -146,6 +146,8 @@ export interface Api {
   // 调解预约 at the judges' station (issue 16)
   /** Slots that have not started, soonest first, with places left. */
   listMediationSlots(): Promise<MediationSlotView[]>
+  /** Staff: the slots of the past 14 days and to come, soonest first (outcomes are recorded afterwards). */
+  listRecentMediationSlots(): Promise<MediationSlotView[]>
   /** Staff. */
   createMediationSlot(draft: MediationSlotDraft, options?: WriteOptions): Promise<MediationSlotView>
   /** A place in the slot; never more than its capacity. */

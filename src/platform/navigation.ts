@@ -36,6 +36,8 @@ export const ROUTES = {
   matter: (id: string) => `/matters/pages/detail/index?id=${encodeURIComponent(id)}`,
   publicMatters: '/matters/pages/public/index',
   mattersToHandle: '/matters/pages/handle/index',
+  mediation: (matterId?: string) => `/matters/pages/mediation/index${matterId ? `?matter=${encodeURIComponent(matterId)}` : ''}`,
+  mediationManage: '/matters/pages/mediation-manage/index',
   dashboard: '/staff/pages/dashboard/index',
   volunteers: '/staff/pages/volunteers/index',
   auditTrail: '/staff/pages/audit/index',

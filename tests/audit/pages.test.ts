@@ -57,6 +57,7 @@ const PAGES: Record<Role, string[]> = {
     'TICKET',
     '/matters/pages/public/index',
     '/matters/pages/raise/index',
+    '/matters/pages/mediation/index',
     '/inbox/pages/list/index',
   ],
   volunteer: [
@@ -87,6 +88,7 @@ const PAGES: Record<Role, string[]> = {
     '/staff/pages/volunteers/index',
     '/staff/pages/audit/index',
     '/matters/pages/handle/index',
+    '/matters/pages/mediation-manage/index',
   ],
 }
 

@@ -105,5 +105,10 @@ describe.each(TARGETS)('mediation contract: $name', (kind) => {
     expect(await staff.recordMediationOutcome(booking.id, '转诉讼', '已诉调对接至碾子山区人民法院')).toMatchObject({ outcome: '转诉讼' })
     expect((await failureOf(staff.recordMediationOutcome(booking.id, '调解成功', ''))).code).toBe('CONFLICT')
     expect((await resident.listMyMediations())[0]).toMatchObject({ outcome: '转诉讼', outcomeNote: '已诉调对接至碾子山区人民法院' })
+    // After the consultation the slot leaves the public list, but staff still find it.
+    clock = Date.parse('2026-12-02T15:00:00+08:00')
+    expect((await staff.listMediationSlots()).map((s) => s.id)).not.toContain(slot.id)
+    expect((await staff.listRecentMediationSlots()).find((s) => s.id === slot.id)).toMatchObject({ bookingOpen: false, placesLeft: 0 })
+    expect((await failureOf(resident.listRecentMediationSlots())).code).toBe('FORBIDDEN')
   })
 })

@@ -4,6 +4,7 @@ import MatterDetail from '../../src/matters/pages/detail'
 import PublicMatters from '../../src/matters/pages/public'
 import RaiseMatter from '../../src/matters/pages/raise'
 import MattersToHandle from '../../src/matters/pages/handle'
+import Mediation from '../../src/matters/pages/mediation'
 import { useSession } from '../../src/stores/session'
 import { button, errorOf, typeInto, valueOf } from '../setup/form'
 import { mountPage } from '../setup/mount-page'
@@ -126,5 +127,42 @@ describe("neighbours' matters", () => {
     expect(first.textContent).toContain('1位邻居也遇到')
     expect(first.querySelector('button[aria-label^="我也遇到"]')).toBeNull()
     expect(join).toHaveBeenCalledTimes(1)
+  })
+})
+
+describe('调解预约', () => {
+  async function openBooking() {
+    await signIn('elder')
+    const page = await mountPage(Mediation, { path: '/matters/pages/mediation/index' })
+    await page.testUtils.queries.waitForQueryByText('预约调解', undefined, { timeout: 3000 })
+    return page
+  }
+
+  it('asks for a slot and the dispute beside the fields, keeps what was typed and sends nothing', async () => {
+    const book = jest.spyOn(api, 'bookMediation')
+    const { container, testUtils } = await openBooking()
+    expect(valueOf(container, 'mediation-name')).toBe('张桂兰')
+    typeInto(container, 'mediation-description', '楼上吵')
+    testUtils.fireEvent.click(button(container, '预约调解'))
+    await testUtils.queries.waitForQueryByText('还有几项需要修改，请看标红的提示')
+    expect(errorOf(container, 'mediation-slot')).toBe('请先选择一个时段')
+    expect(errorOf(container, 'mediation-description')).toBe('纠纷情况至少需要10个字')
+    expect(valueOf(container, 'mediation-description')).toBe('楼上吵')
+    expect(book).not.toHaveBeenCalled()
+  })
+
+  it('books a place after a network failure with the same key, and lists it with 取消预约', async () => {
+    const book = jest.spyOn(api, 'bookMediation').mockRejectedValueOnce(new ApiError('NETWORK'))
+    const { container, testUtils } = await openBooking()
+    testUtils.fireEvent.click(container.querySelector('[aria-label="选择时段"] button')!)
+    typeInto(container, 'mediation-description', '楼上邻居家漏水到我家，协商几次都没有结果')
+    testUtils.fireEvent.click(button(container, '预约调解'))
+    await testUtils.queries.waitForQueryByText('预约还没有提交', undefined, { timeout: 3000 })
+    expect(valueOf(container, 'mediation-description')).toBe('楼上邻居家漏水到我家，协商几次都没有结果')
+    testUtils.fireEvent.click(button(container, '预约调解'))
+    await testUtils.queries.waitForQueryByText('我的调解预约', undefined, { timeout: 3000 })
+    expect(book.mock.calls[1][2]?.idempotencyKey).toBe(book.mock.calls[0][2]?.idempotencyKey)
+    expect(button(container, '取消预约')).toBeTruthy()
+    expect(container.textContent).toContain('已预约')
   })
 })

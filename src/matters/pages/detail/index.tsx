@@ -19,6 +19,7 @@ import {
   type MatterEvent,
 } from '../../../domain/matters'
 import { describeActedBy } from '../../../domain/onBehalf'
+import { ROUTES, open } from '../../../platform/navigation'
 import { ensureSignedIn } from '../../../stores/session'
 import { MatterBadges, whereOf } from '../../components/MatterCard'
 import '../../matters.scss'
@@ -95,6 +96,11 @@ export default function MatterDetail() {
         {matter.reopenReason && <Text>重新提出的原因：{matter.reopenReason}</Text>}
         {matter.affected > 0 && <Text>{matter.affected}位邻居也遇到这件事</Text>}
         {!matter.public && <Text className="muted-line">这件事不公开，邻居看不到</Text>}
+        {matter.kind === '邻里纠纷' && matter.ownerId === user.id && matter.status !== 'confirmed' && (
+          <Action className="btn--plain" onClick={() => open(ROUTES.mediation(matter.id))}>
+            预约法官工作站调解
+          </Action>
+        )}
       </View>
 
       {(actions.length > 0 || mayJoin) && (

@@ -35,6 +35,7 @@ export default function MyMatters() {
         </Action>
       </View>
       <NavRow text="邻居说的事" hint="我也遇到" onClick={() => open(ROUTES.publicMatters)} />
+      <NavRow text="调解预约" hint="法官工作站" onClick={() => open(role === 'staff' ? ROUTES.mediationManage : ROUTES.mediation())} />
       {handler && <NavRow text="办理居民事项" hint={role === 'staff' ? '全部网格' : '本网格'} onClick={() => open(ROUTES.mattersToHandle)} />}
       <ListError list={list} />
       {list.items.map((m) => (
