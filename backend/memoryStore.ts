@@ -2,10 +2,12 @@ import { concerns, withinDays, type AuditEntry, type AuditFilter } from '../src/
 import type { Message, MessageDraft } from '../src/domain/messages'
 import type { Booking, Clinic } from '../src/domain/clinic'
 import type { Application, Posting } from '../src/domain/jobs'
+import type { Matter } from '../src/domain/matters'
+import type { MediationBooking, MediationSlot } from '../src/domain/mediation'
 import type { RoleChange } from '../src/domain/roles'
 import type { Wish } from '../src/domain/wish'
 import type { CommunityRecord, GridRecord, IdempotencyRecord, PhotoRecord, SessionRecord, UserRecord } from './records'
-import type { Keyed, ReadOptions, Repository, ResidentFilter, Scan, Store, WishScanFilter } from './store'
+import type { Keyed, MatterScanFilter, ReadOptions, Repository, ResidentFilter, Scan, Store, WishScanFilter } from './store'
 
 /** The whole memory database: plain JSON, so it can be persisted as it is. */
 export interface MemoryData {
@@ -23,6 +25,11 @@ export interface MemoryData {
   bookings: Booking[]
   postings: Posting[]
   applications: Application[]
+  matters: Matter[]
+  /** 我也遇到: one `${matterId}\n${accountId}` per account and matter. */
+  matterAffected: string[]
+  mediationSlots: MediationSlot[]
+  mediationBookings: MediationBooking[]
   roleChanges: RoleChange[]
   messages: Message[]
   /** 操作记录, oldest first; only ever appended to. */
@@ -36,7 +43,7 @@ export interface MemoryData {
 }
 
 /** Bump when the shape changes: older stored data is replaced by a fresh start. */
-export const MEMORY_SCHEMA = 10
+export const MEMORY_SCHEMA = 11
 
 /** Where a memory database lives between runs: Taro storage in the app; nowhere in Node. */
 export interface MemoryPersistence {
@@ -356,6 +363,63 @@ class MemoryTransaction implements Repository {
     this.replace('applications', application)
   }
 
+  async getMatter(id: string) {
+    return this.byId(this.read('matters'), id)
+  }
+  async insertMatter(matter: Matter) {
+    this.insert('matters', matter)
+  }
+  async updateMatter(matter: Matter) {
+    this.replace('matters', matter)
+  }
+  async scanMatters(filter: MatterScanFilter, scan: Scan) {
+    const matches = (m: Matter) => (filter.kind === 'owner' ? m.ownerId === filter.ownerId : filter.gridCode === null || m.gridCode === filter.gridCode)
+    return scanBackwards(this.read('matters'), scan, matches)
+  }
+  async listPublicMatters(gridCode: string, limit: number) {
+    return scanBackwards(this.read('matters'), { after: null, limit }, (m) => m.public && m.gridCode === gridCode && m.kind !== '邻里纠纷').map((k) => k.record)
+  }
+  async addMatterAffected(matterId: string, accountId: string) {
+    const key = `${matterId}\n${accountId}`
+    // Transactions run one at a time: the second of two finds the first one's key.
+    if (this.read('matterAffected').includes(key)) return false
+    this.insert('matterAffected', key)
+    return true
+  }
+  async listMattersAffecting(accountId: string, matterIds: string[]) {
+    const said = new Set(this.read('matterAffected'))
+    return matterIds.filter((id) => said.has(`${id}\n${accountId}`))
+  }
+
+  async listMediationSlotsFrom(date: string) {
+    return this.read('mediationSlots')
+      .filter((s) => s.date >= date)
+      .sort((a, b) => `${a.date}${a.start}`.localeCompare(`${b.date}${b.start}`))
+  }
+  async getMediationSlot(id: string) {
+    return this.byId(this.read('mediationSlots'), id)
+  }
+  async insertMediationSlot(slot: MediationSlot) {
+    this.insert('mediationSlots', slot)
+  }
+  async getMediationBooking(id: string) {
+    return this.byId(this.read('mediationBookings'), id)
+  }
+  async listMediationBookingsOfSlots(slotIds: string[]) {
+    return this.read('mediationBookings').filter((b) => slotIds.includes(b.slotId))
+  }
+  async listMediationBookingsOfAccount(accountId: string) {
+    return this.read('mediationBookings')
+      .filter((b) => b.accountId === accountId)
+      .reverse()
+  }
+  async insertMediationBooking(booking: MediationBooking) {
+    this.insert('mediationBookings', booking)
+  }
+  async updateMediationBooking(booking: MediationBooking) {
+    this.replace('mediationBookings', booking)
+  }
+
   async loadStatsInput() {
     const gridOfUser: Record<string, string | null> = {}
     for (const u of this.read('users')) gridOfUser[u.id] = u.gridCode
@@ -426,7 +490,7 @@ class MemoryTransaction implements Repository {
   }
 
   async wipeRecords() {
-    for (const table of ['communities', 'grids', 'wishes', 'photos', 'clinics', 'bookings', 'postings', 'applications', 'messages'] as const) {
+    for (const table of ['communities', 'grids', 'wishes', 'photos', 'clinics', 'bookings', 'postings', 'applications', 'matters', 'matterAffected', 'mediationSlots', 'mediationBookings', 'messages'] as const) {
       this.changed[table] = []
     }
   }
@@ -453,6 +517,10 @@ export function emptyMemoryData(): MemoryData {
     bookings: [],
     postings: [],
     applications: [],
+    matters: [],
+    matterAffected: [],
+    mediationSlots: [],
+    mediationBookings: [],
     roleChanges: [],
     messages: [],
     audit: [],

@@ -2,6 +2,8 @@ import type { AuditEntry, AuditFilter } from '../src/domain/audit'
 import type { Message, MessageDraft } from '../src/domain/messages'
 import type { Booking, Clinic, SlotBooking } from '../src/domain/clinic'
 import type { Application, Posting } from '../src/domain/jobs'
+import type { Matter } from '../src/domain/matters'
+import type { MediationBooking, MediationSlot } from '../src/domain/mediation'
 import type { RoleChange } from '../src/domain/roles'
 import type { StatsInput } from '../src/domain/stats'
 import type { Wish, WishCategory } from '../src/domain/wish'
@@ -44,6 +46,11 @@ export type WishScanFilter =
   | { kind: 'owner'; ownerId: string }
   | { kind: 'open'; gridCode: string; category?: WishCategory }
   | { kind: 'review' }
+
+export type MatterScanFilter =
+  | { kind: 'owner'; ownerId: string }
+  /** What grid workers handle: one grid, or every grid (null) for staff. */
+  | { kind: 'grid'; gridCode: string | null }
 
 export interface ResidentFilter {
   /** Only this grid; null: every grid. */
@@ -151,6 +158,34 @@ export interface Repository {
   listApplicationsOfApplicant(applicantId: string): Promise<Application[]>
   insertApplication(application: Application): Promise<void>
   updateApplication(application: Application): Promise<void>
+
+  // 有事先商量
+  getMatter(id: string, options?: ReadOptions): Promise<Matter | null>
+  insertMatter(matter: Matter): Promise<void>
+  updateMatter(matter: Matter): Promise<void>
+  scanMatters(filter: MatterScanFilter, scan: Scan): Promise<Keyed<Matter>[]>
+  /** The newest public matters of a grid (disputes never are), at most `limit`. */
+  listPublicMatters(gridCode: string, limit: number): Promise<Matter[]>
+  /**
+   * Records an account's 我也遇到 on a matter; false when it already had one
+   * (a unique index decides, whatever runs at the same time).
+   */
+  addMatterAffected(matterId: string, accountId: string): Promise<boolean>
+  /** Of these matters, the ids the account said 我也遇到 to. */
+  listMattersAffecting(accountId: string, matterIds: string[]): Promise<string[]>
+
+  // 调解预约 at the judges' station
+  /** Slots dated on or after a China date (YYYY-MM-DD), soonest first. */
+  listMediationSlotsFrom(date: string): Promise<MediationSlot[]>
+  getMediationSlot(id: string, options?: ReadOptions): Promise<MediationSlot | null>
+  insertMediationSlot(slot: MediationSlot): Promise<void>
+  getMediationBooking(id: string, options?: ReadOptions): Promise<MediationBooking | null>
+  /** Every booking of these slots, cancelled ones too, in the order they were made. */
+  listMediationBookingsOfSlots(slotIds: string[]): Promise<MediationBooking[]>
+  /** Newest first. */
+  listMediationBookingsOfAccount(accountId: string): Promise<MediationBooking[]>
+  insertMediationBooking(booking: MediationBooking): Promise<void>
+  updateMediationBooking(booking: MediationBooking): Promise<void>
 
   // Figures
   loadStatsInput(): Promise<Omit<StatsInput, 'gridOf'> & { gridOfUser: Record<string, string | null> }>

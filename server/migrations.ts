@@ -253,6 +253,52 @@ CREATE UNIQUE INDEX outbox_one_per_event ON outbox (account_id, event_key);
 CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE state IN ('pending', 'sending');
 `,
   },
+  {
+    version: 10,
+    name: 'matters and mediation',
+    sql: `
+-- 有事先商量: matters residents raise with their grid. Versions are numbered by issue; a gap is fine.
+CREATE TABLE matters (
+  id text PRIMARY KEY,
+  seq bigserial NOT NULL,
+  owner_id text NOT NULL REFERENCES users (id),
+  grid_code text NOT NULL,
+  status text NOT NULL,
+  kind text NOT NULL,
+  public boolean NOT NULL,
+  doc jsonb NOT NULL
+);
+CREATE INDEX matters_owner ON matters (owner_id, seq DESC);
+CREATE INDEX matters_grid ON matters (grid_code, seq DESC);
+CREATE INDEX matters_public ON matters (grid_code, seq DESC) WHERE public AND kind <> '邻里纠纷';
+-- 我也遇到: the primary key is the rule, one per account and matter.
+CREATE TABLE matter_affected (
+  matter_id text NOT NULL REFERENCES matters (id) ON DELETE CASCADE,
+  account_id text NOT NULL REFERENCES users (id),
+  PRIMARY KEY (matter_id, account_id)
+);
+CREATE INDEX matter_affected_account ON matter_affected (account_id);
+-- 调解预约: a booking locks its slot's row, then counts; the index is the last line behind one place per account.
+CREATE TABLE mediation_slots (
+  id text PRIMARY KEY,
+  seq bigserial NOT NULL,
+  date text NOT NULL,
+  doc jsonb NOT NULL
+);
+CREATE INDEX mediation_slots_date ON mediation_slots (date);
+CREATE TABLE mediation_bookings (
+  id text PRIMARY KEY,
+  seq bigserial NOT NULL,
+  slot_id text NOT NULL REFERENCES mediation_slots (id),
+  account_id text NOT NULL REFERENCES users (id),
+  status text NOT NULL,
+  doc jsonb NOT NULL
+);
+CREATE INDEX mediation_bookings_slot ON mediation_bookings (slot_id, seq);
+CREATE INDEX mediation_bookings_account ON mediation_bookings (account_id, seq DESC);
+CREATE UNIQUE INDEX mediation_bookings_one_per_account ON mediation_bookings (slot_id, account_id) WHERE status = 'booked';
+`,
+  },
 ]
 
 /** Any fixed number: the advisory lock that lets one process migrate at a time. */

@@ -3,11 +3,13 @@ import type { Message, MessageDraft } from '../src/domain/messages'
 import { ApiError } from '../src/api/errors'
 import type { Booking, Clinic, SlotBooking } from '../src/domain/clinic'
 import type { Application, Posting } from '../src/domain/jobs'
+import type { Matter } from '../src/domain/matters'
+import type { MediationBooking, MediationSlot } from '../src/domain/mediation'
 import type { RoleChange } from '../src/domain/roles'
 import { normalisePhone } from '../src/domain/validation'
 import type { Wish } from '../src/domain/wish'
 import type { CommunityRecord, GridRecord, IdempotencyRecord, PhotoRecord, SessionRecord, UserRecord } from '../backend/records'
-import type { Keyed, ReadOptions, Repository, ResidentFilter, Scan, Store, SubscribeGrant, WishScanFilter } from '../backend/store'
+import type { Keyed, MatterScanFilter, ReadOptions, Repository, ResidentFilter, Scan, Store, SubscribeGrant, WishScanFilter } from '../backend/store'
 import { pageOf, subscribeData, subscribeKindOf } from '../src/domain/subscribe'
 import type { SubscribeConfig } from './config'
 import { FieldCipher } from './fieldCipher'
@@ -77,6 +79,13 @@ function sealBooking(b: Booking, cipher: FieldCipher) {
 }
 function openBooking(doc: Row, cipher: FieldCipher): Booking {
   return { ...(doc as unknown as Booking), phone: openedText(cipher, doc.phone), symptoms: openedText(cipher, doc.symptoms) }
+}
+/** A dispute told privately, and the phone: sealed like a patient's symptoms. */
+function sealMediation(b: MediationBooking, cipher: FieldCipher) {
+  return { ...b, phone: sealedText(cipher, b.phone), description: sealedText(cipher, b.description) }
+}
+function openMediation(doc: Row, cipher: FieldCipher): MediationBooking {
+  return { ...(doc as unknown as MediationBooking), phone: openedText(cipher, doc.phone), description: openedText(cipher, doc.description) }
 }
 function sealApplication(a: Application, cipher: FieldCipher) {
   return { ...a, phone: sealedText(cipher, a.phone) }
@@ -422,6 +431,10 @@ class PgRepository implements Repository {
       await this.updateApplication(application)
       rewritten++
     }
+    for (const booking of this.mediations(await this.rows(`SELECT doc FROM mediation_bookings WHERE ${stale("doc->>'phone'")} OR ${stale("doc->>'description'")} FOR UPDATE`, [current]))) {
+      await this.updateMediationBooking(booking)
+      rewritten++
+    }
     const answers = await this.rows(
       "SELECT user_id, key, body FROM idempotency WHERE body IS NOT NULL AND (jsonb_typeof(body) <> 'string' OR body #>> '{}' NOT LIKE $1) FOR UPDATE",
       [current],
@@ -432,6 +445,60 @@ class PgRepository implements Repository {
       rewritten++
     }
     return rewritten
+  }
+
+  async getMatter(id: string, options?: ReadOptions) {
+    return docs<Matter>(await this.rows(`SELECT doc FROM matters WHERE id = $1${lock(options)}`, [id]))[0] ?? null
+  }
+  async insertMatter(m: Matter) {
+    await this.rows('INSERT INTO matters (id, owner_id, grid_code, status, kind, public, doc) VALUES ($1, $2, $3, $4, $5, $6, $7)', [m.id, m.ownerId, m.gridCode, m.status, m.kind, m.public, json(m)])
+  }
+  async updateMatter(m: Matter) {
+    await this.rows('UPDATE matters SET status = $2, doc = $3 WHERE id = $1', [m.id, m.status, json(m)])
+  }
+  async scanMatters(filter: MatterScanFilter, scan: Scan) {
+    const [condition, value] = filter.kind === 'owner' ? ['owner_id = $3', filter.ownerId] : ['($3::text IS NULL OR grid_code = $3)', filter.gridCode]
+    return keyed<Matter>(await this.rows(`SELECT doc, seq AS cursor FROM matters WHERE ${condition} AND ($1::bigint IS NULL OR seq < $1) ORDER BY seq DESC LIMIT $2`, [after(scan), scan.limit, value]))
+  }
+  async listPublicMatters(gridCode: string, limit: number) {
+    return docs<Matter>(await this.rows("SELECT doc FROM matters WHERE grid_code = $1 AND public AND kind <> '邻里纠纷' ORDER BY seq DESC LIMIT $2", [gridCode, limit]))
+  }
+  async addMatterAffected(matterId: string, accountId: string) {
+    const added = await this.rows('INSERT INTO matter_affected (matter_id, account_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING matter_id', [matterId, accountId])
+    return added.length > 0
+  }
+  async listMattersAffecting(accountId: string, matterIds: string[]) {
+    if (matterIds.length === 0) return []
+    return (await this.rows('SELECT matter_id FROM matter_affected WHERE account_id = $1 AND matter_id = ANY($2::text[])', [accountId, matterIds])).map((r) => r.matter_id as string)
+  }
+
+  private mediations(rows: Row[]) {
+    return rows.map((r) => openMediation(r.doc as Row, this.cipher))
+  }
+  async listMediationSlotsFrom(date: string) {
+    return docs<MediationSlot>(await this.rows("SELECT doc FROM mediation_slots WHERE date >= $1 ORDER BY date, doc->>'start', seq", [date]))
+  }
+  async getMediationSlot(id: string, options?: ReadOptions) {
+    return docs<MediationSlot>(await this.rows(`SELECT doc FROM mediation_slots WHERE id = $1${lock(options)}`, [id]))[0] ?? null
+  }
+  async insertMediationSlot(s: MediationSlot) {
+    await this.rows('INSERT INTO mediation_slots (id, date, doc) VALUES ($1, $2, $3)', [s.id, s.date, json(s)])
+  }
+  async getMediationBooking(id: string, options?: ReadOptions) {
+    return this.mediations(await this.rows(`SELECT doc FROM mediation_bookings WHERE id = $1${lock(options)}`, [id]))[0] ?? null
+  }
+  async listMediationBookingsOfSlots(slotIds: string[]) {
+    if (slotIds.length === 0) return []
+    return this.mediations(await this.rows('SELECT doc FROM mediation_bookings WHERE slot_id = ANY($1::text[]) ORDER BY seq', [slotIds]))
+  }
+  async listMediationBookingsOfAccount(accountId: string) {
+    return this.mediations(await this.rows('SELECT doc FROM mediation_bookings WHERE account_id = $1 ORDER BY seq DESC', [accountId]))
+  }
+  async insertMediationBooking(b: MediationBooking) {
+    await this.rows('INSERT INTO mediation_bookings (id, slot_id, account_id, status, doc) VALUES ($1, $2, $3, $4, $5)', [b.id, b.slotId, b.accountId, b.status, json(sealMediation(b, this.cipher))])
+  }
+  async updateMediationBooking(b: MediationBooking) {
+    await this.rows('UPDATE mediation_bookings SET status = $2, doc = $3 WHERE id = $1', [b.id, b.status, json(sealMediation(b, this.cipher))])
   }
 
   async loadStatsInput() {
@@ -558,7 +625,7 @@ class PgRepository implements Repository {
   }
 
   async wipeRecords() {
-    await this.rows('TRUNCATE outbox, messages, applications, postings, bookings, clinics, photos, wishes, grids, communities')
+    await this.rows('TRUNCATE outbox, messages, mediation_bookings, mediation_slots, matter_affected, matters, applications, postings, bookings, clinics, photos, wishes, grids, communities')
   }
 }
 
@@ -710,7 +777,7 @@ export class PgStore implements Store {
   async truncateAll(): Promise<void> {
     const conn = await this.database.connect()
     try {
-      await conn.query('TRUNCATE audit_log, outbox, subscribe_grants, messages, role_changes, applications, postings, bookings, clinics, photos, wishes, grids, communities, idempotency, sessions, users')
+      await conn.query('TRUNCATE audit_log, outbox, subscribe_grants, messages, role_changes, mediation_bookings, mediation_slots, matter_affected, matters, applications, postings, bookings, clinics, photos, wishes, grids, communities, idempotency, sessions, users')
       await conn.query('ALTER SEQUENCE record_ids RESTART WITH 1001')
     } finally {
       conn.release()

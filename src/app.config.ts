@@ -47,6 +47,7 @@ export default defineAppConfig({
       root: 'jobs',
       pages: ['pages/list/index', 'pages/detail/index', 'pages/apply/index', 'pages/mine/index', 'pages/manage/index', 'pages/applicants/index'],
     },
+    { root: 'matters', pages: ['pages/raise/index', 'pages/mine/index', 'pages/detail/index', 'pages/public/index', 'pages/handle/index', 'pages/mediation/index', 'pages/mediation-manage/index'] },
     { root: 'staff', pages: ['pages/dashboard/index', 'pages/volunteers/index', 'pages/audit/index'] },
     { root: 'inbox', pages: ['pages/list/index'] },
     { root: 'legal', pages: ['pages/privacy/index', 'pages/terms/index', 'pages/mydata/index'] },

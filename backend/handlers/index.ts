@@ -5,6 +5,8 @@ import { authRoutes } from './auth'
 import { clinicRoutes } from './clinics'
 import { gridRoutes } from './grids'
 import { jobRoutes } from './jobs'
+import { matterRoutes } from './matters'
+import { mediationRoutes } from './mediation'
 import { messageRoutes } from './messages'
 import { myDataRoutes } from './myData'
 import { photoRoutes } from './photos'
@@ -13,4 +15,4 @@ import { statsRoutes } from './stats'
 import { wishRoutes } from './wishes'
 
 /** Every endpoint of the core; with the demo routes, docs/openapi.yaml lists exactly these. */
-export const CORE_ROUTES: Route[] = [...authRoutes, ...gridRoutes, ...photoRoutes, ...wishRoutes, ...clinicRoutes, ...jobRoutes, ...residentRoutes, ...accountRoutes, ...statsRoutes, ...messageRoutes, ...myDataRoutes, ...auditRoutes]
+export const CORE_ROUTES: Route[] = [...authRoutes, ...gridRoutes, ...photoRoutes, ...wishRoutes, ...clinicRoutes, ...jobRoutes, ...matterRoutes, ...mediationRoutes, ...residentRoutes, ...accountRoutes, ...statsRoutes, ...messageRoutes, ...myDataRoutes, ...auditRoutes]

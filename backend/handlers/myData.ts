@@ -1,10 +1,13 @@
 import { ApiError } from '../../src/api/errors'
 import type { AccountClosure, MyData, User } from '../../src/api/types'
 import { checkAccountName } from '../../src/domain/account'
-import { closedAccount, closedAccountsBookings, closedApplication, closedOwnersWish, closedVolunteersWish, closedWishMessages } from '../../src/domain/accountClosure'
+import { closedAccount, closedAccountsBookings, closedApplication, closedMediation, closedOwnersMatter, closedOwnersWish, closedVolunteersWish, closedWishMessages } from '../../src/domain/accountClosure'
 import { bookingMessages } from '../../src/domain/messages'
 import { toChinaIso } from '../../src/domain/chinaTime'
 import { wishFor, type WishView } from '../../src/domain/wish'
+import { matterFor } from '../../src/domain/matters'
+import { slotStartsAt } from '../../src/domain/mediation'
+import { mediationViewsOf } from './mediation'
 import { userOf } from '../records'
 import type { Route } from '../router'
 import type { Keyed, Repository, Scan } from '../store'
@@ -42,6 +45,8 @@ export const myDataRoutes: Route[] = [
         wishes: await Promise.all(views.map((view) => withPhotoLinks(ctx, view))),
         bookings: await viewsOfBookings(repo, await repo.listBookingsOfAccount(me.id)),
         applications: await Promise.all((await repo.listApplicationsOfApplicant(me.id)).map((a) => viewOfApplication(repo, a))),
+        matters: (await everything((scan) => repo.scanMatters({ kind: 'owner', ownerId: me.id }, scan))).map((m) => matterFor(m, actorOf(me), now)!),
+        mediations: await mediationViewsOf(repo, await repo.listMediationBookingsOfAccount(me.id)),
         messages: await everything((scan) => repo.scanMessages(me.id, scan)),
         roleChanges: await repo.listRoleChanges(me.id),
         exportedAt: toChinaIso(now),
@@ -83,6 +88,14 @@ export const myDataRoutes: Route[] = [
         await repo.updateWish(closedVolunteersWish((await repo.getWish(id, { forUpdate: true }))!, now))
       }
       for (const application of await repo.listApplicationsOfApplicant(me.id)) await repo.updateApplication(closedApplication(application))
+      for (const { id } of await repo.listMediationBookingsOfAccount(me.id)) {
+        const booking = (await repo.getMediationBooking(id, { forUpdate: true }))!
+        const slot = await repo.getMediationSlot(booking.slotId)
+        await repo.updateMediationBooking(closedMediation(booking, slot ? slotStartsAt(slot) : 0, now))
+      }
+      for (const { id } of await everything((scan) => repo.scanMatters({ kind: 'owner', ownerId: me.id }, scan))) {
+        await repo.updateMatter(closedOwnersMatter((await repo.getMatter(id, { forUpdate: true }))!))
+      }
       // Photos of the person's wishes and their own uploads: rows now, files once this is committed.
       const photoIds = await repo.deletePhotosOf(me.id, ownWishes.map((w) => w.id))
       ctx.afterCommit(async () => {

@@ -7,6 +7,7 @@ import { COMMUNITIES, GRIDS, STATION_HOURS } from './places'
 import { seedColours } from './card'
 import { seedClinics } from './clinics'
 import { seedJobs } from './jobs'
+import { seedMatters, seedMediationSlots } from './matters'
 import { seedWishes } from './wishes'
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
@@ -63,6 +64,10 @@ export function seedDb(now: number): MemoryData {
     // Oldest first, like everything published later.
     postings: jobSeed.postings.slice().reverse(),
     applications: jobSeed.applications,
+    matters: seedMatters(now),
+    matterAffected: [],
+    mediationSlots: seedMediationSlots(now),
+    mediationBookings: [],
     roleChanges: [],
     messages: [],
     audit: [],
@@ -91,4 +96,6 @@ export async function seedInto(repo: Repository, now: number): Promise<void> {
   for (const b of seed.bookings) await repo.insertBooking(b)
   for (const p of seed.postings) await repo.insertPosting(p)
   for (const a of seed.applications) await repo.insertApplication(a)
+  for (const m of seed.matters) await repo.insertMatter(m)
+  for (const s of seed.mediationSlots) await repo.insertMediationSlot(s)
 }

@@ -7,6 +7,9 @@ import type {
   PublicSummary,
   ApplicationView,
   PostingView,
+  MatterView,
+  MediationBookingView,
+  MediationSlotView,
   BookingView,
   Roster,
   ClinicView,
@@ -83,6 +86,8 @@ export function createClient({ transport, getToken, reauthenticate, resolveUrl =
   const wishAction = (id: string, action: string, body: unknown, options?: WriteOptions) =>
     write<WishView>('POST', `/wishes/${seg(id)}/${action}`, body, options).then(linked)
 
+  const matterAction = (id: string, action: string, body: unknown, options?: WriteOptions) => write<MatterView>('POST', `/matters/${seg(id)}/${action}`, body, options)
+
   return {
     getMeta: () => send<Meta>({ method: 'GET', path: '/meta' }),
     login: (code, options) => write<Session>('POST', '/auth/login', { code }, options),
@@ -137,6 +142,26 @@ export function createClient({ transport, getToken, reauthenticate, resolveUrl =
     closeJob: (id, options) => write<PostingView>('POST', `/jobs/${seg(id)}/close`, {}, options),
     listApplicants: (postingId) => send<ApplicationView[]>({ method: 'GET', path: `/jobs/${seg(postingId)}/applications` }),
     setApplicationStatus: (id, status, options) => write<ApplicationView>('POST', `/applications/${seg(id)}/status`, { status }, options),
+
+    raiseMatter: (draft, options) => write<MatterView>('POST', '/matters', draft, options),
+    listMyMatters: (query) => page<MatterView>('/matters/mine', query),
+    listPublicMatters: () => send<MatterView[]>({ method: 'GET', path: '/matters/public' }),
+    listMattersToHandle: (query) => page<MatterView>('/matters/handling', query),
+    getMatter: (id) => send<MatterView>({ method: 'GET', path: `/matters/${seg(id)}` }),
+    acceptMatter: (id, options) => matterAction(id, 'accept', {}, options),
+    noteMatter: (id, text, options) => matterAction(id, 'note', { text }, options),
+    answerMatter: (id, text, options) => matterAction(id, 'answer', { text }, options),
+    confirmMatter: (id, options) => matterAction(id, 'confirm', {}, options),
+    reopenMatter: (id, reason, options) => matterAction(id, 'reopen', { text: reason }, options),
+    addMeToMatter: (id, options) => matterAction(id, 'affected', {}, options),
+    listMediationSlots: () => send<MediationSlotView[]>({ method: 'GET', path: '/mediation/slots' }),
+    listRecentMediationSlots: () => send<MediationSlotView[]>({ method: 'GET', path: '/mediation/slots/recent' }),
+    createMediationSlot: (draft, options) => write<MediationSlotView>('POST', '/mediation/slots', draft, options),
+    bookMediation: (slotId, draft, options) => write<MediationBookingView>('POST', `/mediation/slots/${seg(slotId)}/bookings`, draft, options),
+    listMyMediations: () => send<MediationBookingView[]>({ method: 'GET', path: '/mediation/bookings/mine' }),
+    cancelMediation: (id, options) => write<MediationBookingView>('POST', `/mediation/bookings/${seg(id)}/cancel`, {}, options),
+    listMediationBookings: (slotId) => send<MediationBookingView[]>({ method: 'GET', path: `/mediation/slots/${seg(slotId)}/bookings` }),
+    recordMediationOutcome: (id, outcome, note, options) => write<MediationBookingView>('POST', `/mediation/bookings/${seg(id)}/outcome`, { outcome, note }, options),
 
     listResidents: (q) => send<ResidentSummary[]>({ method: 'GET', path: '/residents', query: { q: q || undefined } }),
     listAccounts: (q) => send<AccountSummary[]>({ method: 'GET', path: '/staff/accounts', query: { q: q || undefined } }),

@@ -10,6 +10,13 @@ import type {
   JobQuery,
   PostingDraft,
   PostingView,
+  MatterDraft,
+  MatterView,
+  MediationDraft,
+  MediationBookingView,
+  MediationOutcome,
+  MediationSlotDraft,
+  MediationSlotView,
   BookingDraft,
   BookingView,
   Roster,
@@ -116,6 +123,41 @@ export interface Api {
   closeJob(id: string, options?: WriteOptions): Promise<PostingView>
   listApplicants(postingId: string): Promise<ApplicationView[]>
   setApplicationStatus(id: string, status: ApplicationStatus, options?: WriteOptions): Promise<ApplicationView>
+
+  // 有事先商量 (issue 16)
+  /** Residents and elders (or a helper for them through forResident): a matter for their grid. */
+  raiseMatter(draft: MatterDraft & OnBehalf, options?: WriteOptions): Promise<MatterView>
+  listMyMatters(query?: PageQuery): Promise<Page<MatterView>>
+  /** Public matters of the caller's grid, without names; safety hazards first. */
+  listPublicMatters(): Promise<MatterView[]>
+  /** Grid workers: their grid's matters; staff: every grid's. Newest first, overdue marked. */
+  listMattersToHandle(query?: PageQuery): Promise<Page<MatterView>>
+  getMatter(id: string): Promise<MatterView>
+  acceptMatter(id: string, options?: WriteOptions): Promise<MatterView>
+  /** A note the resident can read. */
+  noteMatter(id: string, text: string, options?: WriteOptions): Promise<MatterView>
+  answerMatter(id: string, text: string, options?: WriteOptions): Promise<MatterView>
+  confirmMatter(id: string, options?: WriteOptions): Promise<MatterView>
+  /** Once, with a reason. */
+  reopenMatter(id: string, reason: string, options?: WriteOptions): Promise<MatterView>
+  /** 我也遇到: counted once per account. */
+  addMeToMatter(id: string, options?: WriteOptions): Promise<MatterView>
+
+  // 调解预约 at the judges' station (issue 16)
+  /** Slots that have not started, soonest first, with places left. */
+  listMediationSlots(): Promise<MediationSlotView[]>
+  /** Staff: the slots of the past 14 days and to come, soonest first (outcomes are recorded afterwards). */
+  listRecentMediationSlots(): Promise<MediationSlotView[]>
+  /** Staff. */
+  createMediationSlot(draft: MediationSlotDraft, options?: WriteOptions): Promise<MediationSlotView>
+  /** A place in the slot; never more than its capacity. */
+  bookMediation(slotId: string, draft: MediationDraft & OnBehalf, options?: WriteOptions): Promise<MediationBookingView>
+  listMyMediations(): Promise<MediationBookingView[]>
+  /** Until 2 hours before the slot. */
+  cancelMediation(id: string, options?: WriteOptions): Promise<MediationBookingView>
+  /** Staff: the slot's bookings with their private descriptions. */
+  listMediationBookings(slotId: string): Promise<MediationBookingView[]>
+  recordMediationOutcome(id: string, outcome: MediationOutcome, note: string, options?: WriteOptions): Promise<MediationBookingView>
 
   // 代办 (issue 6)
   /** Volunteers: residents of their grid; staff: everyone. Phones masked; q is a name or a phone's last 4 digits. */

@@ -2330,6 +2330,880 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/matters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Raise a matter with the grid (我要说事): residents and elders, or a helper for them through forResident.
+         * @description It goes to the owner's grid, status submitted. A 邻里纠纷 may not be public (VALIDATION on public).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description One key per user intent; reused when the same submission is retried. */
+                    "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MatterDraft"] & components["schemas"]["OnBehalf"];
+                };
+            };
+            responses: {
+                /** @description Raised. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Matter"];
+                    };
+                };
+                403: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/matters/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's own matters, newest first.
+         * @description Any signed-in user.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: components["parameters"]["Cursor"];
+                    limit?: components["parameters"]["Limit"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MatterPage"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/matters/public": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Public matters of the caller's grid, without names: safety hazards first, then open ones, the most affected, the newest.
+         * @description Any signed-in user; at most 100; empty without a grid.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Matter"][];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/matters/handling": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Matters to handle, newest first, with overdue marked.
+         * @description Grid workers (volunteers): their grid; staff: every grid.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: components["parameters"]["Cursor"];
+                    limit?: components["parameters"]["Limit"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MatterPage"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/matters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One matter with its timeline, as the caller may see it.
+         * @description A matter the caller may not see (another resident's private one, another grid's) is NOT_FOUND.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: components["parameters"]["MatterId"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Matter"];
+                    };
+                };
+                404: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/matters/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a submitted matter; the grid worker is named to the resident.
+         * @description Grid workers of its grid and staff.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description One key per user intent; reused when the same submission is retried. */
+                    "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                };
+                path: {
+                    id: components["parameters"]["MatterId"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The matter after the action. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Matter"];
+                    };
+                };
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/matters/{id}/note": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A note on the progress that the resident reads; status in_progress.
+         * @description Grid workers of its grid and staff.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description One key per user intent; reused when the same submission is retried. */
+                    "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                };
+                path: {
+                    id: components["parameters"]["MatterId"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The matter after the action. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Matter"];
+                    };
+                };
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/matters/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer the matter with a reply; status answered.
+         * @description Grid workers of its grid and staff.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description One key per user intent; reused when the same submission is retried. */
+                    "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                };
+                path: {
+                    id: components["parameters"]["MatterId"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The matter after the action. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Matter"];
+                    };
+                };
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/matters/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The resident confirms the matter solved.
+         * @description Its owner only.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description One key per user intent; reused when the same submission is retried. */
+                    "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                };
+                path: {
+                    id: components["parameters"]["MatterId"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The matter after the action. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Matter"];
+                    };
+                };
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/matters/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The resident reopens an answered matter, once, with a reason.
+         * @description Its owner only; a second reopening is a CONFLICT.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description One key per user intent; reused when the same submission is retried. */
+                    "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                };
+                path: {
+                    id: components["parameters"]["MatterId"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The matter after the action. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Matter"];
+                    };
+                };
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/matters/{id}/affected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 我也遇到: the caller is affected too; counted once per account, a repeat changes nothing.
+         * @description Anyone who sees the matter, but its owner; not once confirmed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description One key per user intent; reused when the same submission is retried. */
+                    "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                };
+                path: {
+                    id: components["parameters"]["MatterId"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The matter after the action. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Matter"];
+                    };
+                };
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mediation/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 调解预约: the judges' station's slots that have not started, soonest first, with places left.
+         * @description Public.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MediationSlot"][];
+                    };
+                };
+                default: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        /**
+         * Open a consultation slot.
+         * @description Staff only.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description One key per user intent; reused when the same submission is retried. */
+                    "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MediationSlotDraft"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MediationSlot"];
+                    };
+                };
+                403: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mediation/slots/recent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The slots of the past 14 China days and to come, soonest first, for recording outcomes.
+         * @description Staff only.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MediationSlot"][];
+                    };
+                };
+                403: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mediation/slots/{id}/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The slot's bookings, cancelled ones too, with their private descriptions.
+         * @description Staff only (the station).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MediationBooking"][];
+                    };
+                };
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        /**
+         * Book a place in the slot, describing the dispute privately.
+         * @description Residents, elders and volunteers, or a helper for a resident through forResident. A full slot, one that has started, or a second place for the same account is a CONFLICT; concurrent bookings never exceed the capacity.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description One key per user intent; reused when the same submission is retried. */
+                    "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MediationDraft"] & components["schemas"]["OnBehalf"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MediationBooking"];
+                    };
+                };
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mediation/bookings/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's mediation bookings, newest first. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MediationBooking"][];
+                    };
+                };
+                401: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mediation/bookings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a booking, until 2 hours before its slot.
+         * @description Its resident only; later is a CONFLICT (they phone the station).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description One key per user intent; reused when the same submission is retried. */
+                    "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MediationBooking"];
+                    };
+                };
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mediation/bookings/{id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the outcome: 调解成功, 未成功 or 转诉讼 (诉调对接), once.
+         * @description Staff only.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description One key per user intent; reused when the same submission is retried. */
+                    "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "调解成功" | "未成功" | "转诉讼";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MediationBooking"];
+                    };
+                };
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/residents": {
         parameters: {
             query?: never;
@@ -3232,6 +4106,136 @@ export interface components {
             items: components["schemas"]["Posting"][];
             nextCursor: string | null;
         };
+        /** @enum {string} */
+        MatterKind: "物业管理" | "环境卫生" | "设施损坏" | "安全隐患" | "邻里纠纷" | "政策咨询" | "其他";
+        /** @enum {string} */
+        MatterStatus: "submitted" | "accepted" | "in_progress" | "answered" | "confirmed" | "reopened";
+        MatterDraft: {
+            kind: components["schemas"]["MatterKind"];
+            text: string;
+            building: string;
+            unit?: string;
+            /** @description Whether neighbours of the grid may see it, without names; a 邻里纠纷 never may. */
+            public: boolean;
+        };
+        MatterEvent: {
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            action: "raise" | "accept" | "note" | "answer" | "confirm" | "reopen";
+            /** @description Empty in a neighbour's view. */
+            byName: string;
+            /** @description The note, the reply or the reason to reopen. */
+            text?: string;
+        };
+        /**
+         * @description A matter as the caller may see it. Its owner, the grid workers (volunteers of its grid)
+         *     and staff see all of it; neighbours of the grid see a public matter with ownerId,
+         *     ownerName, unit, handler and reopenReason emptied and without notes. `overdue` is
+         *     `accept` from the end of the first working day (Mon–Fri, China time) after the day
+         *     it was raised while nobody accepted it, `answer` from 7 days after it was raised
+         *     (or reopened) while it is not answered.
+         */
+        Matter: {
+            id: string;
+            gridCode: string;
+            ownerId: string;
+            ownerName: string;
+            kind: components["schemas"]["MatterKind"];
+            text: string;
+            building: string;
+            unit: string;
+            public: boolean;
+            status: components["schemas"]["MatterStatus"];
+            /** Format: date-time */
+            raisedAt: string;
+            /** @description The grid worker who accepted it. */
+            handler: {
+                id: string;
+                name: string;
+            } | null;
+            /** Format: date-time */
+            acceptedAt: string | null;
+            reply: string | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** Format: date-time */
+            reopenedAt: string | null;
+            reopenReason: string | null;
+            /** @description How many accounts said 我也遇到. */
+            affected: number;
+            events: components["schemas"]["MatterEvent"][];
+            actedBy?: components["schemas"]["ActedBy"];
+            /** @enum {string|null} */
+            overdue: "accept" | "answer" | null;
+            /** Format: date-time */
+            acceptBy: string;
+            /** Format: date-time */
+            answerBy: string;
+            affectedByMe: boolean;
+        };
+        MatterPage: {
+            items: components["schemas"]["Matter"][];
+            nextCursor: string | null;
+        };
+        MediationSlotDraft: {
+            /** @description China date. */
+            date: string;
+            start: string;
+            end: string;
+            place: string;
+            capacity: number;
+        };
+        MediationSlotFields: {
+            id: string;
+            date: string;
+            start: string;
+            end: string;
+            place: string;
+            capacity: number;
+        };
+        MediationSlot: components["schemas"]["MediationSlotFields"] & {
+            placesLeft: number;
+            /** Format: date-time */
+            startsAt: string;
+            bookingOpen: boolean;
+        };
+        MediationDraft: {
+            name: string;
+            phone: string;
+            /** @description The dispute, told privately: read only by the resident and staff. */
+            description: string;
+            /** @description The caller's own 邻里纠纷 matter this booking comes from. */
+            matterId?: string;
+        };
+        /** @description A booking of a consultation at the judges' station; only its resident and staff see it. */
+        MediationBooking: {
+            id: string;
+            slotId: string;
+            accountId: string;
+            name: string;
+            phone: string;
+            description: string;
+            matterId: string | null;
+            /** @enum {string} */
+            status: "booked" | "cancelled";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            /** @enum {string|null} */
+            outcome: "调解成功" | "未成功" | "转诉讼" | null;
+            outcomeNote: string | null;
+            actedBy?: components["schemas"]["ActedBy"];
+            slot: components["schemas"]["MediationSlotFields"];
+            /** Format: date-time */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @description The last moment it may be cancelled online (2 hours before the slot).
+             */
+            cancelBy: string;
+        };
         MyData: {
             account: components["schemas"]["User"];
             /** @description The name of the account's grid. */
@@ -3239,6 +4243,8 @@ export interface components {
             wishes: components["schemas"]["Wish"][];
             bookings: components["schemas"]["Booking"][];
             applications: components["schemas"]["Application"][];
+            matters: components["schemas"]["Matter"][];
+            mediations: components["schemas"]["MediationBooking"][];
             messages: components["schemas"]["Message"][];
             roleChanges: components["schemas"]["RoleChange"][];
             /** Format: date-time */
@@ -3377,6 +4383,7 @@ export interface components {
         /** @description One key per user intent; reused when the same submission is retried. */
         IdempotencyKey: string;
         WishId: string;
+        MatterId: string;
         ClinicId: string;
         BookingId: string;
         Cursor: string;

@@ -119,6 +119,10 @@ export interface MyData {
   wishes: WishView[]
   bookings: BookingView[]
   applications: ApplicationView[]
+  /** 有事先商量: what the account raised. */
+  matters: import('../domain/matters').MatterView[]
+  /** 调解预约 with their private descriptions. */
+  mediations: MediationBookingView[]
   messages: Message[]
   roleChanges: RoleChange[]
   /** China time, ISO 8601. */
@@ -238,6 +242,25 @@ export type PostingView = import('../domain/jobs').Posting & { listed: boolean }
 /** An application with the posting it is for. */
 export type ApplicationView = import('../domain/jobs').Application & {
   posting: Pick<import('../domain/jobs').Posting, 'id' | 'title' | 'employer' | 'contactName' | 'contactPhone'>
+}
+
+export type { Matter, MatterDraft, MatterEvent, MatterKind, MatterStatus, MatterView, Overdue } from '../domain/matters'
+
+export type { MediationBooking, MediationDraft, MediationOutcome, MediationSlot, MediationSlotDraft } from '../domain/mediation'
+
+/** A consultation slot at the judges' station, with places left. */
+export type MediationSlotView = import('../domain/mediation').MediationSlot & {
+  placesLeft: number
+  startsAt: string
+  bookingOpen: boolean
+}
+
+/** A mediation booking with its slot; its description is read only by its resident and staff. */
+export type MediationBookingView = import('../domain/mediation').MediationBooking & {
+  slot: import('../domain/mediation').MediationSlot
+  startsAt: string
+  /** The last moment it may be cancelled online (2 hours before). */
+  cancelBy: string
 }
 
 export type { Breakdown, Figures } from '../domain/stats'

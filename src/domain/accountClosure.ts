@@ -9,6 +9,8 @@
 import { inChina } from './chinaTime'
 import { clinicStartsAt, movedIn, type Booking, type Clinic } from './clinic'
 import type { Application } from './jobs'
+import type { Matter, MatterEvent } from './matters'
+import type { MediationBooking } from './mediation'
 import type { MessageDraft } from './messages'
 import type { Wish, WishEvent } from './wish'
 
@@ -120,4 +122,34 @@ export function closedAccountsBookings(accountId: string, clinic: Clinic, clinic
 /** An application keeps its posting and status (placements count), not the applicant's name, phone or note. */
 export function closedApplication(application: Application): Application {
   return { ...application, name: CLOSED_NAME, phone: '', note: '' }
+}
+
+/**
+ * 注销账号: the grid keeps the matter (a hazard is still a hazard) but not who
+ * raised it, what they wrote or where they live; their reason to reopen goes too.
+ */
+export function closedOwnersMatter(matter: Matter): Matter {
+  const theirs = (e: MatterEvent) => e.action === 'raise' || e.action === 'confirm' || e.action === 'reopen'
+  return {
+    ...matter,
+    ownerName: CLOSED_NAME,
+    text: '',
+    building: '',
+    unit: '',
+    reopenReason: matter.reopenReason === null ? null : '',
+    events: matter.events.map((e) => (theirs(e) ? { at: e.at, action: e.action, byName: CLOSED_NAME } : e)),
+  }
+}
+
+/** A mediation booking still to come is withdrawn (its place frees up); every booking forgets the person and the dispute. */
+export function closedMediation(booking: MediationBooking, startsAt: number, now: number): MediationBooking {
+  const withdrawn = booking.status === 'booked' && startsAt > now
+  return {
+    ...booking,
+    status: withdrawn ? 'cancelled' : booking.status,
+    cancelledAt: withdrawn ? inChina(now).format('YYYY-MM-DDTHH:mm:ssZ') : booking.cancelledAt,
+    name: CLOSED_NAME,
+    phone: '',
+    description: '',
+  }
 }

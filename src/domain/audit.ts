@@ -66,6 +66,18 @@ export const AUDIT_LABEL: Record<string, string> = {
   'POST /jobs/:id/close': '关闭岗位',
   'POST /jobs/:id/applications': '报名岗位',
   'POST /applications/:id/status': '更新报名状态',
+  'POST /matters': '我要说事',
+  'POST /matters/:id/accept': '受理居民事项',
+  'POST /matters/:id/note': '记录事项办理进展',
+  'POST /matters/:id/answer': '答复居民事项',
+  'POST /matters/:id/confirm': '确认事项已解决',
+  'POST /matters/:id/reopen': '重新提出事项',
+  'POST /matters/:id/affected': '我也遇到',
+  'POST /mediation/slots': '发布调解时段',
+  'POST /mediation/slots/:id/bookings': '预约调解',
+  'POST /mediation/bookings/:id/cancel': '取消调解预约',
+  'POST /mediation/bookings/:id/outcome': '记录调解结果',
+  'GET /mediation/slots/:id/bookings': '查看调解预约名单',
   'POST /messages/read': '标记消息已读',
   'POST /me/name': '更正姓名',
   'POST /me/subscriptions': '同意接收订阅消息',
@@ -116,6 +128,7 @@ function readFact(action: string, actor: Person, params: Record<string, string>,
       return { residentId: owner, recordId: params.id }
     }
     case 'GET /clinics/:id/roster':
+    case 'GET /mediation/slots/:id/bookings':
     case 'GET /jobs/:id/applications':
       return { residentId: null, recordId: params.id }
     default:

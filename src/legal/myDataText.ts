@@ -1,6 +1,7 @@
 import type { MyData } from '../api'
 import { BOOKING_STATUS_LABEL } from '../domain/clinic'
 import { APPLICATION_STATUS_LABEL } from '../domain/jobs'
+import { MATTER_STATUS_LABEL } from '../domain/matters'
 import { ROLE_LABEL, describeRoleChange } from '../domain/roles'
 import { WISH_STATUS_LABEL } from '../domain/wish'
 
@@ -27,6 +28,12 @@ export function myDataText(data: MyData): string {
     '',
     `【岗位报名】共${data.applications.length}条`,
     ...data.applications.map((a) => `${day(a.createdAt)} ${a.posting.title}（${APPLICATION_STATUS_LABEL[a.status]}）姓名：${a.name} 电话：${a.phone}`),
+    '',
+    `【说的事】共${data.matters.length}条`,
+    ...data.matters.map((m) => `${day(m.raisedAt)} ${m.kind}：${m.text}（${MATTER_STATUS_LABEL[m.status]}）地点：${m.building} ${m.unit}`),
+    '',
+    `【调解预约】共${data.mediations.length}条`,
+    ...data.mediations.map((b) => `${b.slot.date} ${b.slot.start} ${b.slot.place} 姓名：${b.name} 电话：${b.phone} 纠纷情况：${b.description}${b.outcome ? `（${b.outcome}）` : ''}`),
     '',
     `【消息】共${data.messages.length}条`,
     ...data.messages.map((m) => `${day(m.createdAt)} ${m.title}：${m.body}`),

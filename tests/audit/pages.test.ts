@@ -23,7 +23,7 @@ const ACCOUNT: Record<Role, string> = {
   staff: '切换为工作人员刘芳',
 }
 
-/** The pages each role reaches (seed ids: w5 is 李明's open wish, w3 张桂兰's claimed one, c1 the heart clinic, k1 a booking, j1 a job). */
+/** The pages each role reaches (seed ids: w5 is 李明's open wish, w3 张桂兰's claimed one, c1 the heart clinic, k1 a booking, j1 a job, mt-seed-1 a public hazard, mt-seed-3 a private dispute). */
 const PAGES: Record<Role, string[]> = {
   resident: [
     '/pages/home/index?g=DA0103',
@@ -39,6 +39,10 @@ const PAGES: Record<Role, string[]> = {
     '/jobs/pages/detail/index?id=j1',
     '/jobs/pages/apply/index?id=j1',
     '/jobs/pages/mine/index',
+    '/matters/pages/mine/index',
+    '/matters/pages/raise/index',
+    '/matters/pages/public/index',
+    '/matters/pages/detail/index?id=mt-seed-1',
     '/inbox/pages/list/index',
     '/legal/pages/privacy/index',
     '/legal/pages/terms/index',
@@ -51,6 +55,9 @@ const PAGES: Record<Role, string[]> = {
     '/clinic/pages/detail/index?id=c1',
     '/clinic/pages/book/index?clinic=c1&slot=t2',
     'TICKET',
+    '/matters/pages/public/index',
+    '/matters/pages/raise/index',
+    '/matters/pages/mediation/index',
     '/inbox/pages/list/index',
   ],
   volunteer: [
@@ -61,6 +68,8 @@ const PAGES: Record<Role, string[]> = {
     '/wish/pages/detail/index?id=w4',
     '/wish/pages/post/index',
     '/clinic/pages/book/index?clinic=c1&slot=t3',
+    '/matters/pages/handle/index',
+    '/matters/pages/detail/index?id=mt-seed-3',
   ],
   staff: [
     '/pages/me/index',
@@ -78,6 +87,8 @@ const PAGES: Record<Role, string[]> = {
     '/staff/pages/dashboard/index',
     '/staff/pages/volunteers/index',
     '/staff/pages/audit/index',
+    '/matters/pages/handle/index',
+    '/matters/pages/mediation-manage/index',
   ],
 }
 

@@ -43,6 +43,8 @@ describe('home page: the six-colour card', () => {
     // Colour is never the only signal: each tile names its colour and category.
     expect(tiles[0].textContent).toContain('红色')
     expect(tiles[0].textContent).toContain('党群服务')
+    // 平安法治 leads to 有事先商量.
+    expect(tiles[4].querySelector('.tile__link')?.textContent).toBe('有事先商量 ›')
     // Someone or the hotline, never an empty tile; a real tel: link to call.
     for (const tile of Array.from(tiles)) {
       expect(tile.textContent).toMatch(/现在值班|现在无人值班/)

@@ -42,6 +42,13 @@ export const SAME_AS_DOCUMENT: {
   PostingPage: Same<Schemas['PostingPage'], Api.Page<Api.PostingView>>
   ApplicationDraft: Fits<Api.ApplicationDraft, Schemas['ApplicationDraft']>
   ApplicationView: Same<Schemas['Application'], Api.ApplicationView>
+  MatterDraft: Fits<Api.MatterDraft, Schemas['MatterDraft']>
+  MatterView: Same<Schemas['Matter'], Api.MatterView>
+  MatterPage: Same<Schemas['MatterPage'], Api.Page<Api.MatterView>>
+  MediationSlotDraft: Fits<Api.MediationSlotDraft, Schemas['MediationSlotDraft']>
+  MediationSlotView: Same<Schemas['MediationSlot'], Api.MediationSlotView>
+  MediationDraft: Fits<Api.MediationDraft, Schemas['MediationDraft']>
+  MediationBookingView: Same<Schemas['MediationBooking'], Api.MediationBookingView>
   Figures: Same<Schemas['Figures'], Api.Figures>
   Breakdown: Same<Schemas['Breakdown'], Api.Breakdown>
   Message: Same<Schemas['Message'], Api.Message>
@@ -81,6 +88,13 @@ export const SAME_AS_DOCUMENT: {
   PostingPage: true,
   ApplicationDraft: true,
   ApplicationView: true,
+  MatterDraft: true,
+  MatterView: true,
+  MatterPage: true,
+  MediationSlotDraft: true,
+  MediationSlotView: true,
+  MediationDraft: true,
+  MediationBookingView: true,
   Figures: true,
   Breakdown: true,
   Message: true,

@@ -10,6 +10,7 @@ import { Runs } from '../../components/Runs'
 const LINKS: Record<string, { text: string; url: string }> = {
   red: { text: '发布微心愿', url: ROUTES.wishPost },
   green: { text: '预约专家义诊', url: ROUTES.clinics },
+  blue: { text: '有事先商量', url: ROUTES.myMatters },
   purple: { text: '找工作、学技能', url: ROUTES.jobs },
 }
 

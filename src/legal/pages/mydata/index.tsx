@@ -97,6 +97,8 @@ export default function MyDataPage() {
     ['微心愿', data.wishes.length],
     ['义诊预约', data.bookings.length],
     ['岗位报名', data.applications.length],
+    ['说的事', data.matters.length],
+    ['调解预约', data.mediations.length],
     ['消息', data.messages.length],
   ]
   return (

@@ -1,0 +1,133 @@
+import { ApiError } from '../../src/api/errors'
+import type { Page } from '../../src/api/types'
+import {
+  applyMatterAction,
+  joinRefusal,
+  matterFor,
+  publicOrder,
+  raiseMatter,
+  type Matter,
+  type MatterAction,
+  type MatterActor,
+  type MatterView,
+} from '../../src/domain/matters'
+import { pageOf } from '../paging'
+import type { UserRecord } from '../records'
+import type { Route, RouteContext } from '../router'
+import type { MatterScanFilter } from '../store'
+import { forOwner } from './residents'
+
+const actorOf = (user: UserRecord): MatterActor => ({ id: user.id, name: user.name, role: user.role, gridCode: user.gridCode })
+
+/** The matter if the caller may see it; one they may not see does not exist for them. */
+async function visibleMatter(ctx: RouteContext, forUpdate = false): Promise<{ matter: Matter; viewer: MatterActor }> {
+  const matter = await ctx.repo.getMatter(ctx.params.id, { forUpdate })
+  const viewer = actorOf(ctx.user!)
+  if (!matter || !matterFor(matter, viewer, ctx.now)) throw new ApiError('NOT_FOUND', '没有找到这个事项')
+  return { matter, viewer }
+}
+
+async function viewOf(ctx: RouteContext, matter: Matter, viewer: MatterActor): Promise<MatterView> {
+  const mine = await ctx.repo.listMattersAffecting(viewer.id, [matter.id])
+  return matterFor(matter, viewer, ctx.now, mine.length > 0)!
+}
+
+function listOf(ctx: RouteContext, filter: MatterScanFilter): Promise<Page<MatterView>> {
+  const viewer = actorOf(ctx.user!)
+  return pageOf(
+    ctx,
+    (scan) => ctx.repo.scanMatters(filter, scan),
+    (matter) => matterFor(matter, viewer, ctx.now),
+  )
+}
+
+function actionRoute(action: MatterAction, access: Route['access']): Route {
+  return {
+    method: 'POST',
+    path: `/matters/:id/${action}`,
+    access,
+    handler: async (ctx) => {
+      // Locked until the answer is stored: of two grid workers accepting at once, the second is refused.
+      const { matter, viewer } = await visibleMatter(ctx, true)
+      const next = applyMatterAction(matter, action, viewer, ctx.body, ctx.now)
+      await ctx.repo.updateMatter(next)
+      return viewOf(ctx, next, viewer)
+    },
+  }
+}
+
+/** How many public matters the neighbours' list shows: a grid's recent ones. */
+const PUBLIC_LIMIT = 100
+const HANDLERS: Route['access'] = ['volunteer', 'staff']
+const RESIDENTS: Route['access'] = ['resident', 'elder']
+
+export const matterRoutes: Route[] = [
+  {
+    method: 'POST',
+    path: '/matters',
+    access: 'user',
+    handler: (ctx) =>
+      forOwner(ctx, ['resident', 'elder'], async (user, actedBy) => {
+        const owner = actorOf(user)
+        const raised = raiseMatter(ctx.body, owner, await ctx.repo.newId('mt'), ctx.now)
+        const matter = actedBy ? { ...raised, actedBy } : raised
+        await ctx.repo.insertMatter(matter)
+        return matterFor(matter, actorOf(ctx.user!), ctx.now)
+      }),
+  },
+  {
+    method: 'GET',
+    path: '/matters/mine',
+    access: 'user',
+    handler: (ctx) => listOf(ctx, { kind: 'owner', ownerId: ctx.user!.id }),
+  },
+  {
+    method: 'GET',
+    path: '/matters/public',
+    access: 'user',
+    handler: async (ctx): Promise<MatterView[]> => {
+      const viewer = actorOf(ctx.user!)
+      if (!viewer.gridCode) return []
+      const matters = (await ctx.repo.listPublicMatters(viewer.gridCode, PUBLIC_LIMIT)).sort(publicOrder)
+      const mine = new Set(await ctx.repo.listMattersAffecting(viewer.id, matters.map((m) => m.id)))
+      return matters.map((m) => matterFor(m, viewer, ctx.now, mine.has(m.id))).filter((m): m is MatterView => m !== null)
+    },
+  },
+  {
+    method: 'GET',
+    path: '/matters/handling',
+    access: HANDLERS,
+    // Grid workers see their grid's matters, staff every grid's.
+    handler: (ctx) => listOf(ctx, { kind: 'grid', gridCode: ctx.user!.role === 'staff' ? null : ctx.user!.gridCode ?? '' }),
+  },
+  {
+    method: 'GET',
+    path: '/matters/:id',
+    access: 'user',
+    handler: async (ctx) => {
+      const { matter, viewer } = await visibleMatter(ctx)
+      return viewOf(ctx, matter, viewer)
+    },
+  },
+  actionRoute('accept', HANDLERS),
+  actionRoute('note', HANDLERS),
+  actionRoute('answer', HANDLERS),
+  actionRoute('confirm', RESIDENTS),
+  actionRoute('reopen', RESIDENTS),
+  {
+    method: 'POST',
+    path: '/matters/:id/affected',
+    access: 'user',
+    handler: async (ctx): Promise<MatterView> => {
+      // The matter's row is locked, so its count moves one 我也遇到 at a time;
+      // the unique (matter, account) index is what lets an account count once.
+      const { matter, viewer } = await visibleMatter(ctx, true)
+      const refused = joinRefusal(matter, viewer)
+      if (refused) throw refused
+      const added = await ctx.repo.addMatterAffected(matter.id, viewer.id)
+      const next = added ? { ...matter, affected: matter.affected + 1 } : matter
+      if (added) await ctx.repo.updateMatter(next)
+      return matterFor(next, viewer, ctx.now, true)!
+    },
+  },
+]

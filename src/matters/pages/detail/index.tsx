@@ -1,0 +1,168 @@
+import { Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import { api, type MatterView } from '../../../api'
+import { Action } from '../../../components/Action'
+import { Field } from '../../../components/Field'
+import { LoadingPage } from '../../../components/Loading'
+import { PageRoot } from '../../../components/PageRoot'
+import { useFormSubmit } from '../../../components/useFormSubmit'
+import { useLoaded } from '../../../components/useLoaded'
+import { describeChinaMoment } from '../../../domain/chinaClock'
+import {
+  MATTER_ACTION_LABEL,
+  MATTER_REASON_RULE,
+  MATTER_REPLY_RULE,
+  allowedMatterActions,
+  validateMatterActionInput,
+  type MatterAction,
+  type MatterEvent,
+} from '../../../domain/matters'
+import { describeActedBy } from '../../../domain/onBehalf'
+import { ROUTES, open } from '../../../platform/navigation'
+import { ensureSignedIn } from '../../../stores/session'
+import { MatterBadges, whereOf } from '../../components/MatterCard'
+import '../../matters.scss'
+
+const EVENT_LABEL: Record<MatterEvent['action'], string> = { ...MATTER_ACTION_LABEL, raise: '提出事项', note: '办理进展', answer: '答复' }
+
+/** One matter with its timeline, and what the viewer may do next: handle it, confirm or reopen it, or say 我也遇到. */
+export default function MatterDetail() {
+  const router = useRouter()
+  const id = router.params.id ?? ''
+  const { value, error, reload, setValue } = useLoaded(async () => {
+    const user = await ensureSignedIn()
+    return { user, matter: await api.getMatter(id) }
+  }, [id])
+  const [text, setText] = useState('')
+  const [flash, setFlash] = useState<string | null>(router.params.raised ? '已提交，网格员会在下一个工作日内受理' : null)
+  const { errors, notice, sending, clearError, submit } = useFormSubmit()
+
+  if (!value) return <LoadingPage error={error} onRetry={reload} />
+  const { user, matter } = value
+  const actions = allowedMatterActions(matter, { id: user.id, name: user.name, role: user.role, gridCode: user.gridCode })
+  const mayJoin = matter.public && matter.kind !== '邻里纠纷' && matter.ownerId !== user.id && matter.status !== 'confirmed' && !matter.affectedByMe
+
+  const run = (action: MatterAction | 'affected', done: string) =>
+    submit(
+      action === 'affected' ? {} : validateMatterActionInput(action, { text }),
+      async (idempotencyKey) => {
+        const options = { idempotencyKey }
+        const calls: Record<MatterAction | 'affected', () => Promise<MatterView>> = {
+          accept: () => api.acceptMatter(id, options),
+          note: () => api.noteMatter(id, text, options),
+          answer: () => api.answerMatter(id, text, options),
+          confirm: () => api.confirmMatter(id, options),
+          reopen: () => api.reopenMatter(id, text, options),
+          affected: () => api.addMeToMatter(id, options),
+        }
+        const next = await calls[action]()
+        setValue({ user, matter: next })
+        setText('')
+        setFlash(done)
+      },
+      '还没有提交成功，写的内容都还在，请再点一次。',
+    )
+  const typing = (typed: string) => {
+    setText(typed)
+    clearError('text')
+  }
+  const handles = actions.includes('note') || actions.includes('answer')
+
+  return (
+    <PageRoot>
+      {flash && (
+        <View className="notice" role="status">
+          <Text>{flash}</Text>
+        </View>
+      )}
+      {notice && (
+        <View className="notice notice--error" role="alert">
+          <Text>{notice}</Text>
+        </View>
+      )}
+      <View className="card matter-item">
+        <View className="card__title" role="heading" aria-level={1}>
+          {matter.kind}
+        </View>
+        <MatterBadges matter={matter} />
+        <Text>{matter.text}</Text>
+        <Text className="matter-item__meta">
+          {whereOf(matter)} · {describeChinaMoment(matter.raisedAt)}提出{matter.ownerName ? ` · ${matter.ownerName}` : ''}
+        </Text>
+        {matter.actedBy && <Text className="muted-line">{describeActedBy(matter.actedBy)}</Text>}
+        {matter.handler && <Text>受理网格员：{matter.handler.name}</Text>}
+        {matter.reply && <Text>答复：{matter.reply}</Text>}
+        {matter.reopenReason && <Text>重新提出的原因：{matter.reopenReason}</Text>}
+        {matter.affected > 0 && <Text>{matter.affected}位邻居也遇到这件事</Text>}
+        {!matter.public && <Text className="muted-line">这件事不公开，邻居看不到</Text>}
+        {matter.kind === '邻里纠纷' && matter.ownerId === user.id && matter.status !== 'confirmed' && (
+          <Action className="btn--plain" onClick={() => open(ROUTES.mediation(matter.id))}>
+            预约法官工作站调解
+          </Action>
+        )}
+      </View>
+
+      {(actions.length > 0 || mayJoin) && (
+        <View className="card form">
+          {handles && (
+            <Field id="matter-reply" label="写给居民的话" multiline maxChars={MATTER_REPLY_RULE.max} placeholder="办理进展，或最后的答复" value={text} error={errors.text} onChange={typing} />
+          )}
+          {actions.includes('reopen') && (
+            <Field id="matter-reason" label="还没解决？写下原因（只能重新提出一次）" multiline maxChars={MATTER_REASON_RULE.max} value={text} error={errors.text} onChange={typing} />
+          )}
+          <View className="row">
+            {actions.includes('accept') && (
+              <Action className="btn--primary" disabled={sending} onClick={() => run('accept', '已受理，居民会看到您的名字')}>
+                受理
+              </Action>
+            )}
+            {actions.includes('note') && (
+              <Action className="btn--plain" disabled={sending} onClick={() => run('note', '进展已记录，居民可以看到')}>
+                记录进展
+              </Action>
+            )}
+            {actions.includes('answer') && (
+              <Action className="btn--primary" disabled={sending} onClick={() => run('answer', '已答复居民')}>
+                答复居民
+              </Action>
+            )}
+            {actions.includes('confirm') && (
+              <Action className="btn--primary" disabled={sending} onClick={() => run('confirm', '谢谢您的确认')}>
+                确认已解决
+              </Action>
+            )}
+            {actions.includes('reopen') && (
+              <Action className="btn--plain" disabled={sending} onClick={() => run('reopen', '已重新提出，网格员会继续办理')}>
+                重新提出
+              </Action>
+            )}
+            {mayJoin && (
+              <Action className="btn--primary" disabled={sending} onClick={() => run('affected', '已记下，网格会知道又多一位邻居遇到')}>
+                我也遇到
+              </Action>
+            )}
+          </View>
+        </View>
+      )}
+
+      <View className="card" role="region" ariaLabel="进度">
+        <Text className="card__title">进度</Text>
+        <View className="timeline">
+          {matter.events.map((event, i) => (
+            <View key={i} className="timeline__item">
+              <Text className="timeline__when">{describeChinaMoment(event.at)}</Text>
+              <Text>
+                {event.byName} {EVENT_LABEL[event.action]}
+                {event.text ? `：${event.text}` : ''}
+              </Text>
+            </View>
+          ))}
+        </View>
+        {matter.overdue === null && (matter.status === 'submitted' || matter.status === 'accepted' || matter.status === 'in_progress') && (
+          <Text className="muted-line">最迟{describeChinaMoment(matter.answerBy)}前答复</Text>
+        )}
+      </View>
+    </PageRoot>
+  )
+}

@@ -1,0 +1,2 @@
+// Pull to refresh reads the list again (components/usePullToRefresh.ts); a browser reloads instead.
+export default definePageConfig({ navigationBarTitleText: '邻居说的事', enablePullDownRefresh: process.env.TARO_ENV === 'weapp' })
