@@ -2,6 +2,7 @@ import { concerns, withinDays, type AuditEntry, type AuditFilter } from '../src/
 import type { Message, MessageDraft } from '../src/domain/messages'
 import type { Booking, Clinic } from '../src/domain/clinic'
 import type { Application, Posting } from '../src/domain/jobs'
+import type { Activity, SignUp } from '../src/domain/activity'
 import type { RoleChange } from '../src/domain/roles'
 import type { Wish } from '../src/domain/wish'
 import type { CommunityRecord, GridRecord, IdempotencyRecord, PhotoRecord, SessionRecord, UserRecord } from './records'
@@ -23,6 +24,8 @@ export interface MemoryData {
   bookings: Booking[]
   postings: Posting[]
   applications: Application[]
+  activities: Activity[]
+  signUps: SignUp[]
   roleChanges: RoleChange[]
   messages: Message[]
   /** 操作记录, oldest first; only ever appended to. */
@@ -36,7 +39,7 @@ export interface MemoryData {
 }
 
 /** Bump when the shape changes: older stored data is replaced by a fresh start. */
-export const MEMORY_SCHEMA = 10
+export const MEMORY_SCHEMA = 11
 
 /** Where a memory database lives between runs: Taro storage in the app; nowhere in Node. */
 export interface MemoryPersistence {
@@ -350,6 +353,34 @@ class MemoryTransaction implements Repository {
     this.replace('applications', application)
   }
 
+  async listActivitiesFrom(date: string) {
+    return this.read('activities').filter((a) => a.date >= date)
+  }
+  async getActivity(id: string) {
+    return this.byId(this.read('activities'), id)
+  }
+  async getActivities(ids: string[]) {
+    return this.read('activities').filter((a) => ids.includes(a.id))
+  }
+  async insertActivity(activity: Activity) {
+    this.insert('activities', activity)
+  }
+  async getSignUp(id: string) {
+    return this.byId(this.read('signUps'), id)
+  }
+  async listSignUpsOfActivity(activityId: string) {
+    return this.read('signUps').filter((s) => s.activityId === activityId)
+  }
+  async listSignUpsOfAccount(accountId: string) {
+    return this.read('signUps').filter((s) => s.accountId === accountId)
+  }
+  async insertSignUp(signUp: SignUp) {
+    this.insert('signUps', signUp)
+  }
+  async updateSignUp(signUp: SignUp) {
+    this.replace('signUps', signUp)
+  }
+
   async loadStatsInput() {
     const gridOfUser: Record<string, string | null> = {}
     for (const u of this.read('users')) gridOfUser[u.id] = u.gridCode
@@ -420,7 +451,7 @@ class MemoryTransaction implements Repository {
   }
 
   async wipeRecords() {
-    for (const table of ['communities', 'grids', 'wishes', 'photos', 'clinics', 'bookings', 'postings', 'applications', 'messages'] as const) {
+    for (const table of ['communities', 'grids', 'wishes', 'photos', 'clinics', 'bookings', 'postings', 'applications', 'activities', 'signUps', 'messages'] as const) {
       this.changed[table] = []
     }
   }
@@ -447,6 +478,8 @@ export function emptyMemoryData(): MemoryData {
     bookings: [],
     postings: [],
     applications: [],
+    activities: [],
+    signUps: [],
     roleChanges: [],
     messages: [],
     audit: [],

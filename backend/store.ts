@@ -2,6 +2,7 @@ import type { AuditEntry, AuditFilter } from '../src/domain/audit'
 import type { Message, MessageDraft } from '../src/domain/messages'
 import type { Booking, Clinic, SlotBooking } from '../src/domain/clinic'
 import type { Application, Posting } from '../src/domain/jobs'
+import type { Activity, SignUp } from '../src/domain/activity'
 import type { RoleChange } from '../src/domain/roles'
 import type { StatsInput } from '../src/domain/stats'
 import type { Wish, WishCategory } from '../src/domain/wish'
@@ -149,6 +150,21 @@ export interface Repository {
   listApplicationsOfApplicant(applicantId: string): Promise<Application[]>
   insertApplication(application: Application): Promise<void>
   updateApplication(application: Application): Promise<void>
+
+  // 志愿活动
+  /** Activities dated on or after a China date (YYYY-MM-DD), any order. */
+  listActivitiesFrom(date: string): Promise<Activity[]>
+  getActivity(id: string, options?: ReadOptions): Promise<Activity | null>
+  /** The activities with these ids that exist, in any order. */
+  getActivities(ids: string[]): Promise<Activity[]>
+  insertActivity(activity: Activity): Promise<void>
+  getSignUp(id: string, options?: ReadOptions): Promise<SignUp | null>
+  /** Every sign-up of an activity, cancelled ones too, in the order they were made. */
+  listSignUpsOfActivity(activityId: string): Promise<SignUp[]>
+  /** In the order they were made. */
+  listSignUpsOfAccount(accountId: string): Promise<SignUp[]>
+  insertSignUp(signUp: SignUp): Promise<void>
+  updateSignUp(signUp: SignUp): Promise<void>
 
   // Figures
   loadStatsInput(): Promise<Omit<StatsInput, 'gridOf'> & { gridOfUser: Record<string, string | null> }>

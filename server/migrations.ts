@@ -249,6 +249,33 @@ CREATE UNIQUE INDEX outbox_one_per_event ON outbox (account_id, event_key);
 CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE state IN ('pending', 'sending');
 `,
   },
+  {
+    version: 11,
+    name: 'volunteer activities',
+    sql: `
+-- 志愿活动: doc holds the activity, with the secret its live check-in code is derived from.
+CREATE TABLE activities (
+  id text PRIMARY KEY,
+  seq bigserial NOT NULL,
+  date text NOT NULL,
+  doc jsonb NOT NULL
+);
+CREATE INDEX activities_date ON activities (date);
+
+-- Sign-ups are decided with the activity row locked; the index is the last line behind one per person.
+CREATE TABLE activity_signups (
+  id text PRIMARY KEY,
+  seq bigserial NOT NULL,
+  activity_id text NOT NULL REFERENCES activities (id),
+  account_id text NOT NULL REFERENCES users (id),
+  status text NOT NULL,
+  doc jsonb NOT NULL
+);
+CREATE INDEX activity_signups_activity ON activity_signups (activity_id, seq);
+CREATE INDEX activity_signups_account ON activity_signups (account_id, seq);
+CREATE UNIQUE INDEX activity_signups_one_per_person ON activity_signups (activity_id, account_id) WHERE status <> 'cancelled';
+`,
+  },
 ]
 
 /** Any fixed number: the advisory lock that lets one process migrate at a time. */

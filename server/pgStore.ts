@@ -3,6 +3,7 @@ import type { Message, MessageDraft } from '../src/domain/messages'
 import { ApiError } from '../src/api/errors'
 import type { Booking, Clinic, SlotBooking } from '../src/domain/clinic'
 import type { Application, Posting } from '../src/domain/jobs'
+import type { Activity, SignUp } from '../src/domain/activity'
 import type { RoleChange } from '../src/domain/roles'
 import { normalisePhone } from '../src/domain/validation'
 import type { Wish } from '../src/domain/wish'
@@ -378,6 +379,35 @@ class PgRepository implements Repository {
     await this.rows('UPDATE applications SET doc = $2 WHERE id = $1', [a.id, json(sealApplication(a, this.cipher))])
   }
 
+  async listActivitiesFrom(date: string) {
+    return docs<Activity>(await this.rows('SELECT doc FROM activities WHERE date >= $1 ORDER BY seq', [date]))
+  }
+  async getActivity(id: string, options?: ReadOptions) {
+    return docs<Activity>(await this.rows(`SELECT doc FROM activities WHERE id = $1${lock(options)}`, [id]))[0] ?? null
+  }
+  async getActivities(ids: string[]) {
+    if (ids.length === 0) return []
+    return docs<Activity>(await this.rows('SELECT doc FROM activities WHERE id = ANY($1::text[])', [ids]))
+  }
+  async insertActivity(a: Activity) {
+    await this.rows('INSERT INTO activities (id, date, doc) VALUES ($1, $2, $3)', [a.id, a.date, json(a)])
+  }
+  async getSignUp(id: string, options?: ReadOptions) {
+    return docs<SignUp>(await this.rows(`SELECT doc FROM activity_signups WHERE id = $1${lock(options)}`, [id]))[0] ?? null
+  }
+  async listSignUpsOfActivity(activityId: string) {
+    return docs<SignUp>(await this.rows('SELECT doc FROM activity_signups WHERE activity_id = $1 ORDER BY seq', [activityId]))
+  }
+  async listSignUpsOfAccount(accountId: string) {
+    return docs<SignUp>(await this.rows('SELECT doc FROM activity_signups WHERE account_id = $1 ORDER BY seq', [accountId]))
+  }
+  async insertSignUp(s: SignUp) {
+    await this.rows('INSERT INTO activity_signups (id, activity_id, account_id, status, doc) VALUES ($1, $2, $3, $4, $5)', [s.id, s.activityId, s.accountId, s.status, json(s)])
+  }
+  async updateSignUp(s: SignUp) {
+    await this.rows('UPDATE activity_signups SET status = $2, doc = $3 WHERE id = $1', [s.id, s.status, json(s)])
+  }
+
   /** PgStore.reseal's work, inside its transaction: every row not sealed with the current key, rewritten. */
   async resealStale(): Promise<number> {
     const current = `enc1.${this.cipher.keyId}.%`
@@ -537,7 +567,7 @@ class PgRepository implements Repository {
   }
 
   async wipeRecords() {
-    await this.rows('TRUNCATE outbox, messages, applications, postings, bookings, clinics, photos, wishes, grids, communities')
+    await this.rows('TRUNCATE outbox, messages, activity_signups, activities, applications, postings, bookings, clinics, photos, wishes, grids, communities')
   }
 }
 
@@ -689,7 +719,7 @@ export class PgStore implements Store {
   async truncateAll(): Promise<void> {
     const conn = await this.database.connect()
     try {
-      await conn.query('TRUNCATE audit_log, outbox, subscribe_grants, messages, role_changes, applications, postings, bookings, clinics, photos, wishes, grids, communities, idempotency, sessions, users')
+      await conn.query('TRUNCATE audit_log, outbox, subscribe_grants, messages, role_changes, activity_signups, activities, applications, postings, bookings, clinics, photos, wishes, grids, communities, idempotency, sessions, users')
       await conn.query('ALTER SEQUENCE record_ids RESTART WITH 1001')
     } finally {
       conn.release()

@@ -5,6 +5,7 @@ import type { GridRecord, UserRecord } from '../../backend/records'
 import type { Repository } from '../../backend/store'
 import { COMMUNITIES, GRIDS, STATION_HOURS } from './places'
 import { seedColours } from './card'
+import { seedActivities } from './activities'
 import { seedClinics } from './clinics'
 import { seedJobs } from './jobs'
 import { seedWishes } from './wishes'
@@ -63,6 +64,8 @@ export function seedDb(now: number): MemoryData {
     // Oldest first, like everything published later.
     postings: jobSeed.postings.slice().reverse(),
     applications: jobSeed.applications,
+    activities: seedActivities(now),
+    signUps: [],
     roleChanges: [],
     messages: [],
     audit: [],
@@ -91,4 +94,5 @@ export async function seedInto(repo: Repository, now: number): Promise<void> {
   for (const b of seed.bookings) await repo.insertBooking(b)
   for (const p of seed.postings) await repo.insertPosting(p)
   for (const a of seed.applications) await repo.insertApplication(a)
+  for (const a of seed.activities) await repo.insertActivity(a)
 }

@@ -1,6 +1,11 @@
 import type { Api, ApiRequest, Transport, WriteOptions } from './contract'
 import type { ApiError } from './errors'
 import type {
+  ActivityRoster,
+  ActivityView,
+  LiveCode,
+  ServiceRecord,
+  SignUpView,
   AccountSummary,
   RoleChange,
   Dashboard,
@@ -126,6 +131,19 @@ export function createClient({ transport, getToken, reauthenticate, resolveUrl =
     updateClinic: (id, draft, options) => write<ClinicView>('PUT', `/clinics/${seg(id)}`, draft, options),
     getRoster: (clinicId) => send<Roster>({ method: 'GET', path: `/clinics/${seg(clinicId)}/roster` }),
     checkIn: (bookingId, options) => write<BookingView>('POST', `/bookings/${seg(bookingId)}/check-in`, {}, options),
+
+    listActivities: () => send<ActivityView[]>({ method: 'GET', path: '/activities' }),
+    getActivity: (id) => send<ActivityView>({ method: 'GET', path: `/activities/${seg(id)}` }),
+    publishActivity: (draft, options) => write<ActivityView>('POST', '/activities', draft, options),
+    signUpForActivity: (activityId, options) => write<SignUpView>('POST', `/activities/${seg(activityId)}/signups`, {}, options),
+    listMySignUps: () => send<SignUpView[]>({ method: 'GET', path: '/activity-signups/mine' }),
+    cancelSignUp: (signUpId, options) => write<SignUpView>('POST', `/activity-signups/${seg(signUpId)}/cancel`, {}, options),
+    getLiveCode: (activityId) => send<LiveCode>({ method: 'GET', path: `/activities/${seg(activityId)}/code` }),
+    checkInToActivity: (activityId, code, options) => write<SignUpView>('POST', `/activities/${seg(activityId)}/check-in`, { code }, options),
+    checkOutOfActivity: (activityId, code, options) => write<SignUpView>('POST', `/activities/${seg(activityId)}/check-out`, { code }, options),
+    getActivityRoster: (activityId) => send<ActivityRoster>({ method: 'GET', path: `/activities/${seg(activityId)}/roster` }),
+    correctHours: (signUpId, hours, reason, options) => write<SignUpView>('POST', `/activity-signups/${seg(signUpId)}/correction`, { hours, reason }, options),
+    getServiceRecord: () => send<ServiceRecord>({ method: 'GET', path: '/me/service-record' }),
 
     listJobs: (query = {}) => page<PostingView>('/jobs', { ...query }),
     getJob: (id) => send<PostingView>({ method: 'GET', path: `/jobs/${seg(id)}` }),

@@ -1,5 +1,11 @@
 import type {
   AccountSummary,
+  ActivityDraft,
+  ActivityRoster,
+  ActivityView,
+  LiveCode,
+  ServiceRecord,
+  SignUpView,
   RoleChange,
   RoleDraft,
   Dashboard,
@@ -116,6 +122,28 @@ export interface Api {
   closeJob(id: string, options?: WriteOptions): Promise<PostingView>
   listApplicants(postingId: string): Promise<ApplicationView[]>
   setApplicationStatus(id: string, status: ApplicationStatus, options?: WriteOptions): Promise<ApplicationView>
+
+  // 志愿活动 (issue 17)
+  /** Upcoming activities, soonest first. */
+  listActivities(): Promise<ActivityView[]>
+  getActivity(id: string): Promise<ActivityView>
+  /** Staff. */
+  publishActivity(draft: ActivityDraft, options?: WriteOptions): Promise<ActivityView>
+  /** A place, or the waiting list; never beyond the capacity. */
+  signUpForActivity(activityId: string, options?: WriteOptions): Promise<SignUpView>
+  listMySignUps(): Promise<SignUpView[]>
+  cancelSignUp(signUpId: string, options?: WriteOptions): Promise<SignUpView>
+  /** Staff: the code on the organiser's phone, changed every 30 seconds. */
+  getLiveCode(activityId: string): Promise<LiveCode>
+  /** The six digits as typed, or a scanned payload. */
+  checkInToActivity(activityId: string, code: string, options?: WriteOptions): Promise<SignUpView>
+  checkOutOfActivity(activityId: string, code: string, options?: WriteOptions): Promise<SignUpView>
+  /** Staff. */
+  getActivityRoster(activityId: string): Promise<ActivityRoster>
+  /** Staff: the computed hours stay beside the correction. */
+  correctHours(signUpId: string, hours: number, reason: string, options?: WriteOptions): Promise<SignUpView>
+  /** 志愿服务记录: activities and completed micro-wishes with hours. */
+  getServiceRecord(): Promise<ServiceRecord>
 
   // 代办 (issue 6)
   /** Volunteers: residents of their grid; staff: everyone. Phones masked; q is a name or a phone's last 4 digits. */

@@ -257,3 +257,45 @@ export interface PublicSummary {
   clinicArrivals: number
   jobPlacements: number
 }
+
+export type {
+  Activity,
+  ActivityDraft,
+  ActivityKind,
+  Audience,
+  HoursCorrection,
+  ServiceEntry,
+  ServiceRecord,
+  SignUp,
+  SignUpStatus,
+} from '../domain/activity'
+
+/** An activity as listed and shown: places left and whether sign-up is open; never its code's secret. */
+export type ActivityView = Omit<import('../domain/activity').Activity, 'secret'> & {
+  startsAt: string
+  endsAt: string
+  checkInOpensAt: string
+  placesLeft: number
+  waiting: number
+  signUpOpen: boolean
+}
+
+/** A sign-up with what its holder needs of the activity, and the hours that count. */
+export type SignUpView = import('../domain/activity').SignUp & {
+  activity: Pick<import('../domain/activity').Activity, 'id' | 'theme' | 'kind' | 'unit' | 'date' | 'start' | 'end' | 'place' | 'bring' | 'deadline'>
+  creditedHours: number
+}
+
+/** The organiser's list: every sign-up not cancelled, with the holder's name. */
+export interface ActivityRoster {
+  activity: ActivityView
+  signUps: (SignUpView & { name: string })[]
+}
+
+/** The organiser's live check-in code: shown until expiresAt, then fetched again. */
+export interface LiveCode {
+  code: string
+  /** What the QR carries: the activity and the code. */
+  payload: string
+  expiresAt: string
+}

@@ -318,3 +318,35 @@ export const describeHours = (hours: number) => `${hours}小时`
 export function describeActivityTime(a: Pick<ActivityDraft, 'date' | 'start' | 'end'>): string {
   return `${inChina(startsAt(a)).format('M月D日 ddd HH:mm')}–${a.end}`
 }
+
+// 志愿服务记录
+
+/** One service: an activity (its credited hours) or a completed micro-wish (the hours its volunteer gave). */
+export interface ServiceEntry {
+  kind: 'activity' | 'wish'
+  id: string
+  title: string
+  organiser: string
+  /** China calendar day, "YYYY-MM-DD". */
+  date: string
+  hours: number
+}
+
+export interface ServiceRecord {
+  entries: ServiceEntry[]
+  /** Newest year first. */
+  yearly: { year: number; hours: number }[]
+  totalHours: number
+}
+
+/** Newest first, with hours per China calendar year and in all; services without hours are left out. */
+export function serviceRecordOf(entries: ServiceEntry[]): ServiceRecord {
+  const counted = entries.filter((e) => e.hours > 0).sort((a, b) => b.date.localeCompare(a.date) || b.id.localeCompare(a.id))
+  const years = new Map<number, number>()
+  for (const e of counted) years.set(Number(e.date.slice(0, 4)), (years.get(Number(e.date.slice(0, 4))) ?? 0) + e.hours)
+  return {
+    entries: counted,
+    yearly: [...years.entries()].sort((a, b) => b[0] - a[0]).map(([year, hours]) => ({ year, hours })),
+    totalHours: counted.reduce((sum, e) => sum + e.hours, 0),
+  }
+}

@@ -66,6 +66,12 @@ export const AUDIT_LABEL: Record<string, string> = {
   'POST /jobs/:id/close': '关闭岗位',
   'POST /jobs/:id/applications': '报名岗位',
   'POST /applications/:id/status': '更新报名状态',
+  'POST /activities': '发布志愿活动',
+  'POST /activities/:id/signups': '报名志愿活动',
+  'POST /activity-signups/:id/cancel': '取消活动报名',
+  'POST /activities/:id/check-in': '活动签到',
+  'POST /activities/:id/check-out': '活动签退',
+  'POST /activity-signups/:id/correction': '更正服务时长',
   'POST /messages/read': '标记消息已读',
   'POST /me/name': '更正姓名',
   'POST /me/subscriptions': '同意接收订阅消息',
@@ -83,6 +89,7 @@ export const AUDIT_LABEL: Record<string, string> = {
   'GET /bookings/:id': '查看他人的预约',
   'GET /clinics/:id/roster': '查看义诊名单',
   'GET /jobs/:id/applications': '查看岗位报名名单',
+  'GET /activities/:id/roster': '查看活动报名名单',
 }
 
 /** What an answered request tells the trail, before the store gives it an id and the resident's name. */
@@ -116,6 +123,7 @@ function readFact(action: string, actor: Person, params: Record<string, string>,
     }
     case 'GET /clinics/:id/roster':
     case 'GET /jobs/:id/applications':
+    case 'GET /activities/:id/roster':
       return { residentId: null, recordId: params.id }
     default:
       return null

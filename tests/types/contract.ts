@@ -52,6 +52,12 @@ export const SAME_AS_DOCUMENT: {
   AccountClosure: Same<Schemas['AccountClosure'], Api.AccountClosure>
   AuditEntry: Same<Schemas['AuditEntry'], Api.AuditEntry>
   AuditPage: Same<Schemas['AuditPage'], Api.Page<Api.AuditEntry>>
+  ActivityDraft: Fits<Api.ActivityDraft, Schemas['ActivityDraft']>
+  ActivityView: Same<Schemas['Activity'], Api.ActivityView>
+  SignUpView: Same<Schemas['SignUp'], Api.SignUpView>
+  ActivityRoster: Same<Schemas['ActivityRoster'], Api.ActivityRoster>
+  LiveCode: Same<Schemas['LiveCode'], Api.LiveCode>
+  ServiceRecord: Same<Schemas['ServiceRecord'], Api.ServiceRecord>
 } = {
   User: true,
   Session: true,
@@ -91,4 +97,10 @@ export const SAME_AS_DOCUMENT: {
   AccountClosure: true,
   AuditEntry: true,
   AuditPage: true,
+  ActivityDraft: true,
+  ActivityView: true,
+  SignUpView: true,
+  ActivityRoster: true,
+  LiveCode: true,
+  ServiceRecord: true,
 }

@@ -15,6 +15,7 @@ import {
   normaliseActivityDraft,
   readCode,
   serviceHours,
+  serviceRecordOf,
   signUp,
   validateActivityDraft,
   type Activity,
@@ -178,5 +179,22 @@ describe('check-in, check-out and hours', () => {
     const bad = refusal(() => correctHours(out, activity, { hours: 2.7, reason: '' }, by, NOW))
     expect(Object.keys(bad.fields).sort()).toEqual(['hours', 'reason'])
     expect(refusal(() => correctHours(out, activity, { hours: 3, reason: '多算' }, by, NOW)).fields.hours).toBe('时长须为0到2.5之间、以0.5小时计')
+  })
+})
+
+describe('志愿服务记录', () => {
+  it('sums hours per China year and in all, newest first, leaving out services without hours', () => {
+    const record = serviceRecordOf([
+      { kind: 'wish', id: 'w1', title: '代买药品', organiser: '微心愿', date: '2025-12-31', hours: 1 },
+      { kind: 'activity', id: 's2', title: '植树', organiser: '东安社区党委', date: '2026-01-01', hours: 2.5 },
+      { kind: 'activity', id: 's3', title: '宣讲', organiser: '东安社区党委', date: '2026-03-01', hours: 0 },
+      { kind: 'activity', id: 's4', title: '清扫', organiser: '区城管局', date: '2026-11-28', hours: 1.5 },
+    ])
+    expect(record.entries.map((e) => e.id)).toEqual(['s4', 's2', 'w1'])
+    expect(record.yearly).toEqual([
+      { year: 2026, hours: 4 },
+      { year: 2025, hours: 1 },
+    ])
+    expect(record.totalHours).toBe(5)
   })
 })
