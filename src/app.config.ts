@@ -47,6 +47,10 @@ export default defineAppConfig({
       root: 'jobs',
       pages: ['pages/list/index', 'pages/detail/index', 'pages/apply/index', 'pages/mine/index', 'pages/manage/index', 'pages/applicants/index'],
     },
+    {
+      root: 'activity',
+      pages: ['pages/list/index', 'pages/detail/index', 'pages/mine/index', 'pages/organiser/index', 'pages/publish/index', 'pages/record/index'],
+    },
     { root: 'staff', pages: ['pages/dashboard/index', 'pages/volunteers/index', 'pages/audit/index'] },
     { root: 'inbox', pages: ['pages/list/index'] },
     { root: 'legal', pages: ['pages/privacy/index', 'pages/terms/index', 'pages/mydata/index'] },

@@ -23,7 +23,7 @@ const ACCOUNT: Record<Role, string> = {
   staff: '切换为工作人员刘芳',
 }
 
-/** The pages each role reaches (seed ids: w5 is 李明's open wish, w3 张桂兰's claimed one, c1 the heart clinic, k1 a booking, j1 a job). */
+/** The pages each role reaches (seed ids: w5 is 李明's open wish, w3 张桂兰's claimed one, c1 the heart clinic, k1 a booking, j1 a job, h1 and h2 activities). */
 const PAGES: Record<Role, string[]> = {
   resident: [
     '/pages/home/index?g=DA0103',
@@ -39,6 +39,10 @@ const PAGES: Record<Role, string[]> = {
     '/jobs/pages/detail/index?id=j1',
     '/jobs/pages/apply/index?id=j1',
     '/jobs/pages/mine/index',
+    '/activity/pages/list/index',
+    '/activity/pages/detail/index?id=h1',
+    '/activity/pages/mine/index',
+    '/activity/pages/record/index',
     '/inbox/pages/list/index',
     '/legal/pages/privacy/index',
     '/legal/pages/terms/index',
@@ -61,6 +65,7 @@ const PAGES: Record<Role, string[]> = {
     '/wish/pages/detail/index?id=w4',
     '/wish/pages/post/index',
     '/clinic/pages/book/index?clinic=c1&slot=t3',
+    '/activity/pages/detail/index?id=h2',
   ],
   staff: [
     '/pages/me/index',
@@ -75,6 +80,8 @@ const PAGES: Record<Role, string[]> = {
     '/jobs/pages/manage/index?id=j1',
     '/jobs/pages/applicants/index?id=j1',
     '/jobs/pages/apply/index?id=j1',
+    '/activity/pages/publish/index',
+    '/activity/pages/organiser/index?id=h1',
     '/staff/pages/dashboard/index',
     '/staff/pages/volunteers/index',
     '/staff/pages/audit/index',

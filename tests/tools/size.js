@@ -52,7 +52,7 @@ function weappPackages(dist) {
   return sizes
 }
 
-const SUBPACKAGES = ['wish', 'clinic', 'jobs', 'staff', 'inbox', 'legal']
+const SUBPACKAGES = ['wish', 'clinic', 'jobs', 'activity', 'staff', 'inbox', 'legal']
 const srcDir = path.join(root, 'src')
 const sourcesOf = (folder) => filesUnder(folder).filter((f) => /\.tsx?$/.test(f))
 const chinese = (text) => text.match(/[\u4e00-\u9fff]{4,}/g) || []
