@@ -3,7 +3,7 @@
  *   dist/weapp      weapp with the embedded mock main package ≤ 2 MB (WeChat's limit)
  *   dist/h5-api     H5 against a real API        JS loaded by the home page ≤ 300 KB (floor 209 KB)
  * Each subpackage ≤ 150 KB. The weapp main package must hold nothing of wish/,
- * clinic/, jobs/ or staff/ (optimizeMainPackage on): no Chinese phrase written only
+ * clinic/, jobs/, activity/ or staff/ (optimizeMainPackage on): no Chinese phrase written only
  * in a subpackage's source may appear in it. Prints every figure, writes them to
  * .tmp/test-results/size.txt; exits 1 when a budget or a check fails. No build of
  * the app may carry server code (SQL, the database driver, WeChat's server APIs). */
@@ -20,7 +20,8 @@ const BUDGETS = {
   subpackage: 150 * KB,
   // 295 → 298 KB: the consent sheet (个人信息保护法) must be on the first screen of a first visit.
   // 298 → 300 KB: the API client every page shares gained photo uploads (Taro.uploadFile) and subscribe grants.
-  h5ApiHomeJs: 300 * KB,
+  // 300 → 303 KB: the API client gained the twelve calls of 志愿活动 (issue 17): 302.2 KB measured.
+  h5ApiHomeJs: 303 * KB,
 }
 
 const root = path.join(__dirname, '..', '..')
