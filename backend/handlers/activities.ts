@@ -22,6 +22,7 @@ import {
   startsAt,
   validateActivityDraft,
   waitingCount,
+  withdrawForClosure,
   type Activity,
   type ActivityDraft,
   type SignUp,
@@ -74,6 +75,25 @@ async function withCode(ctx: RouteContext, step: typeof checkIn): Promise<SignUp
   const next = step(mine, activity, ctx.now)
   if (next !== mine) await ctx.repo.updateSignUp(next)
   return signUpView(activity, next)
+}
+
+/** The account's sign-ups with their activities, soonest activity first (我的活动, 个人信息). */
+export async function signUpsOf(repo: Repository, accountId: string): Promise<SignUpView[]> {
+  const mine = await repo.listSignUpsOfAccount(accountId)
+  const activities = new Map((await repo.getActivities([...new Set(mine.map((s) => s.activityId))])).map((a) => [a.id, a]))
+  return mine
+    .filter((s) => activities.has(s.activityId))
+    .map((s) => signUpView(activities.get(s.activityId)!, s))
+    .sort((a, b) => `${a.activity.date}${a.activity.start}`.localeCompare(`${b.activity.date}${b.activity.start}`))
+}
+
+/** 注销账号: every sign-up of an activity yet to start is withdrawn, activity by activity with its row locked (as signing up does). */
+export async function withdrawSignUpsOf(repo: Repository, accountId: string, now: number): Promise<void> {
+  const activityIds = [...new Set((await repo.listSignUpsOfAccount(accountId)).filter((s) => s.status !== 'cancelled').map((s) => s.activityId))].sort()
+  for (const id of activityIds) {
+    const activity = await findActivity(repo, id, true)
+    for (const next of withdrawForClosure(await repo.listSignUpsOfActivity(id), accountId, activity, now)) await repo.updateSignUp(next)
+  }
 }
 
 const JOINERS: Role[] = ['resident', 'elder', 'volunteer']
@@ -131,14 +151,7 @@ export const activityRoutes: Route[] = [
     method: 'GET',
     path: '/activity-signups/mine',
     access: 'user',
-    handler: async ({ repo, user }): Promise<SignUpView[]> => {
-      const mine = await repo.listSignUpsOfAccount(user!.id)
-      const activities = new Map((await repo.getActivities([...new Set(mine.map((s) => s.activityId))])).map((a) => [a.id, a]))
-      return mine
-        .filter((s) => activities.has(s.activityId))
-        .map((s) => signUpView(activities.get(s.activityId)!, s))
-        .sort((a, b) => `${a.activity.date}${a.activity.start}`.localeCompare(`${b.activity.date}${b.activity.start}`))
-    },
+    handler: async ({ repo, user }): Promise<SignUpView[]> => signUpsOf(repo, user!.id),
   },
   {
     method: 'POST',

@@ -9,6 +9,7 @@ import { userOf } from '../records'
 import type { Route } from '../router'
 import type { Keyed, Repository, Scan } from '../store'
 import { viewsOfBookings } from './clinics'
+import { signUpsOf, withdrawSignUpsOf } from './activities'
 import { viewOfApplication } from './jobs'
 import { withPhotoLinks } from './photos'
 import { actorOf } from './wishes'
@@ -42,6 +43,7 @@ export const myDataRoutes: Route[] = [
         wishes: await Promise.all(views.map((view) => withPhotoLinks(ctx, view))),
         bookings: await viewsOfBookings(repo, await repo.listBookingsOfAccount(me.id)),
         applications: await Promise.all((await repo.listApplicationsOfApplicant(me.id)).map((a) => viewOfApplication(repo, a))),
+        signUps: await signUpsOf(repo, me.id),
         messages: await everything((scan) => repo.scanMessages(me.id, scan)),
         roleChanges: await repo.listRoleChanges(me.id),
         exportedAt: toChinaIso(now),
@@ -83,6 +85,7 @@ export const myDataRoutes: Route[] = [
         await repo.updateWish(closedVolunteersWish((await repo.getWish(id, { forUpdate: true }))!, now))
       }
       for (const application of await repo.listApplicationsOfApplicant(me.id)) await repo.updateApplication(closedApplication(application))
+      await withdrawSignUpsOf(repo, me.id, now)
       // Photos of the person's wishes and their own uploads: rows now, files once this is committed.
       const photoIds = await repo.deletePhotosOf(me.id, ownWishes.map((w) => w.id))
       ctx.afterCommit(async () => {

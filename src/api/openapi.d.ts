@@ -3689,6 +3689,7 @@ export interface components {
             wishes: components["schemas"]["Wish"][];
             bookings: components["schemas"]["Booking"][];
             applications: components["schemas"]["Application"][];
+            signUps: components["schemas"]["SignUp"][];
             messages: components["schemas"]["Message"][];
             roleChanges: components["schemas"]["RoleChange"][];
             /** Format: date-time */

@@ -119,6 +119,8 @@ export interface MyData {
   wishes: WishView[]
   bookings: BookingView[]
   applications: ApplicationView[]
+  /** 志愿活动 sign-ups. */
+  signUps: SignUpView[]
   messages: Message[]
   roleChanges: RoleChange[]
   /** China time, ISO 8601. */

@@ -214,6 +214,20 @@ export function cancelSignUp(mine: SignUp, activity: Activity, signUps: SignUp[]
   return next ? [cancelled, { ...next, status: 'joined', promotedAt: at }] : [cancelled]
 }
 
+/**
+ * 注销账号: the account's sign-up of an activity yet to start is withdrawn
+ * whatever the deadline, and a place it frees goes to the waiting list.
+ * Returns the changed sign-ups (none when there is nothing to withdraw).
+ */
+export function withdrawForClosure(signUps: SignUp[], accountId: string, activity: Activity, now: number): SignUp[] {
+  const mine = signUps.find((s) => s.accountId === accountId && s.status !== 'cancelled')
+  if (!mine || now >= startsAt(activity)) return []
+  const at = toChinaIso(now)
+  const cancelled: SignUp = { ...mine, status: 'cancelled', cancelledAt: at }
+  const next = mine.status === 'joined' ? signUps.find((s) => s.status === 'waiting' && s.id !== mine.id) : undefined
+  return next ? [cancelled, { ...next, status: 'joined', promotedAt: at }] : [cancelled]
+}
+
 // The live check-in code
 
 /** The 30-second window a moment falls in. */

@@ -134,6 +134,20 @@ describe.each(TARGETS)('activity contract: $name', (kind) => {
     expect(record.totalHours).toBe(record.entries.reduce((sum, e) => sum + e.hours, 0))
     expect(record.yearly.find((y) => y.year === 2026)!.hours).toBeGreaterThanOrEqual(2.5)
   })
+
+  it('lists sign-ups in 个人信息, and 注销账号 withdraws them, even past the deadline, moving the waiting list in', async () => {
+    const staff = await clientAs(t, 'staff')
+    const activity = await staff.publishActivity({ ...ACTIVITY, capacity: 1 })
+    const elder = await clientAs(t, 'elder')
+    const mine = await elder.signUpForActivity(activity.id)
+    const volunteer = await clientAs(t, 'volunteer')
+    const waiting = await volunteer.signUpForActivity(activity.id)
+    expect((await elder.getMyData()).signUps.map((s) => [s.id, s.activity.theme])).toEqual([[mine.id, ACTIVITY.theme]])
+    clock = at('2026-11-27T20:00:00')
+    await elder.closeMyAccount()
+    const roster = await staff.getActivityRoster(activity.id)
+    expect(roster.signUps.map((s) => [s.id, s.status, s.promotedAt])).toEqual([[waiting.id, 'joined', '2026-11-27T20:00:00+08:00']])
+  })
 })
 
 type Who = 'resident' | 'elder' | 'volunteer' | 'staff' | null

@@ -18,6 +18,7 @@ import {
   serviceRecordOf,
   signUp,
   validateActivityDraft,
+  withdrawForClosure,
   type Activity,
   type ActivityDraft,
   type SignUp,
@@ -97,6 +98,20 @@ describe('signing up', () => {
     ])
     expect(cancelSignUp(list[3], activity, list, NOW)).toHaveLength(1)
     expect(refusal(() => cancelSignUp(list[1], activity, list, Date.parse(draft.deadline))).code).toBe('CONFLICT')
+  })
+})
+
+describe('注销账号', () => {
+  it('withdraws a sign-up of an activity yet to start, even past the deadline, and moves the waiting list in', () => {
+    let list: SignUp[] = []
+    for (const id of ['a', 'b', 'c']) list = join(list, id)
+    const afterDeadline = at('2026-12-05T08:59:59')
+    expect(withdrawForClosure(list, 'a', activity, afterDeadline).map((s) => [s.accountId, s.status])).toEqual([
+      ['a', 'cancelled'],
+      ['c', 'joined'],
+    ])
+    expect(withdrawForClosure(list, 'a', activity, at('2026-12-05T09:00:00'))).toEqual([])
+    expect(withdrawForClosure(list, 'z', activity, NOW)).toEqual([])
   })
 })
 

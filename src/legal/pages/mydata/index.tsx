@@ -97,6 +97,7 @@ export default function MyDataPage() {
     ['微心愿', data.wishes.length],
     ['义诊预约', data.bookings.length],
     ['岗位报名', data.applications.length],
+    ['活动报名', data.signUps.length],
     ['消息', data.messages.length],
   ]
   return (
