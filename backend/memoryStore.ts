@@ -2,7 +2,7 @@ import { concerns, withinDays, type AuditEntry, type AuditFilter } from '../src/
 import type { Message, MessageDraft } from '../src/domain/messages'
 import type { Booking, Clinic } from '../src/domain/clinic'
 import type { Application, Posting } from '../src/domain/jobs'
-import type { Activity, SignUp } from '../src/domain/activity'
+import type { Activity, Certificate, SignUp } from '../src/domain/activity'
 import type { RoleChange } from '../src/domain/roles'
 import type { Wish } from '../src/domain/wish'
 import type { CommunityRecord, GridRecord, IdempotencyRecord, PhotoRecord, SessionRecord, UserRecord } from './records'
@@ -26,6 +26,7 @@ export interface MemoryData {
   applications: Application[]
   activities: Activity[]
   signUps: SignUp[]
+  certificates: Certificate[]
   roleChanges: RoleChange[]
   messages: Message[]
   /** 操作记录, oldest first; only ever appended to. */
@@ -380,6 +381,17 @@ class MemoryTransaction implements Repository {
   async updateSignUp(signUp: SignUp) {
     this.replace('signUps', signUp)
   }
+  async insertCertificate(certificate: Certificate) {
+    this.insert('certificates', certificate)
+  }
+  async getCertificate(code: string) {
+    return this.read('certificates').find((c) => c.code === code) ?? null
+  }
+  async deleteCertificatesOf(accountId: string) {
+    if (this.read('certificates').some((c) => c.accountId === accountId)) {
+      this.changed.certificates = this.read('certificates').filter((c) => c.accountId !== accountId)
+    }
+  }
 
   async loadStatsInput() {
     const gridOfUser: Record<string, string | null> = {}
@@ -451,7 +463,7 @@ class MemoryTransaction implements Repository {
   }
 
   async wipeRecords() {
-    for (const table of ['communities', 'grids', 'wishes', 'photos', 'clinics', 'bookings', 'postings', 'applications', 'activities', 'signUps', 'messages'] as const) {
+    for (const table of ['communities', 'grids', 'wishes', 'photos', 'clinics', 'bookings', 'postings', 'applications', 'activities', 'signUps', 'certificates', 'messages'] as const) {
       this.changed[table] = []
     }
   }
@@ -480,6 +492,7 @@ export function emptyMemoryData(): MemoryData {
     applications: [],
     activities: [],
     signUps: [],
+    certificates: [],
     roleChanges: [],
     messages: [],
     audit: [],

@@ -2,7 +2,7 @@ import type { AuditEntry, AuditFilter } from '../src/domain/audit'
 import type { Message, MessageDraft } from '../src/domain/messages'
 import type { Booking, Clinic, SlotBooking } from '../src/domain/clinic'
 import type { Application, Posting } from '../src/domain/jobs'
-import type { Activity, SignUp } from '../src/domain/activity'
+import type { Activity, Certificate, SignUp } from '../src/domain/activity'
 import type { RoleChange } from '../src/domain/roles'
 import type { StatsInput } from '../src/domain/stats'
 import type { Wish, WishCategory } from '../src/domain/wish'
@@ -165,6 +165,10 @@ export interface Repository {
   listSignUpsOfAccount(accountId: string): Promise<SignUp[]>
   insertSignUp(signUp: SignUp): Promise<void>
   updateSignUp(signUp: SignUp): Promise<void>
+  insertCertificate(certificate: Certificate): Promise<void>
+  getCertificate(code: string): Promise<Certificate | null>
+  /** 注销账号: the account's certificates stop verifying. */
+  deleteCertificatesOf(accountId: string): Promise<void>
 
   // Figures
   loadStatsInput(): Promise<Omit<StatsInput, 'gridOf'> & { gridOfUser: Record<string, string | null> }>

@@ -251,7 +251,7 @@ CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE state IN ('pending', '
   },
   {
     version: 11,
-    name: 'volunteer activities',
+    name: 'volunteer activities and certificates',
     sql: `
 -- 志愿活动: doc holds the activity, with the secret its live check-in code is derived from.
 CREATE TABLE activities (
@@ -274,6 +274,14 @@ CREATE TABLE activity_signups (
 CREATE INDEX activity_signups_activity ON activity_signups (activity_id, seq);
 CREATE INDEX activity_signups_account ON activity_signups (account_id, seq);
 CREATE UNIQUE INDEX activity_signups_one_per_person ON activity_signups (activity_id, account_id) WHERE status <> 'cancelled';
+
+-- 出具证明: each certificate is a snapshot of the service record, checked publicly by its code.
+CREATE TABLE certificates (
+  code text PRIMARY KEY,
+  account_id text NOT NULL REFERENCES users (id),
+  doc jsonb NOT NULL
+);
+CREATE INDEX certificates_account ON certificates (account_id);
 `,
   },
 ]

@@ -3,7 +3,7 @@ import type { Message, MessageDraft } from '../src/domain/messages'
 import { ApiError } from '../src/api/errors'
 import type { Booking, Clinic, SlotBooking } from '../src/domain/clinic'
 import type { Application, Posting } from '../src/domain/jobs'
-import type { Activity, SignUp } from '../src/domain/activity'
+import type { Activity, Certificate, SignUp } from '../src/domain/activity'
 import type { RoleChange } from '../src/domain/roles'
 import { normalisePhone } from '../src/domain/validation'
 import type { Wish } from '../src/domain/wish'
@@ -407,6 +407,15 @@ class PgRepository implements Repository {
   async updateSignUp(s: SignUp) {
     await this.rows('UPDATE activity_signups SET status = $2, doc = $3 WHERE id = $1', [s.id, s.status, json(s)])
   }
+  async insertCertificate(c: Certificate) {
+    await this.rows('INSERT INTO certificates (code, account_id, doc) VALUES ($1, $2, $3)', [c.code, c.accountId, json(c)])
+  }
+  async getCertificate(code: string) {
+    return docs<Certificate>(await this.rows('SELECT doc FROM certificates WHERE code = $1', [code]))[0] ?? null
+  }
+  async deleteCertificatesOf(accountId: string) {
+    await this.rows('DELETE FROM certificates WHERE account_id = $1', [accountId])
+  }
 
   /** PgStore.reseal's work, inside its transaction: every row not sealed with the current key, rewritten. */
   async resealStale(): Promise<number> {
@@ -567,7 +576,7 @@ class PgRepository implements Repository {
   }
 
   async wipeRecords() {
-    await this.rows('TRUNCATE outbox, messages, activity_signups, activities, applications, postings, bookings, clinics, photos, wishes, grids, communities')
+    await this.rows('TRUNCATE outbox, messages, certificates, activity_signups, activities, applications, postings, bookings, clinics, photos, wishes, grids, communities')
   }
 }
 
@@ -719,7 +728,7 @@ export class PgStore implements Store {
   async truncateAll(): Promise<void> {
     const conn = await this.database.connect()
     try {
-      await conn.query('TRUNCATE audit_log, outbox, subscribe_grants, messages, role_changes, activity_signups, activities, applications, postings, bookings, clinics, photos, wishes, grids, communities, idempotency, sessions, users')
+      await conn.query('TRUNCATE audit_log, outbox, subscribe_grants, messages, role_changes, certificates, activity_signups, activities, applications, postings, bookings, clinics, photos, wishes, grids, communities, idempotency, sessions, users')
       await conn.query('ALTER SEQUENCE record_ids RESTART WITH 1001')
     } finally {
       conn.release()

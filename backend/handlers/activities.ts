@@ -1,7 +1,8 @@
 import { ApiError } from '../../src/api/errors'
-import type { ActivityRoster, ActivityView, LiveCode, Role, ServiceRecord, SignUpView } from '../../src/api/types'
+import type { ActivityRoster, ActivityView, Certificate, CertificateCheck, LiveCode, Role, ServiceRecord, SignUpView } from '../../src/api/types'
 import {
   cancelSignUp,
+  certificateCheckOf,
   checkCode,
   checkIn,
   checkInCode,
@@ -16,7 +17,9 @@ import {
   isListedActivity,
   isSignUpOpen,
   normaliseActivityDraft,
+  issueCertificate,
   placesLeft,
+  readCertificateCode,
   serviceRecordOf,
   signUp,
   startsAt,
@@ -220,19 +223,46 @@ export const activityRoutes: Route[] = [
     method: 'GET',
     path: '/me/service-record',
     access: 'user',
-    handler: async ({ repo, user }): Promise<ServiceRecord> => {
-      const mine = (await repo.listSignUpsOfAccount(user!.id)).filter((s) => s.status === 'joined')
-      const activities = new Map((await repo.getActivities([...new Set(mine.map((s) => s.activityId))])).map((a) => [a.id, a]))
-      const wishes = (await repo.listWishesClaimedBy(user!.id)).filter((w) => w.hours !== null && w.completedAt)
-      return serviceRecordOf([
-        ...mine
-          .filter((s) => activities.has(s.activityId))
-          .map((s) => {
-            const a = activities.get(s.activityId)!
-            return { kind: 'activity' as const, id: s.id, title: a.theme, organiser: a.unit, date: a.date, hours: creditedHours(s) }
-          }),
-        ...wishes.map((w) => ({ kind: 'wish' as const, id: w.id, title: w.title, organiser: '微心愿', date: inChina(w.completedAt!).format('YYYY-MM-DD'), hours: w.hours! })),
-      ])
+    handler: ({ repo, user }) => serviceRecordOfAccount(repo, user!.id),
+  },
+  {
+    method: 'POST',
+    path: '/me/certificates',
+    access: 'user',
+    handler: async ({ repo, user, now, secrets }): Promise<Certificate> => {
+      const record = await serviceRecordOfAccount(repo, user!.id)
+      if (record.entries.length === 0) throw new ApiError('CONFLICT', '还没有服务记录，暂不能出具证明')
+      // 64 random bits: a code nobody can guess, short enough to type.
+      const certificate = issueCertificate(record, user!, secrets.digest(secrets.randomToken()).slice(0, 16).toUpperCase(), now)
+      await repo.insertCertificate(certificate)
+      return certificate
+    },
+  },
+  {
+    method: 'GET',
+    path: '/certificates/:code',
+    access: 'public',
+    handler: async ({ repo, params }): Promise<CertificateCheck> => {
+      const code = readCertificateCode(params.code)
+      const found = code ? await repo.getCertificate(code) : null
+      if (!found) throw new ApiError('NOT_FOUND', '没有找到这份证明，请核对验证码')
+      return certificateCheckOf(found)
     },
   },
 ]
+
+/** 志愿服务记录: the account's activities (the hours that count) and the micro-wishes it completed. */
+async function serviceRecordOfAccount(repo: Repository, accountId: string): Promise<ServiceRecord> {
+  const mine = (await repo.listSignUpsOfAccount(accountId)).filter((s) => s.status === 'joined')
+  const activities = new Map((await repo.getActivities([...new Set(mine.map((s) => s.activityId))])).map((a) => [a.id, a]))
+  const wishes = (await repo.listWishesClaimedBy(accountId)).filter((w) => w.hours !== null && w.completedAt)
+  return serviceRecordOf([
+    ...mine
+      .filter((s) => activities.has(s.activityId))
+      .map((s) => {
+        const a = activities.get(s.activityId)!
+        return { kind: 'activity' as const, id: s.id, title: a.theme, organiser: a.unit, date: a.date, hours: creditedHours(s) }
+      }),
+    ...wishes.map((w) => ({ kind: 'wish' as const, id: w.id, title: w.title, organiser: '微心愿', date: inChina(w.completedAt!).format('YYYY-MM-DD'), hours: w.hours! })),
+  ])
+}

@@ -86,6 +86,7 @@ export const myDataRoutes: Route[] = [
       }
       for (const application of await repo.listApplicationsOfApplicant(me.id)) await repo.updateApplication(closedApplication(application))
       await withdrawSignUpsOf(repo, me.id, now)
+      await repo.deleteCertificatesOf(me.id)
       // Photos of the person's wishes and their own uploads: rows now, files once this is committed.
       const photoIds = await repo.deletePhotosOf(me.id, ownWishes.map((w) => w.id))
       ctx.afterCommit(async () => {

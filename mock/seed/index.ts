@@ -66,6 +66,7 @@ export function seedDb(now: number): MemoryData {
     applications: jobSeed.applications,
     activities: seedActivities(now),
     signUps: [],
+    certificates: [],
     roleChanges: [],
     messages: [],
     audit: [],

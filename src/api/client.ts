@@ -3,6 +3,8 @@ import type { ApiError } from './errors'
 import type {
   ActivityRoster,
   ActivityView,
+  Certificate,
+  CertificateCheck,
   LiveCode,
   ServiceRecord,
   SignUpView,
@@ -144,6 +146,8 @@ export function createClient({ transport, getToken, reauthenticate, resolveUrl =
     getActivityRoster: (activityId) => send<ActivityRoster>({ method: 'GET', path: `/activities/${seg(activityId)}/roster` }),
     correctHours: (signUpId, hours, reason, options) => write<SignUpView>('POST', `/activity-signups/${seg(signUpId)}/correction`, { hours, reason }, options),
     getServiceRecord: () => send<ServiceRecord>({ method: 'GET', path: '/me/service-record' }),
+    issueCertificate: (options) => write<Certificate>('POST', '/me/certificates', {}, options),
+    checkCertificate: (code) => send<CertificateCheck>({ method: 'GET', path: `/certificates/${seg(code)}` }),
 
     listJobs: (query = {}) => page<PostingView>('/jobs', { ...query }),
     getJob: (id) => send<PostingView>({ method: 'GET', path: `/jobs/${seg(id)}` }),

@@ -3,6 +3,8 @@ import type {
   ActivityDraft,
   ActivityRoster,
   ActivityView,
+  Certificate,
+  CertificateCheck,
   LiveCode,
   ServiceRecord,
   SignUpView,
@@ -144,6 +146,10 @@ export interface Api {
   correctHours(signUpId: string, hours: number, reason: string, options?: WriteOptions): Promise<SignUpView>
   /** 志愿服务记录: activities and completed micro-wishes with hours. */
   getServiceRecord(): Promise<ServiceRecord>
+  /** 出具证明: a snapshot of the record with a verification code. */
+  issueCertificate(options?: WriteOptions): Promise<Certificate>
+  /** Public: the totals of a certificate, the holder's name masked, nothing else of theirs. */
+  checkCertificate(code: string): Promise<CertificateCheck>
 
   // 代办 (issue 6)
   /** Volunteers: residents of their grid; staff: everyone. Phones masked; q is a name or a phone's last 4 digits. */

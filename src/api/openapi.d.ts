@@ -3235,6 +3235,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 出具证明: a certificate of the caller's service record, with a verification code.
+         * @description CONFLICT when there is no service yet. Each call issues a new certificate (a retried key answers the same one).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description One key per user intent; reused when the same submission is retried. */
+                    "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Certificate"];
+                    };
+                };
+                409: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/certificates/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public check of a certificate: the same totals, the holder's name masked, nothing else of theirs. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CertificateCheck"];
+                    };
+                };
+                404: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3960,6 +4044,32 @@ export interface components {
                 hours: number;
             }[];
             totalHours: number;
+        };
+        /** @description A certificate as issued, a snapshot of the service record; micro-wishes are named only as 微心愿服务. */
+        Certificate: {
+            /** @description The verification code of the public check. */
+            code: string;
+            accountId: string;
+            holder: string;
+            issuer: string;
+            /** Format: date-time */
+            issuedAt: string;
+            record: components["schemas"]["ServiceRecord"];
+        };
+        /** @description What anyone with the code sees; the holder's name masked; no phone, no address, no list of services. */
+        CertificateCheck: {
+            code: string;
+            /** @example 赵*强 */
+            holder: string;
+            issuer: string;
+            /** Format: date-time */
+            issuedAt: string;
+            totalHours: number;
+            serviceCount: number;
+            yearly: {
+                year: number;
+                hours: number;
+            }[];
         };
     };
     responses: {

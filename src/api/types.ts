@@ -265,6 +265,8 @@ export type {
   ActivityDraft,
   ActivityKind,
   Audience,
+  Certificate,
+  CertificateCheck,
   HoursCorrection,
   ServiceEntry,
   ServiceRecord,

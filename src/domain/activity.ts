@@ -6,6 +6,7 @@
  * all times in China time.
  */
 import { inChina, toChinaIso } from './chinaTime'
+import { maskName } from './mask'
 import type { AccountRole as Role } from './roles'
 import { RuleError, assertValid } from './rules'
 import { checkText, collectErrors, type FieldErrors } from './validation'
@@ -363,4 +364,55 @@ export function serviceRecordOf(entries: ServiceEntry[]): ServiceRecord {
     yearly: [...years.entries()].sort((a, b) => b[0] - a[0]).map(([year, hours]) => ({ year, hours })),
     totalHours: counted.reduce((sum, e) => sum + e.hours, 0),
   }
+}
+
+// 出具证明: a certificate of the service record, and its public check
+
+export const CERTIFICATE_ISSUER = '东安社区党群服务中心'
+
+/** A certificate as issued: a snapshot of the record, found again by its code. */
+export interface Certificate {
+  code: string
+  accountId: string
+  holder: string
+  issuer: string
+  issuedAt: string
+  record: ServiceRecord
+}
+
+/** What anyone with the code may see: the same totals, the holder's name masked, nothing else of theirs. */
+export interface CertificateCheck {
+  code: string
+  holder: string
+  issuer: string
+  issuedAt: string
+  totalHours: number
+  serviceCount: number
+  yearly: { year: number; hours: number }[]
+}
+
+/** A certificate of the record: micro-wishes are named only as such (their titles are other residents' requests). */
+export function issueCertificate(record: ServiceRecord, holder: { id: string; name: string }, code: string, now: number): Certificate {
+  const entries = record.entries.map((e) => (e.kind === 'wish' ? { ...e, title: '微心愿服务' } : e))
+  return { code, accountId: holder.id, holder: holder.name, issuer: CERTIFICATE_ISSUER, issuedAt: toChinaIso(now), record: { ...record, entries } }
+}
+
+export function certificateCheckOf(c: Certificate): CertificateCheck {
+  return {
+    code: c.code,
+    // 张*强: enough to match the paper, not enough to find the person.
+    holder: maskName(c.holder),
+    issuer: c.issuer,
+    issuedAt: c.issuedAt,
+    totalHours: c.record.totalHours,
+    serviceCount: c.record.entries.length,
+    yearly: c.record.yearly,
+  }
+}
+
+/** A typed or scanned verification code, or null: 16 hexadecimal characters, any case, spaces ignored. */
+export function readCertificateCode(input: unknown): string | null {
+  if (typeof input !== 'string') return null
+  const code = input.replace(/\s/g, '').toUpperCase()
+  return /^[0-9A-F]{16}$/.test(code) ? code : null
 }

@@ -72,6 +72,7 @@ export const AUDIT_LABEL: Record<string, string> = {
   'POST /activities/:id/check-in': '活动签到',
   'POST /activities/:id/check-out': '活动签退',
   'POST /activity-signups/:id/correction': '更正服务时长',
+  'POST /me/certificates': '出具志愿服务证明',
   'POST /messages/read': '标记消息已读',
   'POST /me/name': '更正姓名',
   'POST /me/subscriptions': '同意接收订阅消息',

@@ -37,6 +37,8 @@ export const ROUTES = {
   activityOrganiser: (id: string) => `/activity/pages/organiser/index?id=${encodeURIComponent(id)}`,
   activityPublish: '/activity/pages/publish/index',
   serviceRecord: '/activity/pages/record/index',
+  certificate: '/activity/pages/certificate/index',
+  verifyCertificate: (code?: string) => `/activity/pages/verify/index${code ? `?c=${encodeURIComponent(code)}` : ''}`,
   dashboard: '/staff/pages/dashboard/index',
   volunteers: '/staff/pages/volunteers/index',
   auditTrail: '/staff/pages/audit/index',

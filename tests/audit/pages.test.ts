@@ -43,6 +43,7 @@ const PAGES: Record<Role, string[]> = {
     '/activity/pages/detail/index?id=h1',
     '/activity/pages/mine/index',
     '/activity/pages/record/index',
+    '/activity/pages/verify/index',
     '/inbox/pages/list/index',
     '/legal/pages/privacy/index',
     '/legal/pages/terms/index',
@@ -66,6 +67,8 @@ const PAGES: Record<Role, string[]> = {
     '/wish/pages/post/index',
     '/clinic/pages/book/index?clinic=c1&slot=t3',
     '/activity/pages/detail/index?id=h2',
+    '/activity/pages/record/index',
+    '/activity/pages/certificate/index',
   ],
   staff: [
     '/pages/me/index',

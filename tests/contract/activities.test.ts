@@ -135,6 +135,27 @@ describe.each(TARGETS)('activity contract: $name', (kind) => {
     expect(record.yearly.find((y) => y.year === 2026)!.hours).toBeGreaterThanOrEqual(2.5)
   })
 
+  it('issues a certificate whose public check shows the same totals and nothing personal; it stops verifying after 注销账号', async () => {
+    const staff = await clientAs(t, 'staff')
+    const activity = await staff.publishActivity(ACTIVITY)
+    const volunteer = await clientAs(t, 'volunteer')
+    const mine = await volunteer.signUpForActivity(activity.id)
+    await staff.correctHours(mine.id, 2, '现场核实')
+    const record = await volunteer.getServiceRecord()
+    const certificate = await volunteer.issueCertificate()
+    expect(certificate).toMatchObject({ holder: '赵志强', issuer: '东安社区党群服务中心', issuedAt: '2026-11-25T10:00:00+08:00', record: { totalHours: record.totalHours, yearly: record.yearly } })
+    expect(certificate.code).toMatch(/^[0-9A-F]{16}$/)
+    expect(certificate.record.entries.filter((e) => e.kind === 'wish').every((e) => e.title === '微心愿服务')).toBe(true)
+
+    const check = await (await clientAs(t, null)).checkCertificate(certificate.code.toLowerCase())
+    expect(check).toEqual({ code: certificate.code, holder: '赵*强', issuer: '东安社区党群服务中心', issuedAt: '2026-11-25T10:00:00+08:00', totalHours: record.totalHours, serviceCount: record.entries.length, yearly: record.yearly })
+    expect(JSON.stringify(check)).not.toMatch(/赵志强|13604529876|volunteer|DA0103/)
+    expect((await failureOf((await clientAs(t, null)).checkCertificate('0123456789ABCDEF'))).code).toBe('NOT_FOUND')
+
+    await volunteer.closeMyAccount()
+    expect((await failureOf((await clientAs(t, null)).checkCertificate(certificate.code))).code).toBe('NOT_FOUND')
+  })
+
   it('lists sign-ups in 个人信息, and 注销账号 withdraws them, even past the deadline, moving the waiting list in', async () => {
     const staff = await clientAs(t, 'staff')
     const activity = await staff.publishActivity({ ...ACTIVITY, capacity: 1 })
@@ -166,6 +187,8 @@ const TABLE: [string, (api: Api, ids: { activity: string; signUp: string; code: 
   ['see the roster', (api, ids) => api.getActivityRoster(ids.activity), ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'UNAUTHORIZED']],
   ['correct hours', (api, ids) => api.correctHours(ids.signUp, 1, '现场核实'), ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'UNAUTHORIZED']],
   ['see the service record', (api) => api.getServiceRecord(), ['ok', 'ok', 'ok', 'ok', 'UNAUTHORIZED']],
+  // Only the volunteer has served yet (a micro-wish of the seed); a sign-up without hours is no service.
+  ['issue a certificate', (api) => api.issueCertificate(), ['CONFLICT', 'CONFLICT', 'ok', 'CONFLICT', 'UNAUTHORIZED']],
 ]
 
 describe.each(TARGETS)('activity authorization table: $name', (kind) => {

@@ -3,6 +3,7 @@ import { api, ApiError, type SignUpView } from '../../src/api'
 import ActivityDetail from '../../src/activity/pages/detail'
 import OrganiserPage from '../../src/activity/pages/organiser'
 import PublishActivity from '../../src/activity/pages/publish'
+import VerifyCertificate from '../../src/activity/pages/verify'
 import { useSession } from '../../src/stores/session'
 import { button, typeInto, valueOf } from '../setup/form'
 import { mountPage } from '../setup/mount-page'
@@ -90,5 +91,24 @@ describe('the organiser’s page', () => {
     expect(container.querySelector('.live-code')?.textContent).toBe('482913')
     expect(container.textContent).toContain('李明 · 已报名')
     expect(container.textContent).toContain('签到 — · 签退 — · 0小时')
+  })
+})
+
+describe('the public check of a certificate', () => {
+  it('opens from the certificate’s link and shows the totals with the holder’s name masked; a wrong code is said beside the field', async () => {
+    useSession.getState().signIn(await api.switchDemoAccount('volunteer'))
+    const certificate = await api.issueCertificate()
+    useSession.setState({ token: null, user: null })
+    const { container, testUtils } = await mountPage(VerifyCertificate, { path: '/activity/pages/verify/index', params: { c: certificate.code } })
+    await testUtils.queries.waitForQueryByText('证明真实有效', undefined, { timeout: 3000 })
+    expect(container.textContent).toContain('持证人：赵*强')
+    expect(container.textContent).toContain(`累计服务：${certificate.record.totalHours}小时`)
+    expect(container.textContent).not.toContain('赵志强')
+
+    typeInto(container, 'certificate-code', 'ABC')
+    testUtils.fireEvent.click(button(container, '查验'))
+    await testUtils.queries.waitForQueryByText('验证码是16位数字和字母，请核对')
+    expect(container.querySelector('#certificate-code-error')?.textContent).toBe('验证码是16位数字和字母，请核对')
+    expect(container.textContent).not.toContain('证明真实有效')
   })
 })

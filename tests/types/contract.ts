@@ -58,6 +58,8 @@ export const SAME_AS_DOCUMENT: {
   ActivityRoster: Same<Schemas['ActivityRoster'], Api.ActivityRoster>
   LiveCode: Same<Schemas['LiveCode'], Api.LiveCode>
   ServiceRecord: Same<Schemas['ServiceRecord'], Api.ServiceRecord>
+  Certificate: Same<Schemas['Certificate'], Api.Certificate>
+  CertificateCheck: Same<Schemas['CertificateCheck'], Api.CertificateCheck>
 } = {
   User: true,
   Session: true,
@@ -103,4 +105,6 @@ export const SAME_AS_DOCUMENT: {
   ActivityRoster: true,
   LiveCode: true,
   ServiceRecord: true,
+  Certificate: true,
+  CertificateCheck: true,
 }

@@ -1,6 +1,9 @@
 import { createHash } from 'crypto'
 import {
   cancelSignUp,
+  certificateCheckOf,
+  issueCertificate,
+  readCertificateCode,
   checkCode,
   checkIn,
   checkInCode,
@@ -211,5 +214,32 @@ describe('志愿服务记录', () => {
       { year: 2025, hours: 1 },
     ])
     expect(record.totalHours).toBe(5)
+  })
+})
+
+describe('出具证明', () => {
+  const record = serviceRecordOf([
+    { kind: 'wish', id: 'w1', title: '王秀英家的水管坏了', organiser: '微心愿', date: '2026-10-01', hours: 1 },
+    { kind: 'activity', id: 's2', title: '植树', organiser: '东安社区党委', date: '2026-11-01', hours: 2.5 },
+  ])
+
+  it('names micro-wishes only as such, and its public check shows the totals with the name masked', () => {
+    const c = issueCertificate(record, { id: 'volunteer', name: '赵志强' }, '0123456789ABCDEF', NOW)
+    expect(c.record.entries.map((e) => e.title)).toEqual(['植树', '微心愿服务'])
+    expect(certificateCheckOf(c)).toEqual({
+      code: '0123456789ABCDEF',
+      holder: '赵*强',
+      issuer: '东安社区党群服务中心',
+      issuedAt: '2026-11-25T10:00:00+08:00',
+      totalHours: 3.5,
+      serviceCount: 2,
+      yearly: [{ year: 2026, hours: 3.5 }],
+    })
+  })
+
+  it('reads a verification code as typed', () => {
+    expect(readCertificateCode(' 0123 4567 89ab cdef ')).toBe('0123456789ABCDEF')
+    expect(readCertificateCode('0123456789ABCDEG')).toBeNull()
+    expect(readCertificateCode(42)).toBeNull()
   })
 })

@@ -1,10 +1,12 @@
 import { Text, View } from '@tarojs/components'
 import { api } from '../../../api'
+import { Action } from '../../../components/Action'
 import { LoadingPage } from '../../../components/Loading'
 import { PageRoot } from '../../../components/PageRoot'
 import { useLoaded } from '../../../components/useLoaded'
 import { describeHours } from '../../../domain/activity'
 import { inChina } from '../../../domain/chinaTime'
+import { ROUTES, open } from '../../../platform/navigation'
 import { ensureSignedIn } from '../../../stores/session'
 import '../../activity.scss'
 
@@ -31,6 +33,11 @@ export default function ServiceRecordPage() {
           ))}
         </View>
       </View>
+      {record.entries.length > 0 && (
+        <Action className="btn--primary btn--block" onClick={() => open(ROUTES.certificate)}>
+          出具志愿服务证明
+        </Action>
+      )}
       {record.entries.length === 0 && <View className="muted center">还没有服务记录。参加志愿活动并签到签退，或完成微心愿后，这里会记下时长。</View>}
       {record.entries.map((e) => (
         <View key={`${e.kind}${e.id}`} className="card">
