@@ -3,6 +3,7 @@ import type { ActivityRoster, ActivityView, Certificate, CertificateCheck, LiveC
 import {
   cancelSignUp,
   certificateCheckOf,
+  checkRepeatMonths,
   checkCode,
   checkIn,
   checkInCode,
@@ -20,6 +21,7 @@ import {
   issueCertificate,
   placesLeft,
   readCertificateCode,
+  repeatMonthly,
   serviceRecordOf,
   signUp,
   startsAt,
@@ -99,6 +101,14 @@ export async function withdrawSignUpsOf(repo: Repository, accountId: string, now
   }
 }
 
+/** A new activity with a secret of its own for its check-in code. */
+async function publish(ctx: RouteContext, draft: ActivityDraft): Promise<ActivityView> {
+  const { id, name } = ctx.user!
+  const activity: Activity = { ...draft, id: await ctx.repo.newId('h'), publishedBy: { id, name }, publishedAt: toChinaIso(ctx.now), secret: ctx.secrets.randomToken() }
+  await ctx.repo.insertActivity(activity)
+  return activityView(activity, [], ctx.now)
+}
+
 const JOINERS: Role[] = ['resident', 'elder', 'volunteer']
 
 export const activityRoutes: Route[] = [
@@ -119,17 +129,20 @@ export const activityRoutes: Route[] = [
     access: ['staff'],
     handler: async (ctx): Promise<ActivityView> => {
       assertValid(validateActivityDraft(ctx.body, ctx.now))
-      const draft = normaliseActivityDraft(ctx.body as unknown as ActivityDraft)
-      const { id, name } = ctx.user!
-      const activity: Activity = {
-        ...draft,
-        id: await ctx.repo.newId('h'),
-        publishedBy: { id, name },
-        publishedAt: toChinaIso(ctx.now),
-        secret: ctx.secrets.randomToken(),
-      }
-      await ctx.repo.insertActivity(activity)
-      return activityView(activity, [], ctx.now)
+      return publish(ctx, normaliseActivityDraft(ctx.body as unknown as ActivityDraft))
+    },
+  },
+  {
+    method: 'POST',
+    path: '/activities/series',
+    access: ['staff'],
+    handler: async (ctx): Promise<ActivityView[]> => {
+      const months = ctx.body.months
+      assertValid({ ...validateActivityDraft(ctx.body, ctx.now), ...(checkRepeatMonths(months) ? { months: checkRepeatMonths(months)! } : {}) })
+      const { months: _months, ...draft } = ctx.body
+      const made: ActivityView[] = []
+      for (const each of repeatMonthly(normaliseActivityDraft(draft as unknown as ActivityDraft), months as number)) made.push(await publish(ctx, each))
+      return made
     },
   },
   {

@@ -137,6 +137,7 @@ export function createClient({ transport, getToken, reauthenticate, resolveUrl =
     listActivities: () => send<ActivityView[]>({ method: 'GET', path: '/activities' }),
     getActivity: (id) => send<ActivityView>({ method: 'GET', path: `/activities/${seg(id)}` }),
     publishActivity: (draft, options) => write<ActivityView>('POST', '/activities', draft, options),
+    publishActivitySeries: (draft, months, options) => write<ActivityView[]>('POST', '/activities/series', { ...draft, months }, options),
     signUpForActivity: (activityId, options) => write<SignUpView>('POST', `/activities/${seg(activityId)}/signups`, {}, options),
     listMySignUps: () => send<SignUpView[]>({ method: 'GET', path: '/activity-signups/mine' }),
     cancelSignUp: (signUpId, options) => write<SignUpView>('POST', `/activity-signups/${seg(signUpId)}/cancel`, {}, options),

@@ -131,6 +131,8 @@ export interface Api {
   getActivity(id: string): Promise<ActivityView>
   /** Staff. */
   publishActivity(draft: ActivityDraft, options?: WriteOptions): Promise<ActivityView>
+  /** Staff: one activity a month for `months` months, on the same weekday of the month (每月第二个周六). */
+  publishActivitySeries(draft: ActivityDraft, months: number, options?: WriteOptions): Promise<ActivityView[]>
   /** A place, or the waiting list; never beyond the capacity. */
   signUpForActivity(activityId: string, options?: WriteOptions): Promise<SignUpView>
   listMySignUps(): Promise<SignUpView[]>

@@ -145,6 +145,41 @@ export function normaliseActivityDraft(d: ActivityDraft): ActivityDraft {
   }
 }
 
+// Repeating activities (the monthly 党员责任区集中奉献日), created from a rule
+
+export const MAX_REPEAT_MONTHS = 12
+const ORDINAL = ['第一个', '第二个', '第三个', '第四个', '最后一个']
+
+/** The same weekday of the month as `date` (its 1st–4th, or the last when it is a 5th), for `months` months from it. */
+export function monthlyDates(date: string, months: number): string[] {
+  const first = inChina(`${date}T12:00:00+08:00`)
+  const nth = Math.ceil(first.date() / 7)
+  const dates: string[] = []
+  for (let i = 0; i < months; i++) {
+    const month = first.startOf('month').add(i, 'month')
+    const day = month.add((first.day() - month.day() + 7) % 7, 'day').add(nth - 1, 'week')
+    // A 5th weekday most months lack: the last one instead.
+    dates.push((day.month() === month.month() ? day : day.subtract(1, 'week')).format('YYYY-MM-DD'))
+  }
+  return dates
+}
+
+/** "每月第二个周六" for a date, as the form says what the rule will do. */
+export function describeMonthlyRule(date: string): string {
+  const d = inChina(`${date}T12:00:00+08:00`)
+  return `每月${ORDINAL[Math.min(Math.ceil(d.date() / 7), 5) - 1]}${d.format('ddd')}`
+}
+
+export function checkRepeatMonths(value: unknown): string | null {
+  return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_REPEAT_MONTHS ? null : `重复月数须为1到${MAX_REPEAT_MONTHS}之间的整数`
+}
+
+/** One draft per month by the rule; each deadline keeps its distance from its start. */
+export function repeatMonthly(draft: ActivityDraft, months: number): ActivityDraft[] {
+  const lead = startsAt(draft) - Date.parse(draft.deadline)
+  return monthlyDates(draft.date, months).map((date) => ({ ...draft, date, deadline: toChinaIso(startsAt({ date, start: draft.start }) - lead) }))
+}
+
 export function isSignUpOpen(activity: Pick<ActivityDraft, 'deadline'>, now: number): boolean {
   return now < Date.parse(activity.deadline)
 }

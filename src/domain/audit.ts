@@ -67,6 +67,7 @@ export const AUDIT_LABEL: Record<string, string> = {
   'POST /jobs/:id/applications': '报名岗位',
   'POST /applications/:id/status': '更新报名状态',
   'POST /activities': '发布志愿活动',
+  'POST /activities/series': '按月发布志愿活动',
   'POST /activities/:id/signups': '报名志愿活动',
   'POST /activity-signups/:id/cancel': '取消活动报名',
   'POST /activities/:id/check-in': '活动签到',

@@ -37,6 +37,21 @@ describe.each(TARGETS)('activity contract: $name', (kind) => {
     expect(await staff.listActivities()).toHaveLength(before)
   })
 
+  it('publishes a monthly series from a rule, each with its own check-in code', async () => {
+    const staff = await clientAs(t, 'staff')
+    const bad = await failureOf(staff.publishActivitySeries({ ...ACTIVITY, theme: '' }, 13))
+    expect([bad.code, Object.keys(bad.fields).sort()]).toEqual(['VALIDATION', ['months', 'theme']])
+    const series = await staff.publishActivitySeries(ACTIVITY, 3)
+    expect(series.map((a) => [a.date, a.deadline])).toEqual([
+      ['2026-11-28', '2026-11-27T18:00:00+08:00'],
+      ['2026-12-26', '2026-12-25T18:00:00+08:00'],
+      ['2027-01-23', '2027-01-22T18:00:00+08:00'],
+    ])
+    clock = at('2026-11-28T09:00:00')
+    const codes = await Promise.all(series.map((a) => staff.getLiveCode(a.id)))
+    expect(new Set(codes.map((c) => c.code)).size).toBe(3)
+  })
+
   it('never signs up more than the capacity under 100 simultaneous sign-ups: 20 places, 20 waiting, the rest refused', async () => {
     const staff = await clientAs(t, 'staff')
     const activity = await staff.publishActivity(ACTIVITY)
@@ -180,6 +195,7 @@ const TABLE: [string, (api: Api, ids: { activity: string; signUp: string; code: 
   //                                                    resident     elder        volunteer    staff        nobody
   ['list activities', (api) => api.listActivities(), ['ok', 'ok', 'ok', 'ok', 'ok']],
   ['publish', (api) => api.publishActivity({ ...ACTIVITY, date: '2026-11-29', deadline: '2026-11-29T08:00:00+08:00' }), ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'UNAUTHORIZED']],
+  ['publish a monthly series', (api) => api.publishActivitySeries({ ...ACTIVITY, date: '2026-11-29', deadline: '2026-11-29T08:00:00+08:00' }, 2), ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'UNAUTHORIZED']],
   ['sign up', (api, ids) => api.signUpForActivity(ids.activity), ['CONFLICT', 'CONFLICT', 'CONFLICT', 'FORBIDDEN', 'UNAUTHORIZED']],
   ['cancel the volunteer’s sign-up', (api, ids) => api.cancelSignUp(ids.signUp), ['NOT_FOUND', 'NOT_FOUND', 'CONFLICT', 'NOT_FOUND', 'UNAUTHORIZED']],
   ['see the live code', (api, ids) => api.getLiveCode(ids.activity), ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'UNAUTHORIZED']],

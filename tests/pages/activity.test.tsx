@@ -47,6 +47,28 @@ describe('publishing an activity', () => {
     const made = await publish.mock.results[0].value
     expect(redirect).toHaveBeenCalledWith({ url: `/activity/pages/detail/index?id=${made.id}` })
   })
+
+  it('publishes a monthly series by the rule the form describes', async () => {
+    useSession.getState().signIn(await api.switchDemoAccount('staff'))
+    const series = jest.spyOn(api, 'publishActivitySeries')
+    const redirect = jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'ok' })
+    const { container, testUtils } = await mountPage(PublishActivity, { path: '/activity/pages/publish/index' })
+    typeInto(container, 'activity-theme', '党员责任区集中奉献日')
+    typeInto(container, 'activity-place', '东安社区文化广场')
+    typeInto(container, 'activity-capacity', '30')
+    typeInto(container, 'activity-date', '2027-01-09')
+    typeInto(container, 'activity-deadlineDate', '2027-01-08')
+    typeInto(container, 'activity-months', '13')
+    testUtils.fireEvent.click(button(container, '发布活动'))
+    await testUtils.queries.waitForQueryByText('重复月数须为1到12之间的整数')
+    typeInto(container, 'activity-months', '3')
+    expect(container.textContent).toContain('每月第二个周六，共3次')
+    testUtils.fireEvent.click(button(container, '发布活动'))
+    await settle()
+    expect(series.mock.calls[0].slice(0, 2)).toEqual([expect.objectContaining({ date: '2027-01-09', deadline: '2027-01-08T18:00:00+08:00' }), 3])
+    expect((await series.mock.results[0].value).map((a: { date: string }) => a.date)).toEqual(['2027-01-09', '2027-02-13', '2027-03-13'])
+    expect(redirect).toHaveBeenCalledWith({ url: '/activity/pages/list/index' })
+  })
 })
 
 describe('an activity’s page', () => {

@@ -11,6 +11,10 @@ import {
   codeExpiresAt,
   codePayload,
   codeWindow,
+  checkRepeatMonths,
+  describeMonthlyRule,
+  monthlyDates,
+  repeatMonthly,
   correctHours,
   creditedHours,
   describeActivityTime,
@@ -241,5 +245,26 @@ describe('出具证明', () => {
     expect(readCertificateCode(' 0123 4567 89ab cdef ')).toBe('0123456789ABCDEF')
     expect(readCertificateCode('0123456789ABCDEG')).toBeNull()
     expect(readCertificateCode(42)).toBeNull()
+  })
+})
+
+describe('monthly activities from a rule', () => {
+  it('keeps the weekday and its place in the month, the last one standing in for a missing 5th', () => {
+    // Saturday 2026-12-12 is the second Saturday of December.
+    expect(monthlyDates('2026-12-12', 3)).toEqual(['2026-12-12', '2027-01-09', '2027-02-13'])
+    expect(describeMonthlyRule('2026-12-12')).toBe('每月第二个周六')
+    // Thursday 2026-12-31 is a 5th Thursday: the last Thursday of each month after it.
+    expect(monthlyDates('2026-12-31', 3)).toEqual(['2026-12-31', '2027-01-28', '2027-02-25'])
+    expect(describeMonthlyRule('2026-12-31')).toBe('每月最后一个周四')
+  })
+
+  it('moves each deadline with its activity', () => {
+    const drafts = repeatMonthly({ ...draft, date: '2026-12-05', deadline: '2026-12-04T18:00:00+08:00' }, 2)
+    expect(drafts.map((d) => [d.date, d.deadline])).toEqual([
+      ['2026-12-05', '2026-12-04T18:00:00+08:00'],
+      ['2027-01-02', '2027-01-01T18:00:00+08:00'],
+    ])
+    expect(checkRepeatMonths(13)).toBe('重复月数须为1到12之间的整数')
+    expect(checkRepeatMonths(6)).toBeNull()
   })
 })

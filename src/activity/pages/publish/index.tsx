@@ -6,7 +6,7 @@ import { Action } from '../../../components/Action'
 import { Choice, Field } from '../../../components/Field'
 import { PageRoot } from '../../../components/PageRoot'
 import { useFormSubmit } from '../../../components/useFormSubmit'
-import { ACTIVITY_KINDS, AUDIENCES, AUDIENCE_LABEL, validateActivityDraft } from '../../../domain/activity'
+import { ACTIVITY_KINDS, AUDIENCES, AUDIENCE_LABEL, checkRepeatMonths, describeMonthlyRule, validateActivityDraft } from '../../../domain/activity'
 import { inChina } from '../../../domain/chinaTime'
 import { ROUTES } from '../../../platform/navigation'
 import '../../activity.scss'
@@ -25,6 +25,8 @@ interface Form {
   audience: Audience[]
   deadlineDate: string
   deadlineTime: string
+  /** 1: once; more: one a month by the rule. */
+  months: string
 }
 
 const blank = (): Form => {
@@ -42,6 +44,7 @@ const blank = (): Form => {
     audience: ['volunteers', 'party', 'residents'],
     deadlineDate: day.subtract(1, 'day').format('YYYY-MM-DD'),
     deadlineTime: '18:00',
+    months: '1',
   }
 }
 
@@ -76,11 +79,18 @@ export default function PublishActivity() {
 
   function publish() {
     const draft = toActivityDraft(form)
+    const months = form.months.trim() === '' ? NaN : Number(form.months)
+    const monthsError = checkRepeatMonths(months)
     submit(
-      validateActivityDraft(draft, Date.now()),
+      { ...validateActivityDraft(draft, Date.now()), ...(monthsError ? { months: monthsError } : {}) },
       async (idempotencyKey) => {
-        const made = await api.publishActivity(draft, { idempotencyKey })
-        Taro.redirectTo({ url: ROUTES.activity(made.id) })
+        if (months > 1) {
+          await api.publishActivitySeries(draft, months, { idempotencyKey })
+          Taro.redirectTo({ url: ROUTES.activities })
+        } else {
+          const made = await api.publishActivity(draft, { idempotencyKey })
+          Taro.redirectTo({ url: ROUTES.activity(made.id) })
+        }
       },
       '还没有发布，填写的内容都还在，请再点一次发布。',
     )
@@ -124,6 +134,15 @@ export default function PublishActivity() {
           {text('deadlineDate', '报名截止日期', { type: 'date', errorOf: 'deadline' })}
           {text('deadlineTime', '截止时间', { type: 'time', errorOf: 'deadline', quiet: true })}
         </View>
+        <Field
+          id="activity-months"
+          label="连续发布几个月"
+          type="digit"
+          value={form.months}
+          error={errors.months}
+          hint={Number(form.months) > 1 && /^\d{4}-\d{2}-\d{2}$/.test(form.date) ? `${describeMonthlyRule(form.date)}，共${form.months}次（如党员责任区集中奉献日）` : '填1只发布这一次'}
+          onChange={(v) => set({ months: v }, 'months')}
+        />
         <Action className="btn--primary btn--block" disabled={sending} onClick={publish}>
           {sending ? '正在发布…' : '发布活动'}
         </Action>
