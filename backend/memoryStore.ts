@@ -3,6 +3,7 @@ import type { Message, MessageDraft } from '../src/domain/messages'
 import type { Booking, Clinic } from '../src/domain/clinic'
 import type { Application, Posting } from '../src/domain/jobs'
 import type { Activity, Certificate, SignUp } from '../src/domain/activity'
+import type { Closure, Room, RoomBooking } from '../src/domain/rooms'
 import type { RoleChange } from '../src/domain/roles'
 import type { Wish } from '../src/domain/wish'
 import type { CommunityRecord, GridRecord, IdempotencyRecord, PhotoRecord, SessionRecord, UserRecord } from './records'
@@ -27,6 +28,9 @@ export interface MemoryData {
   activities: Activity[]
   signUps: SignUp[]
   certificates: Certificate[]
+  rooms: Room[]
+  roomBookings: RoomBooking[]
+  closures: Closure[]
   roleChanges: RoleChange[]
   messages: Message[]
   /** 操作记录, oldest first; only ever appended to. */
@@ -387,6 +391,36 @@ class MemoryTransaction implements Repository {
   async getCertificate(code: string) {
     return this.read('certificates').find((c) => c.code === code) ?? null
   }
+  async listRooms() {
+    return this.read('rooms')
+  }
+  async getRoom(id: string) {
+    return this.byId(this.read('rooms'), id)
+  }
+  async insertRoom(room: Room) {
+    this.insert('rooms', room)
+  }
+  async listRoomBookingsOfRoom(roomId: string, fromDate: string) {
+    return this.read('roomBookings').filter((b) => b.roomId === roomId && b.date >= fromDate)
+  }
+  async listRoomBookingsOfAccount(accountId: string) {
+    return this.read('roomBookings').filter((b) => b.accountId === accountId)
+  }
+  async getRoomBooking(id: string) {
+    return this.byId(this.read('roomBookings'), id)
+  }
+  async insertRoomBooking(booking: RoomBooking) {
+    this.insert('roomBookings', booking)
+  }
+  async updateRoomBooking(booking: RoomBooking) {
+    this.replace('roomBookings', booking)
+  }
+  async listClosuresOfRoom(roomId: string, endingAfter: number) {
+    return this.read('closures').filter((c) => c.roomId === roomId && Date.parse(c.to) > endingAfter)
+  }
+  async insertClosure(closure: Closure) {
+    this.insert('closures', closure)
+  }
   async deleteCertificatesOf(accountId: string) {
     if (this.read('certificates').some((c) => c.accountId === accountId)) {
       this.changed.certificates = this.read('certificates').filter((c) => c.accountId !== accountId)
@@ -463,7 +497,7 @@ class MemoryTransaction implements Repository {
   }
 
   async wipeRecords() {
-    for (const table of ['communities', 'grids', 'wishes', 'photos', 'clinics', 'bookings', 'postings', 'applications', 'activities', 'signUps', 'certificates', 'messages'] as const) {
+    for (const table of ['communities', 'grids', 'wishes', 'photos', 'clinics', 'bookings', 'postings', 'applications', 'activities', 'signUps', 'certificates', 'rooms', 'roomBookings', 'closures', 'messages'] as const) {
       this.changed[table] = []
     }
   }
@@ -493,6 +527,9 @@ export function emptyMemoryData(): MemoryData {
     activities: [],
     signUps: [],
     certificates: [],
+    rooms: [],
+    roomBookings: [],
+    closures: [],
     roleChanges: [],
     messages: [],
     audit: [],

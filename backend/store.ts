@@ -3,6 +3,7 @@ import type { Message, MessageDraft } from '../src/domain/messages'
 import type { Booking, Clinic, SlotBooking } from '../src/domain/clinic'
 import type { Application, Posting } from '../src/domain/jobs'
 import type { Activity, Certificate, SignUp } from '../src/domain/activity'
+import type { Closure, Room, RoomBooking } from '../src/domain/rooms'
 import type { RoleChange } from '../src/domain/roles'
 import type { StatsInput } from '../src/domain/stats'
 import type { Wish, WishCategory } from '../src/domain/wish'
@@ -169,6 +170,21 @@ export interface Repository {
   getCertificate(code: string): Promise<Certificate | null>
   /** 注销账号: the account's certificates stop verifying. */
   deleteCertificatesOf(accountId: string): Promise<void>
+
+  // 功能室预约
+  listRooms(): Promise<Room[]>
+  getRoom(id: string, options?: ReadOptions): Promise<Room | null>
+  insertRoom(room: Room): Promise<void>
+  /** Bookings of a room on China days from `fromDate` (YYYY-MM-DD) on, in the order made. */
+  listRoomBookingsOfRoom(roomId: string, fromDate: string): Promise<RoomBooking[]>
+  /** In the order made. */
+  listRoomBookingsOfAccount(accountId: string): Promise<RoomBooking[]>
+  getRoomBooking(id: string, options?: ReadOptions): Promise<RoomBooking | null>
+  insertRoomBooking(booking: RoomBooking): Promise<void>
+  updateRoomBooking(booking: RoomBooking): Promise<void>
+  /** Closures of a room that end after `endingAfter` (epoch ms). */
+  listClosuresOfRoom(roomId: string, endingAfter: number): Promise<Closure[]>
+  insertClosure(closure: Closure): Promise<void>
 
   // Figures
   loadStatsInput(): Promise<Omit<StatsInput, 'gridOf'> & { gridOfUser: Record<string, string | null> }>

@@ -251,7 +251,7 @@ CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE state IN ('pending', '
   },
   {
     version: 11,
-    name: 'volunteer activities and certificates',
+    name: 'volunteer activities, certificates and function rooms',
     sql: `
 -- 志愿活动: doc holds the activity, with the secret its live check-in code is derived from.
 CREATE TABLE activities (
@@ -282,6 +282,35 @@ CREATE TABLE certificates (
   doc jsonb NOT NULL
 );
 CREATE INDEX certificates_account ON certificates (account_id);
+
+-- 功能室预约: a booking is decided with the room's row (then the account's) locked;
+-- the index is the last line behind one booking per person per hour.
+CREATE TABLE rooms (
+  id text PRIMARY KEY,
+  seq bigserial NOT NULL,
+  doc jsonb NOT NULL
+);
+CREATE TABLE room_bookings (
+  id text PRIMARY KEY,
+  seq bigserial NOT NULL,
+  room_id text NOT NULL REFERENCES rooms (id),
+  account_id text NOT NULL REFERENCES users (id),
+  date text NOT NULL,
+  start text NOT NULL,
+  status text NOT NULL,
+  doc jsonb NOT NULL
+);
+CREATE INDEX room_bookings_room ON room_bookings (room_id, date, seq);
+CREATE INDEX room_bookings_account ON room_bookings (account_id, seq);
+CREATE UNIQUE INDEX room_bookings_one_per_hour ON room_bookings (room_id, date, start, account_id) WHERE status <> 'cancelled';
+CREATE TABLE room_closures (
+  id text PRIMARY KEY,
+  seq bigserial NOT NULL,
+  room_id text NOT NULL REFERENCES rooms (id),
+  ends_at timestamptz NOT NULL,
+  doc jsonb NOT NULL
+);
+CREATE INDEX room_closures_room ON room_closures (room_id, ends_at);
 `,
   },
 ]

@@ -10,8 +10,9 @@ import { messageRoutes } from './messages'
 import { myDataRoutes } from './myData'
 import { photoRoutes } from './photos'
 import { residentRoutes } from './residents'
+import { roomRoutes } from './rooms'
 import { statsRoutes } from './stats'
 import { wishRoutes } from './wishes'
 
 /** Every endpoint of the core; with the demo routes, docs/openapi.yaml lists exactly these. */
-export const CORE_ROUTES: Route[] = [...authRoutes, ...gridRoutes, ...photoRoutes, ...wishRoutes, ...clinicRoutes, ...jobRoutes, ...activityRoutes, ...residentRoutes, ...accountRoutes, ...statsRoutes, ...messageRoutes, ...myDataRoutes, ...auditRoutes]
+export const CORE_ROUTES: Route[] = [...authRoutes, ...gridRoutes, ...photoRoutes, ...wishRoutes, ...clinicRoutes, ...jobRoutes, ...activityRoutes, ...roomRoutes, ...residentRoutes, ...accountRoutes, ...statsRoutes, ...messageRoutes, ...myDataRoutes, ...auditRoutes]

@@ -6,6 +6,7 @@ import type { Repository } from '../../backend/store'
 import { COMMUNITIES, GRIDS, STATION_HOURS } from './places'
 import { seedColours } from './card'
 import { seedActivities } from './activities'
+import { seedRooms } from './rooms'
 import { seedClinics } from './clinics'
 import { seedJobs } from './jobs'
 import { seedWishes } from './wishes'
@@ -67,6 +68,9 @@ export function seedDb(now: number): MemoryData {
     activities: seedActivities(now),
     signUps: [],
     certificates: [],
+    rooms: seedRooms(),
+    roomBookings: [],
+    closures: [],
     roleChanges: [],
     messages: [],
     audit: [],
@@ -96,4 +100,5 @@ export async function seedInto(repo: Repository, now: number): Promise<void> {
   for (const p of seed.postings) await repo.insertPosting(p)
   for (const a of seed.applications) await repo.insertApplication(a)
   for (const a of seed.activities) await repo.insertActivity(a)
+  for (const r of seed.rooms) await repo.insertRoom(r)
 }

@@ -3,6 +3,11 @@ import type { ApiError } from './errors'
 import type {
   ActivityRoster,
   ActivityView,
+  ClosureResult,
+  MyRoomBookings,
+  RoomBookingView,
+  RoomSlot,
+  RoomView,
   Certificate,
   CertificateCheck,
   LiveCode,
@@ -149,6 +154,15 @@ export function createClient({ transport, getToken, reauthenticate, resolveUrl =
     getServiceRecord: () => send<ServiceRecord>({ method: 'GET', path: '/me/service-record' }),
     issueCertificate: (options) => write<Certificate>('POST', '/me/certificates', {}, options),
     checkCertificate: (code) => send<CertificateCheck>({ method: 'GET', path: `/certificates/${seg(code)}` }),
+
+    listRooms: () => send<RoomView[]>({ method: 'GET', path: '/rooms' }),
+    getRoom: (id) => send<RoomView>({ method: 'GET', path: `/rooms/${seg(id)}` }),
+    listRoomSlots: (roomId, date) => send<RoomSlot[]>({ method: 'GET', path: `/rooms/${seg(roomId)}/slots`, query: { date } }),
+    bookRoom: (roomId, slot, options) => write<RoomBookingView>('POST', `/rooms/${seg(roomId)}/bookings`, slot, options),
+    listMyRoomBookings: () => send<MyRoomBookings>({ method: 'GET', path: '/room-bookings/mine' }),
+    cancelRoomBooking: (id, options) => write<RoomBookingView>('POST', `/room-bookings/${seg(id)}/cancel`, {}, options),
+    checkInToRoom: (roomId, code, options) => write<RoomBookingView>('POST', `/rooms/${seg(roomId)}/check-in`, { code }, options),
+    closeRoom: (roomId, closure, options) => write<ClosureResult>('POST', `/rooms/${seg(roomId)}/closures`, closure, options),
 
     listJobs: (query = {}) => page<PostingView>('/jobs', { ...query }),
     getJob: (id) => send<PostingView>({ method: 'GET', path: `/jobs/${seg(id)}` }),

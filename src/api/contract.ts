@@ -3,6 +3,11 @@ import type {
   ActivityDraft,
   ActivityRoster,
   ActivityView,
+  ClosureResult,
+  MyRoomBookings,
+  RoomBookingView,
+  RoomSlot,
+  RoomView,
   Certificate,
   CertificateCheck,
   LiveCode,
@@ -152,6 +157,19 @@ export interface Api {
   issueCertificate(options?: WriteOptions): Promise<Certificate>
   /** Public: the totals of a certificate, the holder's name masked, nothing else of theirs. */
   checkCertificate(code: string): Promise<CertificateCheck>
+
+  // 功能室预约 (issue 17)
+  listRooms(): Promise<RoomView[]>
+  getRoom(id: string): Promise<RoomView>
+  /** The hours of a day (today and the next 7), with places left and closures. */
+  listRoomSlots(roomId: string, date: string): Promise<RoomSlot[]>
+  bookRoom(roomId: string, slot: { date: string; start: string }, options?: WriteOptions): Promise<RoomBookingView>
+  listMyRoomBookings(): Promise<MyRoomBookings>
+  cancelRoomBooking(id: string, options?: WriteOptions): Promise<RoomBookingView>
+  /** At the door: the room's code, scanned. */
+  checkInToRoom(roomId: string, code: string, options?: WriteOptions): Promise<RoomBookingView>
+  /** Staff: the bookings of the hours it covers are cancelled with its reason. */
+  closeRoom(roomId: string, closure: { from: string; to: string; reason: string }, options?: WriteOptions): Promise<ClosureResult>
 
   // 代办 (issue 6)
   /** Volunteers: residents of their grid; staff: everyone. Phones masked; q is a name or a phone's last 4 digits. */

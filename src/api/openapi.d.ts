@@ -3370,6 +3370,380 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rooms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The function rooms with their opening hours, rules and closures. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Room"][];
+                    };
+                };
+                default: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rooms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One room. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: components["parameters"]["RoomId"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Room"];
+                    };
+                };
+                404: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rooms/{id}/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The hours of a China day (today and the next 7) with places left and closures. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD; today when left out. */
+                    date?: string;
+                };
+                header?: never;
+                path: {
+                    id: components["parameters"]["RoomId"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoomSlot"][];
+                    };
+                };
+                404: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rooms/{id}/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Book one hour; decided with the room's row and the account's row locked: never beyond the slot's capacity.
+         * @description Residents, elders and volunteers. CONFLICT: a walk-in room, paused (three no-shows in 30 days), beyond 7 days, not open, started, closed by staff, the same hour twice, 2 hours of the room that day, 3 upcoming bookings, or full.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description One key per user intent; reused when the same submission is retried. */
+                    "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                };
+                path: {
+                    id: components["parameters"]["RoomId"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        date: string;
+                        /** @example 09:00 */
+                        start: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoomBooking"];
+                    };
+                };
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/room-bookings/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's room bookings, newest first, and any pause. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyRoomBookings"];
+                    };
+                };
+                default: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/room-bookings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel until the hour starts.
+         * @description Only the booking's holder (NOT_FOUND for others).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description One key per user intent; reused when the same submission is retried. */
+                    "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                };
+                path: {
+                    id: components["parameters"]["BookingId"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoomBooking"];
+                    };
+                };
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rooms/{id}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check in at the door with the room's code, from 10 minutes before the hour until it ends; a repeat changes nothing. */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description One key per user intent; reused when the same submission is retried. */
+                    "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                };
+                path: {
+                    id: components["parameters"]["RoomId"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The QR at the door: RM:<room id>. */
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoomBooking"];
+                    };
+                };
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rooms/{id}/closures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a room for a time; the bookings of the hours it covers are cancelled with its reason.
+         * @description Staff only.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description One key per user intent; reused when the same submission is retried. */
+                    "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                };
+                path: {
+                    id: components["parameters"]["RoomId"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClosureResult"];
+                    };
+                };
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4122,6 +4496,88 @@ export interface components {
                 hours: number;
             }[];
         };
+        Closure: {
+            id: string;
+            roomId: string;
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            reason: string;
+            by: components["schemas"]["PersonRef"];
+            /** Format: date-time */
+            at: string;
+        };
+        /** @description A function room with its closures still to end. */
+        Room: {
+            id: string;
+            name: string;
+            /** @description Bookings one hour slot takes. */
+            capacity: number;
+            /** @description Not booked (母婴室): used as one arrives. */
+            walkIn: boolean;
+            rules: string;
+            /** @description Seven entries, Sunday first; China time; null when closed that weekday. */
+            hours: ({
+                /** @example 09:00 */
+                open: string;
+                /** @example 21:00 */
+                close: string;
+            } | null)[];
+            closures: components["schemas"]["Closure"][];
+        };
+        RoomSlot: {
+            /** Format: date */
+            date: string;
+            /** @example 09:00 */
+            start: string;
+            /** @example 10:00 */
+            end: string;
+            placesLeft: number;
+            closedReason: string | null;
+            bookable: boolean;
+        };
+        RoomBooking: {
+            id: string;
+            roomId: string;
+            accountId: string;
+            /** Format: date */
+            date: string;
+            start: string;
+            end: string;
+            /** @enum {string} */
+            status: "booked" | "checked_in" | "cancelled";
+            /**
+             * @description A booking whose hour ended without a check-in is no_show.
+             * @enum {string}
+             */
+            state: "booked" | "checked_in" | "cancelled" | "no_show";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            checkedInAt: string | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            /** @description Why staff closed the room; null when the holder cancelled. */
+            cancelReason: string | null;
+            room: {
+                id: string;
+                name: string;
+            };
+        };
+        MyRoomBookings: {
+            bookings: components["schemas"]["RoomBooking"][];
+            /** @description Three no-shows within 30 days pause booking for 7 days. */
+            pause: {
+                /** Format: date-time */
+                until: string;
+                reason: string;
+            } | null;
+        };
+        ClosureResult: {
+            closure: components["schemas"]["Closure"];
+            cancelled: number;
+        };
     };
     responses: {
         /** @description A typed error. */
@@ -4141,6 +4597,7 @@ export interface components {
         ClinicId: string;
         ActivityId: string;
         SignUpId: string;
+        RoomId: string;
         BookingId: string;
         Cursor: string;
         Limit: number;

@@ -296,6 +296,41 @@ export interface ActivityRoster {
   signUps: (SignUpView & { name: string })[]
 }
 
+export type { Closure, OpeningHours, Room, RoomBooking, RoomBookingState, RoomBookingStatus } from '../domain/rooms'
+
+/** A room with its closures still to end (shown with their reasons). */
+export type RoomView = import('../domain/rooms').Room & { closures: import('../domain/rooms').Closure[] }
+
+/** One hour of a room on a day. */
+export interface RoomSlot {
+  date: string
+  start: string
+  end: string
+  placesLeft: number
+  /** Why staff closed it, when they did. */
+  closedReason: string | null
+  bookable: boolean
+}
+
+/** A booking with its room, its state (a missed hour is no_show) and when it ends. */
+export type RoomBookingView = import('../domain/rooms').RoomBooking & {
+  room: { id: string; name: string }
+  state: import('../domain/rooms').RoomBookingState
+  end: string
+}
+
+/** The caller's room bookings, newest first, and whether booking is paused (three no-shows). */
+export interface MyRoomBookings {
+  bookings: RoomBookingView[]
+  pause: { until: string; reason: string } | null
+}
+
+export interface ClosureResult {
+  closure: import('../domain/rooms').Closure
+  /** Bookings it cancelled (their holders see the reason). */
+  cancelled: number
+}
+
 /** The organiser's live check-in code: shown until expiresAt, then fetched again. */
 export interface LiveCode {
   code: string

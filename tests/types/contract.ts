@@ -60,6 +60,11 @@ export const SAME_AS_DOCUMENT: {
   ServiceRecord: Same<Schemas['ServiceRecord'], Api.ServiceRecord>
   Certificate: Same<Schemas['Certificate'], Api.Certificate>
   CertificateCheck: Same<Schemas['CertificateCheck'], Api.CertificateCheck>
+  RoomView: Same<Schemas['Room'], Api.RoomView>
+  RoomSlot: Same<Schemas['RoomSlot'], Api.RoomSlot>
+  RoomBookingView: Same<Schemas['RoomBooking'], Api.RoomBookingView>
+  MyRoomBookings: Same<Schemas['MyRoomBookings'], Api.MyRoomBookings>
+  ClosureResult: Same<Schemas['ClosureResult'], Api.ClosureResult>
 } = {
   User: true,
   Session: true,
@@ -107,4 +112,9 @@ export const SAME_AS_DOCUMENT: {
   ServiceRecord: true,
   Certificate: true,
   CertificateCheck: true,
+  RoomView: true,
+  RoomSlot: true,
+  RoomBookingView: true,
+  MyRoomBookings: true,
+  ClosureResult: true,
 }
