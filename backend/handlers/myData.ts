@@ -10,6 +10,7 @@ import type { Route } from '../router'
 import type { Keyed, Repository, Scan } from '../store'
 import { viewsOfBookings } from './clinics'
 import { signUpsOf, withdrawSignUpsOf } from './activities'
+import { cancelRoomBookingsOf, roomBookingsOf } from './rooms'
 import { viewOfApplication } from './jobs'
 import { withPhotoLinks } from './photos'
 import { actorOf } from './wishes'
@@ -44,6 +45,7 @@ export const myDataRoutes: Route[] = [
         bookings: await viewsOfBookings(repo, await repo.listBookingsOfAccount(me.id)),
         applications: await Promise.all((await repo.listApplicationsOfApplicant(me.id)).map((a) => viewOfApplication(repo, a))),
         signUps: await signUpsOf(repo, me.id),
+        roomBookings: await roomBookingsOf(repo, me.id, now),
         messages: await everything((scan) => repo.scanMessages(me.id, scan)),
         roleChanges: await repo.listRoleChanges(me.id),
         exportedAt: toChinaIso(now),
@@ -87,6 +89,7 @@ export const myDataRoutes: Route[] = [
       for (const application of await repo.listApplicationsOfApplicant(me.id)) await repo.updateApplication(closedApplication(application))
       await withdrawSignUpsOf(repo, me.id, now)
       await repo.deleteCertificatesOf(me.id)
+      await cancelRoomBookingsOf(repo, me.id, now)
       // Photos of the person's wishes and their own uploads: rows now, files once this is committed.
       const photoIds = await repo.deletePhotosOf(me.id, ownWishes.map((w) => w.id))
       ctx.afterCommit(async () => {

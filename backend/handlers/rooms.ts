@@ -40,6 +40,22 @@ function bookingView(room: Room, b: RoomBooking, now: number): RoomBookingView {
   return { ...b, room: { id: room.id, name: room.name }, state: stateOf(b, now), end: toChinaIso(slotEndsAt(b)).slice(11, 16) }
 }
 
+/** The account's room bookings with their rooms, newest first (我的预约, 个人信息). */
+export async function roomBookingsOf(repo: Repository, accountId: string, now: number): Promise<RoomBookingView[]> {
+  const rooms = new Map((await repo.listRooms()).map((r) => [r.id, r]))
+  return (await repo.listRoomBookingsOfAccount(accountId))
+    .filter((b) => rooms.has(b.roomId))
+    .map((b) => bookingView(rooms.get(b.roomId)!, b, now))
+    .sort((a, b) => `${b.date}${b.start}`.localeCompare(`${a.date}${a.start}`))
+}
+
+/** 注销账号: every booking of an hour yet to start is cancelled. */
+export async function cancelRoomBookingsOf(repo: Repository, accountId: string, now: number): Promise<void> {
+  for (const b of await repo.listRoomBookingsOfAccount(accountId)) {
+    if (b.status === 'booked' && slotStartsAt(b) > now) await repo.updateRoomBooking({ ...b, status: 'cancelled', cancelledAt: toChinaIso(now) })
+  }
+}
+
 const JOINERS: Role[] = ['resident', 'elder', 'volunteer']
 
 export const roomRoutes: Route[] = [
@@ -100,15 +116,10 @@ export const roomRoutes: Route[] = [
     method: 'GET',
     path: '/room-bookings/mine',
     access: 'user',
-    handler: async ({ repo, user, now }): Promise<MyRoomBookings> => {
-      const mine = await repo.listRoomBookingsOfAccount(user!.id)
-      const rooms = new Map((await repo.listRooms()).map((r) => [r.id, r]))
-      const bookings = mine
-        .filter((b) => rooms.has(b.roomId))
-        .map((b) => bookingView(rooms.get(b.roomId)!, b, now))
-        .sort((a, b) => `${b.date}${b.start}`.localeCompare(`${a.date}${a.start}`))
-      return { bookings, pause: pauseOf(mine, now) }
-    },
+    handler: async ({ repo, user, now }): Promise<MyRoomBookings> => ({
+      bookings: await roomBookingsOf(repo, user!.id, now),
+      pause: pauseOf(await repo.listRoomBookingsOfAccount(user!.id), now),
+    }),
   },
   {
     method: 'POST',

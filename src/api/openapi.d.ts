@@ -4199,6 +4199,7 @@ export interface components {
             bookings: components["schemas"]["Booking"][];
             applications: components["schemas"]["Application"][];
             signUps: components["schemas"]["SignUp"][];
+            roomBookings: components["schemas"]["RoomBooking"][];
             messages: components["schemas"]["Message"][];
             roleChanges: components["schemas"]["RoleChange"][];
             /** Format: date-time */

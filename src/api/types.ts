@@ -121,6 +121,8 @@ export interface MyData {
   applications: ApplicationView[]
   /** 志愿活动 sign-ups. */
   signUps: SignUpView[]
+  /** 功能室 bookings. */
+  roomBookings: RoomBookingView[]
   messages: Message[]
   roleChanges: RoleChange[]
   /** China time, ISO 8601. */

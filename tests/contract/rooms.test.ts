@@ -96,6 +96,22 @@ describe.each(TARGETS)('room contract: $name', (kind) => {
   })
 })
 
+describe.each(TARGETS)('room bookings and 注销账号: $name', (kind) => {
+  it('lists them in 个人信息, and 注销账号 cancels those yet to start, freeing the place', async () => {
+    clock = T0
+    const t = await kind.start({ now })
+    try {
+      const elder = await clientAs(t, 'elder')
+      const booking = await elder.bookRoom('m1', { date: '2026-11-26', start: '09:00' })
+      expect((await elder.getMyData()).roomBookings.map((b) => [b.id, b.room.name])).toEqual([[booking.id, '乒乓室']])
+      await elder.closeMyAccount()
+      expect((await (await clientAs(t, null)).listRoomSlots('m1', '2026-11-26'))[0].placesLeft).toBe(1)
+    } finally {
+      await t.close()
+    }
+  })
+})
+
 type Who = 'resident' | 'elder' | 'volunteer' | 'staff' | null
 const WHO: Who[] = ['resident', 'elder', 'volunteer', 'staff', null]
 type Outcome = 'ok' | 'FORBIDDEN' | 'NOT_FOUND' | 'UNAUTHORIZED' | 'CONFLICT' | 'VALIDATION'

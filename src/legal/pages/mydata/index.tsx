@@ -98,6 +98,7 @@ export default function MyDataPage() {
     ['义诊预约', data.bookings.length],
     ['岗位报名', data.applications.length],
     ['活动报名', data.signUps.length],
+    ['功能室预约', data.roomBookings.length],
     ['消息', data.messages.length],
   ]
   return (
