@@ -23,7 +23,7 @@ const ACCOUNT: Record<Role, string> = {
   staff: '切换为工作人员刘芳',
 }
 
-/** The pages each role reaches (seed ids: w5 is 李明's open wish, w3 张桂兰's claimed one, c1 the heart clinic, k1 a booking, j1 a job, h1 and h2 activities). */
+/** The pages each role reaches (seed ids: w5 is 李明's open wish, w3 张桂兰's claimed one, c1 the heart clinic, k1 a booking, j1 a job, h1 and h2 activities, m2 the 棋牌室). */
 const PAGES: Record<Role, string[]> = {
   resident: [
     '/pages/home/index?g=DA0103',
@@ -44,6 +44,8 @@ const PAGES: Record<Role, string[]> = {
     '/activity/pages/mine/index',
     '/activity/pages/record/index',
     '/activity/pages/verify/index',
+    '/rooms/pages/list/index',
+    '/rooms/pages/mine/index',
     '/inbox/pages/list/index',
     '/legal/pages/privacy/index',
     '/legal/pages/terms/index',
@@ -56,6 +58,7 @@ const PAGES: Record<Role, string[]> = {
     '/clinic/pages/detail/index?id=c1',
     '/clinic/pages/book/index?clinic=c1&slot=t2',
     'TICKET',
+    '/rooms/pages/detail/index?id=m2',
     '/inbox/pages/list/index',
   ],
   volunteer: [
@@ -85,6 +88,7 @@ const PAGES: Record<Role, string[]> = {
     '/jobs/pages/apply/index?id=j1',
     '/activity/pages/publish/index',
     '/activity/pages/organiser/index?id=h1',
+    '/rooms/pages/detail/index?id=m2',
     '/staff/pages/dashboard/index',
     '/staff/pages/volunteers/index',
     '/staff/pages/audit/index',
