@@ -219,6 +219,7 @@ export class Backend {
           photoFiles: this.photoFiles,
           photoLinks: this.photoLinks,
           afterCommit: (fn) => afterCommit.push(fn),
+          secrets,
           openSession: async (userId) => {
             const token = secrets.randomToken()
             await repo.insertSession({ tokenHash: secrets.digest(token), userId, expiresAt: now + this.sessionMs })

@@ -4,6 +4,8 @@ import type { Booking, Clinic } from '../src/domain/clinic'
 import type { Application, Posting } from '../src/domain/jobs'
 import type { Matter } from '../src/domain/matters'
 import type { MediationBooking, MediationSlot } from '../src/domain/mediation'
+import type { Activity, Certificate, SignUp } from '../src/domain/activity'
+import type { Closure, Room, RoomBooking } from '../src/domain/rooms'
 import type { RoleChange } from '../src/domain/roles'
 import type { Wish } from '../src/domain/wish'
 import type { CommunityRecord, GridRecord, IdempotencyRecord, PhotoRecord, SessionRecord, UserRecord } from './records'
@@ -30,6 +32,12 @@ export interface MemoryData {
   matterAffected: string[]
   mediationSlots: MediationSlot[]
   mediationBookings: MediationBooking[]
+  activities: Activity[]
+  signUps: SignUp[]
+  certificates: Certificate[]
+  rooms: Room[]
+  roomBookings: RoomBooking[]
+  closures: Closure[]
   roleChanges: RoleChange[]
   messages: Message[]
   /** 操作记录, oldest first; only ever appended to. */
@@ -43,7 +51,7 @@ export interface MemoryData {
 }
 
 /** Bump when the shape changes: older stored data is replaced by a fresh start. */
-export const MEMORY_SCHEMA = 11
+export const MEMORY_SCHEMA = 12
 
 /** Where a memory database lives between runs: Taro storage in the app; nowhere in Node. */
 export interface MemoryPersistence {
@@ -420,6 +428,75 @@ class MemoryTransaction implements Repository {
     this.replace('mediationBookings', booking)
   }
 
+  async listActivitiesFrom(date: string) {
+    return this.read('activities').filter((a) => a.date >= date)
+  }
+  async getActivity(id: string) {
+    return this.byId(this.read('activities'), id)
+  }
+  async getActivities(ids: string[]) {
+    return this.read('activities').filter((a) => ids.includes(a.id))
+  }
+  async insertActivity(activity: Activity) {
+    this.insert('activities', activity)
+  }
+  async getSignUp(id: string) {
+    return this.byId(this.read('signUps'), id)
+  }
+  async listSignUpsOfActivity(activityId: string) {
+    return this.read('signUps').filter((s) => s.activityId === activityId)
+  }
+  async listSignUpsOfAccount(accountId: string) {
+    return this.read('signUps').filter((s) => s.accountId === accountId)
+  }
+  async insertSignUp(signUp: SignUp) {
+    this.insert('signUps', signUp)
+  }
+  async updateSignUp(signUp: SignUp) {
+    this.replace('signUps', signUp)
+  }
+  async insertCertificate(certificate: Certificate) {
+    this.insert('certificates', certificate)
+  }
+  async getCertificate(code: string) {
+    return this.read('certificates').find((c) => c.code === code) ?? null
+  }
+  async listRooms() {
+    return this.read('rooms')
+  }
+  async getRoom(id: string) {
+    return this.byId(this.read('rooms'), id)
+  }
+  async insertRoom(room: Room) {
+    this.insert('rooms', room)
+  }
+  async listRoomBookingsOfRoom(roomId: string, fromDate: string) {
+    return this.read('roomBookings').filter((b) => b.roomId === roomId && b.date >= fromDate)
+  }
+  async listRoomBookingsOfAccount(accountId: string) {
+    return this.read('roomBookings').filter((b) => b.accountId === accountId)
+  }
+  async getRoomBooking(id: string) {
+    return this.byId(this.read('roomBookings'), id)
+  }
+  async insertRoomBooking(booking: RoomBooking) {
+    this.insert('roomBookings', booking)
+  }
+  async updateRoomBooking(booking: RoomBooking) {
+    this.replace('roomBookings', booking)
+  }
+  async listClosuresOfRoom(roomId: string, endingAfter: number) {
+    return this.read('closures').filter((c) => c.roomId === roomId && Date.parse(c.to) > endingAfter)
+  }
+  async insertClosure(closure: Closure) {
+    this.insert('closures', closure)
+  }
+  async deleteCertificatesOf(accountId: string) {
+    if (this.read('certificates').some((c) => c.accountId === accountId)) {
+      this.changed.certificates = this.read('certificates').filter((c) => c.accountId !== accountId)
+    }
+  }
+
   async loadStatsInput() {
     const gridOfUser: Record<string, string | null> = {}
     for (const u of this.read('users')) gridOfUser[u.id] = u.gridCode
@@ -490,7 +567,10 @@ class MemoryTransaction implements Repository {
   }
 
   async wipeRecords() {
-    for (const table of ['communities', 'grids', 'wishes', 'photos', 'clinics', 'bookings', 'postings', 'applications', 'matters', 'matterAffected', 'mediationSlots', 'mediationBookings', 'messages'] as const) {
+    const tables = ['communities', 'grids', 'wishes', 'photos', 'clinics', 'bookings', 'postings', 'applications'] as const
+    const mattersAndMediation = ['matters', 'matterAffected', 'mediationSlots', 'mediationBookings'] as const
+    const activitiesAndRooms = ['activities', 'signUps', 'certificates', 'rooms', 'roomBookings', 'closures'] as const
+    for (const table of [...tables, ...mattersAndMediation, ...activitiesAndRooms, 'messages'] as const) {
       this.changed[table] = []
     }
   }
@@ -521,6 +601,12 @@ export function emptyMemoryData(): MemoryData {
     matterAffected: [],
     mediationSlots: [],
     mediationBookings: [],
+    activities: [],
+    signUps: [],
+    certificates: [],
+    rooms: [],
+    roomBookings: [],
+    closures: [],
     roleChanges: [],
     messages: [],
     audit: [],

@@ -3,6 +3,7 @@ import type { Role } from '../src/api/types'
 import type { UserRecord } from './records'
 import type { PhotoFiles, PhotoLinks } from './photoFiles'
 import type { Repository } from './store'
+import type { Secrets } from './core'
 
 /** Who may call a route: anyone, any signed-in user, or only some roles. */
 export type Access = 'public' | 'user' | Role[]
@@ -58,6 +59,8 @@ export interface RouteContext {
   afterCommit(fn: () => Promise<void>): void
   /** Opens a session for a user and returns its bearer token. */
   openSession(userId: string): Promise<string>
+  /** The host's randomness and digest: secrets that never leave the backend (an activity's check-in code). */
+  secrets: Secrets
 }
 
 /** What a handler returns to answer with a file (a photo) instead of JSON. */

@@ -4,6 +4,8 @@ import type { Booking, Clinic, SlotBooking } from '../src/domain/clinic'
 import type { Application, Posting } from '../src/domain/jobs'
 import type { Matter } from '../src/domain/matters'
 import type { MediationBooking, MediationSlot } from '../src/domain/mediation'
+import type { Activity, Certificate, SignUp } from '../src/domain/activity'
+import type { Closure, Room, RoomBooking } from '../src/domain/rooms'
 import type { RoleChange } from '../src/domain/roles'
 import type { StatsInput } from '../src/domain/stats'
 import type { Wish, WishCategory } from '../src/domain/wish'
@@ -186,6 +188,39 @@ export interface Repository {
   listMediationBookingsOfAccount(accountId: string): Promise<MediationBooking[]>
   insertMediationBooking(booking: MediationBooking): Promise<void>
   updateMediationBooking(booking: MediationBooking): Promise<void>
+  // 志愿活动
+  /** Activities dated on or after a China date (YYYY-MM-DD), any order. */
+  listActivitiesFrom(date: string): Promise<Activity[]>
+  getActivity(id: string, options?: ReadOptions): Promise<Activity | null>
+  /** The activities with these ids that exist, in any order. */
+  getActivities(ids: string[]): Promise<Activity[]>
+  insertActivity(activity: Activity): Promise<void>
+  getSignUp(id: string, options?: ReadOptions): Promise<SignUp | null>
+  /** Every sign-up of an activity, cancelled ones too, in the order they were made. */
+  listSignUpsOfActivity(activityId: string): Promise<SignUp[]>
+  /** In the order they were made. */
+  listSignUpsOfAccount(accountId: string): Promise<SignUp[]>
+  insertSignUp(signUp: SignUp): Promise<void>
+  updateSignUp(signUp: SignUp): Promise<void>
+  insertCertificate(certificate: Certificate): Promise<void>
+  getCertificate(code: string): Promise<Certificate | null>
+  /** 注销账号: the account's certificates stop verifying. */
+  deleteCertificatesOf(accountId: string): Promise<void>
+
+  // 功能室预约
+  listRooms(): Promise<Room[]>
+  getRoom(id: string, options?: ReadOptions): Promise<Room | null>
+  insertRoom(room: Room): Promise<void>
+  /** Bookings of a room on China days from `fromDate` (YYYY-MM-DD) on, in the order made. */
+  listRoomBookingsOfRoom(roomId: string, fromDate: string): Promise<RoomBooking[]>
+  /** In the order made. */
+  listRoomBookingsOfAccount(accountId: string): Promise<RoomBooking[]>
+  getRoomBooking(id: string, options?: ReadOptions): Promise<RoomBooking | null>
+  insertRoomBooking(booking: RoomBooking): Promise<void>
+  updateRoomBooking(booking: RoomBooking): Promise<void>
+  /** Closures of a room that end after `endingAfter` (epoch ms). */
+  listClosuresOfRoom(roomId: string, endingAfter: number): Promise<Closure[]>
+  insertClosure(closure: Closure): Promise<void>
 
   // Figures
   loadStatsInput(): Promise<Omit<StatsInput, 'gridOf'> & { gridOfUser: Record<string, string | null> }>

@@ -299,6 +299,70 @@ CREATE INDEX mediation_bookings_account ON mediation_bookings (account_id, seq D
 CREATE UNIQUE INDEX mediation_bookings_one_per_account ON mediation_bookings (slot_id, account_id) WHERE status = 'booked';
 `,
   },
+  {
+    version: 11,
+    name: 'volunteer activities, certificates and function rooms',
+    sql: `
+-- 志愿活动: doc holds the activity, with the secret its live check-in code is derived from.
+CREATE TABLE activities (
+  id text PRIMARY KEY,
+  seq bigserial NOT NULL,
+  date text NOT NULL,
+  doc jsonb NOT NULL
+);
+CREATE INDEX activities_date ON activities (date);
+
+-- Sign-ups are decided with the activity row locked; the index is the last line behind one per person.
+CREATE TABLE activity_signups (
+  id text PRIMARY KEY,
+  seq bigserial NOT NULL,
+  activity_id text NOT NULL REFERENCES activities (id),
+  account_id text NOT NULL REFERENCES users (id),
+  status text NOT NULL,
+  doc jsonb NOT NULL
+);
+CREATE INDEX activity_signups_activity ON activity_signups (activity_id, seq);
+CREATE INDEX activity_signups_account ON activity_signups (account_id, seq);
+CREATE UNIQUE INDEX activity_signups_one_per_person ON activity_signups (activity_id, account_id) WHERE status <> 'cancelled';
+
+-- 出具证明: each certificate is a snapshot of the service record, checked publicly by its code.
+CREATE TABLE certificates (
+  code text PRIMARY KEY,
+  account_id text NOT NULL REFERENCES users (id),
+  doc jsonb NOT NULL
+);
+CREATE INDEX certificates_account ON certificates (account_id);
+
+-- 功能室预约: a booking is decided with the room's row (then the account's) locked;
+-- the index is the last line behind one booking per person per hour.
+CREATE TABLE rooms (
+  id text PRIMARY KEY,
+  seq bigserial NOT NULL,
+  doc jsonb NOT NULL
+);
+CREATE TABLE room_bookings (
+  id text PRIMARY KEY,
+  seq bigserial NOT NULL,
+  room_id text NOT NULL REFERENCES rooms (id),
+  account_id text NOT NULL REFERENCES users (id),
+  date text NOT NULL,
+  start text NOT NULL,
+  status text NOT NULL,
+  doc jsonb NOT NULL
+);
+CREATE INDEX room_bookings_room ON room_bookings (room_id, date, seq);
+CREATE INDEX room_bookings_account ON room_bookings (account_id, seq);
+CREATE UNIQUE INDEX room_bookings_one_per_hour ON room_bookings (room_id, date, start, account_id) WHERE status <> 'cancelled';
+CREATE TABLE room_closures (
+  id text PRIMARY KEY,
+  seq bigserial NOT NULL,
+  room_id text NOT NULL REFERENCES rooms (id),
+  ends_at timestamptz NOT NULL,
+  doc jsonb NOT NULL
+);
+CREATE INDEX room_closures_room ON room_closures (room_id, ends_at);
+`,
+  },
 ]
 
 /** Any fixed number: the advisory lock that lets one process migrate at a time. */

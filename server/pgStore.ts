@@ -5,6 +5,8 @@ import type { Booking, Clinic, SlotBooking } from '../src/domain/clinic'
 import type { Application, Posting } from '../src/domain/jobs'
 import type { Matter } from '../src/domain/matters'
 import type { MediationBooking, MediationSlot } from '../src/domain/mediation'
+import type { Activity, Certificate, SignUp } from '../src/domain/activity'
+import type { Closure, Room, RoomBooking } from '../src/domain/rooms'
 import type { RoleChange } from '../src/domain/roles'
 import { normalisePhone } from '../src/domain/validation'
 import type { Wish } from '../src/domain/wish'
@@ -408,6 +410,74 @@ class PgRepository implements Repository {
     await this.rows('UPDATE applications SET doc = $2 WHERE id = $1', [a.id, json(sealApplication(a, this.cipher))])
   }
 
+  async listActivitiesFrom(date: string) {
+    return docs<Activity>(await this.rows('SELECT doc FROM activities WHERE date >= $1 ORDER BY seq', [date]))
+  }
+  async getActivity(id: string, options?: ReadOptions) {
+    return docs<Activity>(await this.rows(`SELECT doc FROM activities WHERE id = $1${lock(options)}`, [id]))[0] ?? null
+  }
+  async getActivities(ids: string[]) {
+    if (ids.length === 0) return []
+    return docs<Activity>(await this.rows('SELECT doc FROM activities WHERE id = ANY($1::text[])', [ids]))
+  }
+  async insertActivity(a: Activity) {
+    await this.rows('INSERT INTO activities (id, date, doc) VALUES ($1, $2, $3)', [a.id, a.date, json(a)])
+  }
+  async getSignUp(id: string, options?: ReadOptions) {
+    return docs<SignUp>(await this.rows(`SELECT doc FROM activity_signups WHERE id = $1${lock(options)}`, [id]))[0] ?? null
+  }
+  async listSignUpsOfActivity(activityId: string) {
+    return docs<SignUp>(await this.rows('SELECT doc FROM activity_signups WHERE activity_id = $1 ORDER BY seq', [activityId]))
+  }
+  async listSignUpsOfAccount(accountId: string) {
+    return docs<SignUp>(await this.rows('SELECT doc FROM activity_signups WHERE account_id = $1 ORDER BY seq', [accountId]))
+  }
+  async insertSignUp(s: SignUp) {
+    await this.rows('INSERT INTO activity_signups (id, activity_id, account_id, status, doc) VALUES ($1, $2, $3, $4, $5)', [s.id, s.activityId, s.accountId, s.status, json(s)])
+  }
+  async updateSignUp(s: SignUp) {
+    await this.rows('UPDATE activity_signups SET status = $2, doc = $3 WHERE id = $1', [s.id, s.status, json(s)])
+  }
+  async insertCertificate(c: Certificate) {
+    await this.rows('INSERT INTO certificates (code, account_id, doc) VALUES ($1, $2, $3)', [c.code, c.accountId, json(c)])
+  }
+  async getCertificate(code: string) {
+    return docs<Certificate>(await this.rows('SELECT doc FROM certificates WHERE code = $1', [code]))[0] ?? null
+  }
+  async listRooms() {
+    return docs<Room>(await this.rows('SELECT doc FROM rooms ORDER BY seq'))
+  }
+  async getRoom(id: string, options?: ReadOptions) {
+    return docs<Room>(await this.rows(`SELECT doc FROM rooms WHERE id = $1${lock(options)}`, [id]))[0] ?? null
+  }
+  async insertRoom(r: Room) {
+    await this.rows('INSERT INTO rooms (id, doc) VALUES ($1, $2)', [r.id, json(r)])
+  }
+  async listRoomBookingsOfRoom(roomId: string, fromDate: string) {
+    return docs<RoomBooking>(await this.rows('SELECT doc FROM room_bookings WHERE room_id = $1 AND date >= $2 ORDER BY seq', [roomId, fromDate]))
+  }
+  async listRoomBookingsOfAccount(accountId: string) {
+    return docs<RoomBooking>(await this.rows('SELECT doc FROM room_bookings WHERE account_id = $1 ORDER BY seq', [accountId]))
+  }
+  async getRoomBooking(id: string, options?: ReadOptions) {
+    return docs<RoomBooking>(await this.rows(`SELECT doc FROM room_bookings WHERE id = $1${lock(options)}`, [id]))[0] ?? null
+  }
+  async insertRoomBooking(b: RoomBooking) {
+    await this.rows('INSERT INTO room_bookings (id, room_id, account_id, date, start, status, doc) VALUES ($1, $2, $3, $4, $5, $6, $7)', [b.id, b.roomId, b.accountId, b.date, b.start, b.status, json(b)])
+  }
+  async updateRoomBooking(b: RoomBooking) {
+    await this.rows('UPDATE room_bookings SET status = $2, doc = $3 WHERE id = $1', [b.id, b.status, json(b)])
+  }
+  async listClosuresOfRoom(roomId: string, endingAfter: number) {
+    return docs<Closure>(await this.rows('SELECT doc FROM room_closures WHERE room_id = $1 AND ends_at > $2 ORDER BY seq', [roomId, new Date(endingAfter).toISOString()]))
+  }
+  async insertClosure(c: Closure) {
+    await this.rows('INSERT INTO room_closures (id, room_id, ends_at, doc) VALUES ($1, $2, $3, $4)', [c.id, c.roomId, c.to, json(c)])
+  }
+  async deleteCertificatesOf(accountId: string) {
+    await this.rows('DELETE FROM certificates WHERE account_id = $1', [accountId])
+  }
+
   /** PgStore.reseal's work, inside its transaction: every row not sealed with the current key, rewritten. */
   async resealStale(): Promise<number> {
     const current = `enc1.${this.cipher.keyId}.%`
@@ -625,7 +695,7 @@ class PgRepository implements Repository {
   }
 
   async wipeRecords() {
-    await this.rows('TRUNCATE outbox, messages, mediation_bookings, mediation_slots, matter_affected, matters, applications, postings, bookings, clinics, photos, wishes, grids, communities')
+    await this.rows('TRUNCATE outbox, messages, room_closures, room_bookings, rooms, certificates, activity_signups, activities, mediation_bookings, mediation_slots, matter_affected, matters, applications, postings, bookings, clinics, photos, wishes, grids, communities')
   }
 }
 
@@ -777,7 +847,7 @@ export class PgStore implements Store {
   async truncateAll(): Promise<void> {
     const conn = await this.database.connect()
     try {
-      await conn.query('TRUNCATE audit_log, outbox, subscribe_grants, messages, role_changes, mediation_bookings, mediation_slots, matter_affected, matters, applications, postings, bookings, clinics, photos, wishes, grids, communities, idempotency, sessions, users')
+      await conn.query('TRUNCATE audit_log, outbox, subscribe_grants, messages, role_changes, room_closures, room_bookings, rooms, certificates, activity_signups, activities, mediation_bookings, mediation_slots, matter_affected, matters, applications, postings, bookings, clinics, photos, wishes, grids, communities, idempotency, sessions, users')
       await conn.query('ALTER SEQUENCE record_ids RESTART WITH 1001')
     } finally {
       conn.release()

@@ -48,6 +48,11 @@ export default defineAppConfig({
       pages: ['pages/list/index', 'pages/detail/index', 'pages/apply/index', 'pages/mine/index', 'pages/manage/index', 'pages/applicants/index'],
     },
     { root: 'matters', pages: ['pages/raise/index', 'pages/mine/index', 'pages/detail/index', 'pages/public/index', 'pages/handle/index', 'pages/mediation/index', 'pages/mediation-manage/index'] },
+    {
+      root: 'activity',
+      pages: ['pages/list/index', 'pages/detail/index', 'pages/mine/index', 'pages/organiser/index', 'pages/publish/index', 'pages/record/index', 'pages/certificate/index', 'pages/verify/index'],
+    },
+    { root: 'rooms', pages: ['pages/list/index', 'pages/detail/index', 'pages/mine/index'] },
     { root: 'staff', pages: ['pages/dashboard/index', 'pages/volunteers/index', 'pages/audit/index'] },
     { root: 'inbox', pages: ['pages/list/index'] },
     { root: 'legal', pages: ['pages/privacy/index', 'pages/terms/index', 'pages/mydata/index'] },

@@ -12,6 +12,8 @@ import { userOf } from '../records'
 import type { Route } from '../router'
 import type { Keyed, Repository, Scan } from '../store'
 import { viewsOfBookings } from './clinics'
+import { signUpsOf, withdrawSignUpsOf } from './activities'
+import { cancelRoomBookingsOf, roomBookingsOf } from './rooms'
 import { viewOfApplication } from './jobs'
 import { withPhotoLinks } from './photos'
 import { actorOf } from './wishes'
@@ -47,6 +49,8 @@ export const myDataRoutes: Route[] = [
         applications: await Promise.all((await repo.listApplicationsOfApplicant(me.id)).map((a) => viewOfApplication(repo, a))),
         matters: (await everything((scan) => repo.scanMatters({ kind: 'owner', ownerId: me.id }, scan))).map((m) => matterFor(m, actorOf(me), now)!),
         mediations: await mediationViewsOf(repo, await repo.listMediationBookingsOfAccount(me.id)),
+        signUps: await signUpsOf(repo, me.id),
+        roomBookings: await roomBookingsOf(repo, me.id, now),
         messages: await everything((scan) => repo.scanMessages(me.id, scan)),
         roleChanges: await repo.listRoleChanges(me.id),
         exportedAt: toChinaIso(now),
@@ -96,6 +100,9 @@ export const myDataRoutes: Route[] = [
       for (const { id } of await everything((scan) => repo.scanMatters({ kind: 'owner', ownerId: me.id }, scan))) {
         await repo.updateMatter(closedOwnersMatter((await repo.getMatter(id, { forUpdate: true }))!))
       }
+      await withdrawSignUpsOf(repo, me.id, now)
+      await repo.deleteCertificatesOf(me.id)
+      await cancelRoomBookingsOf(repo, me.id, now)
       // Photos of the person's wishes and their own uploads: rows now, files once this is committed.
       const photoIds = await repo.deletePhotosOf(me.id, ownWishes.map((w) => w.id))
       ctx.afterCommit(async () => {

@@ -5,6 +5,8 @@ import type { GridRecord, UserRecord } from '../../backend/records'
 import type { Repository } from '../../backend/store'
 import { COMMUNITIES, GRIDS, STATION_HOURS } from './places'
 import { seedColours } from './card'
+import { seedActivities } from './activities'
+import { seedRooms } from './rooms'
 import { seedClinics } from './clinics'
 import { seedJobs } from './jobs'
 import { seedMatters, seedMediationSlots } from './matters'
@@ -68,6 +70,12 @@ export function seedDb(now: number): MemoryData {
     matterAffected: [],
     mediationSlots: seedMediationSlots(now),
     mediationBookings: [],
+    activities: seedActivities(now),
+    signUps: [],
+    certificates: [],
+    rooms: seedRooms(),
+    roomBookings: [],
+    closures: [],
     roleChanges: [],
     messages: [],
     audit: [],
@@ -98,4 +106,6 @@ export async function seedInto(repo: Repository, now: number): Promise<void> {
   for (const a of seed.applications) await repo.insertApplication(a)
   for (const m of seed.matters) await repo.insertMatter(m)
   for (const s of seed.mediationSlots) await repo.insertMediationSlot(s)
+  for (const a of seed.activities) await repo.insertActivity(a)
+  for (const r of seed.rooms) await repo.insertRoom(r)
 }

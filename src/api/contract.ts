@@ -1,5 +1,18 @@
 import type {
   AccountSummary,
+  ActivityDraft,
+  ActivityRoster,
+  ActivityView,
+  ClosureResult,
+  MyRoomBookings,
+  RoomBookingView,
+  RoomSlot,
+  RoomView,
+  Certificate,
+  CertificateCheck,
+  LiveCode,
+  ServiceRecord,
+  SignUpView,
   RoleChange,
   RoleDraft,
   Dashboard,
@@ -158,6 +171,46 @@ export interface Api {
   /** Staff: the slot's bookings with their private descriptions. */
   listMediationBookings(slotId: string): Promise<MediationBookingView[]>
   recordMediationOutcome(id: string, outcome: MediationOutcome, note: string, options?: WriteOptions): Promise<MediationBookingView>
+  // 志愿活动 (issue 17)
+  /** Upcoming activities, soonest first. */
+  listActivities(): Promise<ActivityView[]>
+  getActivity(id: string): Promise<ActivityView>
+  /** Staff. */
+  publishActivity(draft: ActivityDraft, options?: WriteOptions): Promise<ActivityView>
+  /** Staff: one activity a month for `months` months, on the same weekday of the month (每月第二个周六). */
+  publishActivitySeries(draft: ActivityDraft, months: number, options?: WriteOptions): Promise<ActivityView[]>
+  /** A place, or the waiting list; never beyond the capacity. */
+  signUpForActivity(activityId: string, options?: WriteOptions): Promise<SignUpView>
+  listMySignUps(): Promise<SignUpView[]>
+  cancelSignUp(signUpId: string, options?: WriteOptions): Promise<SignUpView>
+  /** Staff: the code on the organiser's phone, changed every 30 seconds. */
+  getLiveCode(activityId: string): Promise<LiveCode>
+  /** The six digits as typed, or a scanned payload. */
+  checkInToActivity(activityId: string, code: string, options?: WriteOptions): Promise<SignUpView>
+  checkOutOfActivity(activityId: string, code: string, options?: WriteOptions): Promise<SignUpView>
+  /** Staff. */
+  getActivityRoster(activityId: string): Promise<ActivityRoster>
+  /** Staff: the computed hours stay beside the correction. */
+  correctHours(signUpId: string, hours: number, reason: string, options?: WriteOptions): Promise<SignUpView>
+  /** 志愿服务记录: activities and completed micro-wishes with hours. */
+  getServiceRecord(): Promise<ServiceRecord>
+  /** 出具证明: a snapshot of the record with a verification code. */
+  issueCertificate(options?: WriteOptions): Promise<Certificate>
+  /** Public: the totals of a certificate, the holder's name masked, nothing else of theirs. */
+  checkCertificate(code: string): Promise<CertificateCheck>
+
+  // 功能室预约 (issue 17)
+  listRooms(): Promise<RoomView[]>
+  getRoom(id: string): Promise<RoomView>
+  /** The hours of a day (today and the next 7), with places left and closures. */
+  listRoomSlots(roomId: string, date: string): Promise<RoomSlot[]>
+  bookRoom(roomId: string, slot: { date: string; start: string }, options?: WriteOptions): Promise<RoomBookingView>
+  listMyRoomBookings(): Promise<MyRoomBookings>
+  cancelRoomBooking(id: string, options?: WriteOptions): Promise<RoomBookingView>
+  /** At the door: the room's code, scanned. */
+  checkInToRoom(roomId: string, code: string, options?: WriteOptions): Promise<RoomBookingView>
+  /** Staff: the bookings of the hours it covers are cancelled with its reason. */
+  closeRoom(roomId: string, closure: { from: string; to: string; reason: string }, options?: WriteOptions): Promise<ClosureResult>
 
   // 代办 (issue 6)
   /** Volunteers: residents of their grid; staff: everyone. Phones masked; q is a name or a phone's last 4 digits. */

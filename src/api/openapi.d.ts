@@ -3659,6 +3659,1045 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Upcoming activities (until they end), soonest first, with places left. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Activity"][];
+                    };
+                };
+                default: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        /**
+         * Publish an activity; its check-in code's secret is made on the server.
+         * @description Staff only. VALIDATION names every bad field.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description One key per user intent; reused when the same submission is retried. */
+                    "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ActivityDraft"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Activity"];
+                    };
+                };
+                403: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish one activity a month for 1–12 months, on the same weekday of the month as the first (每月第二个周六; a 5th weekday becomes the month's last). Each deadline keeps its distance from its start.
+         * @description Staff only. VALIDATION names every bad field, months included.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description One key per user intent; reused when the same submission is retried. */
+                    "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ActivityDraft"] & {
+                        months: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Activity"][];
+                    };
+                };
+                403: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One activity. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: components["parameters"]["ActivityId"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Activity"];
+                    };
+                };
+                404: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/{id}/signups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign up: a place while one is left, else the waiting list (as long as the capacity). Decided with the activity row locked: never beyond the capacity.
+         * @description Residents, elders and volunteers of the activity's audience (FORBIDDEN otherwise). CONFLICT: past the deadline, already signed up, or places and waiting list full.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description One key per user intent; reused when the same submission is retried. */
+                    "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                };
+                path: {
+                    id: components["parameters"]["ActivityId"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignUp"];
+                    };
+                };
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/{id}/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organiser's live check-in code, changed every 30 seconds.
+         * @description Staff only. A code is accepted in its own 30-second window and the next one.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: components["parameters"]["ActivityId"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LiveCode"];
+                    };
+                };
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/{id}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check in with the live code, from 30 minutes before the start until the end; a repeat changes nothing.
+         * @description VALIDATION: a wrong code. CONFLICT: an expired code, not signed up, waiting, or outside the check-in time.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description One key per user intent; reused when the same submission is retried. */
+                    "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                };
+                path: {
+                    id: components["parameters"]["ActivityId"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CodeInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignUp"];
+                    };
+                };
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/{id}/check-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check out with the live code, until two hours after the end; the hours are computed (clamped to the activity's time, rounded down to half hours).
+         * @description As check-in; CONFLICT also when not checked in.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description One key per user intent; reused when the same submission is retried. */
+                    "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                };
+                path: {
+                    id: components["parameters"]["ActivityId"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CodeInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignUp"];
+                    };
+                };
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/{id}/roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every sign-up not cancelled, with names (no phones).
+         * @description Staff only.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: components["parameters"]["ActivityId"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActivityRoster"];
+                    };
+                };
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activity-signups/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's sign-ups, soonest activity first. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignUp"][];
+                    };
+                };
+                default: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activity-signups/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel before the deadline; the first on the waiting list moves in.
+         * @description Only the sign-up's owner (NOT_FOUND for others).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description One key per user intent; reused when the same submission is retried. */
+                    "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                };
+                path: {
+                    id: components["parameters"]["SignUpId"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignUp"];
+                    };
+                };
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activity-signups/{id}/correction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Correct a sign-up's hours with a reason; the computed hours stay beside the correction.
+         * @description Staff only.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description One key per user intent; reused when the same submission is retried. */
+                    "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                };
+                path: {
+                    id: components["parameters"]["SignUpId"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description In half hours, at most the activity length. */
+                        hours: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignUp"];
+                    };
+                };
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/service-record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 志愿服务记录: the caller's activities and completed micro-wishes with hours, per year and in all. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServiceRecord"];
+                    };
+                };
+                default: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 出具证明: a certificate of the caller's service record, with a verification code.
+         * @description CONFLICT when there is no service yet. Each call issues a new certificate (a retried key answers the same one).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description One key per user intent; reused when the same submission is retried. */
+                    "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Certificate"];
+                    };
+                };
+                409: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/certificates/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public check of a certificate: the same totals, the holder's name masked, nothing else of theirs. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CertificateCheck"];
+                    };
+                };
+                404: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rooms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The function rooms with their opening hours, rules and closures. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Room"][];
+                    };
+                };
+                default: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rooms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One room. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: components["parameters"]["RoomId"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Room"];
+                    };
+                };
+                404: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rooms/{id}/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The hours of a China day (today and the next 7) with places left and closures. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD; today when left out. */
+                    date?: string;
+                };
+                header?: never;
+                path: {
+                    id: components["parameters"]["RoomId"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoomSlot"][];
+                    };
+                };
+                404: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rooms/{id}/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Book one hour; decided with the room's row and the account's row locked: never beyond the slot's capacity.
+         * @description Residents, elders and volunteers. CONFLICT: a walk-in room, paused (three no-shows in 30 days), beyond 7 days, not open, started, closed by staff, the same hour twice, 2 hours of the room that day, 3 upcoming bookings, or full.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description One key per user intent; reused when the same submission is retried. */
+                    "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                };
+                path: {
+                    id: components["parameters"]["RoomId"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        date: string;
+                        /** @example 09:00 */
+                        start: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoomBooking"];
+                    };
+                };
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/room-bookings/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's room bookings, newest first, and any pause. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyRoomBookings"];
+                    };
+                };
+                default: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/room-bookings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel until the hour starts.
+         * @description Only the booking's holder (NOT_FOUND for others).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description One key per user intent; reused when the same submission is retried. */
+                    "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                };
+                path: {
+                    id: components["parameters"]["BookingId"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoomBooking"];
+                    };
+                };
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rooms/{id}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check in at the door with the room's code, from 10 minutes before the hour until it ends; a repeat changes nothing. */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description One key per user intent; reused when the same submission is retried. */
+                    "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                };
+                path: {
+                    id: components["parameters"]["RoomId"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The QR at the door: RM:<room id>. */
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoomBooking"];
+                    };
+                };
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rooms/{id}/closures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a room for a time; the bookings of the hours it covers are cancelled with its reason.
+         * @description Staff only.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description One key per user intent; reused when the same submission is retried. */
+                    "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                };
+                path: {
+                    id: components["parameters"]["RoomId"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClosureResult"];
+                    };
+                };
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4245,6 +5284,8 @@ export interface components {
             applications: components["schemas"]["Application"][];
             matters: components["schemas"]["Matter"][];
             mediations: components["schemas"]["MediationBooking"][];
+            signUps: components["schemas"]["SignUp"][];
+            roomBookings: components["schemas"]["RoomBooking"][];
             messages: components["schemas"]["Message"][];
             roleChanges: components["schemas"]["RoleChange"][];
             /** Format: date-time */
@@ -4367,6 +5408,263 @@ export interface components {
             overall: components["schemas"]["Figures"];
             thisMonth: components["schemas"]["Figures"];
         };
+        /** @enum {string} */
+        ActivityKind: "党员责任区集中奉献日" | "社区工作日" | "植树护绿" | "爱心义诊" | "主题宣讲" | "节前走访" | "城市清洁" | "其他";
+        /**
+         * @description volunteers: volunteer accounts; residents: resident and elder accounts; party (在职党员, no role of their own): any of them.
+         * @enum {string}
+         */
+        Audience: "volunteers" | "party" | "residents";
+        ActivityDraft: {
+            theme: string;
+            kind: components["schemas"]["ActivityKind"];
+            /** @description The organising unit (an alliance unit or the community). */
+            unit: string;
+            /**
+             * Format: date
+             * @description A China calendar date.
+             */
+            date: string;
+            /**
+             * @description China time on the date.
+             * @example 09:00
+             */
+            start: string;
+            /** @example 11:30 */
+            end: string;
+            place: string;
+            capacity: number;
+            /** @description What to bring (需携带). */
+            bring?: string;
+            audience: components["schemas"]["Audience"][];
+            /**
+             * Format: date-time
+             * @description Sign-ups and cancellations close at this moment
+             */
+            deadline: string;
+        };
+        /** @description An activity as the server answers it; the secret of its check-in code never leaves the server. */
+        Activity: {
+            id: string;
+            theme: string;
+            kind: components["schemas"]["ActivityKind"];
+            unit: string;
+            /** Format: date */
+            date: string;
+            start: string;
+            end: string;
+            place: string;
+            capacity: number;
+            bring: string;
+            audience: components["schemas"]["Audience"][];
+            /** Format: date-time */
+            deadline: string;
+            publishedBy: components["schemas"]["PersonRef"];
+            /** Format: date-time */
+            publishedAt: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /**
+             * Format: date-time
+             * @description 30 minutes before the start.
+             */
+            checkInOpensAt: string;
+            placesLeft: number;
+            /** @description Sign-ups on its waiting list (at most the capacity). */
+            waiting: number;
+            signUpOpen: boolean;
+        };
+        PersonRef: {
+            id: string;
+            name: string;
+        };
+        /** @description A sign-up with its activity. hours is what check-in and check-out gave (never overwritten); creditedHours is what counts (the correction where there is one). */
+        SignUp: {
+            id: string;
+            activityId: string;
+            accountId: string;
+            /** @enum {string} */
+            status: "joined" | "waiting" | "cancelled";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            promotedAt: string | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            /** Format: date-time */
+            checkedInAt: string | null;
+            /** Format: date-time */
+            checkedOutAt: string | null;
+            hours: number;
+            /** @description The organiser's correction, beside the computed hours. */
+            correction: {
+                hours: number;
+                reason: string;
+                by: components["schemas"]["PersonRef"];
+                /** Format: date-time */
+                at: string;
+            } | null;
+            activity: {
+                id: string;
+                theme: string;
+                kind: components["schemas"]["ActivityKind"];
+                unit: string;
+                /** Format: date */
+                date: string;
+                start: string;
+                end: string;
+                place: string;
+                bring: string;
+                /** Format: date-time */
+                deadline: string;
+            };
+            creditedHours: number;
+        };
+        ActivityRoster: {
+            activity: components["schemas"]["Activity"];
+            signUps: (components["schemas"]["SignUp"] & {
+                name: string;
+            })[];
+        };
+        LiveCode: {
+            code: string;
+            /** @description What the QR carries: HD:<activity id>:<code>. */
+            payload: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        CodeInput: {
+            /** @description The six digits as typed */
+            code: string;
+        };
+        ServiceEntry: {
+            /** @enum {string} */
+            kind: "activity" | "wish";
+            id: string;
+            title: string;
+            organiser: string;
+            /** Format: date */
+            date: string;
+            hours: number;
+        };
+        ServiceRecord: {
+            entries: components["schemas"]["ServiceEntry"][];
+            yearly: {
+                year: number;
+                hours: number;
+            }[];
+            totalHours: number;
+        };
+        /** @description A certificate as issued, a snapshot of the service record; micro-wishes are named only as 微心愿服务. */
+        Certificate: {
+            /** @description The verification code of the public check. */
+            code: string;
+            accountId: string;
+            holder: string;
+            issuer: string;
+            /** Format: date-time */
+            issuedAt: string;
+            record: components["schemas"]["ServiceRecord"];
+        };
+        /** @description What anyone with the code sees; the holder's name masked; no phone, no address, no list of services. */
+        CertificateCheck: {
+            code: string;
+            /** @example 赵*强 */
+            holder: string;
+            issuer: string;
+            /** Format: date-time */
+            issuedAt: string;
+            totalHours: number;
+            serviceCount: number;
+            yearly: {
+                year: number;
+                hours: number;
+            }[];
+        };
+        Closure: {
+            id: string;
+            roomId: string;
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            reason: string;
+            by: components["schemas"]["PersonRef"];
+            /** Format: date-time */
+            at: string;
+        };
+        /** @description A function room with its closures still to end. */
+        Room: {
+            id: string;
+            name: string;
+            /** @description Bookings one hour slot takes. */
+            capacity: number;
+            /** @description Not booked (母婴室): used as one arrives. */
+            walkIn: boolean;
+            rules: string;
+            /** @description Seven entries, Sunday first; China time; null when closed that weekday. */
+            hours: ({
+                /** @example 09:00 */
+                open: string;
+                /** @example 21:00 */
+                close: string;
+            } | null)[];
+            closures: components["schemas"]["Closure"][];
+        };
+        RoomSlot: {
+            /** Format: date */
+            date: string;
+            /** @example 09:00 */
+            start: string;
+            /** @example 10:00 */
+            end: string;
+            placesLeft: number;
+            closedReason: string | null;
+            bookable: boolean;
+        };
+        RoomBooking: {
+            id: string;
+            roomId: string;
+            accountId: string;
+            /** Format: date */
+            date: string;
+            start: string;
+            end: string;
+            /** @enum {string} */
+            status: "booked" | "checked_in" | "cancelled";
+            /**
+             * @description A booking whose hour ended without a check-in is no_show.
+             * @enum {string}
+             */
+            state: "booked" | "checked_in" | "cancelled" | "no_show";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            checkedInAt: string | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            /** @description Why staff closed the room; null when the holder cancelled. */
+            cancelReason: string | null;
+            room: {
+                id: string;
+                name: string;
+            };
+        };
+        MyRoomBookings: {
+            bookings: components["schemas"]["RoomBooking"][];
+            /** @description Three no-shows within 30 days pause booking for 7 days. */
+            pause: {
+                /** Format: date-time */
+                until: string;
+                reason: string;
+            } | null;
+        };
+        ClosureResult: {
+            closure: components["schemas"]["Closure"];
+            cancelled: number;
+        };
     };
     responses: {
         /** @description A typed error. */
@@ -4385,6 +5683,9 @@ export interface components {
         WishId: string;
         MatterId: string;
         ClinicId: string;
+        ActivityId: string;
+        SignUpId: string;
+        RoomId: string;
         BookingId: string;
         Cursor: string;
         Limit: number;

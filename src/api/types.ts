@@ -123,6 +123,10 @@ export interface MyData {
   matters: import('../domain/matters').MatterView[]
   /** 调解预约 with their private descriptions. */
   mediations: MediationBookingView[]
+  /** 志愿活动 sign-ups. */
+  signUps: SignUpView[]
+  /** 功能室 bookings. */
+  roomBookings: RoomBookingView[]
   messages: Message[]
   roleChanges: RoleChange[]
   /** China time, ISO 8601. */
@@ -279,4 +283,83 @@ export interface PublicSummary {
   volunteerHours: number
   clinicArrivals: number
   jobPlacements: number
+}
+
+export type {
+  Activity,
+  ActivityDraft,
+  ActivityKind,
+  Audience,
+  Certificate,
+  CertificateCheck,
+  HoursCorrection,
+  ServiceEntry,
+  ServiceRecord,
+  SignUp,
+  SignUpStatus,
+} from '../domain/activity'
+
+/** An activity as listed and shown: places left and whether sign-up is open; never its code's secret. */
+export type ActivityView = Omit<import('../domain/activity').Activity, 'secret'> & {
+  startsAt: string
+  endsAt: string
+  checkInOpensAt: string
+  placesLeft: number
+  waiting: number
+  signUpOpen: boolean
+}
+
+/** A sign-up with what its holder needs of the activity, and the hours that count. */
+export type SignUpView = import('../domain/activity').SignUp & {
+  activity: Pick<import('../domain/activity').Activity, 'id' | 'theme' | 'kind' | 'unit' | 'date' | 'start' | 'end' | 'place' | 'bring' | 'deadline'>
+  creditedHours: number
+}
+
+/** The organiser's list: every sign-up not cancelled, with the holder's name. */
+export interface ActivityRoster {
+  activity: ActivityView
+  signUps: (SignUpView & { name: string })[]
+}
+
+export type { Closure, OpeningHours, Room, RoomBooking, RoomBookingState, RoomBookingStatus } from '../domain/rooms'
+
+/** A room with its closures still to end (shown with their reasons). */
+export type RoomView = import('../domain/rooms').Room & { closures: import('../domain/rooms').Closure[] }
+
+/** One hour of a room on a day. */
+export interface RoomSlot {
+  date: string
+  start: string
+  end: string
+  placesLeft: number
+  /** Why staff closed it, when they did. */
+  closedReason: string | null
+  bookable: boolean
+}
+
+/** A booking with its room, its state (a missed hour is no_show) and when it ends. */
+export type RoomBookingView = import('../domain/rooms').RoomBooking & {
+  room: { id: string; name: string }
+  state: import('../domain/rooms').RoomBookingState
+  end: string
+}
+
+/** The caller's room bookings, newest first, and whether booking is paused (three no-shows). */
+export interface MyRoomBookings {
+  bookings: RoomBookingView[]
+  pause: { until: string; reason: string } | null
+}
+
+export interface ClosureResult {
+  closure: import('../domain/rooms').Closure
+  /** Bookings it cancelled (their holders see the reason). */
+  cancelled: number
+}
+
+/** The organiser's live check-in code: shown until expiresAt, then fetched again. */
+export interface LiveCode {
+  code: string
+  /** What the QR carries: the activity and the code. */
+  payload: string
+  expiresAt: string
 }

@@ -78,6 +78,18 @@ export const AUDIT_LABEL: Record<string, string> = {
   'POST /mediation/bookings/:id/cancel': '取消调解预约',
   'POST /mediation/bookings/:id/outcome': '记录调解结果',
   'GET /mediation/slots/:id/bookings': '查看调解预约名单',
+  'POST /activities': '发布志愿活动',
+  'POST /activities/series': '按月发布志愿活动',
+  'POST /activities/:id/signups': '报名志愿活动',
+  'POST /activity-signups/:id/cancel': '取消活动报名',
+  'POST /activities/:id/check-in': '活动签到',
+  'POST /activities/:id/check-out': '活动签退',
+  'POST /activity-signups/:id/correction': '更正服务时长',
+  'POST /me/certificates': '出具志愿服务证明',
+  'POST /rooms/:id/bookings': '预约功能室',
+  'POST /room-bookings/:id/cancel': '取消功能室预约',
+  'POST /rooms/:id/check-in': '功能室签到',
+  'POST /rooms/:id/closures': '暂停开放功能室',
   'POST /messages/read': '标记消息已读',
   'POST /me/name': '更正姓名',
   'POST /me/subscriptions': '同意接收订阅消息',
@@ -96,6 +108,7 @@ export const AUDIT_LABEL: Record<string, string> = {
   'GET /bookings/:id': '查看他人的预约',
   'GET /clinics/:id/roster': '查看义诊名单',
   'GET /jobs/:id/applications': '查看岗位报名名单',
+  'GET /activities/:id/roster': '查看活动报名名单',
 }
 
 /** What an answered request tells the trail, before the store gives it an id and the resident's name. */
@@ -130,6 +143,7 @@ function readFact(action: string, actor: Person, params: Record<string, string>,
     case 'GET /clinics/:id/roster':
     case 'GET /mediation/slots/:id/bookings':
     case 'GET /jobs/:id/applications':
+    case 'GET /activities/:id/roster':
       return { residentId: null, recordId: params.id }
     default:
       return null

@@ -23,7 +23,7 @@ const ACCOUNT: Record<Role, string> = {
   staff: '切换为工作人员刘芳',
 }
 
-/** The pages each role reaches (seed ids: w5 is 李明's open wish, w3 张桂兰's claimed one, c1 the heart clinic, k1 a booking, j1 a job, mt-seed-1 a public hazard, mt-seed-3 a private dispute). */
+/** The pages each role reaches (seed ids: w5 is 李明's open wish, w3 张桂兰's claimed one, c1 the heart clinic, k1 a booking, j1 a job, mt-seed-1 a public hazard, mt-seed-3 a private dispute, h1 and h2 activities, m2 the 棋牌室). */
 const PAGES: Record<Role, string[]> = {
   resident: [
     '/pages/home/index?g=DA0103',
@@ -43,6 +43,13 @@ const PAGES: Record<Role, string[]> = {
     '/matters/pages/raise/index',
     '/matters/pages/public/index',
     '/matters/pages/detail/index?id=mt-seed-1',
+    '/activity/pages/list/index',
+    '/activity/pages/detail/index?id=h1',
+    '/activity/pages/mine/index',
+    '/activity/pages/record/index',
+    '/activity/pages/verify/index',
+    '/rooms/pages/list/index',
+    '/rooms/pages/mine/index',
     '/inbox/pages/list/index',
     '/legal/pages/privacy/index',
     '/legal/pages/terms/index',
@@ -58,6 +65,7 @@ const PAGES: Record<Role, string[]> = {
     '/matters/pages/public/index',
     '/matters/pages/raise/index',
     '/matters/pages/mediation/index',
+    '/rooms/pages/detail/index?id=m2',
     '/inbox/pages/list/index',
   ],
   volunteer: [
@@ -70,6 +78,9 @@ const PAGES: Record<Role, string[]> = {
     '/clinic/pages/book/index?clinic=c1&slot=t3',
     '/matters/pages/handle/index',
     '/matters/pages/detail/index?id=mt-seed-3',
+    '/activity/pages/detail/index?id=h2',
+    '/activity/pages/record/index',
+    '/activity/pages/certificate/index',
   ],
   staff: [
     '/pages/me/index',
@@ -84,6 +95,9 @@ const PAGES: Record<Role, string[]> = {
     '/jobs/pages/manage/index?id=j1',
     '/jobs/pages/applicants/index?id=j1',
     '/jobs/pages/apply/index?id=j1',
+    '/activity/pages/publish/index',
+    '/activity/pages/organiser/index?id=h1',
+    '/rooms/pages/detail/index?id=m2',
     '/staff/pages/dashboard/index',
     '/staff/pages/volunteers/index',
     '/staff/pages/audit/index',

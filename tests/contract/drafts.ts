@@ -1,6 +1,6 @@
 /* Valid requests the contract tests start from (seed accounts: 李明 resident,
  * 张桂兰 elder). Tests spread them and change what they are about. */
-import type { ApplicationDraft, BookingDraft, PostingDraft, ClinicDraft, WishDraft } from '../../src/api/types'
+import type { ActivityDraft, ApplicationDraft, BookingDraft, PostingDraft, ClinicDraft, WishDraft } from '../../src/api/types'
 
 /** 李明's wish. */
 export const WISH: WishDraft = {
@@ -47,4 +47,19 @@ export const POSTING: PostingDraft = {
   contactName: '陈桂芝',
   contactPhone: '0452-5861103',
   expiresOn: '2026-12-31',
+}
+
+/** An activity staff publish, on Saturday 2026-11-28 from 09:00 to 11:30; sign-ups until Friday 18:00. */
+export const ACTIVITY: ActivityDraft = {
+  theme: '党员责任区集中奉献日',
+  kind: '党员责任区集中奉献日',
+  unit: '东安社区党委',
+  date: '2026-11-28',
+  start: '09:00',
+  end: '11:30',
+  place: '东安社区文化广场',
+  capacity: 20,
+  bring: '手套',
+  audience: ['volunteers', 'party', 'residents'],
+  deadline: '2026-11-27T18:00:00+08:00',
 }

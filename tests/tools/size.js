@@ -3,7 +3,7 @@
  *   dist/weapp      weapp with the embedded mock main package ≤ 2 MB (WeChat's limit)
  *   dist/h5-api     H5 against a real API        JS loaded by the home page ≤ 304 KB (floor 209 KB)
  * Each subpackage ≤ 150 KB. The weapp main package must hold nothing of wish/,
- * clinic/, jobs/, matters/ or staff/ (optimizeMainPackage on): no Chinese phrase written only
+ * clinic/, jobs/, matters/, activity/, rooms/ or staff/ (optimizeMainPackage on): no Chinese phrase written only
  * in a subpackage's source may appear in it. Prints every figure, writes them to
  * .tmp/test-results/size.txt; exits 1 when a budget or a check fails. No build of
  * the app may carry server code (SQL, the database driver, WeChat's server APIs). */
@@ -20,8 +20,8 @@ const BUDGETS = {
   subpackage: 150 * KB,
   // 295 → 298 KB: the consent sheet (个人信息保护法) must be on the first screen of a first visit.
   // 298 → 300 KB: the API client every page shares gained photo uploads (Taro.uploadFile) and subscribe grants.
-  // 300 → 304 KB: the shared API client gained 有事先商量 and 调解预约 (20 calls), and the router the matters/ pages.
-  h5ApiHomeJs: 304 * KB,
+  // 300 → 309 KB: the shared API client gained 有事先商量 and 调解预约 (issue 16), 志愿活动 and 功能室预约 (issue 17).
+  h5ApiHomeJs: 309 * KB,
 }
 
 const root = path.join(__dirname, '..', '..')
@@ -53,7 +53,7 @@ function weappPackages(dist) {
   return sizes
 }
 
-const SUBPACKAGES = ['wish', 'clinic', 'jobs', 'matters', 'staff', 'inbox', 'legal']
+const SUBPACKAGES = ['wish', 'clinic', 'jobs', 'matters', 'activity', 'rooms', 'staff', 'inbox', 'legal']
 const srcDir = path.join(root, 'src')
 const sourcesOf = (folder) => filesUnder(folder).filter((f) => /\.tsx?$/.test(f))
 const chinese = (text) => text.match(/[\u4e00-\u9fff]{4,}/g) || []

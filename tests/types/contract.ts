@@ -59,6 +59,19 @@ export const SAME_AS_DOCUMENT: {
   AccountClosure: Same<Schemas['AccountClosure'], Api.AccountClosure>
   AuditEntry: Same<Schemas['AuditEntry'], Api.AuditEntry>
   AuditPage: Same<Schemas['AuditPage'], Api.Page<Api.AuditEntry>>
+  ActivityDraft: Fits<Api.ActivityDraft, Schemas['ActivityDraft']>
+  ActivityView: Same<Schemas['Activity'], Api.ActivityView>
+  SignUpView: Same<Schemas['SignUp'], Api.SignUpView>
+  ActivityRoster: Same<Schemas['ActivityRoster'], Api.ActivityRoster>
+  LiveCode: Same<Schemas['LiveCode'], Api.LiveCode>
+  ServiceRecord: Same<Schemas['ServiceRecord'], Api.ServiceRecord>
+  Certificate: Same<Schemas['Certificate'], Api.Certificate>
+  CertificateCheck: Same<Schemas['CertificateCheck'], Api.CertificateCheck>
+  RoomView: Same<Schemas['Room'], Api.RoomView>
+  RoomSlot: Same<Schemas['RoomSlot'], Api.RoomSlot>
+  RoomBookingView: Same<Schemas['RoomBooking'], Api.RoomBookingView>
+  MyRoomBookings: Same<Schemas['MyRoomBookings'], Api.MyRoomBookings>
+  ClosureResult: Same<Schemas['ClosureResult'], Api.ClosureResult>
 } = {
   User: true,
   Session: true,
@@ -105,4 +118,17 @@ export const SAME_AS_DOCUMENT: {
   AccountClosure: true,
   AuditEntry: true,
   AuditPage: true,
+  ActivityDraft: true,
+  ActivityView: true,
+  SignUpView: true,
+  ActivityRoster: true,
+  LiveCode: true,
+  ServiceRecord: true,
+  Certificate: true,
+  CertificateCheck: true,
+  RoomView: true,
+  RoomSlot: true,
+  RoomBookingView: true,
+  MyRoomBookings: true,
+  ClosureResult: true,
 }

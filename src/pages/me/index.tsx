@@ -145,6 +145,9 @@ export default function Me() {
       {user && <NavRow text="消息" hint={unread ? `${unread}条未读` : '预约、心愿、报名的变化'} onClick={() => open(ROUTES.messages)} />}
       {user && <MyWishes user={user} refresh={shownAt} />}
       {user && <MyRecords user={user} refresh={shownAt} />}
+      {user && <NavRow text="志愿活动" hint="报名参加、现场签到" onClick={() => open(ROUTES.activities)} />}
+      {user && <NavRow text="功能室预约" hint="乒乓室、棋牌室、阅览室" onClick={() => open(ROUTES.rooms)} />}
+      {user && user.role !== 'staff' && <NavRow text="志愿服务记录" hint="活动和微心愿的服务时长" onClick={() => open(ROUTES.serviceRecord)} />}
 
       <View className="card">
         <View className="panel__row">

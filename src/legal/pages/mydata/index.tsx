@@ -99,6 +99,8 @@ export default function MyDataPage() {
     ['岗位报名', data.applications.length],
     ['说的事', data.matters.length],
     ['调解预约', data.mediations.length],
+    ['活动报名', data.signUps.length],
+    ['功能室预约', data.roomBookings.length],
     ['消息', data.messages.length],
   ]
   return (

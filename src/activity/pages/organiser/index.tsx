@@ -1,0 +1,155 @@
+import { Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import { api, toApiError, type LiveCode } from '../../../api'
+import { Action } from '../../../components/Action'
+import { Field } from '../../../components/Field'
+import { LoadingPage } from '../../../components/Loading'
+import { PageRoot } from '../../../components/PageRoot'
+import { useLoaded } from '../../../components/useLoaded'
+import { useWriteKey } from '../../../components/useWriteKey'
+import { SIGN_UP_STATUS_LABEL, describeHours } from '../../../domain/activity'
+import { inChina } from '../../../domain/chinaTime'
+import '../../activity.scss'
+
+const time = (iso: string | null) => (iso ? inChina(iso).format('HH:mm') : '—')
+
+/** The code of this moment, fetched again when it is replaced (every 30 seconds). */
+function useLiveCode(activityId: string): { code: LiveCode | null; problem: string | null } {
+  const [code, setCode] = useState<LiveCode | null>(null)
+  const [problem, setProblem] = useState<string | null>(null)
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    let stopped = false
+    const fetchCode = async () => {
+      try {
+        const next = await api.getLiveCode(activityId)
+        if (stopped) return
+        setCode(next)
+        setProblem(null)
+        // Just after the server's window turns; never sooner than a second.
+        timer = setTimeout(fetchCode, Math.max(1000, Date.parse(next.expiresAt) - Date.now() + 300))
+      } catch (failure) {
+        if (stopped) return
+        setProblem(toApiError(failure).message)
+        timer = setTimeout(fetchCode, 5000)
+      }
+    }
+    fetchCode()
+    return () => {
+      stopped = true
+      clearTimeout(timer)
+    }
+  }, [activityId])
+  return { code, problem }
+}
+
+/** Staff on site: the live code to scan or type, and the list with hours and corrections. */
+export default function OrganiserPage() {
+  const id = useRouter().params.id ?? ''
+  const writeKey = useWriteKey()
+  const live = useLiveCode(id)
+  const { value: roster, error, reload } = useLoaded(() => api.getActivityRoster(id), [id])
+  const [fixing, setFixing] = useState<string | null>(null)
+  const [hours, setHours] = useState('')
+  const [reason, setReason] = useState('')
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [message, setMessage] = useState<string | null>(null)
+
+  if (!roster) return <LoadingPage error={error} onRetry={reload} />
+
+  async function correct(signUpId: string) {
+    try {
+      await api.correctHours(signUpId, hours.trim() === '' ? NaN : Number(hours), reason, { idempotencyKey: writeKey.keyFor(`fix:${signUpId}`) })
+      writeKey.succeeded(`fix:${signUpId}`)
+      setFixing(null)
+      setErrors({})
+      setMessage('已更正，原记录仍保留')
+      reload()
+    } catch (failure) {
+      const e = toApiError(failure)
+      setErrors(e.fields)
+      setMessage(e.message)
+    }
+  }
+
+  const { activity, signUps } = roster
+  const joined = signUps.filter((s) => s.status === 'joined')
+  return (
+    <PageRoot>
+      <View className="card" role="region" ariaLabel="签到码">
+        <View className="card__title" role="heading" aria-level={1}>
+          {activity.theme}
+        </View>
+        <Text className="activity__meta">请志愿者打开活动页面，输入或扫描下方签到码。签到码每30秒更换，截图无效。</Text>
+        {live.code ? (
+          <>
+            <View className="live-code" aria-live="polite">
+              {live.code.code}
+            </View>
+            <Text className="activity__meta center">{inChina(live.code.expiresAt).format('HH:mm:ss')} 更换</Text>
+          </>
+        ) : (
+          <Text>{live.problem ?? '正在获取签到码…'}</Text>
+        )}
+      </View>
+      <View className="card" role="group" ariaLabel="签到情况">
+        <View className="figures">
+          <View className="figures__item">
+            <Text className="figures__value">{joined.length}</Text>
+            <Text>已报名</Text>
+          </View>
+          <View className="figures__item">
+            <Text className="figures__value">{joined.filter((s) => s.checkedInAt).length}</Text>
+            <Text>已签到</Text>
+          </View>
+          <View className="figures__item">
+            <Text className="figures__value">{activity.waiting}</Text>
+            <Text>候补</Text>
+          </View>
+        </View>
+      </View>
+      {message && (
+        <View className="notice" role="status">
+          <Text>{message}</Text>
+        </View>
+      )}
+      <View className="card" role="region" ariaLabel="报名名单">
+        <Text className="card__title">报名名单</Text>
+        {signUps.length === 0 && <Text className="muted">还没有人报名</Text>}
+        {signUps.map((s) => (
+          <View key={s.id} className="roster-row">
+            <Text>
+              {s.name} · {SIGN_UP_STATUS_LABEL[s.status]}
+            </Text>
+            {s.status === 'joined' && (
+              <Text className="activity__meta">
+                签到 {time(s.checkedInAt)} · 签退 {time(s.checkedOutAt)} · {describeHours(s.creditedHours)}
+                {s.correction ? `（更正：${s.correction.reason}；原记录${describeHours(s.hours)}）` : ''}
+              </Text>
+            )}
+            {s.status === 'joined' && fixing !== s.id && (
+              <Action className="btn--plain" label={`更正时长：${s.name}`} onClick={() => { setFixing(s.id); setHours(String(s.creditedHours)); setReason(''); setErrors({}) }}>
+                更正时长
+              </Action>
+            )}
+            {fixing === s.id && (
+              <View className="form">
+                <Field id={`hours-${s.id}`} label="服务时长（小时，按0.5计）" type="digit" required value={hours} error={errors.hours} onChange={setHours} />
+                <Field id={`reason-${s.id}`} label="更正原因" required value={reason} error={errors.reason} onChange={setReason} />
+                <View className="row">
+                  <Action className="btn--primary" onClick={() => correct(s.id)}>
+                    保存更正
+                  </Action>
+                  <Action className="btn--plain" onClick={() => setFixing(null)}>
+                    取消
+                  </Action>
+                </View>
+              </View>
+            )}
+          </View>
+        ))}
+      </View>
+    </PageRoot>
+  )
+}

@@ -1,0 +1,129 @@
+import { Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import { api, toApiError } from '../../../api'
+import { Action } from '../../../components/Action'
+import { Field } from '../../../components/Field'
+import { Loading, LoadingPage } from '../../../components/Loading'
+import { PageRoot } from '../../../components/PageRoot'
+import { useLoaded } from '../../../components/useLoaded'
+import { useWriteKey } from '../../../components/useWriteKey'
+import { inChina } from '../../../domain/chinaTime'
+import { bookableDays, validateClosure } from '../../../domain/rooms'
+import { ROUTES, open } from '../../../platform/navigation'
+import { ensureSignedIn, useSession } from '../../../stores/session'
+import '../../rooms.scss'
+
+const dayLabel = (date: string) => inChina(`${date}T12:00:00+08:00`).format('M月D日 ddd')
+
+/** A room's hours for a day (today and the next 7): 预约 a free hour; staff close it for a time. */
+export default function RoomDetail() {
+  const id = useRouter().params.id ?? ''
+  const staff = useSession((s) => s.user?.role === 'staff')
+  const writeKey = useWriteKey()
+  const days = bookableDays(Date.now())
+  const [date, setDate] = useState(days[0])
+  const room = useLoaded(() => api.getRoom(id), [id])
+  const slots = useLoaded(() => api.listRoomSlots(id, date), [id, date])
+  const [message, setMessage] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [closure, setClosure] = useState({ from: '', to: '', reason: '' })
+  const [closureErrors, setClosureErrors] = useState<Record<string, string>>({})
+
+  if (!room.value) return <LoadingPage error={room.error} onRetry={room.reload} />
+
+  async function book(start: string) {
+    if (busy) return
+    setBusy(true)
+    setMessage(null)
+    try {
+      await ensureSignedIn()
+      await api.bookRoom(id, { date, start }, { idempotencyKey: writeKey.keyFor(`book:${date}:${start}`) })
+      writeKey.succeeded(`book:${date}:${start}`)
+      setMessage(`已预约 ${dayLabel(date)} ${start}，请按时到场扫码签到`)
+      slots.reload()
+    } catch (failure) {
+      setMessage(toApiError(failure).message)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  async function close() {
+    // Typed as "2026-11-26 14:00": sent with China's offset.
+    const draft = { from: `${closure.from.trim().replace(' ', 'T')}:00+08:00`, to: `${closure.to.trim().replace(' ', 'T')}:00+08:00`, reason: closure.reason }
+    const errors = validateClosure(draft, Date.now())
+    setClosureErrors(errors)
+    if (Object.keys(errors).length) return
+    try {
+      const result = await api.closeRoom(id, draft, { idempotencyKey: writeKey.keyFor('close') })
+      writeKey.succeeded('close')
+      setMessage(`已暂停开放，取消了${result.cancelled}个预约，预约人会看到原因`)
+      room.reload()
+      slots.reload()
+    } catch (failure) {
+      const e = toApiError(failure)
+      setClosureErrors(e.fields)
+      setMessage(e.message)
+    }
+  }
+
+  return (
+    <PageRoot>
+      <View className="card">
+        <View className="card__title" role="heading" aria-level={1}>
+          {room.value.name}
+        </View>
+        <Text className="room__meta">{room.value.rules}</Text>
+        <Text className="room__meta">每人每天同一功能室最多2小时，最多同时3个预约；开始前可取消。30天内3次未到将暂停预约7天。</Text>
+      </View>
+      {message && (
+        <View className="notice" role="status">
+          <Text>{message}</Text>
+          {!staff && (
+            <Action className="btn--plain" onClick={() => open(ROUTES.myRoomBookings)}>
+              我的预约
+            </Action>
+          )}
+        </View>
+      )}
+      <View className="choice" role="radiogroup" ariaLabel="日期">
+        {days.map((d) => (
+          <Action key={d} className={`choice__item ${d === date ? 'choice__item--on' : ''}`} pressed={d === date} onClick={() => setDate(d)}>
+            {dayLabel(d)}
+          </Action>
+        ))}
+      </View>
+      <View className="card" role="region" ariaLabel="时段">
+        {!slots.value && <Loading error={slots.error} onRetry={slots.reload} />}
+        {slots.value && slots.value.length === 0 && <Text className="muted">这一天不开放</Text>}
+        {slots.value?.map((s) => (
+          <View key={s.start} className="room-slot">
+            <View>
+              <Text className="room-slot__time">
+                {s.start}–{s.end}
+              </Text>
+              <View className="room__meta">{s.closedReason ? `暂停开放：${s.closedReason}` : s.placesLeft > 0 ? `剩余${s.placesLeft}个名额` : '已约满'}</View>
+            </View>
+            {!staff && s.bookable && (
+              <Action className="btn--primary" disabled={busy} label={`预约 ${s.start}–${s.end}`} onClick={() => book(s.start)}>
+                预约
+              </Action>
+            )}
+          </View>
+        ))}
+      </View>
+      {staff && (
+        <View className="card form" role="region" ariaLabel="暂停开放">
+          <Text className="card__title">暂停开放（维修、活动）</Text>
+          <Field id="closure-from" label="开始" placeholder="如 2026-11-26 14:00" required value={closure.from} error={closureErrors.from} onChange={(v) => setClosure({ ...closure, from: v })} />
+          <Field id="closure-to" label="结束" placeholder="如 2026-11-26 17:00" required value={closure.to} error={closureErrors.to} onChange={(v) => setClosure({ ...closure, to: v })} />
+          <Field id="closure-reason" label="原因（预约人会看到）" required value={closure.reason} error={closureErrors.reason} onChange={(v) => setClosure({ ...closure, reason: v })} />
+          <Action className="btn--primary btn--block" onClick={close}>
+            暂停开放并取消受影响的预约
+          </Action>
+        </View>
+      )}
+    </PageRoot>
+  )
+}

@@ -1,0 +1,101 @@
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { api, toApiError, type RoomBookingView } from '../../../api'
+import { Action } from '../../../components/Action'
+import { CardHead } from '../../../components/CardHead'
+import { Field } from '../../../components/Field'
+import { Loading } from '../../../components/Loading'
+import { PageRoot } from '../../../components/PageRoot'
+import { useLoaded } from '../../../components/useLoaded'
+import { useWriteKey } from '../../../components/useWriteKey'
+import { inChina } from '../../../domain/chinaTime'
+import { ROOM_BOOKING_LABEL } from '../../../domain/rooms'
+import { canScan, scanQrCode } from '../../../platform/scan'
+import { ensureSignedIn } from '../../../stores/session'
+import '../../rooms.scss'
+
+/** The caller's room bookings: check in at the door, cancel before the hour, and why staff cancelled one. */
+export default function MyRoomBookingsPage() {
+  const writeKey = useWriteKey()
+  const { value, error, reload } = useLoaded(async () => {
+    await ensureSignedIn()
+    return api.listMyRoomBookings()
+  }, [])
+  const [message, setMessage] = useState<string | null>(null)
+  const [code, setCode] = useState('')
+  const [codeError, setCodeError] = useState<string | null>(null)
+
+  async function run(intent: string, write: (key: string) => Promise<RoomBookingView>, done: (b: RoomBookingView) => string) {
+    setMessage(null)
+    try {
+      const b = await write(writeKey.keyFor(intent))
+      writeKey.succeeded(intent)
+      setMessage(done(b))
+      setCodeError(null)
+      reload()
+    } catch (failure) {
+      const e = toApiError(failure)
+      setCodeError(e.fields.code ?? null)
+      setMessage(e.message)
+    }
+  }
+  // The door's code names its room (RM:m2); typed, the room comes from the code too.
+  const checkIn = (text: string) => {
+    const roomId = /^RM:(\w+)$/.exec(text.trim())?.[1]
+    if (!roomId) {
+      setCodeError('请扫描功能室门口的二维码，或输入二维码下方的文字，如 RM:m2')
+      return
+    }
+    return run(`door:${text}`, (key) => api.checkInToRoom(roomId, text.trim(), { idempotencyKey: key }), (b) => `${b.room.name}签到成功`)
+  }
+  async function scan() {
+    const text = await scanQrCode()
+    if (text !== null) await checkIn(text)
+  }
+
+  return (
+    <PageRoot>
+      {value?.pause && (
+        <View className="notice notice--warn" role="alert">
+          {value.pause.reason}
+        </View>
+      )}
+      {message && (
+        <View className="notice" role="status">
+          <Text>{message}</Text>
+        </View>
+      )}
+      <View className="card form" role="region" ariaLabel="到场签到">
+        <Text className="card__title">到场签到</Text>
+        {canScan && (
+          <Action className="btn--primary btn--block" onClick={scan}>
+            扫描门口二维码
+          </Action>
+        )}
+        <Field id="room-door-code" label="门口二维码下方的文字" placeholder="如 RM:m2" value={code} error={codeError} onChange={setCode} onConfirm={() => checkIn(code)} />
+        <Action className={canScan ? 'btn--plain btn--block' : 'btn--primary btn--block'} onClick={() => checkIn(code)}>
+          签到
+        </Action>
+      </View>
+      {!value && <Loading error={error} onRetry={reload} />}
+      {value && value.bookings.length === 0 && <View className="muted center">还没有预约</View>}
+      {value?.bookings.map((b) => (
+        <View key={b.id} className="card">
+          <CardHead>
+            <Text className="card__title">{b.room.name}</Text>
+            <Text className="badge">{ROOM_BOOKING_LABEL[b.state]}</Text>
+          </CardHead>
+          <Text>
+            {inChina(`${b.date}T12:00:00+08:00`).format('M月D日 ddd')} {b.start}–{b.end}
+          </Text>
+          {b.cancelReason && <Text className="room__meta">工作人员已取消：{b.cancelReason}</Text>}
+          {b.state === 'booked' && (
+            <Action className="btn--plain" label={`取消 ${b.room.name} ${b.start}`} onClick={() => run(`cancel:${b.id}`, (key) => api.cancelRoomBooking(b.id, { idempotencyKey: key }), () => '已取消')}>
+              取消预约
+            </Action>
+          )}
+        </View>
+      ))}
+    </PageRoot>
+  )
+}

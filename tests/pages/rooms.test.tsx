@@ -1,0 +1,56 @@
+import { api } from '../../src/api'
+import { inChina } from '../../src/domain/chinaTime'
+import RoomDetail from '../../src/rooms/pages/detail'
+import MyRoomBookingsPage from '../../src/rooms/pages/mine'
+import { useSession } from '../../src/stores/session'
+import { button, typeInto, valueOf } from '../setup/form'
+import { mountPage } from '../setup/mount-page'
+
+const tomorrow = () => inChina(Date.now()).add(1, 'day')
+
+afterEach(() => {
+  jest.restoreAllMocks()
+  useSession.setState({ token: null, user: null })
+})
+
+describe('booking a room', () => {
+  it('an elder picks tomorrow and books 棋牌室 09:00; the hour shows one place fewer', async () => {
+    useSession.getState().signIn(await api.switchDemoAccount('elder'))
+    const { container, testUtils } = await mountPage(RoomDetail, { path: '/rooms/pages/detail/index', params: { id: 'm2' } })
+    await testUtils.queries.waitForQueryByText('棋牌室', undefined, { timeout: 3000 })
+    testUtils.fireEvent.click(button(container, tomorrow().format('M月D日 ddd')))
+    const first = await testUtils.queries.waitForQuerySelector('button[aria-label="预约 09:00–10:00"]', { timeout: 3000 })
+    testUtils.fireEvent.click(first!)
+    await testUtils.queries.waitForQueryByText(`已预约 ${tomorrow().format('M月D日 ddd')} 09:00，请按时到场扫码签到`, undefined, { timeout: 3000 })
+    await testUtils.queries.waitForQueryByText('剩余3个名额', undefined, { timeout: 3000 })
+  })
+
+  it('staff closing a room see each bad field beside it, with what they typed kept', async () => {
+    useSession.getState().signIn(await api.switchDemoAccount('staff'))
+    const close = jest.spyOn(api, 'closeRoom')
+    const { container, testUtils } = await mountPage(RoomDetail, { path: '/rooms/pages/detail/index', params: { id: 'm2' } })
+    await testUtils.queries.waitForQueryByText('暂停开放（维修、活动）', undefined, { timeout: 3000 })
+    typeInto(container, 'closure-from', '2030-01-01 14:00')
+    typeInto(container, 'closure-to', '2030-01-01 12:00')
+    testUtils.fireEvent.click(button(container, '暂停开放并取消受影响的预约'))
+    await testUtils.queries.waitForQueryByText('结束须晚于开始')
+    expect(container.querySelector('#closure-reason-error')?.textContent).toBe('请填写暂停原因')
+    expect(valueOf(container, 'closure-from')).toBe('2030-01-01 14:00')
+    expect(close).not.toHaveBeenCalled()
+  })
+})
+
+describe('my room bookings', () => {
+  it('show why staff cancelled a booking', async () => {
+    useSession.getState().signIn(await api.switchDemoAccount('elder'))
+    const date = tomorrow().format('YYYY-MM-DD')
+    await api.bookRoom('m1', { date, start: '15:00' })
+    useSession.getState().signIn(await api.switchDemoAccount('staff'))
+    await api.closeRoom('m1', { from: `${date}T14:00:00+08:00`, to: `${date}T18:00:00+08:00`, reason: '球台维修' })
+    useSession.getState().signIn(await api.switchDemoAccount('elder'))
+    const { container, testUtils } = await mountPage(MyRoomBookingsPage, { path: '/rooms/pages/mine/index' })
+    await testUtils.queries.waitForQueryByText('工作人员已取消：球台维修', undefined, { timeout: 3000 })
+    expect(container.textContent).toContain('已取消')
+    expect(Array.from(container.querySelectorAll('button')).map((b) => b.textContent)).not.toContain('取消预约')
+  })
+})

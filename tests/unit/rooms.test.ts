@@ -1,0 +1,119 @@
+import {
+  bookRoom,
+  bookableDays,
+  cancelRoomBooking,
+  cancelledByClosure,
+  checkInAtDoor,
+  doorCode,
+  pauseOf,
+  slotsOf,
+  stateOf,
+  validateClosure,
+  type Closure,
+  type Room,
+  type RoomBooking,
+} from '../../src/domain/rooms'
+import { refusal } from '../support/refusal'
+
+const at = (iso: string) => Date.parse(`${iso}+08:00`)
+// Wednesday 2026-11-25 10:00 China time: 01:00 UTC, and still Tuesday in Honolulu.
+const NOW = at('2026-11-25T10:00:00')
+const weekday = { open: '09:00', close: '12:00' }
+const room: Room = { id: 'm2', name: '棋牌室', capacity: 2, walkIn: false, rules: '', hours: [null, weekday, weekday, weekday, weekday, weekday, { open: '08:30', close: '11:30' }] }
+let seq = 0
+const booking = (date: string, start: string, patch: Partial<RoomBooking> = {}): RoomBooking => ({
+  id: `b${++seq}`,
+  roomId: 'm2',
+  accountId: 'me',
+  date,
+  start,
+  status: 'booked',
+  createdAt: '2026-11-20T10:00:00+08:00',
+  checkedInAt: null,
+  cancelledAt: null,
+  cancelReason: null,
+  ...patch,
+})
+const book = (slot: { date: string; start: string }, mine: RoomBooking[] = [], roomBookings: RoomBooking[] = mine, closures: Closure[] = [], now = NOW) =>
+  bookRoom(slot, { room, roomBookings, mine, closures, accountId: 'me', id: 'new', now })
+
+describe('opening hours and slots, in China time', () => {
+  it('gives whole hours within each weekday’s hours, none on a closed day', () => {
+    expect(slotsOf(room, '2026-11-25')).toEqual(['09:00', '10:00', '11:00'])
+    // Saturday opens at 08:30: the first whole hour is 09:00, the last ends by 11:30.
+    expect(slotsOf(room, '2026-11-28')).toEqual(['09:00', '10:00'])
+    expect(slotsOf(room, '2026-11-29')).toEqual([])
+    expect(slotsOf({ ...room, walkIn: true }, '2026-11-25')).toEqual([])
+  })
+
+  it('books today and the next 7 China days, across midnight', () => {
+    expect(bookableDays(NOW)).toEqual(['2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29', '2026-11-30', '2026-12-01', '2026-12-02'])
+    expect(bookableDays(at('2026-11-25T23:59:59'))[0]).toBe('2026-11-25')
+    expect(bookableDays(at('2026-11-26T00:00:00'))[0]).toBe('2026-11-26')
+    expect(refusal(() => book({ date: '2026-12-03', start: '09:00' })).message).toBe('只能预约今天起7天内的时段')
+    expect(refusal(() => book({ date: '2026-11-25', start: '10:00' })).message).toBe('该时段已开始，不能预约')
+    expect(book({ date: '2026-11-25', start: '11:00' }).status).toBe('booked')
+  })
+})
+
+describe('limits', () => {
+  it('never gives a slot beyond its capacity', () => {
+    const others = [booking('2026-11-26', '09:00', { accountId: 'a' }), booking('2026-11-26', '09:00', { accountId: 'b' })]
+    expect(refusal(() => book({ date: '2026-11-26', start: '09:00' }, [], others)).message).toBe('该时段已约满，请选择其他时段')
+    expect(book({ date: '2026-11-26', start: '09:00' }, [], [others[0], { ...others[1], status: 'cancelled' }]).status).toBe('booked')
+  })
+
+  it('allows 2 hours per room per day and 3 upcoming bookings', () => {
+    const two = [booking('2026-11-26', '09:00'), booking('2026-11-26', '10:00')]
+    expect(refusal(() => book({ date: '2026-11-26', start: '11:00' }, two)).message).toBe('同一功能室每天最多预约2小时')
+    const three = [...two, booking('2026-11-27', '09:00')]
+    expect(refusal(() => book({ date: '2026-11-30', start: '09:00' }, three)).message).toBe('最多同时有3个未使用的预约')
+    expect(book({ date: '2026-11-30', start: '09:00' }, [...two, booking('2026-11-27', '09:00', { status: 'cancelled' })]).status).toBe('booked')
+  })
+})
+
+describe('no-shows', () => {
+  const missed = [booking('2026-11-02', '09:00'), booking('2026-11-16', '09:00'), booking('2026-11-24', '10:00')]
+
+  it('counts an hour that ended without a check-in as a no-show', () => {
+    expect(stateOf(missed[2], at('2026-11-24T10:59:59'))).toBe('booked')
+    expect(stateOf(missed[2], at('2026-11-24T11:00:00'))).toBe('no_show')
+  })
+
+  it('pauses booking for 7 days after the third no-show within 30 days, with the reason', () => {
+    expect(pauseOf(missed, NOW)).toEqual({ until: '2026-12-01T11:00:00+08:00', reason: '30天内有3次预约未到，暂停预约至12月1日 11:00' })
+    expect(refusal(() => book({ date: '2026-11-26', start: '09:00' }, missed)).message).toMatch(/^30天内有3次预约未到/)
+    expect(pauseOf(missed, at('2026-12-01T11:00:00'))).toBeNull()
+    // 31 days between the first and the third: no pause.
+    expect(pauseOf([booking('2026-10-24', '10:00'), ...missed.slice(1)], NOW)).toBeNull()
+    expect(pauseOf([...missed.slice(0, 2), { ...missed[2], status: 'checked_in' }], NOW)).toBeNull()
+  })
+})
+
+describe('at the door and closures', () => {
+  it('checks in with the room’s own code from 10 minutes before the hour; a repeat changes nothing', () => {
+    const mine = [booking('2026-11-26', '09:00')]
+    expect(refusal(() => checkInAtDoor(doorCode('m1'), room, mine, at('2026-11-26T08:55:00'))).code).toBe('VALIDATION')
+    expect(refusal(() => checkInAtDoor(doorCode('m2'), room, mine, at('2026-11-26T08:49:59'))).code).toBe('CONFLICT')
+    const inside = checkInAtDoor(doorCode('m2'), room, mine, at('2026-11-26T08:50:00'))
+    expect(inside.checkedInAt).toBe('2026-11-26T08:50:00+08:00')
+    expect(checkInAtDoor(doorCode('m2'), room, [inside], at('2026-11-26T09:30:00'))).toBe(inside)
+  })
+
+  it('lets the holder cancel until the hour starts', () => {
+    const b = booking('2026-11-26', '09:00')
+    expect(cancelRoomBooking(b, at('2026-11-26T08:59:59')).status).toBe('cancelled')
+    expect(refusal(() => cancelRoomBooking(b, at('2026-11-26T09:00:00'))).code).toBe('CONFLICT')
+  })
+
+  it('cancels the bookings of the hours a closure covers, with its reason, and refuses new ones', () => {
+    const closure: Closure = { id: 'x1', roomId: 'm2', from: '2026-11-26T09:30:00+08:00', to: '2026-11-26T11:00:00+08:00', reason: '更换桌椅', by: { id: 'staff', name: '刘芳' }, at: '2026-11-25T10:00:00+08:00' }
+    const list = [booking('2026-11-26', '09:00'), booking('2026-11-26', '10:00'), booking('2026-11-26', '11:00')]
+    expect(cancelledByClosure(closure, list, NOW).map((b) => [b.start, b.cancelReason])).toEqual([
+      ['09:00', '更换桌椅'],
+      ['10:00', '更换桌椅'],
+    ])
+    expect(refusal(() => book({ date: '2026-11-26', start: '10:00' }, [], [], [closure])).message).toBe('该时段暂停开放：更换桌椅')
+    expect(Object.keys(validateClosure({ from: '2026-11-26T11:00:00+08:00', to: '2026-11-26T10:00:00+08:00', reason: '' }, NOW)).sort()).toEqual(['reason', 'to'])
+  })
+})
