@@ -1,7 +1,7 @@
 /* Size budgets (npm run size). Reads the builds made by the test command:
  *   dist/weapp-api  weapp against a real API    main package ≤ 450 KB (floor 314 KB)
  *   dist/weapp      weapp with the embedded mock main package ≤ 2 MB (WeChat's limit)
- *   dist/h5-api     H5 against a real API        JS loaded by the home page ≤ 304 KB (floor 209 KB)
+ *   dist/h5-api     H5 against a real API        JS loaded by the home page ≤ 309 KB (floor 209 KB)
  * Each subpackage ≤ 150 KB. The weapp main package must hold nothing of wish/,
  * clinic/, jobs/, matters/, activity/, rooms/ or staff/ (optimizeMainPackage on): no Chinese phrase written only
  * in a subpackage's source may appear in it. Prints every figure, writes them to
