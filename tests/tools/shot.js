@@ -17,6 +17,13 @@ const PAGES = [
   ['jobs-list', '/#/jobs/pages/list/index'],
   ['dashboard', '/#/staff/pages/dashboard/index'],
   ['messages', '/#/inbox/pages/list/index'],
+  ['matters-raise', '/#/matters/pages/raise/index'],
+  ['matters-public', '/#/matters/pages/public/index'],
+  ['mediation', '/#/matters/pages/mediation/index'],
+  ['activity-list', '/#/activity/pages/list/index'],
+  ['activity-detail', '/#/activity/pages/detail/index?id=h1'],
+  ['rooms-list', '/#/rooms/pages/list/index'],
+  ['room-detail', '/#/rooms/pages/detail/index?id=m2'],
   ['legal-privacy', '/#/legal/pages/privacy/index'],
   ['my-data', '/#/legal/pages/mydata/index'],
 ]
