@@ -110,7 +110,7 @@ export default function MediationManage() {
           </View>
         )}
         <Field id="slot-date" label="日期" required type="date" value={draft.date} error={errors.date} onChange={(date) => update({ date }, 'date')} />
-        <View className="row">
+        <View className="row row--fields">
           <Field id="slot-start" label="开始" required type="time" value={draft.start} error={errors.start} onChange={(start) => update({ start }, 'start')} />
           <Field id="slot-end" label="结束" required type="time" value={draft.end} error={errors.end} onChange={(end) => update({ end }, 'end')} />
         </View>

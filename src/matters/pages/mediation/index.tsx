@@ -15,6 +15,7 @@ import { ensureSignedIn } from '../../../stores/session'
 import '../../matters.scss'
 
 const slotLabel = (s: Pick<MediationSlotView, 'date' | 'start' | 'end'>) => `${s.date.slice(5).replace('-', '月')}日 ${s.start}–${s.end}`
+const placesOf = (s: Pick<MediationSlotView, 'placesLeft'>) => (s.placesLeft ? `余${s.placesLeft}个名额` : '已约满')
 
 /** 调解预约: a place at the judges' station, the dispute told privately; my bookings with cancel and the outcome. */
 export default function Mediation() {
@@ -89,10 +90,11 @@ export default function Mediation() {
               className={`choice__item ${s.id === slotId ? 'choice__item--on' : ''}`}
               pressed={s.id === slotId}
               disabled={s.placesLeft === 0}
-              label={`${slotLabel(s)}，${s.place}，${s.placesLeft ? `还剩${s.placesLeft}个名额` : '已约满'}`}
+              // The spoken name starts with the words shown (WCAG 2.5.3), then says where.
+              label={`${slotLabel(s)} ${placesOf(s)}，${s.place}`}
               onClick={() => (setSlotId(s.id), clearError('slot'))}
             >
-              {slotLabel(s)} {s.placesLeft ? `余${s.placesLeft}` : '已约满'}
+              {slotLabel(s)} {placesOf(s)}
             </Action>
           ))}
           {errors.slot && (
