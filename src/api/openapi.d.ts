@@ -5439,7 +5439,7 @@ export interface components {
             audience: components["schemas"]["Audience"][];
             /**
              * Format: date-time
-             * @description Sign-ups and cancellations close at this moment
+             * @description Sign-ups and cancellations close at this moment, at the latest the start.
              */
             deadline: string;
         };
@@ -5536,7 +5536,7 @@ export interface components {
             expiresAt: string;
         };
         CodeInput: {
-            /** @description The six digits as typed */
+            /** @description The six digits as typed, or a scanned payload. */
             code: string;
         };
         ServiceEntry: {
