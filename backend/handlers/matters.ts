@@ -11,6 +11,9 @@ import {
   type MatterActor,
   type MatterView,
 } from '../../src/domain/matters'
+import { matterMessages } from '../../src/domain/messages'
+import { toChinaIso } from '../../src/domain/chinaTime'
+import { matterMeetingOf, mayViewMeeting, meetingOrder } from '../../src/domain/meetings'
 import { pageOf } from '../paging'
 import type { UserRecord } from '../records'
 import type { Route, RouteContext } from '../router'
@@ -29,7 +32,12 @@ async function visibleMatter(ctx: RouteContext, forUpdate = false): Promise<{ ma
 
 async function viewOf(ctx: RouteContext, matter: Matter, viewer: MatterActor): Promise<MatterView> {
   const mine = await ctx.repo.listMattersAffecting(viewer.id, [matter.id])
-  return matterFor(matter, viewer, ctx.now, mine.length > 0)!
+  // The 网格议事会 it is on, as the viewer may see them: residents only published minutes.
+  const meetings = (await ctx.repo.listMeetingsOfMatter(matter.id))
+    .filter((m) => mayViewMeeting(m, viewer))
+    .sort(meetingOrder)
+    .map((m) => matterMeetingOf(m, matter.id)!)
+  return { ...matterFor(matter, viewer, ctx.now, mine.length > 0)!, meetings }
 }
 
 function listOf(ctx: RouteContext, filter: MatterScanFilter): Promise<Page<MatterView>> {
@@ -51,6 +59,8 @@ function actionRoute(action: MatterAction, access: Route['access']): Route {
       const { matter, viewer } = await visibleMatter(ctx, true)
       const next = applyMatterAction(matter, action, viewer, ctx.body, ctx.now)
       await ctx.repo.updateMatter(next)
+      // Accepted (naming the grid worker) and answered: the resident hears of it in 消息, in this transaction.
+      if (action === 'accept' || action === 'answer') await ctx.repo.insertMessages(matterMessages(next, action, viewer.id, toChinaIso(ctx.now)))
       return viewOf(ctx, next, viewer)
     },
   }

@@ -90,6 +90,12 @@ export interface Matter extends MatterDraft {
   events: MatterEvent[]
   /** Set when a volunteer or staff member raised it for the resident (代办). */
   actedBy?: ActedBy
+  /** Photos taken with it (ids of uploads, POST /photos); at most 3. */
+  photos?: string[]
+  /** The photo sent with the answer, if any. */
+  replyPhoto?: string | null
+  /** Set when staff merged it into another matter of the grid (a duplicate): the one that is handled. */
+  mergedInto?: string | null
 }
 
 export const MATTER_TEXT_RULE = { label: '事项内容', max: 300, min: 5 }
@@ -265,6 +271,8 @@ export interface MatterView extends Matter {
   answerBy: string
   /** Whether the viewer said 我也遇到. */
   affectedByMe: boolean
+  /** Only in the single matter's view: the 网格议事会 it is on, as the viewer may see them. */
+  meetings?: import('./meetings').MatterMeeting[]
 }
 
 /**
