@@ -22,6 +22,7 @@ import { describeActedBy } from '../../../domain/onBehalf'
 import { ROUTES, open } from '../../../platform/navigation'
 import { ensureSignedIn } from '../../../stores/session'
 import { MatterBadges, whereOf } from '../../components/MatterCard'
+import { whenOf } from '../../components/MeetingParts'
 import '../../matters.scss'
 
 const EVENT_LABEL: Record<MatterEvent['action'], string> = { ...MATTER_ACTION_LABEL, raise: '提出事项', note: '办理进展', answer: '答复' }
@@ -143,6 +144,23 @@ export default function MatterDetail() {
               </Action>
             )}
           </View>
+        </View>
+      )}
+
+      {matter.meetings && matter.meetings.length > 0 && (
+        <View className="card" role="region" ariaLabel="网格议事会">
+          <Text className="card__title">网格议事会</Text>
+          {matter.meetings.map((m) => (
+            <View key={m.id} className="matter-item">
+              <Text>
+                {whenOf(m)} · {m.place}
+              </Text>
+              <Text>{m.decision && m.status === 'published' ? `决议：${m.decision}` : m.status === 'published' ? '已议定' : '已列入议程，待议定'}</Text>
+              <Action className="btn--plain" label={`查看议事会：${whenOf(m)}`} onClick={() => open(ROUTES.meeting(m.id))}>
+                查看议事会
+              </Action>
+            </View>
+          ))}
         </View>
       )}
 
