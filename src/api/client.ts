@@ -99,7 +99,10 @@ export function createClient({ transport, getToken, reauthenticate, resolveUrl =
   const wishAction = (id: string, action: string, body: unknown, options?: WriteOptions) =>
     write<WishView>('POST', `/wishes/${seg(id)}/${action}`, body, options).then(linked)
 
-  const matterAction = (id: string, action: string, body: unknown, options?: WriteOptions) => write<MatterView>('POST', `/matters/${seg(id)}/${action}`, body, options)
+  const linkedMatter = (m: MatterView): MatterView =>
+    m.photos || m.replyPhoto ? { ...m, photos: m.photos?.map(resolveUrl), replyPhoto: m.replyPhoto ? resolveUrl(m.replyPhoto) : m.replyPhoto } : m
+  const linkedMatters = (p: Page<MatterView>): Page<MatterView> => ({ ...p, items: p.items.map(linkedMatter) })
+  const matterAction = (id: string, action: string, body: unknown, options?: WriteOptions) => write<MatterView>('POST', `/matters/${seg(id)}/${action}`, body, options).then(linkedMatter)
 
   return {
     getMeta: () => send<Meta>({ method: 'GET', path: '/meta' }),
@@ -181,14 +184,14 @@ export function createClient({ transport, getToken, reauthenticate, resolveUrl =
     listApplicants: (postingId) => send<ApplicationView[]>({ method: 'GET', path: `/jobs/${seg(postingId)}/applications` }),
     setApplicationStatus: (id, status, options) => write<ApplicationView>('POST', `/applications/${seg(id)}/status`, { status }, options),
 
-    raiseMatter: (draft, options) => write<MatterView>('POST', '/matters', draft, options),
-    listMyMatters: (query) => page<MatterView>('/matters/mine', query),
-    listPublicMatters: () => send<MatterView[]>({ method: 'GET', path: '/matters/public' }),
-    listMattersToHandle: (query) => page<MatterView>('/matters/handling', query),
-    getMatter: (id) => send<MatterView>({ method: 'GET', path: `/matters/${seg(id)}` }),
+    raiseMatter: (draft, options) => write<MatterView>('POST', '/matters', draft, options).then(linkedMatter),
+    listMyMatters: (query) => page<MatterView>('/matters/mine', query).then(linkedMatters),
+    listPublicMatters: () => send<MatterView[]>({ method: 'GET', path: '/matters/public' }).then((list) => list.map(linkedMatter)),
+    listMattersToHandle: (query) => page<MatterView>('/matters/handling', query).then(linkedMatters),
+    getMatter: (id) => send<MatterView>({ method: 'GET', path: `/matters/${seg(id)}` }).then(linkedMatter),
     acceptMatter: (id, options) => matterAction(id, 'accept', {}, options),
     noteMatter: (id, text, options) => matterAction(id, 'note', { text }, options),
-    answerMatter: (id, text, options) => matterAction(id, 'answer', { text }, options),
+    answerMatter: (id, reply, options) => matterAction(id, 'answer', typeof reply === 'string' ? { text: reply } : reply, options),
     confirmMatter: (id, options) => matterAction(id, 'confirm', {}, options),
     reopenMatter: (id, reason, options) => matterAction(id, 'reopen', { text: reason }, options),
     addMeToMatter: (id, options) => matterAction(id, 'affected', {}, options),

@@ -151,7 +151,8 @@ export interface Api {
   acceptMatter(id: string, options?: WriteOptions): Promise<MatterView>
   /** A note the resident can read. */
   noteMatter(id: string, text: string, options?: WriteOptions): Promise<MatterView>
-  answerMatter(id: string, text: string, options?: WriteOptions): Promise<MatterView>
+  /** The reply, with one optional photo (an upload's id). */
+  answerMatter(id: string, reply: string | { text: string; photo?: string }, options?: WriteOptions): Promise<MatterView>
   confirmMatter(id: string, options?: WriteOptions): Promise<MatterView>
   /** Once, with a reason. */
   reopenMatter(id: string, reason: string, options?: WriteOptions): Promise<MatterView>

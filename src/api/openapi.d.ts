@@ -2687,6 +2687,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         text: string;
+                        /** @description Optional: the id of the answerer's own upload that nothing has taken. */
+                        photo?: string;
                     };
                 };
             };
@@ -5437,8 +5439,9 @@ export interface components {
             text: string;
             building: string;
             unit?: string;
-            /** @description Whether neighbours of the grid may see it, without names; a 邻里纠纷 never may. */
+            /** @description Whether neighbours of the grid may see it, without names; a 邻里纠纷 never may, nor a text that names a person (then stored as not public). */
             public: boolean;
+            photos?: string[];
         };
         MatterEvent: {
             /** Format: date-time */
@@ -5495,6 +5498,12 @@ export interface components {
             /** Format: date-time */
             answerBy: string;
             affectedByMe: boolean;
+            /** @description Signed links to its photos, for whoever may see the matter. */
+            photos?: string[];
+            /** @description A signed link to the answer's photo. */
+            replyPhoto?: string | null;
+            /** @description The matter this duplicate was merged into (status merged). */
+            mergedInto?: string | null;
             /** @description Only in GET /matters/{id}: the 网格议事会 it is on (residents: published ones only), with the decision. */
             meetings?: components["schemas"]["MatterMeeting"][];
         };

@@ -1,10 +1,12 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { api, type MatterView } from '../../../api'
+import { api, type MatterView, type PhotoRef } from '../../../api'
 import { Action } from '../../../components/Action'
 import { Field } from '../../../components/Field'
 import { LoadingPage } from '../../../components/Loading'
+import { PhotoPicker } from '../../../components/PhotoPicker'
+import { Picture } from '../../../components/Picture'
 import { PageRoot } from '../../../components/PageRoot'
 import { useFormSubmit } from '../../../components/useFormSubmit'
 import { useLoaded } from '../../../components/useLoaded'
@@ -36,6 +38,7 @@ export default function MatterDetail() {
     return { user, matter: await api.getMatter(id) }
   }, [id])
   const [text, setText] = useState('')
+  const [replyPhoto, setReplyPhoto] = useState<PhotoRef[]>([])
   const [flash, setFlash] = useState<string | null>(router.params.raised ? '已提交，网格员会在下一个工作日内受理' : null)
   const { errors, notice, sending, clearError, submit } = useFormSubmit()
 
@@ -46,13 +49,13 @@ export default function MatterDetail() {
 
   const run = (action: MatterAction | 'affected', done: string) =>
     submit(
-      action === 'affected' ? {} : validateMatterActionInput(action, { text }),
+      action === 'affected' ? {} : validateMatterActionInput(action, { text, photo: action === 'answer' ? replyPhoto[0]?.id : undefined }),
       async (idempotencyKey) => {
         const options = { idempotencyKey }
         const calls: Record<MatterAction | 'affected', () => Promise<MatterView>> = {
           accept: () => api.acceptMatter(id, options),
           note: () => api.noteMatter(id, text, options),
-          answer: () => api.answerMatter(id, text, options),
+          answer: () => api.answerMatter(id, replyPhoto.length ? { text, photo: replyPhoto[0].id } : text, options),
           confirm: () => api.confirmMatter(id, options),
           reopen: () => api.reopenMatter(id, text, options),
           affected: () => api.addMeToMatter(id, options),
@@ -60,6 +63,7 @@ export default function MatterDetail() {
         const next = await calls[action]()
         setValue({ user, matter: next })
         setText('')
+        setReplyPhoto([])
         setFlash(done)
       },
       '还没有提交成功，写的内容都还在，请再点一次。',
@@ -93,7 +97,15 @@ export default function MatterDetail() {
         </Text>
         {matter.actedBy && <Text className="muted-line">{describeActedBy(matter.actedBy)}</Text>}
         {matter.handler && <Text>受理网格员：{matter.handler.name}</Text>}
+        {matter.photos && matter.photos.length > 0 && (
+          <View className="photos">
+            {matter.photos.map((photo, i) => (
+              <Picture key={i} className="photos__img" src={photo} crop alt={`事项照片${i + 1}`} />
+            ))}
+          </View>
+        )}
         {matter.reply && <Text>答复：{matter.reply}</Text>}
+        {matter.replyPhoto && <Picture className="photos__img" src={matter.replyPhoto} crop alt="答复的照片" />}
         {matter.reopenReason && <Text>重新提出的原因：{matter.reopenReason}</Text>}
         {matter.affected > 0 && <Text>{matter.affected}位邻居也遇到这件事</Text>}
         {!matter.public && <Text className="muted-line">这件事不公开，邻居看不到</Text>}
@@ -108,6 +120,16 @@ export default function MatterDetail() {
         <View className="card form">
           {handles && (
             <Field id="matter-reply" label="写给居民的话" multiline maxChars={MATTER_REPLY_RULE.max} placeholder="办理进展，或最后的答复" value={text} error={errors.text} onChange={typing} />
+          )}
+          {actions.includes('answer') && (
+            <PhotoPicker
+              photos={replyPhoto}
+              max={1}
+              label="答复的照片（选填，1张）"
+              error={errors.photo}
+              onAdd={(added) => (setReplyPhoto(added.slice(0, 1)), clearError('photo'))}
+              onRemove={() => (setReplyPhoto([]), clearError('photo'))}
+            />
           )}
           {actions.includes('reopen') && (
             <Field id="matter-reason" label="还没解决？写下原因（只能重新提出一次）" multiline maxChars={MATTER_REASON_RULE.max} value={text} error={errors.text} onChange={typing} />

@@ -1,10 +1,11 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { api, type MatterDraft, type ResidentRef } from '../../../api'
+import { api, type MatterDraft, type PhotoRef, type ResidentRef } from '../../../api'
 import { Action } from '../../../components/Action'
 import { Choice, Field } from '../../../components/Field'
 import { LoadingPage } from '../../../components/Loading'
+import { PhotoPicker } from '../../../components/PhotoPicker'
 import { PageRoot } from '../../../components/PageRoot'
 import { ResidentPicker, blankResident, isHelper, residentErrors } from '../../../components/ResidentPicker'
 import { useFormSubmit } from '../../../components/useFormSubmit'
@@ -22,6 +23,8 @@ const EMPTY: MatterDraft = { kind: '设施损坏', text: '', building: '', unit:
 export default function RaiseMatter() {
   const { value: user, error: loadError, reload } = useLoaded(() => ensureSignedIn(), [])
   const [draft, setDraft] = useState<MatterDraft>(EMPTY)
+  // Each photo is uploaded when picked; the matter carries their ids.
+  const [photos, setPhotos] = useState<PhotoRef[]>([])
   // Volunteers and staff raise matters only for residents (代办), after a home visit.
   const [chosen, setChosen] = useState<ResidentRef | null | undefined>(undefined)
   const { errors, notice, sending, clearError, submit: send } = useFormSubmit()
@@ -41,9 +44,9 @@ export default function RaiseMatter() {
 
   const submit = () =>
     send(
-      { ...validateMatterDraft(draft), ...residentErrors(forResident) },
+      { ...validateMatterDraft({ ...draft, photos: photos.map((p) => p.id) }), ...residentErrors(forResident) },
       async (idempotencyKey) => {
-        const matter = await api.raiseMatter({ ...draft, forResident: forResident ?? undefined }, { idempotencyKey })
+        const matter = await api.raiseMatter({ ...draft, photos: photos.map((p) => p.id), forResident: forResident ?? undefined }, { idempotencyKey })
         Taro.redirectTo({ url: `${ROUTES.matter(matter.id)}&raised=1` })
       },
       '事项还没有提交，填写的内容都还在，请再点一次“提交”。',
@@ -78,6 +81,12 @@ export default function RaiseMatter() {
         />
         <Field id="matter-building" label="在哪栋楼" required maxChars={MATTER_BUILDING_RULE.max} placeholder="例如：友谊路9号3栋" value={draft.building} error={errors.building} onChange={(building) => update({ building }, 'building')} />
         <Field id="matter-unit" label="单元（选填）" maxChars={MATTER_UNIT_RULE.max} placeholder="例如：2单元" value={draft.unit} error={errors.unit} onChange={(unit) => update({ unit }, 'unit')} />
+        <PhotoPicker
+          photos={photos}
+          error={errors.photos}
+          onAdd={(added) => (setPhotos((current) => [...current, ...added]), clearError('photos'))}
+          onRemove={(id) => (setPhotos((current) => current.filter((p) => p.id !== id)), clearError('photos'))}
+        />
         <Choice
           label="邻居能否看到"
           required
