@@ -5504,6 +5504,8 @@ export interface components {
             replyPhoto?: string | null;
             /** @description The matter this duplicate was merged into (status merged). */
             mergedInto?: string | null;
+            /** @description Its text seemed to name a person, so it was stored as not public. */
+            namedPerson?: boolean;
             /** @description Only in GET /matters/{id}: the 网格议事会 it is on (residents: published ones only), with the decision. */
             meetings?: components["schemas"]["MatterMeeting"][];
         };

@@ -16,6 +16,7 @@ import { toChinaIso } from './chinaTime'
 import type { ActedBy } from './onBehalf'
 import { RuleError, assertValid } from './rules'
 import { checkText, collectErrors, type FieldErrors } from './validation'
+import { namesPerson } from './names'
 import { PHOTO_ID } from './wish'
 
 export const MATTER_KINDS = ['物业管理', '环境卫生', '设施损坏', '安全隐患', '邻里纠纷', '政策咨询', '其他'] as const
@@ -97,6 +98,8 @@ export interface Matter extends MatterDraft {
   photos?: string[]
   /** The photo sent with the answer, if any. */
   replyPhoto?: string | null
+  /** Set when its text seemed to name a person: it was then stored as not public, whatever was asked. */
+  namedPerson?: boolean
   /** Set when staff merged it into another matter of the grid (a duplicate): the one that is handled. */
   mergedInto?: string | null
 }
@@ -144,6 +147,8 @@ export function raiseMatter(draft: unknown, owner: MatterActor, id: string, now:
   if (!owner.gridCode) throw new RuleError('VALIDATION', '请先选择所在网格', { grid: '请先在首页选择所在网格' })
   const d = draft as MatterDraft
   const at = toChinaIso(now)
+  // Anything with a person's name is never public (names.ts): kept between the resident and the grid.
+  const named = namesPerson(d.text)
   return {
     id,
     gridCode: owner.gridCode,
@@ -153,7 +158,8 @@ export function raiseMatter(draft: unknown, owner: MatterActor, id: string, now:
     text: d.text.trim(),
     building: d.building.trim(),
     unit: (d.unit ?? '').trim(),
-    public: d.public,
+    public: d.public && !named,
+    ...(named ? { namedPerson: true } : {}),
     photos: [...(d.photos ?? [])],
     status: 'submitted',
     raisedAt: at,

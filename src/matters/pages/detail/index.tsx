@@ -108,7 +108,7 @@ export default function MatterDetail() {
         {matter.replyPhoto && <Picture className="photos__img" src={matter.replyPhoto} crop alt="答复的照片" />}
         {matter.reopenReason && <Text>重新提出的原因：{matter.reopenReason}</Text>}
         {matter.affected > 0 && <Text>{matter.affected}位邻居也遇到这件事</Text>}
-        {!matter.public && <Text className="muted-line">这件事不公开，邻居看不到</Text>}
+        {!matter.public && <Text className="muted-line">这件事不公开，邻居看不到{matter.namedPerson ? '（内容提到了他人）' : ''}</Text>}
         {matter.kind === '邻里纠纷' && matter.ownerId === user.id && matter.status !== 'confirmed' && (
           <Action className="btn--plain" onClick={() => open(ROUTES.mediation(matter.id))}>
             预约法官工作站调解

@@ -11,6 +11,7 @@ import { ResidentPicker, blankResident, isHelper, residentErrors } from '../../.
 import { useFormSubmit } from '../../../components/useFormSubmit'
 import { useLoaded } from '../../../components/useLoaded'
 import { MATTER_BUILDING_RULE, MATTER_KINDS, MATTER_TEXT_RULE, MATTER_UNIT_RULE, PRIVATE_KINDS, validateMatterDraft } from '../../../domain/matters'
+import { namedHint } from '../../../domain/names'
 import { ROUTES } from '../../../platform/navigation'
 import { ensureSignedIn } from '../../../stores/session'
 import '../../matters.scss'
@@ -53,6 +54,8 @@ export default function RaiseMatter() {
     )
 
   const disputes = PRIVATE_KINDS.includes(draft.kind)
+  // Beside the 公开 switch: a text that names someone is kept private by the server too.
+  const named = namedHint(draft.text)
   return (
     <PageRoot>
       <View className="card">
@@ -96,6 +99,11 @@ export default function RaiseMatter() {
           onChange={(choice) => update({ public: choice === PUBLIC }, 'public')}
         />
         {disputes && <Text className="muted-line">邻里纠纷涉及他人，只有网格员和工作人员能看到。</Text>}
+        {!disputes && named && (
+          <View className="muted-line" role="status">
+            {named}
+          </View>
+        )}
         <Action className="btn--primary btn--block" disabled={sending} onClick={submit}>
           {sending ? '正在提交…' : '提交'}
         </Action>
