@@ -397,6 +397,12 @@ class MemoryTransaction implements Repository {
     this.insert('matterAffected', key)
     return true
   }
+  async listMatterAffectedAccounts(matterId: string) {
+    const prefix = `${matterId}\n`
+    return this.read('matterAffected')
+      .filter((key) => key.startsWith(prefix))
+      .map((key) => key.slice(prefix.length))
+  }
   async listMattersAffecting(accountId: string, matterIds: string[]) {
     const said = new Set(this.read('matterAffected'))
     return matterIds.filter((id) => said.has(`${id}\n${accountId}`))

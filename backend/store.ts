@@ -176,6 +176,8 @@ export interface Repository {
   addMatterAffected(matterId: string, accountId: string): Promise<boolean>
   /** Of these matters, the ids the account said 我也遇到 to. */
   listMattersAffecting(accountId: string, matterIds: string[]): Promise<string[]>
+  /** The accounts that said 我也遇到 to a matter (or were merged into it). */
+  listMatterAffectedAccounts(matterId: string): Promise<string[]>
 
   // 网格议事会
   getMeeting(id: string, options?: ReadOptions): Promise<Meeting | null>

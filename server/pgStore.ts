@@ -538,6 +538,9 @@ class PgRepository implements Repository {
     const added = await this.rows('INSERT INTO matter_affected (matter_id, account_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING matter_id', [matterId, accountId])
     return added.length > 0
   }
+  async listMatterAffectedAccounts(matterId: string) {
+    return (await this.rows('SELECT account_id FROM matter_affected WHERE matter_id = $1 ORDER BY account_id', [matterId])).map((r) => r.account_id as string)
+  }
   async listMattersAffecting(accountId: string, matterIds: string[]) {
     if (matterIds.length === 0) return []
     return (await this.rows('SELECT matter_id FROM matter_affected WHERE account_id = $1 AND matter_id = ANY($2::text[])', [accountId, matterIds])).map((r) => r.matter_id as string)

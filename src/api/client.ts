@@ -195,6 +195,7 @@ export function createClient({ transport, getToken, reauthenticate, resolveUrl =
     confirmMatter: (id, options) => matterAction(id, 'confirm', {}, options),
     reopenMatter: (id, reason, options) => matterAction(id, 'reopen', { text: reason }, options),
     addMeToMatter: (id, options) => matterAction(id, 'affected', {}, options),
+    mergeMatter: (id, into, options) => matterAction(id, 'merge', { into }, options),
     scheduleMeeting: (draft, options) => write<Meeting>('POST', '/meetings', draft, options),
     listMeetings: () => send<Meeting[]>({ method: 'GET', path: '/meetings' }),
     getMeeting: (id) => send<Meeting>({ method: 'GET', path: `/meetings/${seg(id)}` }),

@@ -156,6 +156,8 @@ export interface Api {
   confirmMatter(id: string, options?: WriteOptions): Promise<MatterView>
   /** Once, with a reason. */
   reopenMatter(id: string, reason: string, options?: WriteOptions): Promise<MatterView>
+  /** Staff, or a grid worker of the grid: this duplicate merged into another matter of the grid (`into`), which is kept. */
+  mergeMatter(id: string, into: string, options?: WriteOptions): Promise<MatterView>
   /** 我也遇到: counted once per account. */
   addMeToMatter(id: string, options?: WriteOptions): Promise<MatterView>
 
