@@ -241,10 +241,10 @@ describe('注销账号', () => {
 })
 
 describe('merging a duplicate', () => {
-  const draft = { kind: '设施损坏' as const, text: '3栋门口的长椅坏了', building: '3栋', unit: '', public: true }
-  const kept = raiseMatter(draft, owner, 'mt1', NOW)
-  const duplicate = raiseMatter(draft, neighbour, 'mt2', NOW)
-  const farAway = raiseMatter(draft, elsewhere, 'mt3', NOW)
+  const bench = { kind: '设施损坏' as const, text: '3栋门口的长椅坏了', building: '3栋', unit: '', public: true }
+  const kept = raiseMatter(bench, owner, 'mt1', NOW)
+  const duplicate = raiseMatter(bench, neighbour, 'mt2', NOW)
+  const farAway = raiseMatter(bench, elsewhere, 'mt3', NOW)
 
   it('marks the duplicate merged into the kept one, whose raiser follows it', () => {
     const { duplicate: d, kept: k } = mergeMatters(duplicate, kept, worker, NOW)
@@ -268,7 +268,7 @@ describe('merging a duplicate', () => {
 
   it('moves 我也遇到 and the raiser, never the kept one’s raiser, each once', () => {
     expect(mergedAccounts(duplicate, kept, ['r1', 'r5', 'r5'])).toEqual(['r5', 'r2'])
-    const ownDuplicate = raiseMatter(draft, owner, 'mt4', NOW)
+    const ownDuplicate = raiseMatter(bench, owner, 'mt4', NOW)
     expect(mergedAccounts(ownDuplicate, kept, [])).toEqual([])
   })
 })
