@@ -5,6 +5,7 @@ import type { Application, Posting } from '../src/domain/jobs'
 import type { Matter } from '../src/domain/matters'
 import type { MediationBooking, MediationSlot } from '../src/domain/mediation'
 import type { Meeting } from '../src/domain/meetings'
+import type { StationMember } from '../src/domain/station'
 import type { Activity, Certificate, SignUp } from '../src/domain/activity'
 import type { Closure, Room, RoomBooking } from '../src/domain/rooms'
 import type { RoleChange } from '../src/domain/roles'
@@ -35,6 +36,8 @@ export interface MemoryData {
   mediationBookings: MediationBooking[]
   /** 网格议事会, in creation order. */
   meetings: Meeting[]
+  /** The judges' station's roster. */
+  station: StationMember[]
   activities: Activity[]
   signUps: SignUp[]
   certificates: Certificate[]
@@ -424,6 +427,12 @@ class MemoryTransaction implements Repository {
     return this.read('meetings').filter((m) => m.agenda.some((i) => i.matterId === matterId))
   }
 
+  async listStationMembers() {
+    return this.read('station')
+  }
+  async insertStationMember(member: StationMember) {
+    this.insert('station', member)
+  }
   async listMediationSlotsFrom(date: string) {
     return this.read('mediationSlots')
       .filter((s) => s.date >= date)
@@ -593,7 +602,7 @@ class MemoryTransaction implements Repository {
 
   async wipeRecords() {
     const tables = ['communities', 'grids', 'wishes', 'photos', 'clinics', 'bookings', 'postings', 'applications'] as const
-    const mattersAndMediation = ['matters', 'matterAffected', 'mediationSlots', 'mediationBookings', 'meetings'] as const
+    const mattersAndMediation = ['matters', 'matterAffected', 'mediationSlots', 'mediationBookings', 'meetings', 'station'] as const
     const activitiesAndRooms = ['activities', 'signUps', 'certificates', 'rooms', 'roomBookings', 'closures'] as const
     for (const table of [...tables, ...mattersAndMediation, ...activitiesAndRooms, 'messages'] as const) {
       this.changed[table] = []
@@ -627,6 +636,7 @@ export function emptyMemoryData(): MemoryData {
     mediationSlots: [],
     mediationBookings: [],
     meetings: [],
+    station: [],
     activities: [],
     signUps: [],
     certificates: [],

@@ -28,6 +28,7 @@ import type {
   MediationDraft,
   Meeting,
   MeetingDraft,
+  StationMember,
   MediationBookingView,
   MediationOutcome,
   MediationSlotDraft,
@@ -175,6 +176,8 @@ export interface Api {
   publishMeeting(id: string, minutes: string, options?: WriteOptions): Promise<Meeting>
 
   // 调解预约 at the judges' station (issue 16)
+  /** The station's rotating judges and 金牌调解员 with their shifts (public): who is on duty follows the card's duty rule. */
+  getStationRoster(): Promise<StationMember[]>
   /** Slots that have not started, soonest first, with places left. */
   listMediationSlots(): Promise<MediationSlotView[]>
   /** Staff: the slots of the past 14 days and to come, soonest first (outcomes are recorded afterwards). */

@@ -3207,6 +3207,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/mediation/station": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The judges' station's roster: 3 rotating judges and 5 金牌调解员 with their shifts.
+         * @description Public. Who is on duty now and today follows the card's duty rule, worked out where it is shown.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StationMember"][];
+                    };
+                };
+                default: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/mediation/slots": {
         parameters: {
             query?: never;
@@ -5631,6 +5671,15 @@ export interface components {
             /** @enum {string} */
             status: "scheduled" | "published";
             decision: string | null;
+        };
+        /** @description One of the judges' station's rotating judges or 金牌调解员, with their duty shifts (China weekdays, start inclusive, end exclusive, as the card's). */
+        StationMember: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            role: "法官" | "金牌调解员";
+            title: string;
+            shifts: components["schemas"]["Shift"][];
         };
         MediationSlotDraft: {
             /** @description China date. */
