@@ -67,7 +67,7 @@ describe('有事先商量', () => {
       await root.getByText('受理网格员：赵志强').waitFor()
       await root.locator('#matter-reply').fill('已联系物业，长椅换成了新的')
       await root.getByRole('button', { name: '答复居民' }).click()
-      await root.getByText('答复：已联系物业，长椅换成了新的').waitFor()
+      await root.getByText('答复：已联系物业，长椅换成了新的', { exact: true }).waitFor()
 
       // The resident confirms it solved, and was told in 消息.
       await switchAccount(page, env.site, '切换为居民李明')
@@ -94,7 +94,7 @@ describe('有事先商量', () => {
       await root.getByText('已列入议程').waitFor()
       await root.locator(`#decision-${id}`).fill('物业每季度检查一次小区长椅')
       await root.getByRole('button', { name: '记录决议：第1项' }).click()
-      await root.getByText('决议：物业每季度检查一次小区长椅').waitFor()
+      await root.getByText('决议：物业每季度检查一次小区长椅', { exact: true }).waitFor()
       await root.locator('#meeting-minutes').fill('一项决议，由网格员跟进落实')
       await root.getByRole('button', { name: '公布决议' }).click()
       await root.getByText('决议已公布，本网格居民都能看到').waitFor()
@@ -106,10 +106,10 @@ describe('有事先商量', () => {
       await root.getByRole('button', { name: /^查看议事会：/ }).first().click()
       await page.waitForURL(/meeting\/index\?id=mg/)
       root = await stationed(page)
-      await root.getByText('决议：物业每季度检查一次小区长椅').waitFor()
+      await root.getByText('决议：物业每季度检查一次小区长椅', { exact: true }).waitFor()
       await root.getByText('会议决议：一项决议，由网格员跟进落实').waitFor()
       root = await openMatter(page, id)
-      await root.getByText('决议：物业每季度检查一次小区长椅').waitFor()
+      await root.getByText('决议：物业每季度检查一次小区长椅', { exact: true }).waitFor()
     } finally {
       await context.close()
     }
