@@ -103,7 +103,7 @@ describe('有事先商量', () => {
       // A resident of the grid reads it: in the meetings list, and on the matter.
       await switchAccount(page, env.site, '切换为长者张桂兰')
       root = await openPage(page, env.site, '/matters/pages/meetings/index')
-      await root.getByRole('button', { name: /^查看议事会：/ }).first().click()
+      await root.getByRole('button', { name: /^查看决议：/ }).first().click()
       await page.waitForURL(/meeting\/index\?id=mg/)
       root = await stationed(page)
       await root.getByText('决议：物业每季度检查一次小区长椅', { exact: true }).waitFor()
