@@ -7,6 +7,7 @@ import type { MediationBooking, MediationSlot } from '../src/domain/mediation'
 import type { Activity, Certificate, SignUp } from '../src/domain/activity'
 import type { Closure, Room, RoomBooking } from '../src/domain/rooms'
 import type { RoleChange } from '../src/domain/roles'
+import { activityFactOf, matterFactOf, mediationFactOf, participationOf } from '../src/domain/stats'
 import type { Wish } from '../src/domain/wish'
 import type { CommunityRecord, GridRecord, IdempotencyRecord, PhotoRecord, SessionRecord, UserRecord } from './records'
 import type { Keyed, MatterScanFilter, ReadOptions, Repository, ResidentFilter, Scan, Store, WishScanFilter } from './store'
@@ -500,7 +501,17 @@ class MemoryTransaction implements Repository {
   async loadStatsInput() {
     const gridOfUser: Record<string, string | null> = {}
     for (const u of this.read('users')) gridOfUser[u.id] = u.gridCode
-    return { wishes: this.read('wishes'), bookings: this.read('bookings'), applications: this.read('applications'), gridOfUser }
+    const slots = new Map(this.read('mediationSlots').map((slot) => [slot.id, slot]))
+    return {
+      wishes: this.read('wishes'),
+      bookings: this.read('bookings'),
+      applications: this.read('applications'),
+      matters: this.read('matters').map(matterFactOf),
+      mediations: this.read('mediationBookings').map((b) => mediationFactOf(b, slots.get(b.slotId)!)),
+      activities: this.read('activities').map(activityFactOf),
+      participations: this.read('signUps').flatMap((s) => participationOf(s) ?? []),
+      gridOfUser,
+    }
   }
 
   async claimIdempotencyKey(userId: string, key: string) {

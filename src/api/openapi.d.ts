@@ -3602,6 +3602,22 @@ export interface paths {
                                 communityCode?: string;
                                 figures?: components["schemas"]["Breakdown"];
                             }[];
+                            /** @description 志愿活动 that have started, newest first, at most 20. */
+                            activities: {
+                                id: string;
+                                theme: string;
+                                unit: string;
+                                /** Format: date-time */
+                                at: string;
+                                participations: number;
+                                hours: number;
+                            }[];
+                            /** @description Each organising unit, the most hours first. */
+                            units: {
+                                unit: string;
+                                overall: components["schemas"]["ActivityFigures"];
+                                thisMonth: components["schemas"]["ActivityFigures"];
+                            }[];
                         };
                     };
                 };
@@ -3624,7 +3640,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The public summary for the home page: 为民办实事 (wishes fulfilled + clinic visits + jobs found) and volunteer hours. */
+        /** The public summary for the home page: 为民办实事 (wishes fulfilled + clinic visits + jobs found + matters solved + disputes settled) and volunteer hours (micro-wishes and activities). */
         get: {
             parameters: {
                 query?: never;
@@ -3645,6 +3661,10 @@ export interface paths {
                             volunteerHours: number;
                             clinicArrivals: number;
                             jobPlacements: number;
+                            mattersSolved: number;
+                            hazardsRemoved: number;
+                            disputesMediated: number;
+                            activityParticipations: number;
                         };
                     };
                 };
@@ -5403,6 +5423,25 @@ export interface components {
             attendanceRate: number | null;
             jobApplications: number;
             jobPlacements: number;
+            /** @description Matters raised in the period (a merged duplicate counts in the matter it joined). */
+            mattersRaised: number;
+            /** @description Matters the resident confirmed solved in the period. */
+            mattersSolved: number;
+            /** @description Safety hazards (安全隐患) confirmed solved. */
+            hazardsRemoved: number;
+            /** @description Mediations held in the period: an outcome recorded. */
+            disputesMediated: number;
+            /** @description Mediations that ended 调解成功. */
+            disputesSettled: number;
+            /** @description Activity sign-ups that checked in. */
+            activityParticipations: number;
+            /** @description Their credited hours (the organiser's correction where there is one). */
+            activityHours: number;
+        };
+        ActivityFigures: {
+            activities: number;
+            participations: number;
+            hours: number;
         };
         Breakdown: {
             overall: components["schemas"]["Figures"];

@@ -275,14 +275,23 @@ export interface Dashboard {
   overall: import('../domain/stats').Breakdown
   communities: { code: string; name: string; figures: import('../domain/stats').Breakdown }[]
   grids: { code: string; name: string; communityCode: string; figures: import('../domain/stats').Breakdown }[]
+  /** 志愿活动 that have started, newest first (at most 20), with their participations and hours. */
+  activities: { id: string; theme: string; unit: string; at: string; participations: number; hours: number }[]
+  /** Each organising unit (共建单位), the busiest first. */
+  units: { unit: string; overall: import('../domain/stats').ActivityFigures; thisMonth: import('../domain/stats').ActivityFigures }[]
 }
 
 /** The public summary on the home page (本街道已为民办实事 N 件 …). */
 export interface PublicSummary {
   deedsDone: number
+  /** Micro-wishes and activities together. */
   volunteerHours: number
   clinicArrivals: number
   jobPlacements: number
+  mattersSolved: number
+  hazardsRemoved: number
+  disputesMediated: number
+  activityParticipations: number
 }
 
 export type {
