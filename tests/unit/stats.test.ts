@@ -114,13 +114,13 @@ describe('the figures of matters, mediation and activities', () => {
     // Confirmed once, then reopened: not solved any more.
     { ...matter('A', '安全隐患', 'reopened', '2026-11-12T09:00:00+08:00', '2026-11-13T09:00:00+08:00') },
   ]
-  const booking = (accountId: string, status: MediationBooking['status'], outcome: MediationBooking['outcome']) => ({ accountId, status, outcome })
+  const mediationBooking = (accountId: string, status: MediationBooking['status'], outcome: MediationBooking['outcome']) => ({ accountId, status, outcome })
   const mediations = [
-    mediationFactOf(booking('alice', 'booked', '调解成功'), { date: '2026-11-20', start: '09:00' }),
-    mediationFactOf(booking('bob', 'booked', '转诉讼'), { date: '2026-11-21', start: '09:00' }),
-    mediationFactOf(booking('bob', 'booked', null), { date: '2026-11-28', start: '09:00' }),
-    mediationFactOf(booking('alice', 'cancelled', null), { date: '2026-11-22', start: '09:00' }),
-    mediationFactOf(booking('alice', 'booked', '调解成功'), { date: '2026-10-31', start: '23:30' }), // October in China
+    mediationFactOf(mediationBooking('alice', 'booked', '调解成功'), { date: '2026-11-20', start: '09:00' }),
+    mediationFactOf(mediationBooking('bob', 'booked', '转诉讼'), { date: '2026-11-21', start: '09:00' }),
+    mediationFactOf(mediationBooking('bob', 'booked', null), { date: '2026-11-28', start: '09:00' }),
+    mediationFactOf(mediationBooking('alice', 'cancelled', null), { date: '2026-11-22', start: '09:00' }),
+    mediationFactOf(mediationBooking('alice', 'booked', '调解成功'), { date: '2026-10-31', start: '23:30' }), // October in China
   ]
   const activity = (id: string, unit: string, date: string) => activityFactOf({ id, theme: `活动${id}`, unit, date, start: '09:00' } as Activity)
   const activities = [activity('t1', '区供电公司', '2026-11-07'), activity('t2', '区人民医院', '2026-10-10'), activity('t3', '区供电公司', '2026-12-05')]
@@ -133,7 +133,7 @@ describe('the figures of matters, mediation and activities', () => {
     signUp('t2', 'alice', { checkedInAt: '2026-10-10T09:00:00+08:00', hours: 3 }),
     signUp('t2', 'bob', { status: 'cancelled', checkedInAt: '2026-10-10T09:00:00+08:00', hours: 3 }),
   ].flatMap((p) => p ?? [])
-  const input: StatsInput = {
+  const all: StatsInput = {
     wishes: [],
     bookings: [],
     applications: [],
@@ -145,29 +145,29 @@ describe('the figures of matters, mediation and activities', () => {
   }
 
   it('counts solved matters when confirmed, hazards among them, and no merged duplicate as raised', () => {
-    const { overall, thisMonth } = breakdown(input, NOW, () => true)
+    const { overall, thisMonth } = breakdown(all, NOW, () => true)
     expect(overall).toMatchObject({ mattersRaised: 4, mattersSolved: 2, hazardsRemoved: 1 })
     expect(thisMonth).toMatchObject({ mattersRaised: 3, mattersSolved: 2, hazardsRemoved: 1 })
-    expect(breakdown(input, NOW, (grid) => grid === 'B').overall).toMatchObject({ mattersRaised: 1, mattersSolved: 0, hazardsRemoved: 0 })
+    expect(breakdown(all, NOW, (grid) => grid === 'B').overall).toMatchObject({ mattersRaised: 1, mattersSolved: 0, hazardsRemoved: 0 })
   })
 
   it('counts a mediation held when its outcome is recorded, in the month it took place, by the grid of the resident', () => {
-    const { overall, thisMonth } = breakdown(input, NOW, () => true)
+    const { overall, thisMonth } = breakdown(all, NOW, () => true)
     expect(overall).toMatchObject({ disputesMediated: 3, disputesSettled: 2 })
     expect(thisMonth).toMatchObject({ disputesMediated: 2, disputesSettled: 1 })
-    expect(breakdown(input, NOW, (grid) => grid === 'B').overall).toMatchObject({ disputesMediated: 1, disputesSettled: 0 })
+    expect(breakdown(all, NOW, (grid) => grid === 'B').overall).toMatchObject({ disputesMediated: 1, disputesSettled: 0 })
   })
 
   it('counts checked-in participations with their credited hours, per grid, activity and unit', () => {
-    expect(breakdown(input, NOW, () => true).overall).toMatchObject({ activityParticipations: 3, activityHours: 7.5 })
-    expect(breakdown(input, NOW, () => true).thisMonth).toMatchObject({ activityParticipations: 2, activityHours: 4.5 })
-    expect(breakdown(input, NOW, (grid) => grid === 'B').overall).toMatchObject({ activityParticipations: 1, activityHours: 2.5 })
-    expect(perActivity(input).map((a) => [a.id, a.participations, a.hours])).toEqual([
+    expect(breakdown(all, NOW, () => true).overall).toMatchObject({ activityParticipations: 3, activityHours: 7.5 })
+    expect(breakdown(all, NOW, () => true).thisMonth).toMatchObject({ activityParticipations: 2, activityHours: 4.5 })
+    expect(breakdown(all, NOW, (grid) => grid === 'B').overall).toMatchObject({ activityParticipations: 1, activityHours: 2.5 })
+    expect(perActivity(all).map((a) => [a.id, a.participations, a.hours])).toEqual([
       ['t3', 0, 0],
       ['t1', 2, 4.5],
       ['t2', 1, 3],
     ])
-    expect(perUnit(input, NOW)).toEqual([
+    expect(perUnit(all, NOW)).toEqual([
       { unit: '区供电公司', overall: { activities: 2, participations: 2, hours: 4.5 }, thisMonth: { activities: 1, participations: 2, hours: 4.5 } },
       { unit: '区人民医院', overall: { activities: 1, participations: 1, hours: 3 }, thisMonth: { activities: 0, participations: 0, hours: 0 } },
     ])
