@@ -210,9 +210,9 @@ export function perActivity(input: Pick<StatsRecords, 'activities' | 'participat
     })
 }
 
-/** Activities, participations and hours of each organising unit, overall and this month, the busiest first. */
+/** Activities held (started by `now`), participations and hours of each organising unit, overall and this month, the busiest first. */
 export function perUnit(input: Pick<StatsRecords, 'activities' | 'participations'>, now: number): { unit: string; overall: ActivityFigures; thisMonth: ActivityFigures }[] {
-  const rows = perActivity(input)
+  const rows = perActivity(input).filter((a) => Date.parse(a.at) <= now)
   const month = inMonthOf(now)
   const sum = (list: typeof rows): ActivityFigures => ({
     activities: list.length,
