@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { api, ApiError, type SignUpView } from '../../src/api'
+import { activityApi } from '../../src/api/activity'
 import ActivityDetail from '../../src/activity/pages/detail'
 import OrganiserPage from '../../src/activity/pages/organiser'
 import PublishActivity from '../../src/activity/pages/publish'
@@ -18,7 +19,7 @@ afterEach(() => {
 describe('publishing an activity', () => {
   it('shows each error beside its field, keeps what was typed, and stores nothing', async () => {
     useSession.getState().signIn(await api.switchDemoAccount('staff'))
-    const publish = jest.spyOn(api, 'publishActivity')
+    const publish = jest.spyOn(activityApi, 'publishActivity')
     const { container, testUtils } = await mountPage(PublishActivity, { path: '/activity/pages/publish/index' })
     typeInto(container, 'activity-theme', '植树护绿')
     typeInto(container, 'activity-capacity', '0')
@@ -34,7 +35,7 @@ describe('publishing an activity', () => {
 
   it('publishes a whole form once and opens the activity', async () => {
     useSession.getState().signIn(await api.switchDemoAccount('staff'))
-    const publish = jest.spyOn(api, 'publishActivity')
+    const publish = jest.spyOn(activityApi, 'publishActivity')
     const redirect = jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'ok' })
     const { container, testUtils } = await mountPage(PublishActivity, { path: '/activity/pages/publish/index' })
     typeInto(container, 'activity-theme', '植树护绿')
@@ -50,7 +51,7 @@ describe('publishing an activity', () => {
 
   it('publishes a monthly series by the rule the form describes', async () => {
     useSession.getState().signIn(await api.switchDemoAccount('staff'))
-    const series = jest.spyOn(api, 'publishActivitySeries')
+    const series = jest.spyOn(activityApi, 'publishActivitySeries')
     const redirect = jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'ok' })
     const { container, testUtils } = await mountPage(PublishActivity, { path: '/activity/pages/publish/index' })
     typeInto(container, 'activity-theme', '党员责任区集中奉献日')
@@ -81,9 +82,9 @@ describe('an activity’s page', () => {
     expect(container.textContent).toContain('我的报名：已报名')
 
     const checkIn = jest
-      .spyOn(api, 'checkInToActivity')
+      .spyOn(activityApi, 'checkInToActivity')
       .mockRejectedValueOnce(new ApiError('CONFLICT', '签到码已过期，请扫描组织者手机上的最新签到码', { code: '签到码已过期，请用最新的签到码' }))
-      .mockImplementationOnce(async () => ({ ...(await api.listMySignUps())[0], checkedInAt: '2026-11-28T08:55:00+08:00' }) as SignUpView)
+      .mockImplementationOnce(async () => ({ ...(await activityApi.listMySignUps())[0], checkedInAt: '2026-11-28T08:55:00+08:00' }) as SignUpView)
     typeInto(container, 'activity-code', '123456')
     testUtils.fireEvent.click(button(container, '签到'))
     await testUtils.queries.waitForQueryByText('签到码已过期，请扫描组织者手机上的最新签到码', undefined, { timeout: 3000 })
@@ -105,9 +106,9 @@ describe('an activity’s page', () => {
 describe('the organiser’s page', () => {
   it('shows the live code large, and the list of who signed up', async () => {
     useSession.getState().signIn(await api.switchDemoAccount('resident'))
-    await api.signUpForActivity('h1')
+    await activityApi.signUpForActivity('h1')
     useSession.getState().signIn(await api.switchDemoAccount('staff'))
-    jest.spyOn(api, 'getLiveCode').mockResolvedValue({ code: '482913', payload: 'HD:h1:482913', expiresAt: new Date(Date.now() + 20_000).toISOString() })
+    jest.spyOn(activityApi, 'getLiveCode').mockResolvedValue({ code: '482913', payload: 'HD:h1:482913', expiresAt: new Date(Date.now() + 20_000).toISOString() })
     const { container, testUtils } = await mountPage(OrganiserPage, { path: '/activity/pages/organiser/index', params: { id: 'h1' } })
     await testUtils.queries.waitForQueryByText('482913', undefined, { timeout: 3000 })
     expect(container.querySelector('.live-code')?.textContent).toBe('482913')
@@ -119,7 +120,7 @@ describe('the organiser’s page', () => {
 describe('the public check of a certificate', () => {
   it('opens from the certificate’s link and shows the totals with the holder’s name masked; a wrong code is said beside the field', async () => {
     useSession.getState().signIn(await api.switchDemoAccount('volunteer'))
-    const certificate = await api.issueCertificate()
+    const certificate = await activityApi.issueCertificate()
     useSession.setState({ token: null, user: null })
     const { container, testUtils } = await mountPage(VerifyCertificate, { path: '/activity/pages/verify/index', params: { c: certificate.code } })
     await testUtils.queries.waitForQueryByText('证明真实有效', undefined, { timeout: 3000 })

@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { api, toApiError, type SignUpView } from '../../../api'
+import { toApiError, type SignUpView } from '../../../api'
+import { activityApi } from '../../../api/activity'
 import { Action } from '../../../components/Action'
 import { Field } from '../../../components/Field'
 import { LoadingPage } from '../../../components/Loading'
@@ -24,8 +25,8 @@ export default function ActivityDetail() {
   const user = useSession((s) => s.user)
   const writeKey = useWriteKey()
   const loaded = useLoaded(async () => {
-    const activity = await api.getActivity(id)
-    const mine = user && user.role !== 'staff' ? (await api.listMySignUps()).find((s) => s.activityId === id && s.status !== 'cancelled') ?? null : null
+    const activity = await activityApi.getActivity(id)
+    const mine = user && user.role !== 'staff' ? (await activityApi.listMySignUps()).find((s) => s.activityId === id && s.status !== 'cancelled') ?? null : null
     return { activity, mine }
   }, [id, user?.id])
   const [changed, setChanged] = useState<SignUpView | null>(null)
@@ -65,15 +66,15 @@ export default function ActivityDetail() {
       `join:${id}`,
       async (key) => {
         await ensureSignedIn()
-        return api.signUpForActivity(id, { idempotencyKey: key })
+        return activityApi.signUpForActivity(id, { idempotencyKey: key })
       },
       (s) => (s.status === 'joined' ? '报名成功，请按时到场签到' : '名额已满，已为您候补；有人取消时自动补上'),
     )
-  const cancel = () => act(`cancel:${id}`, (key) => api.cancelSignUp(active!.id, { idempotencyKey: key }), () => '已取消报名')
+  const cancel = () => act(`cancel:${id}`, (key) => activityApi.cancelSignUp(active!.id, { idempotencyKey: key }), () => '已取消报名')
   const checkInOrOut = (text: string) =>
     active?.checkedInAt
-      ? act(`out:${id}`, (key) => api.checkOutOfActivity(id, text, { idempotencyKey: key }), (s) => `签退成功，本次服务${describeHours(s.creditedHours)}`)
-      : act(`in:${id}`, (key) => api.checkInToActivity(id, text, { idempotencyKey: key }), (s) => `签到成功（${time(s.checkedInAt!)}）`)
+      ? act(`out:${id}`, (key) => activityApi.checkOutOfActivity(id, text, { idempotencyKey: key }), (s) => `签退成功，本次服务${describeHours(s.creditedHours)}`)
+      : act(`in:${id}`, (key) => activityApi.checkInToActivity(id, text, { idempotencyKey: key }), (s) => `签到成功（${time(s.checkedInAt!)}）`)
   async function scan() {
     const text = await scanQrCode()
     if (text !== null) await checkInOrOut(text)

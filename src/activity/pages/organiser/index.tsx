@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import { api, toApiError, type LiveCode } from '../../../api'
+import { toApiError, type LiveCode } from '../../../api'
+import { activityApi } from '../../../api/activity'
 import { Action } from '../../../components/Action'
 import { Field } from '../../../components/Field'
 import { LoadingPage } from '../../../components/Loading'
@@ -23,7 +24,7 @@ function useLiveCode(activityId: string): { code: LiveCode | null; problem: stri
     let stopped = false
     const fetchCode = async () => {
       try {
-        const next = await api.getLiveCode(activityId)
+        const next = await activityApi.getLiveCode(activityId)
         if (stopped) return
         setCode(next)
         setProblem(null)
@@ -49,7 +50,7 @@ export default function OrganiserPage() {
   const id = useRouter().params.id ?? ''
   const writeKey = useWriteKey()
   const live = useLiveCode(id)
-  const { value: roster, error, reload } = useLoaded(() => api.getActivityRoster(id), [id])
+  const { value: roster, error, reload } = useLoaded(() => activityApi.getActivityRoster(id), [id])
   const [fixing, setFixing] = useState<string | null>(null)
   const [hours, setHours] = useState('')
   const [reason, setReason] = useState('')
@@ -60,7 +61,7 @@ export default function OrganiserPage() {
 
   async function correct(signUpId: string) {
     try {
-      await api.correctHours(signUpId, hours.trim() === '' ? NaN : Number(hours), reason, { idempotencyKey: writeKey.keyFor(`fix:${signUpId}`) })
+      await activityApi.correctHours(signUpId, hours.trim() === '' ? NaN : Number(hours), reason, { idempotencyKey: writeKey.keyFor(`fix:${signUpId}`) })
       writeKey.succeeded(`fix:${signUpId}`)
       setFixing(null)
       setErrors({})

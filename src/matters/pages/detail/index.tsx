@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { api, type MatterView } from '../../../api'
+import { type MatterView } from '../../../api'
+import { mattersApi } from '../../../api/matters'
 import { Action } from '../../../components/Action'
 import { Field } from '../../../components/Field'
 import { LoadingPage } from '../../../components/Loading'
@@ -32,7 +33,7 @@ export default function MatterDetail() {
   const id = router.params.id ?? ''
   const { value, error, reload, setValue } = useLoaded(async () => {
     const user = await ensureSignedIn()
-    return { user, matter: await api.getMatter(id) }
+    return { user, matter: await mattersApi.getMatter(id) }
   }, [id])
   const [text, setText] = useState('')
   const [flash, setFlash] = useState<string | null>(router.params.raised ? '已提交，网格员会在下一个工作日内受理' : null)
@@ -49,12 +50,12 @@ export default function MatterDetail() {
       async (idempotencyKey) => {
         const options = { idempotencyKey }
         const calls: Record<MatterAction | 'affected', () => Promise<MatterView>> = {
-          accept: () => api.acceptMatter(id, options),
-          note: () => api.noteMatter(id, text, options),
-          answer: () => api.answerMatter(id, text, options),
-          confirm: () => api.confirmMatter(id, options),
-          reopen: () => api.reopenMatter(id, text, options),
-          affected: () => api.addMeToMatter(id, options),
+          accept: () => mattersApi.acceptMatter(id, options),
+          note: () => mattersApi.noteMatter(id, text, options),
+          answer: () => mattersApi.answerMatter(id, text, options),
+          confirm: () => mattersApi.confirmMatter(id, options),
+          reopen: () => mattersApi.reopenMatter(id, text, options),
+          affected: () => mattersApi.addMeToMatter(id, options),
         }
         const next = await calls[action]()
         setValue({ user, matter: next })

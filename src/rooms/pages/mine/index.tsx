@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { api, toApiError, type RoomBookingView } from '../../../api'
+import { toApiError, type RoomBookingView } from '../../../api'
+import { roomsApi } from '../../../api/rooms'
 import { Action } from '../../../components/Action'
 import { CardHead } from '../../../components/CardHead'
 import { Field } from '../../../components/Field'
@@ -19,7 +20,7 @@ export default function MyRoomBookingsPage() {
   const writeKey = useWriteKey()
   const { value, error, reload } = useLoaded(async () => {
     await ensureSignedIn()
-    return api.listMyRoomBookings()
+    return roomsApi.listMyRoomBookings()
   }, [])
   const [message, setMessage] = useState<string | null>(null)
   const [code, setCode] = useState('')
@@ -46,7 +47,7 @@ export default function MyRoomBookingsPage() {
       setCodeError('请扫描功能室门口的二维码，或输入二维码下方的文字，如 RM:m2')
       return
     }
-    return run(`door:${text}`, (key) => api.checkInToRoom(roomId, text.trim(), { idempotencyKey: key }), (b) => `${b.room.name}签到成功`)
+    return run(`door:${text}`, (key) => roomsApi.checkInToRoom(roomId, text.trim(), { idempotencyKey: key }), (b) => `${b.room.name}签到成功`)
   }
   async function scan() {
     const text = await scanQrCode()
@@ -90,7 +91,7 @@ export default function MyRoomBookingsPage() {
           </Text>
           {b.cancelReason && <Text className="room__meta">工作人员已取消：{b.cancelReason}</Text>}
           {b.state === 'booked' && (
-            <Action className="btn--plain" label={`取消 ${b.room.name} ${b.start}`} onClick={() => run(`cancel:${b.id}`, (key) => api.cancelRoomBooking(b.id, { idempotencyKey: key }), () => '已取消')}>
+            <Action className="btn--plain" label={`取消 ${b.room.name} ${b.start}`} onClick={() => run(`cancel:${b.id}`, (key) => roomsApi.cancelRoomBooking(b.id, { idempotencyKey: key }), () => '已取消')}>
               取消预约
             </Action>
           )}

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { api, type Figures } from '../../../api'
+import { type Figures } from '../../../api'
+import { staffApi } from '../../../api/staff'
 import { Action } from '../../../components/Action'
 import { LoadingPage } from '../../../components/Loading'
 import { PageRoot } from '../../../components/PageRoot'
@@ -32,7 +33,7 @@ const show = (value: number | null, percent?: boolean) => (value === null ? '–
 export default function Dashboard() {
   const { value: data, error, reload } = useLoaded(async () => {
     await ensureSignedIn()
-    return api.getDashboard()
+    return staffApi.getDashboard()
   }, [])
   const [chosen, setPeriod] = useState<Period | null>(null)
   const [metric, setMetric] = useState(METRICS[0])
