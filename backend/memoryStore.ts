@@ -4,6 +4,7 @@ import type { Booking, Clinic } from '../src/domain/clinic'
 import type { Application, Posting } from '../src/domain/jobs'
 import type { Matter } from '../src/domain/matters'
 import type { MediationBooking, MediationSlot } from '../src/domain/mediation'
+import type { Meeting } from '../src/domain/meetings'
 import type { Activity, Certificate, SignUp } from '../src/domain/activity'
 import type { Closure, Room, RoomBooking } from '../src/domain/rooms'
 import type { RoleChange } from '../src/domain/roles'
@@ -33,6 +34,8 @@ export interface MemoryData {
   matterAffected: string[]
   mediationSlots: MediationSlot[]
   mediationBookings: MediationBooking[]
+  /** 网格议事会, in creation order. */
+  meetings: Meeting[]
   activities: Activity[]
   signUps: SignUp[]
   certificates: Certificate[]
@@ -52,7 +55,7 @@ export interface MemoryData {
 }
 
 /** Bump when the shape changes: older stored data is replaced by a fresh start. */
-export const MEMORY_SCHEMA = 12
+export const MEMORY_SCHEMA = 13
 
 /** Where a memory database lives between runs: Taro storage in the app; nowhere in Node. */
 export interface MemoryPersistence {
@@ -400,6 +403,22 @@ class MemoryTransaction implements Repository {
     return matterIds.filter((id) => said.has(`${id}\n${accountId}`))
   }
 
+  async getMeeting(id: string) {
+    return this.byId(this.read('meetings'), id)
+  }
+  async insertMeeting(meeting: Meeting) {
+    this.insert('meetings', meeting)
+  }
+  async updateMeeting(meeting: Meeting) {
+    this.replace('meetings', meeting)
+  }
+  async listMeetings(filter: { gridCode: string | null; publishedOnly: boolean }) {
+    return this.read('meetings').filter((m) => (filter.gridCode === null || m.gridCode === filter.gridCode) && (!filter.publishedOnly || m.status === 'published'))
+  }
+  async listMeetingsOfMatter(matterId: string) {
+    return this.read('meetings').filter((m) => m.agenda.some((i) => i.matterId === matterId))
+  }
+
   async listMediationSlotsFrom(date: string) {
     return this.read('mediationSlots')
       .filter((s) => s.date >= date)
@@ -579,7 +598,7 @@ class MemoryTransaction implements Repository {
 
   async wipeRecords() {
     const tables = ['communities', 'grids', 'wishes', 'photos', 'clinics', 'bookings', 'postings', 'applications'] as const
-    const mattersAndMediation = ['matters', 'matterAffected', 'mediationSlots', 'mediationBookings'] as const
+    const mattersAndMediation = ['matters', 'matterAffected', 'mediationSlots', 'mediationBookings', 'meetings'] as const
     const activitiesAndRooms = ['activities', 'signUps', 'certificates', 'rooms', 'roomBookings', 'closures'] as const
     for (const table of [...tables, ...mattersAndMediation, ...activitiesAndRooms, 'messages'] as const) {
       this.changed[table] = []
@@ -612,6 +631,7 @@ export function emptyMemoryData(): MemoryData {
     matterAffected: [],
     mediationSlots: [],
     mediationBookings: [],
+    meetings: [],
     activities: [],
     signUps: [],
     certificates: [],

@@ -4,6 +4,7 @@ import type { Booking, Clinic, SlotBooking } from '../src/domain/clinic'
 import type { Application, Posting } from '../src/domain/jobs'
 import type { Matter } from '../src/domain/matters'
 import type { MediationBooking, MediationSlot } from '../src/domain/mediation'
+import type { Meeting } from '../src/domain/meetings'
 import type { Activity, Certificate, SignUp } from '../src/domain/activity'
 import type { Closure, Room, RoomBooking } from '../src/domain/rooms'
 import type { RoleChange } from '../src/domain/roles'
@@ -175,6 +176,15 @@ export interface Repository {
   addMatterAffected(matterId: string, accountId: string): Promise<boolean>
   /** Of these matters, the ids the account said 我也遇到 to. */
   listMattersAffecting(accountId: string, matterIds: string[]): Promise<string[]>
+
+  // 网格议事会
+  getMeeting(id: string, options?: ReadOptions): Promise<Meeting | null>
+  insertMeeting(meeting: Meeting): Promise<void>
+  updateMeeting(meeting: Meeting): Promise<void>
+  /** Meetings of a grid (null: every grid), only published ones if asked; any order. */
+  listMeetings(filter: { gridCode: string | null; publishedOnly: boolean }): Promise<Meeting[]>
+  /** Meetings that have this matter on their agenda; any order. */
+  listMeetingsOfMatter(matterId: string): Promise<Meeting[]>
 
   // 调解预约 at the judges' station
   /** Slots dated on or after a China date (YYYY-MM-DD), soonest first. */

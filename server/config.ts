@@ -115,6 +115,7 @@ function subscribeOf(env: Environment, wechat: boolean): SubscribeConfig | null 
       booking: env.SUBSCRIBE_PAGE_BOOKING || DEFAULT_PAGES.booking,
       wish: env.SUBSCRIBE_PAGE_WISH || DEFAULT_PAGES.wish,
       application: env.SUBSCRIBE_PAGE_APPLICATION || DEFAULT_PAGES.application,
+      matter: DEFAULT_PAGES.matter,
     },
     state,
   }

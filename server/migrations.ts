@@ -363,6 +363,22 @@ CREATE TABLE room_closures (
 CREATE INDEX room_closures_room ON room_closures (room_id, ends_at);
 `,
   },
+  {
+    version: 12,
+    name: 'grid council meetings, matter merges and photos, the judges station roster',
+    sql: `
+-- 网格议事会: doc holds the meeting with its agenda; adding an item or a decision locks the row.
+CREATE TABLE meetings (
+  id text PRIMARY KEY,
+  seq bigserial NOT NULL,
+  grid_code text NOT NULL,
+  status text NOT NULL,
+  doc jsonb NOT NULL
+);
+CREATE INDEX meetings_grid ON meetings (grid_code, status);
+CREATE INDEX meetings_agenda ON meetings USING gin ((doc->'agenda') jsonb_path_ops);
+`,
+  },
 ]
 
 /** Any fixed number: the advisory lock that lets one process migrate at a time. */

@@ -5,6 +5,7 @@ import type { Booking, Clinic, SlotBooking } from '../src/domain/clinic'
 import type { Application, Posting } from '../src/domain/jobs'
 import type { Matter } from '../src/domain/matters'
 import type { MediationBooking, MediationSlot } from '../src/domain/mediation'
+import type { Meeting } from '../src/domain/meetings'
 import type { Activity, Certificate, SignUp } from '../src/domain/activity'
 import type { Closure, Room, RoomBooking } from '../src/domain/rooms'
 import type { RoleChange } from '../src/domain/roles'
@@ -543,6 +544,24 @@ class PgRepository implements Repository {
     return (await this.rows('SELECT matter_id FROM matter_affected WHERE account_id = $1 AND matter_id = ANY($2::text[])', [accountId, matterIds])).map((r) => r.matter_id as string)
   }
 
+  async getMeeting(id: string, options?: ReadOptions) {
+    return docs<Meeting>(await this.rows(`SELECT doc FROM meetings WHERE id = $1${lock(options)}`, [id]))[0] ?? null
+  }
+  async insertMeeting(m: Meeting) {
+    await this.rows('INSERT INTO meetings (id, grid_code, status, doc) VALUES ($1, $2, $3, $4)', [m.id, m.gridCode, m.status, json(m)])
+  }
+  async updateMeeting(m: Meeting) {
+    await this.rows('UPDATE meetings SET status = $2, doc = $3 WHERE id = $1', [m.id, m.status, json(m)])
+  }
+  async listMeetings(filter: { gridCode: string | null; publishedOnly: boolean }) {
+    return docs<Meeting>(
+      await this.rows("SELECT doc FROM meetings WHERE ($1::text IS NULL OR grid_code = $1) AND (NOT $2 OR status = 'published') ORDER BY seq", [filter.gridCode, filter.publishedOnly]),
+    )
+  }
+  async listMeetingsOfMatter(matterId: string) {
+    return docs<Meeting>(await this.rows("SELECT doc FROM meetings WHERE doc->'agenda' @> jsonb_build_array(jsonb_build_object('matterId', $1::text)) ORDER BY seq", [matterId]))
+  }
+
   private mediations(rows: Row[]) {
     return rows.map((r) => openMediation(r.doc as Row, this.cipher))
   }
@@ -712,7 +731,7 @@ class PgRepository implements Repository {
   }
 
   async wipeRecords() {
-    await this.rows('TRUNCATE outbox, messages, room_closures, room_bookings, rooms, certificates, activity_signups, activities, mediation_bookings, mediation_slots, matter_affected, matters, applications, postings, bookings, clinics, photos, wishes, grids, communities')
+    await this.rows('TRUNCATE outbox, messages, room_closures, room_bookings, rooms, certificates, activity_signups, activities, meetings, mediation_bookings, mediation_slots, matter_affected, matters, applications, postings, bookings, clinics, photos, wishes, grids, communities')
   }
 }
 
@@ -864,7 +883,7 @@ export class PgStore implements Store {
   async truncateAll(): Promise<void> {
     const conn = await this.database.connect()
     try {
-      await conn.query('TRUNCATE audit_log, outbox, subscribe_grants, messages, role_changes, room_closures, room_bookings, rooms, certificates, activity_signups, activities, mediation_bookings, mediation_slots, matter_affected, matters, applications, postings, bookings, clinics, photos, wishes, grids, communities, idempotency, sessions, users')
+      await conn.query('TRUNCATE audit_log, outbox, subscribe_grants, messages, role_changes, room_closures, room_bookings, rooms, certificates, activity_signups, activities, meetings, mediation_bookings, mediation_slots, matter_affected, matters, applications, postings, bookings, clinics, photos, wishes, grids, communities, idempotency, sessions, users')
       await conn.query('ALTER SEQUENCE record_ids RESTART WITH 1001')
     } finally {
       conn.release()

@@ -47,7 +47,7 @@ export default defineAppConfig({
       root: 'jobs',
       pages: ['pages/list/index', 'pages/detail/index', 'pages/apply/index', 'pages/mine/index', 'pages/manage/index', 'pages/applicants/index'],
     },
-    { root: 'matters', pages: ['pages/raise/index', 'pages/mine/index', 'pages/detail/index', 'pages/public/index', 'pages/handle/index', 'pages/mediation/index', 'pages/mediation-manage/index'] },
+    { root: 'matters', pages: ['pages/raise/index', 'pages/mine/index', 'pages/detail/index', 'pages/public/index', 'pages/handle/index', 'pages/mediation/index', 'pages/mediation-manage/index', 'pages/meetings/index', 'pages/meeting/index', 'pages/meeting-new/index'] },
     {
       root: 'activity',
       pages: ['pages/list/index', 'pages/detail/index', 'pages/mine/index', 'pages/organiser/index', 'pages/publish/index', 'pages/record/index', 'pages/certificate/index', 'pages/verify/index'],

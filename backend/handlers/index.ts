@@ -8,6 +8,7 @@ import { gridRoutes } from './grids'
 import { jobRoutes } from './jobs'
 import { matterRoutes } from './matters'
 import { mediationRoutes } from './mediation'
+import { meetingRoutes } from './meetings'
 import { messageRoutes } from './messages'
 import { myDataRoutes } from './myData'
 import { photoRoutes } from './photos'
@@ -17,4 +18,4 @@ import { statsRoutes } from './stats'
 import { wishRoutes } from './wishes'
 
 /** Every endpoint of the core; with the demo routes, docs/openapi.yaml lists exactly these. */
-export const CORE_ROUTES: Route[] = [...authRoutes, ...gridRoutes, ...photoRoutes, ...wishRoutes, ...clinicRoutes, ...jobRoutes, ...matterRoutes, ...mediationRoutes, ...activityRoutes, ...roomRoutes, ...residentRoutes, ...accountRoutes, ...statsRoutes, ...messageRoutes, ...myDataRoutes, ...auditRoutes]
+export const CORE_ROUTES: Route[] = [...authRoutes, ...gridRoutes, ...photoRoutes, ...wishRoutes, ...clinicRoutes, ...jobRoutes, ...matterRoutes, ...meetingRoutes, ...mediationRoutes, ...activityRoutes, ...roomRoutes, ...residentRoutes, ...accountRoutes, ...statsRoutes, ...messageRoutes, ...myDataRoutes, ...auditRoutes]

@@ -11,10 +11,14 @@ import {
   type MatterActor,
   type MatterView,
 } from '../../src/domain/matters'
+import { matterMessages } from '../../src/domain/messages'
+import { toChinaIso } from '../../src/domain/chinaTime'
+import { matterMeetingOf, mayViewMeeting, meetingOrder } from '../../src/domain/meetings'
 import { pageOf } from '../paging'
 import type { UserRecord } from '../records'
 import type { Route, RouteContext } from '../router'
 import type { MatterScanFilter } from '../store'
+import { attachMatterPhotos, withMatterPhotoLinks } from './photos'
 import { forOwner } from './residents'
 
 const actorOf = (user: UserRecord): MatterActor => ({ id: user.id, name: user.name, role: user.role, gridCode: user.gridCode })
@@ -29,16 +33,22 @@ async function visibleMatter(ctx: RouteContext, forUpdate = false): Promise<{ ma
 
 async function viewOf(ctx: RouteContext, matter: Matter, viewer: MatterActor): Promise<MatterView> {
   const mine = await ctx.repo.listMattersAffecting(viewer.id, [matter.id])
-  return matterFor(matter, viewer, ctx.now, mine.length > 0)!
+  // The 网格议事会 it is on, as the viewer may see them: residents only published minutes.
+  const meetings = (await ctx.repo.listMeetingsOfMatter(matter.id))
+    .filter((m) => mayViewMeeting(m, viewer))
+    .sort(meetingOrder)
+    .map((m) => matterMeetingOf(m, matter.id)!)
+  return withMatterPhotoLinks(ctx, { ...matterFor(matter, viewer, ctx.now, mine.length > 0)!, meetings })
 }
 
-function listOf(ctx: RouteContext, filter: MatterScanFilter): Promise<Page<MatterView>> {
+async function listOf(ctx: RouteContext, filter: MatterScanFilter): Promise<Page<MatterView>> {
   const viewer = actorOf(ctx.user!)
-  return pageOf(
+  const page = await pageOf(
     ctx,
     (scan) => ctx.repo.scanMatters(filter, scan),
     (matter) => matterFor(matter, viewer, ctx.now),
   )
+  return { ...page, items: await Promise.all(page.items.map((m) => withMatterPhotoLinks(ctx, m))) }
 }
 
 function actionRoute(action: MatterAction, access: Route['access']): Route {
@@ -51,6 +61,10 @@ function actionRoute(action: MatterAction, access: Route['access']): Route {
       const { matter, viewer } = await visibleMatter(ctx, true)
       const next = applyMatterAction(matter, action, viewer, ctx.body, ctx.now)
       await ctx.repo.updateMatter(next)
+      // The answer's photo: the grid worker's own upload that nothing has taken yet.
+      if (action === 'answer' && next.replyPhoto && next.replyPhoto !== matter.replyPhoto) await attachMatterPhotos(ctx, [next.replyPhoto], next.id, 'photo')
+      // Accepted (naming the grid worker) and answered: the resident hears of it in 消息, in this transaction.
+      if (action === 'accept' || action === 'answer') await ctx.repo.insertMessages(matterMessages(next, action, viewer.id, toChinaIso(ctx.now)))
       return viewOf(ctx, next, viewer)
     },
   }
@@ -72,7 +86,9 @@ export const matterRoutes: Route[] = [
         const raised = raiseMatter(ctx.body, owner, await ctx.repo.newId('mt'), ctx.now)
         const matter = actedBy ? { ...raised, actedBy } : raised
         await ctx.repo.insertMatter(matter)
-        return matterFor(matter, actorOf(ctx.user!), ctx.now)
+        // The photos must be the caller's own uploads that nothing has taken yet (the helper's, in 代办).
+        await attachMatterPhotos(ctx, matter.photos ?? [], matter.id, 'photos')
+        return withMatterPhotoLinks(ctx, matterFor(matter, actorOf(ctx.user!), ctx.now))
       }),
   },
   {
@@ -90,7 +106,8 @@ export const matterRoutes: Route[] = [
       if (!viewer.gridCode) return []
       const matters = (await ctx.repo.listPublicMatters(viewer.gridCode, PUBLIC_LIMIT)).sort(publicOrder)
       const mine = new Set(await ctx.repo.listMattersAffecting(viewer.id, matters.map((m) => m.id)))
-      return matters.map((m) => matterFor(m, viewer, ctx.now, mine.has(m.id))).filter((m): m is MatterView => m !== null)
+      const views = matters.map((m) => matterFor(m, viewer, ctx.now, mine.has(m.id))).filter((m): m is MatterView => m !== null)
+      return Promise.all(views.map((m) => withMatterPhotoLinks(ctx, m)))
     },
   },
   {
@@ -127,7 +144,7 @@ export const matterRoutes: Route[] = [
       const added = await ctx.repo.addMatterAffected(matter.id, viewer.id)
       const next = added ? { ...matter, affected: matter.affected + 1 } : matter
       if (added) await ctx.repo.updateMatter(next)
-      return matterFor(next, viewer, ctx.now, true)!
+      return withMatterPhotoLinks(ctx, matterFor(next, viewer, ctx.now, true)!)
     },
   },
 ]

@@ -97,14 +97,16 @@ export const myDataRoutes: Route[] = [
         const slot = await repo.getMediationSlot(booking.slotId)
         await repo.updateMediationBooking(closedMediation(booking, slot ? slotStartsAt(slot) : 0, now))
       }
+      const ownMatters: string[] = []
       for (const { id } of await everything((scan) => repo.scanMatters({ kind: 'owner', ownerId: me.id }, scan))) {
         await repo.updateMatter(closedOwnersMatter((await repo.getMatter(id, { forUpdate: true }))!))
+        ownMatters.push(id)
       }
       await withdrawSignUpsOf(repo, me.id, now)
       await repo.deleteCertificatesOf(me.id)
       await cancelRoomBookingsOf(repo, me.id, now)
       // Photos of the person's wishes and their own uploads: rows now, files once this is committed.
-      const photoIds = await repo.deletePhotosOf(me.id, ownWishes.map((w) => w.id))
+      const photoIds = await repo.deletePhotosOf(me.id, [...ownWishes.map((w) => w.id), ...ownMatters])
       ctx.afterCommit(async () => {
         for (const id of photoIds) await ctx.photoFiles.remove(id)
       })

@@ -1,6 +1,7 @@
 import { ApiError } from '../../src/api/errors'
 import type { PhotoRef } from '../../src/api/types'
 import { toChinaIso } from '../../src/domain/chinaTime'
+import type { MatterView } from '../../src/domain/matters'
 import type { WishView } from '../../src/domain/wish'
 import { checkPhoto } from '../photoBytes'
 import type { PhotoRecord } from '../records'
@@ -10,6 +11,28 @@ import { FileAnswer, type Route, type RouteContext } from '../router'
 export async function withPhotoLinks<T extends WishView | null>(ctx: RouteContext, view: T): Promise<T> {
   if (!view || view.photos.length === 0) return view
   return { ...view, photos: await Promise.all(view.photos.map((id) => ctx.photoLinks.urlFor(id, ctx.now))) }
+}
+
+/** The same for a matter: its photos and the answer's photo become links for this viewer. */
+export async function withMatterPhotoLinks<T extends MatterView | null>(ctx: RouteContext, view: T): Promise<T> {
+  if (!view || (!view.photos?.length && !view.replyPhoto)) return view
+  const link = (id: string) => ctx.photoLinks.urlFor(id, ctx.now)
+  return { ...view, photos: await Promise.all((view.photos ?? []).map(link)), replyPhoto: view.replyPhoto ? await link(view.replyPhoto) : null }
+}
+
+/**
+ * Gives a matter the caller's free uploads; refuses the write (which undoes
+ * it) when one is someone else's, already taken, or found unfit by WeChat.
+ */
+export async function attachMatterPhotos(ctx: RouteContext, ids: string[], matterId: string, field: string): Promise<void> {
+  if (ids.length === 0) return
+  if (!(await ctx.repo.attachPhotos(ids, ctx.user!.id, matterId))) {
+    const message = '照片已失效或不是你上传的，请删除后重新选择'
+    throw new ApiError('VALIDATION', message, { [field]: message })
+  }
+  for (const id of ids) {
+    if ((await ctx.repo.getPhoto(id))?.verdict === 'risky') throw new ApiError('CONTENT_REFUSED', PHOTO_REFUSED, { [field]: PHOTO_REFUSED })
+  }
 }
 
 /** The words beside the photos of a wish whose photo WeChat found unfit to publish. */
@@ -99,6 +122,11 @@ export const photoRoutes: Route[] = [
       if (verdict === 'risky') {
         const wish = photo.wishId ? await ctx.repo.getWish(photo.wishId, { forUpdate: true }) : null
         if (wish) await ctx.repo.updateWish({ ...wish, photos: wish.photos.filter((p) => p !== photo.id) })
+        // A matter's photos are taken the same way (its id in the same column).
+        const matter = photo.wishId ? await ctx.repo.getMatter(photo.wishId, { forUpdate: true }) : null
+        if (matter) {
+          await ctx.repo.updateMatter({ ...matter, photos: (matter.photos ?? []).filter((p) => p !== photo.id), replyPhoto: matter.replyPhoto === photo.id ? null : matter.replyPhoto ?? null })
+        }
         ctx.afterCommit(() => ctx.photoFiles.remove(photo.id))
       }
       return text('success')

@@ -9,7 +9,7 @@ import { seedActivities } from './activities'
 import { seedRooms } from './rooms'
 import { seedClinics } from './clinics'
 import { seedJobs } from './jobs'
-import { seedMatters, seedMediationSlots } from './matters'
+import { seedMatters, seedMediationSlots, seedMeetings } from './matters'
 import { seedWishes } from './wishes'
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
@@ -53,6 +53,7 @@ export function seedDb(now: number): MemoryData {
   })
   const clinicSeed = seedClinics(now)
   const jobSeed = seedJobs(now)
+  const matters = seedMatters(now)
   return {
     schema: MEMORY_SCHEMA,
     users: DEMO_USERS.map((u) => ({ ...u, openid: DEMO_ACCOUNTS.some((a) => a.id === u.id) ? demoOpenid(u.id) : null })),
@@ -66,10 +67,11 @@ export function seedDb(now: number): MemoryData {
     // Oldest first, like everything published later.
     postings: jobSeed.postings.slice().reverse(),
     applications: jobSeed.applications,
-    matters: seedMatters(now),
+    matters,
     matterAffected: [],
     mediationSlots: seedMediationSlots(now),
     mediationBookings: [],
+    meetings: seedMeetings(now, matters),
     activities: seedActivities(now),
     signUps: [],
     certificates: [],
@@ -106,6 +108,7 @@ export async function seedInto(repo: Repository, now: number): Promise<void> {
   for (const a of seed.applications) await repo.insertApplication(a)
   for (const m of seed.matters) await repo.insertMatter(m)
   for (const s of seed.mediationSlots) await repo.insertMediationSlot(s)
+  for (const m of seed.meetings) await repo.insertMeeting(m)
   for (const a of seed.activities) await repo.insertActivity(a)
   for (const r of seed.rooms) await repo.insertRoom(r)
 }

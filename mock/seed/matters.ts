@@ -1,6 +1,7 @@
 import type { MediationSlot } from '../../src/domain/mediation'
 import { inChina } from '../../src/domain/chinaTime'
 import { applyMatterAction, raiseMatter, type Matter, type MatterActor, type MatterDraft } from '../../src/domain/matters'
+import { addToAgenda, publishMeeting, recordDecision, scheduleMeeting, type Meeting, type MeetingActor } from '../../src/domain/meetings'
 
 const HOUR = 3600 * 1000
 const WANG: MatterActor = { id: 'seed-wang', name: '王秀英', role: 'elder', gridCode: 'DA0103' }
@@ -40,4 +41,34 @@ export function seedMediationSlots(now: number): MediationSlot[] {
     place: '东安社区法官工作站（友谊路9号一楼）',
     capacity: 3,
   }))
+}
+
+const STAFF: MeetingActor = { id: 'staff', name: '刘芳', role: 'staff', gridCode: null }
+
+/**
+ * Last evening's 网格议事会 of grid DA0103, its minutes published: the
+ * overflowing bins (mt-seed-2) were discussed. Made by the domain's rules.
+ */
+export function seedMeetings(now: number, matters: Matter[]): Meeting[] {
+  const bins = matters.find((m) => m.id === 'mt-seed-2')!
+  const scheduled = scheduleMeeting(
+    {
+      gridCode: 'DA0103',
+      date: inChina(now).subtract(1, 'day').format('YYYY-MM-DD'),
+      start: '19:00',
+      place: '友谊路9号党群服务站二楼',
+      attendees: [
+        { role: '网格书记', name: '陈建国' },
+        { role: '网格员', name: '赵志强' },
+        { role: '楼栋长', name: '马玉珍' },
+        { role: '单元长', name: '韩德胜' },
+        { role: '居民代表', name: '何淑芬' },
+      ],
+    },
+    STAFF,
+    'mg-seed-1',
+    now - 72 * HOUR,
+  )
+  const decided = recordDecision(addToAgenda(scheduled, bins, STAFF), bins.id, { decision: '物业每天加清运一次，北门加放两个垃圾桶，楼栋长每周巡查' }, STAFF)
+  return [publishMeeting(decided, { minutes: '本次议事会讨论北门垃圾清运一事，形成决议如上，由网格员跟进落实。' }, STAFF, now - 12 * HOUR)]
 }

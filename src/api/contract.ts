@@ -26,6 +26,8 @@ import type {
   MatterDraft,
   MatterView,
   MediationDraft,
+  Meeting,
+  MeetingDraft,
   MediationBookingView,
   MediationOutcome,
   MediationSlotDraft,
@@ -174,12 +176,26 @@ export interface MattersApi {
   acceptMatter(id: string, options?: WriteOptions): Promise<MatterView>
   /** A note the resident can read. */
   noteMatter(id: string, text: string, options?: WriteOptions): Promise<MatterView>
-  answerMatter(id: string, text: string, options?: WriteOptions): Promise<MatterView>
+  /** The reply, with one optional photo (an upload's id). */
+  answerMatter(id: string, reply: string | { text: string; photo?: string }, options?: WriteOptions): Promise<MatterView>
   confirmMatter(id: string, options?: WriteOptions): Promise<MatterView>
   /** Once, with a reason. */
   reopenMatter(id: string, reason: string, options?: WriteOptions): Promise<MatterView>
   /** 我也遇到: counted once per account. */
   addMeToMatter(id: string, options?: WriteOptions): Promise<MatterView>
+
+  // 网格议事会 (issue 16)
+  /** Staff: a meeting for a grid, its agenda empty. */
+  scheduleMeeting(draft: MeetingDraft, options?: WriteOptions): Promise<Meeting>
+  /** Staff: every grid's; grid workers: their grid's; residents: their grid's published ones. Newest first. */
+  listMeetings(): Promise<Meeting[]>
+  getMeeting(id: string): Promise<Meeting>
+  /** Staff: a matter of the meeting's grid onto its agenda. */
+  addMeetingItem(id: string, matterId: string, options?: WriteOptions): Promise<Meeting>
+  /** Staff: the decision on one agenda item, until published. */
+  decideMeetingItem(id: string, matterId: string, decision: string, options?: WriteOptions): Promise<Meeting>
+  /** Staff: the minutes (决议) published to the grid; read-only after. */
+  publishMeeting(id: string, minutes: string, options?: WriteOptions): Promise<Meeting>
 
   // 调解预约 at the judges' station (issue 16)
   /** Slots that have not started, soonest first, with places left. */

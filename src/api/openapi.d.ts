@@ -2687,6 +2687,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         text: string;
+                        /** @description Optional: the id of the answerer's own upload that nothing has taken. */
+                        photo?: string;
                     };
                 };
             };
@@ -2851,6 +2853,289 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Matter"];
+                    };
+                };
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 网格议事会, newest first.
+         * @description Staff: every grid's; grid workers: their grid's; residents and elders: their grid's published ones.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Meeting"][];
+                    };
+                };
+                401: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        /**
+         * Schedule a 网格议事会 for a grid: China date and time, place, who attends by role.
+         * @description Staff only. The time must be later than now.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description One key per user intent; reused when the same submission is retried. */
+                    "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MeetingDraft"];
+                };
+            };
+            responses: {
+                /** @description The meeting. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Meeting"];
+                    };
+                };
+                403: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One 网格议事会 with its agenda and decisions.
+         * @description A meeting the caller may not see (another grid's, an unpublished one for a resident) is NOT_FOUND.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: components["parameters"]["MeetingId"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Meeting"];
+                    };
+                };
+                404: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meetings/{id}/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put a matter of the meeting's grid on its agenda.
+         * @description Staff only; not after publishing; each matter once, at most 10.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description One key per user intent; reused when the same submission is retried. */
+                    "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                };
+                path: {
+                    id: components["parameters"]["MeetingId"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        matterId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The meeting. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Meeting"];
+                    };
+                };
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meetings/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record (or correct) the decision on one agenda item.
+         * @description Staff only; not after publishing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description One key per user intent; reused when the same submission is retried. */
+                    "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                };
+                path: {
+                    id: components["parameters"]["MeetingId"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        matterId: string;
+                        decision: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The meeting. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Meeting"];
+                    };
+                };
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meetings/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish the minutes (决议): the grid's residents see them; read-only after.
+         * @description Staff only; every agenda item needs its decision. The owner of each matter on the agenda is told in 消息.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description One key per user intent; reused when the same submission is retried. */
+                    "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                };
+                path: {
+                    id: components["parameters"]["MeetingId"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        minutes: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The meeting. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Meeting"];
                     };
                 };
                 403: components["responses"]["Error"];
@@ -5174,8 +5459,9 @@ export interface components {
             text: string;
             building: string;
             unit?: string;
-            /** @description Whether neighbours of the grid may see it, without names; a 邻里纠纷 never may. */
+            /** @description Whether neighbours of the grid may see it, without names; a 邻里纠纷 never may, nor a text that names a person (then stored as not public). */
             public: boolean;
+            photos?: string[];
         };
         MatterEvent: {
             /** Format: date-time */
@@ -5232,10 +5518,81 @@ export interface components {
             /** Format: date-time */
             answerBy: string;
             affectedByMe: boolean;
+            /** @description Signed links to its photos, for whoever may see the matter. */
+            photos?: string[];
+            /** @description A signed link to the answer's photo. */
+            replyPhoto?: string | null;
+            /** @description The matter this duplicate was merged into (status merged). */
+            mergedInto?: string | null;
+            /** @description Its text seemed to name a person, so it was stored as not public. */
+            namedPerson?: boolean;
+            /** @description Only in GET /matters/{id}: the 网格议事会 it is on (residents: published ones only), with the decision. */
+            meetings?: components["schemas"]["MatterMeeting"][];
         };
         MatterPage: {
             items: components["schemas"]["Matter"][];
             nextCursor: string | null;
+        };
+        /** @enum {string} */
+        AttendeeRole: "网格书记" | "网格员" | "楼栋长" | "单元长" | "居民代表";
+        Attendee: {
+            role: components["schemas"]["AttendeeRole"];
+            name: string;
+        };
+        MeetingDraft: {
+            gridCode: string;
+            /** @description China date. */
+            date: string;
+            /** @description China time; must be later than now. */
+            start: string;
+            place: string;
+            attendees: components["schemas"]["Attendee"][];
+        };
+        AgendaItem: {
+            matterId: string;
+            kind: components["schemas"]["MatterKind"];
+            /** @description Empty for a resident when the matter is not public and not theirs. */
+            text: string;
+            public: boolean;
+            /** @description Empty for a resident unless the matter is theirs. */
+            ownerId: string;
+            /** @description The decision recorded at the meeting. */
+            decision: string | null;
+        };
+        /**
+         * @description A 网格议事会. Staff see every one; grid workers (volunteers) their grid's; residents of
+         *     the grid only published ones. Published minutes are read-only.
+         */
+        Meeting: {
+            id: string;
+            gridCode: string;
+            date: string;
+            start: string;
+            place: string;
+            attendees: components["schemas"]["Attendee"][];
+            /** @enum {string} */
+            status: "scheduled" | "published";
+            agenda: components["schemas"]["AgendaItem"][];
+            /** @description The minutes (决议), once published. */
+            minutes: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: {
+                /** @description Empty for residents. */
+                id: string;
+                name: string;
+            };
+            /** Format: date-time */
+            publishedAt: string | null;
+        };
+        MatterMeeting: {
+            id: string;
+            date: string;
+            start: string;
+            place: string;
+            /** @enum {string} */
+            status: "scheduled" | "published";
+            decision: string | null;
         };
         MediationSlotDraft: {
             /** @description China date. */
@@ -5356,7 +5713,7 @@ export interface components {
             body: string;
             link: {
                 /** @enum {string} */
-                kind: "booking" | "wish" | "application";
+                kind: "booking" | "wish" | "application" | "matter";
                 id: string;
             };
             /** Format: date-time */
@@ -5721,6 +6078,7 @@ export interface components {
         IdempotencyKey: string;
         WishId: string;
         MatterId: string;
+        MeetingId: string;
         ClinicId: string;
         ActivityId: string;
         SignUpId: string;

@@ -137,6 +137,9 @@ export function closedOwnersMatter(matter: Matter): Matter {
     building: '',
     unit: '',
     reopenReason: matter.reopenReason === null ? null : '',
+    // Photos of their home and stairwell go with them (their files are deleted).
+    ...(matter.photos ? { photos: [] } : {}),
+    ...(matter.replyPhoto ? { replyPhoto: null } : {}),
     events: matter.events.map((e) => (theirs(e) ? { at: e.at, action: e.action, byName: CLOSED_NAME } : e)),
   }
 }

@@ -16,6 +16,8 @@ import { toChinaIso } from './chinaTime'
 import type { ActedBy } from './onBehalf'
 import { RuleError, assertValid } from './rules'
 import { checkText, collectErrors, type FieldErrors } from './validation'
+import { namesPerson } from './names'
+import { PHOTO_ID } from './wish'
 
 export const MATTER_KINDS = ['物业管理', '环境卫生', '设施损坏', '安全隐患', '邻里纠纷', '政策咨询', '其他'] as const
 export type MatterKind = (typeof MATTER_KINDS)[number]
@@ -60,6 +62,8 @@ export interface MatterDraft {
   unit: string
   /** Whether neighbours of the grid may see it (without names). */
   public: boolean
+  /** Up to 3 photos: ids of the caller's uploads (POST /photos) that nothing has taken yet. */
+  photos?: string[]
 }
 
 export interface MatterEvent {
@@ -90,6 +94,14 @@ export interface Matter extends MatterDraft {
   events: MatterEvent[]
   /** Set when a volunteer or staff member raised it for the resident (代办). */
   actedBy?: ActedBy
+  /** Photos taken with it (ids of uploads, POST /photos); at most 3. */
+  photos?: string[]
+  /** The photo sent with the answer, if any. */
+  replyPhoto?: string | null
+  /** Set when its text seemed to name a person: it was then stored as not public, whatever was asked. */
+  namedPerson?: boolean
+  /** Set when staff merged it into another matter of the grid (a duplicate): the one that is handled. */
+  mergedInto?: string | null
 }
 
 export const MATTER_TEXT_RULE = { label: '事项内容', max: 300, min: 5 }
@@ -106,9 +118,22 @@ export function publicError(kind: unknown, isPublic: unknown): string | null {
   return null
 }
 
+export const MAX_MATTER_PHOTOS = 3
+
+/** The message beside the photos when the ids are not uploads' ids, or too many; else null. */
+export function photosError(photos: unknown, max = MAX_MATTER_PHOTOS): string | null {
+  if (photos === undefined) return null
+  if (!Array.isArray(photos)) return '照片格式不正确'
+  if (photos.length > max) return `最多上传${max}张照片`
+  if (photos.some((p) => typeof p !== 'string' || !PHOTO_ID.test(p))) return '照片格式不正确，请重新选择'
+  if (new Set(photos).size !== photos.length) return '同一张照片只能用一次'
+  return null
+}
+
 export function validateMatterDraft(input: unknown): FieldErrors {
   const d = (input && typeof input === 'object' ? input : {}) as Partial<Record<keyof MatterDraft, unknown>>
   return collectErrors({
+    photos: photosError(d.photos),
     kind: MATTER_KINDS.includes(d.kind as MatterKind) ? null : '请选择事项类别',
     text: checkText(d.text, MATTER_TEXT_RULE),
     building: checkText(d.building, MATTER_BUILDING_RULE),
@@ -122,6 +147,8 @@ export function raiseMatter(draft: unknown, owner: MatterActor, id: string, now:
   if (!owner.gridCode) throw new RuleError('VALIDATION', '请先选择所在网格', { grid: '请先在首页选择所在网格' })
   const d = draft as MatterDraft
   const at = toChinaIso(now)
+  // Anything with a person's name is never public (names.ts): kept between the resident and the grid.
+  const named = namesPerson(d.text)
   return {
     id,
     gridCode: owner.gridCode,
@@ -131,7 +158,9 @@ export function raiseMatter(draft: unknown, owner: MatterActor, id: string, now:
     text: d.text.trim(),
     building: d.building.trim(),
     unit: (d.unit ?? '').trim(),
-    public: d.public,
+    public: d.public && !named,
+    ...(named ? { namedPerson: true } : {}),
+    photos: [...(d.photos ?? [])],
     status: 'submitted',
     raisedAt: at,
     handler: null,
@@ -187,7 +216,15 @@ export function validateMatterActionInput(action: MatterAction, input: unknown):
   const needs = INPUT_RULE[action]
   if (!needs) return {}
   const body = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>
-  return collectErrors({ [needs.field]: checkText(body[needs.field], needs.rule) })
+  // The answer may bring one photo (an upload's id).
+  const photo = action === 'answer' && body.photo !== undefined && body.photo !== null ? photosError([body.photo], 1) : null
+  return collectErrors({ [needs.field]: checkText(body[needs.field], needs.rule), photo })
+}
+
+/** The photo an answer brings, if any. */
+export function answerPhotoOf(input: unknown): string | null {
+  const photo = (input && typeof input === 'object' ? (input as Record<string, unknown>).photo : null) ?? null
+  return typeof photo === 'string' ? photo : null
 }
 
 /** The next record after an action; throws FORBIDDEN, CONFLICT or VALIDATION. */
@@ -204,7 +241,7 @@ export function applyMatterAction(matter: Matter, action: MatterAction, actor: M
     case 'note':
       return { ...matter, status: 'in_progress', events }
     case 'answer':
-      return { ...matter, status: 'answered', reply: text!, answeredAt: at, events }
+      return { ...matter, status: 'answered', reply: text!, replyPhoto: answerPhotoOf(input) ?? matter.replyPhoto ?? null, answeredAt: at, events }
     case 'confirm':
       return { ...matter, status: 'confirmed', events }
     case 'reopen':
@@ -265,6 +302,8 @@ export interface MatterView extends Matter {
   answerBy: string
   /** Whether the viewer said 我也遇到. */
   affectedByMe: boolean
+  /** Only in the single matter's view: the 网格议事会 it is on, as the viewer may see them. */
+  meetings?: import('./meetings').MatterMeeting[]
 }
 
 /**

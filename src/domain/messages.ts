@@ -1,12 +1,14 @@
 import type { ActedBy } from './onBehalf'
 import type { Booking, Clinic } from './clinic'
 import { APPLICATION_STATUS_LABEL, type Application, type Posting } from './jobs'
+import type { Matter } from './matters'
+import type { Meeting } from './meetings'
 import type { ReminderKind } from './reminders'
 import { AUTO_CONFIRM_DAYS, type Wish, type WishAction } from './wish'
 
-/** What a message opens: the ticket, the wish or the application it is about. */
+/** What a message opens: the ticket, the wish, the application or the matter it is about. */
 export interface MessageLink {
-  kind: 'booking' | 'wish' | 'application'
+  kind: 'booking' | 'wish' | 'application' | 'matter'
   id: string
 }
 
@@ -162,4 +164,52 @@ export function autoConfirmedMessages(wish: Wish, at: string): MessageDraft[] {
     createdAt: at,
     eventKey: `wish:${wish.id}:auto-confirmed`,
   })
+}
+
+/** "“3栋门口的长椅坏了…”": a matter's words as a message quotes them. */
+function quoteOf(text: string): string {
+  const chars = Array.from(text)
+  return `“${chars.length > 16 ? `${chars.slice(0, 16).join('')}…` : text}”`
+}
+
+export type MatterNews = 'accept' | 'answer' | 'merge'
+
+/**
+ * A matter a grid worker or staff moved on: accepted (naming the grid worker),
+ * answered, or merged into another. Its owner and the 代办 helper are told.
+ */
+export function matterMessages(after: Matter, news: MatterNews, causedBy: string, at: string): MessageDraft[] {
+  const quote = quoteOf(after.text)
+  const content: Record<MatterNews, { title: string; body: string }> = {
+    accept: { title: '您说的事已受理', body: `${quote}已由网格员${after.handler?.name ?? ''}受理，会尽快办理。` },
+    answer: { title: '您说的事有答复了', body: `${quote}：${after.reply ?? ''}。解决了请点“确认已解决”。` },
+    merge: { title: '您说的事已合并办理', body: `${quote}和邻居说的同一件事合并办理，之后的进展请看合并后的事项。` },
+  }
+  return toEach(recipients(after.ownerId, after.actedBy, causedBy), {
+    ...content[news],
+    link: { kind: 'matter', id: news === 'merge' && after.mergedInto ? after.mergedInto : after.id },
+    createdAt: at,
+    // Reopened matters are answered again: the event count tells the answers apart.
+    eventKey: `matter:${after.id}:${news}:${after.events.length}`,
+  })
+}
+
+/** "12月8日" from a China date. */
+function dayOf(date: string): string {
+  const [, month, day] = date.split('-').map(Number)
+  return `${month}月${day}日`
+}
+
+/** Published minutes of a 网格议事会: the owner of each matter on its agenda is told the decision. */
+export function meetingMessages(meeting: Meeting, causedBy: string, at: string): MessageDraft[] {
+  return meeting.agenda
+    .filter((item) => item.ownerId && item.ownerId !== causedBy)
+    .map((item) => ({
+      accountId: item.ownerId,
+      title: '网格议事会决议已公布',
+      body: `${quoteOf(item.text)}在${dayOf(meeting.date)}的网格议事会上议定：${item.decision ?? ''}`,
+      link: { kind: 'matter' as const, id: item.matterId },
+      createdAt: at,
+      eventKey: `meeting:${meeting.id}:published:${item.matterId}`,
+    }))
 }

@@ -76,4 +76,5 @@ export const DEFAULT_PAGES: Record<MessageLink['kind'], string> = {
   booking: 'clinic/pages/ticket/index?id={id}',
   wish: 'wish/pages/detail/index?id={id}',
   application: 'jobs/pages/mine/index',
+  matter: 'matters/pages/detail/index?id={id}',
 }

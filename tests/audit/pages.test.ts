@@ -43,6 +43,8 @@ const PAGES: Record<Role, string[]> = {
     '/matters/pages/raise/index',
     '/matters/pages/public/index',
     '/matters/pages/detail/index?id=mt-seed-1',
+    '/matters/pages/meetings/index',
+    '/matters/pages/meeting/index?id=mg-seed-1',
     '/activity/pages/list/index',
     '/activity/pages/detail/index?id=h1',
     '/activity/pages/mine/index',
@@ -65,6 +67,7 @@ const PAGES: Record<Role, string[]> = {
     '/matters/pages/public/index',
     '/matters/pages/raise/index',
     '/matters/pages/mediation/index',
+    '/matters/pages/meeting/index?id=mg-seed-1',
     '/rooms/pages/detail/index?id=m2',
     '/inbox/pages/list/index',
   ],
@@ -103,6 +106,8 @@ const PAGES: Record<Role, string[]> = {
     '/staff/pages/audit/index',
     '/matters/pages/handle/index',
     '/matters/pages/mediation-manage/index',
+    '/matters/pages/meetings/index',
+    '/matters/pages/meeting-new/index',
   ],
 }
 

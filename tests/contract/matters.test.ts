@@ -93,6 +93,18 @@ describe.each(TARGETS)('matters contract: $name', (kind) => {
     expect(JSON.stringify(kept)).not.toContain('李明')
   })
 
+  it('never makes public a matter whose text names a person, and says why', async () => {
+    const resident = await clientAs(t, 'resident')
+    const named = await resident.raiseMatter({ ...BENCH, kind: '环境卫生', text: '楼上张阿姨天天往楼道里堆纸箱' })
+    expect([named.public, named.namedPerson]).toEqual([false, true])
+    const plain = await resident.raiseMatter(BENCH)
+    expect([plain.public, plain.namedPerson]).toEqual([true, undefined])
+    const neighbours = (await (await clientAs(t, 'elder')).listPublicMatters()).map((m) => m.id)
+    expect(neighbours).toContain(plain.id)
+    expect(neighbours).not.toContain(named.id)
+    expect((await failureOf((await clientAs(t, 'elder')).getMatter(named.id))).code).toBe('NOT_FOUND')
+  })
+
   it('stores a retried raise once', async () => {
     const resident = await clientAs(t, 'resident')
     const first = await resident.raiseMatter(BENCH, { idempotencyKey: 'matter-1' })

@@ -58,6 +58,15 @@ describe('the 我要说事 form', () => {
     expect(container.textContent).toContain('邻里纠纷涉及他人，只有网格员和工作人员能看到')
   })
 
+  it('says beside the 公开 switch that a text naming someone stays private', async () => {
+    const { container, testUtils } = await openForm()
+    typeInto(container, 'matter-text', '3栋楼道的灯坏了')
+    await settle()
+    expect(container.textContent).not.toContain('内容里好像提到了他人')
+    typeInto(container, 'matter-text', '楼上张阿姨天天往楼道里堆纸箱')
+    await testUtils.queries.waitForQueryByText('内容里好像提到了他人（张阿姨），为保护隐私，这件事不会公开，只有网格员和工作人员能看到')
+  })
+
   it('keeps what was typed after a network failure and retries with the same key', async () => {
     const raise = jest.spyOn(mattersApi, 'raiseMatter').mockRejectedValueOnce(new ApiError('NETWORK'))
     const redirect = jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'ok' })

@@ -20,6 +20,8 @@ const PAGES = [
   ['matters-raise', '/#/matters/pages/raise/index'],
   ['matters-public', '/#/matters/pages/public/index'],
   ['mediation', '/#/matters/pages/mediation/index'],
+  ['meetings', '/#/matters/pages/meetings/index'],
+  ['meeting-detail', '/#/matters/pages/meeting/index?id=mg-seed-1'],
   ['activity-list', '/#/activity/pages/list/index'],
   ['activity-detail', '/#/activity/pages/detail/index?id=h1'],
   ['rooms-list', '/#/rooms/pages/list/index'],

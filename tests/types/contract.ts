@@ -45,6 +45,8 @@ export const SAME_AS_DOCUMENT: {
   MatterDraft: Fits<Api.MatterDraft, Schemas['MatterDraft']>
   MatterView: Same<Schemas['Matter'], Api.MatterView>
   MatterPage: Same<Schemas['MatterPage'], Api.Page<Api.MatterView>>
+  MeetingDraft: Fits<Api.MeetingDraft, Schemas['MeetingDraft']>
+  Meeting: Same<Schemas['Meeting'], Api.Meeting>
   MediationSlotDraft: Fits<Api.MediationSlotDraft, Schemas['MediationSlotDraft']>
   MediationSlotView: Same<Schemas['MediationSlot'], Api.MediationSlotView>
   MediationDraft: Fits<Api.MediationDraft, Schemas['MediationDraft']>
@@ -104,6 +106,8 @@ export const SAME_AS_DOCUMENT: {
   MatterDraft: true,
   MatterView: true,
   MatterPage: true,
+  MeetingDraft: true,
+  Meeting: true,
   MediationSlotDraft: true,
   MediationSlotView: true,
   MediationDraft: true,

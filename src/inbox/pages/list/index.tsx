@@ -15,7 +15,7 @@ import { ROUTES, open } from '../../../platform/navigation'
 import { ensureSignedIn } from '../../../stores/session'
 import '../../inbox.scss'
 
-/** Where a message leads: the ticket, the wish, or the applications. */
+/** Where a message leads: the ticket, the wish, the applications or the matter. */
 function pageOf(message: Message): string {
   switch (message.link.kind) {
     case 'booking':
@@ -24,6 +24,8 @@ function pageOf(message: Message): string {
       return ROUTES.wishDetail(message.link.id)
     case 'application':
       return ROUTES.myApplications
+    case 'matter':
+      return ROUTES.matter(message.link.id)
   }
 }
 

@@ -1,11 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { type MatterView } from '../../../api'
+import { type MatterView, type PhotoRef } from '../../../api'
 import { mattersApi } from '../../../api/matters'
 import { Action } from '../../../components/Action'
 import { Field } from '../../../components/Field'
 import { LoadingPage } from '../../../components/Loading'
+import { PhotoPicker } from '../../../components/PhotoPicker'
+import { Picture } from '../../../components/Picture'
 import { PageRoot } from '../../../components/PageRoot'
 import { useFormSubmit } from '../../../components/useFormSubmit'
 import { useLoaded } from '../../../components/useLoaded'
@@ -23,6 +25,7 @@ import { describeActedBy } from '../../../domain/onBehalf'
 import { ROUTES, open } from '../../../platform/navigation'
 import { ensureSignedIn } from '../../../stores/session'
 import { MatterBadges, whereOf } from '../../components/MatterCard'
+import { whenOf } from '../../components/MeetingParts'
 import '../../matters.scss'
 
 const EVENT_LABEL: Record<MatterEvent['action'], string> = { ...MATTER_ACTION_LABEL, raise: '提出事项', note: '办理进展', answer: '答复' }
@@ -36,6 +39,7 @@ export default function MatterDetail() {
     return { user, matter: await mattersApi.getMatter(id) }
   }, [id])
   const [text, setText] = useState('')
+  const [replyPhoto, setReplyPhoto] = useState<PhotoRef[]>([])
   const [flash, setFlash] = useState<string | null>(router.params.raised ? '已提交，网格员会在下一个工作日内受理' : null)
   const { errors, notice, sending, clearError, submit } = useFormSubmit()
 
@@ -46,13 +50,13 @@ export default function MatterDetail() {
 
   const run = (action: MatterAction | 'affected', done: string) =>
     submit(
-      action === 'affected' ? {} : validateMatterActionInput(action, { text }),
+      action === 'affected' ? {} : validateMatterActionInput(action, { text, photo: action === 'answer' ? replyPhoto[0]?.id : undefined }),
       async (idempotencyKey) => {
         const options = { idempotencyKey }
         const calls: Record<MatterAction | 'affected', () => Promise<MatterView>> = {
           accept: () => mattersApi.acceptMatter(id, options),
           note: () => mattersApi.noteMatter(id, text, options),
-          answer: () => mattersApi.answerMatter(id, text, options),
+          answer: () => mattersApi.answerMatter(id, replyPhoto.length ? { text, photo: replyPhoto[0].id } : text, options),
           confirm: () => mattersApi.confirmMatter(id, options),
           reopen: () => mattersApi.reopenMatter(id, text, options),
           affected: () => mattersApi.addMeToMatter(id, options),
@@ -60,6 +64,7 @@ export default function MatterDetail() {
         const next = await calls[action]()
         setValue({ user, matter: next })
         setText('')
+        setReplyPhoto([])
         setFlash(done)
       },
       '还没有提交成功，写的内容都还在，请再点一次。',
@@ -93,10 +98,18 @@ export default function MatterDetail() {
         </Text>
         {matter.actedBy && <Text className="muted-line">{describeActedBy(matter.actedBy)}</Text>}
         {matter.handler && <Text>受理网格员：{matter.handler.name}</Text>}
+        {matter.photos && matter.photos.length > 0 && (
+          <View className="photos">
+            {matter.photos.map((photo, i) => (
+              <Picture key={i} className="photos__img" src={photo} crop alt={`事项照片${i + 1}`} />
+            ))}
+          </View>
+        )}
         {matter.reply && <Text>答复：{matter.reply}</Text>}
+        {matter.replyPhoto && <Picture className="photos__img" src={matter.replyPhoto} crop alt="答复的照片" />}
         {matter.reopenReason && <Text>重新提出的原因：{matter.reopenReason}</Text>}
         {matter.affected > 0 && <Text>{matter.affected}位邻居也遇到这件事</Text>}
-        {!matter.public && <Text className="muted-line">这件事不公开，邻居看不到</Text>}
+        {!matter.public && <Text className="muted-line">这件事不公开，邻居看不到{matter.namedPerson ? '（内容提到了他人）' : ''}</Text>}
         {matter.kind === '邻里纠纷' && matter.ownerId === user.id && matter.status !== 'confirmed' && (
           <Action className="btn--plain" onClick={() => open(ROUTES.mediation(matter.id))}>
             预约法官工作站调解
@@ -108,6 +121,16 @@ export default function MatterDetail() {
         <View className="card form">
           {handles && (
             <Field id="matter-reply" label="写给居民的话" multiline maxChars={MATTER_REPLY_RULE.max} placeholder="办理进展，或最后的答复" value={text} error={errors.text} onChange={typing} />
+          )}
+          {actions.includes('answer') && (
+            <PhotoPicker
+              photos={replyPhoto}
+              max={1}
+              label="答复的照片（选填，1张）"
+              error={errors.photo}
+              onAdd={(added) => (setReplyPhoto(added.slice(0, 1)), clearError('photo'))}
+              onRemove={() => (setReplyPhoto([]), clearError('photo'))}
+            />
           )}
           {actions.includes('reopen') && (
             <Field id="matter-reason" label="还没解决？写下原因（只能重新提出一次）" multiline maxChars={MATTER_REASON_RULE.max} value={text} error={errors.text} onChange={typing} />
@@ -144,6 +167,23 @@ export default function MatterDetail() {
               </Action>
             )}
           </View>
+        </View>
+      )}
+
+      {matter.meetings && matter.meetings.length > 0 && (
+        <View className="card" role="region" ariaLabel="网格议事会">
+          <Text className="card__title">网格议事会</Text>
+          {matter.meetings.map((m) => (
+            <View key={m.id} className="matter-item">
+              <Text>
+                {whenOf(m)} · {m.place}
+              </Text>
+              <Text>{m.decision && m.status === 'published' ? `决议：${m.decision}` : m.status === 'published' ? '已议定' : '已列入议程，待议定'}</Text>
+              <Action className="btn--plain" label={`查看议事会：${whenOf(m)}`} onClick={() => open(ROUTES.meeting(m.id))}>
+                查看议事会
+              </Action>
+            </View>
+          ))}
         </View>
       )}
 

@@ -29,6 +29,9 @@ export default function MattersToHandle() {
       <View className="card">
         <Text className="card__title">{staff ? '全部网格的居民事项' : '本网格的居民事项'}</Text>
         <Text className="muted-line">提出后下一个工作日内受理，7天内答复。{overdue > 0 ? `已加载的事项中有${overdue}件超时。` : ''}</Text>
+        <Action className="btn--plain" onClick={() => open(ROUTES.meetings)}>
+          网格议事会
+        </Action>
       </View>
       <ListError list={list} />
       {list.items.map((m) => (

@@ -1,16 +1,18 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { type MatterDraft, type ResidentRef } from '../../../api'
+import { type MatterDraft, type PhotoRef, type ResidentRef } from '../../../api'
 import { mattersApi } from '../../../api/matters'
 import { Action } from '../../../components/Action'
 import { Choice, Field } from '../../../components/Field'
 import { LoadingPage } from '../../../components/Loading'
+import { PhotoPicker } from '../../../components/PhotoPicker'
 import { PageRoot } from '../../../components/PageRoot'
 import { ResidentPicker, blankResident, isHelper, residentErrors } from '../../../components/ResidentPicker'
 import { useFormSubmit } from '../../../components/useFormSubmit'
 import { useLoaded } from '../../../components/useLoaded'
 import { MATTER_BUILDING_RULE, MATTER_KINDS, MATTER_TEXT_RULE, MATTER_UNIT_RULE, PRIVATE_KINDS, validateMatterDraft } from '../../../domain/matters'
+import { namedHint } from '../../../domain/names'
 import { ROUTES } from '../../../platform/navigation'
 import { ensureSignedIn } from '../../../stores/session'
 import '../../matters.scss'
@@ -23,6 +25,8 @@ const EMPTY: MatterDraft = { kind: '设施损坏', text: '', building: '', unit:
 export default function RaiseMatter() {
   const { value: user, error: loadError, reload } = useLoaded(() => ensureSignedIn(), [])
   const [draft, setDraft] = useState<MatterDraft>(EMPTY)
+  // Each photo is uploaded when picked; the matter carries their ids.
+  const [photos, setPhotos] = useState<PhotoRef[]>([])
   // Volunteers and staff raise matters only for residents (代办), after a home visit.
   const [chosen, setChosen] = useState<ResidentRef | null | undefined>(undefined)
   const { errors, notice, sending, clearError, submit: send } = useFormSubmit()
@@ -42,15 +46,17 @@ export default function RaiseMatter() {
 
   const submit = () =>
     send(
-      { ...validateMatterDraft(draft), ...residentErrors(forResident) },
+      { ...validateMatterDraft({ ...draft, photos: photos.map((p) => p.id) }), ...residentErrors(forResident) },
       async (idempotencyKey) => {
-        const matter = await mattersApi.raiseMatter({ ...draft, forResident: forResident ?? undefined }, { idempotencyKey })
+        const matter = await mattersApi.raiseMatter({ ...draft, photos: photos.map((p) => p.id), forResident: forResident ?? undefined }, { idempotencyKey })
         Taro.redirectTo({ url: `${ROUTES.matter(matter.id)}&raised=1` })
       },
       '事项还没有提交，填写的内容都还在，请再点一次“提交”。',
     )
 
   const disputes = PRIVATE_KINDS.includes(draft.kind)
+  // Beside the 公开 switch: a text that names someone is kept private by the server too.
+  const named = namedHint(draft.text)
   return (
     <PageRoot>
       <View className="card">
@@ -79,6 +85,12 @@ export default function RaiseMatter() {
         />
         <Field id="matter-building" label="在哪栋楼" required maxChars={MATTER_BUILDING_RULE.max} placeholder="例如：友谊路9号3栋" value={draft.building} error={errors.building} onChange={(building) => update({ building }, 'building')} />
         <Field id="matter-unit" label="单元（选填）" maxChars={MATTER_UNIT_RULE.max} placeholder="例如：2单元" value={draft.unit} error={errors.unit} onChange={(unit) => update({ unit }, 'unit')} />
+        <PhotoPicker
+          photos={photos}
+          error={errors.photos}
+          onAdd={(added) => (setPhotos((current) => [...current, ...added]), clearError('photos'))}
+          onRemove={(id) => (setPhotos((current) => current.filter((p) => p.id !== id)), clearError('photos'))}
+        />
         <Choice
           label="邻居能否看到"
           required
@@ -88,6 +100,11 @@ export default function RaiseMatter() {
           onChange={(choice) => update({ public: choice === PUBLIC }, 'public')}
         />
         {disputes && <Text className="muted-line">邻里纠纷涉及他人，只有网格员和工作人员能看到。</Text>}
+        {!disputes && named && (
+          <View className="muted-line" role="status">
+            {named}
+          </View>
+        )}
         <Action className="btn--primary btn--block" disabled={sending} onClick={submit}>
           {sending ? '正在提交…' : '提交'}
         </Action>

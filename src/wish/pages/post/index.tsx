@@ -19,7 +19,7 @@ import {
   validateWishDraft,
 } from '../../../domain/wish'
 import { ensureSignedIn } from '../../../stores/session'
-import { PhotoPicker } from '../../components/PhotoPicker'
+import { PhotoPicker } from '../../../components/PhotoPicker'
 import { clearDraft, loadDraft, saveDraft, withPhotos, type SavedDraft } from '../../draft'
 import '../../wish.scss'
 import { ROUTES } from '../../../platform/navigation'

@@ -1,10 +1,10 @@
 import { View, Text } from '@tarojs/components'
 import { useState } from 'react'
-import { api, toApiError, type PhotoRef } from '../../api'
-import { Picture } from '../../components/Picture'
-import { Action } from '../../components/Action'
-import { MAX_PHOTOS } from '../../domain/wish'
-import { chooseWeappPhotos, compressPickedFile } from '../../platform/photos'
+import { api, toApiError, type PhotoRef } from '../api'
+import { Picture } from './Picture'
+import { Action } from './Action'
+import { MAX_PHOTOS } from '../domain/wish'
+import { chooseWeappPhotos, compressPickedFile } from '../platform/photos'
 
 interface Props {
   photos: PhotoRef[]
@@ -12,6 +12,9 @@ interface Props {
   onAdd: (photos: PhotoRef[]) => void
   onRemove: (id: string) => void
   error?: string | null
+  /** How many photos it takes (a wish or a matter 3, an answer 1). */
+  max?: number
+  label?: string
 }
 
 /**
@@ -20,10 +23,10 @@ interface Props {
  * only their ids. A refused or failed upload is named here; the rest of the
  * form is untouched.
  */
-export function PhotoPicker({ photos, onAdd, onRemove, error }: Props) {
+export function PhotoPicker({ photos, onAdd, onRemove, error, max = MAX_PHOTOS, label = `照片（选填，最多${max}张）` }: Props) {
   const [problem, setProblem] = useState<string | null>(null)
   const [uploading, setUploading] = useState(0)
-  const room = MAX_PHOTOS - photos.length - uploading
+  const room = max - photos.length - uploading
 
   async function upload(localPaths: Promise<string[]>) {
     setProblem(null)
@@ -59,7 +62,7 @@ export function PhotoPicker({ photos, onAdd, onRemove, error }: Props) {
 
   return (
     <View className={`field ${error || problem ? 'field--error' : ''}`}>
-      <Text className="field__label">照片（选填，最多{MAX_PHOTOS}张）</Text>
+      <Text className="field__label">{label}</Text>
       <View className="photos">
         {photos.map((photo, i) => (
           <View key={photo.id} className="photos__item">
