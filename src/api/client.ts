@@ -2,6 +2,7 @@ import type { Api, ApiRequest, Transport, WriteOptions } from './contract'
 import type { ApiError } from './errors'
 import type {
   ActivityRoster,
+  RosterEntry,
   ActivityView,
   ClosureResult,
   MyRoomBookings,
@@ -152,6 +153,8 @@ export function createClient({ transport, getToken, reauthenticate, resolveUrl =
     listMySignUps: () => send<SignUpView[]>({ method: 'GET', path: '/activity-signups/mine' }),
     cancelSignUp: (signUpId, options) => write<SignUpView>('POST', `/activity-signups/${seg(signUpId)}/cancel`, {}, options),
     getLiveCode: (activityId) => send<LiveCode>({ method: 'GET', path: `/activities/${seg(activityId)}/code` }),
+    getMyActivityCode: (activityId) => send<LiveCode>({ method: 'GET', path: `/activities/${seg(activityId)}/my-code` }),
+    scanVolunteerCode: (activityId, code, step, options) => write<RosterEntry>('POST', `/activities/${seg(activityId)}/scan`, { code, step }, options),
     checkInToActivity: (activityId, code, options) => write<SignUpView>('POST', `/activities/${seg(activityId)}/check-in`, { code }, options),
     checkOutOfActivity: (activityId, code, options) => write<SignUpView>('POST', `/activities/${seg(activityId)}/check-out`, { code }, options),
     getActivityRoster: (activityId) => send<ActivityRoster>({ method: 'GET', path: `/activities/${seg(activityId)}/roster` }),
@@ -167,6 +170,7 @@ export function createClient({ transport, getToken, reauthenticate, resolveUrl =
     listMyRoomBookings: () => send<MyRoomBookings>({ method: 'GET', path: '/room-bookings/mine' }),
     cancelRoomBooking: (id, options) => write<RoomBookingView>('POST', `/room-bookings/${seg(id)}/cancel`, {}, options),
     checkInToRoom: (roomId, code, options) => write<RoomBookingView>('POST', `/rooms/${seg(roomId)}/check-in`, { code }, options),
+    getRoomDoorCode: (roomId) => send<LiveCode>({ method: 'GET', path: `/rooms/${seg(roomId)}/door-code` }),
     closeRoom: (roomId, closure, options) => write<ClosureResult>('POST', `/rooms/${seg(roomId)}/closures`, closure, options),
 
     listJobs: (query = {}) => page<PostingView>('/jobs', { ...query }),

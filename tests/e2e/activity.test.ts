@@ -158,10 +158,21 @@ describe('功能室 in 长辈模式', () => {
       await root.getByText(/已预约 .* 16:00/).waitFor()
       await shot(page, 'rooms-1-elder-booked')
 
-      // At the door from 13:50: she types the code under the door's QR.
+      // At the door from 13:50: the door display shows the code of the moment; she types it.
       await setClock(page, '13:55')
+      await switchAccount(page, env.site, '切换为工作人员刘芳')
+      root = await openPage(page, env.site, '/rooms/pages/door/index?id=m2')
+      await root.getByRole('heading', { name: '棋牌室 到场签到' }).waitFor()
+      const doorCode = (await root.locator('.door-code').innerText()).trim()
+      expect(doorCode).toMatch(/^\d{6}$/)
+      await shot(page, 'rooms-2-door-display')
+      await switchAccount(page, env.site, '切换为长者张桂兰')
       root = await openPage(page, env.site, '/rooms/pages/mine/index')
+      // The code of old (the room's name) is no door code any more.
       await root.locator('#room-door-code').fill('RM:m2')
+      await root.getByRole('button', { name: '签到', exact: true }).click()
+      await root.locator('#room-door-code-error').getByText(/6位数字/).waitFor()
+      await root.locator('#room-door-code').fill(doorCode)
       await root.getByRole('button', { name: '签到', exact: true }).click()
       await root.getByText('棋牌室签到成功').waitFor()
       await root.locator('.card', { hasText: '14:00–15:00' }).getByText('已签到').waitFor()
@@ -181,7 +192,7 @@ describe('功能室 in 长辈模式', () => {
       await cancelled.getByText('工作人员已取消：空调维修').waitFor()
       expect(await cancelled.locator('.badge').innerText()).toBe('已取消')
       expect(await root.locator('.card', { hasText: '14:00–15:00' }).locator('.badge').innerText()).toBe('已签到')
-      await shot(page, 'rooms-2-elder-closed')
+      await shot(page, 'rooms-3-elder-closed')
     } finally {
       await context.close()
     }

@@ -1,11 +1,12 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
-import { api, toApiError, type LiveCode } from '../../../api'
+import { useState } from 'react'
+import { api, toApiError } from '../../../api'
 import { Action } from '../../../components/Action'
 import { Field } from '../../../components/Field'
 import { LoadingPage } from '../../../components/Loading'
 import { PageRoot } from '../../../components/PageRoot'
+import { useLiveCode } from '../../../components/useLiveCode'
 import { useLoaded } from '../../../components/useLoaded'
 import { useWriteKey } from '../../../components/useWriteKey'
 import { SIGN_UP_STATUS_LABEL, describeHours } from '../../../domain/activity'
@@ -14,41 +15,11 @@ import '../../activity.scss'
 
 const time = (iso: string | null) => (iso ? inChina(iso).format('HH:mm') : '—')
 
-/** The code of this moment, fetched again when it is replaced (every 30 seconds). */
-function useLiveCode(activityId: string): { code: LiveCode | null; problem: string | null } {
-  const [code, setCode] = useState<LiveCode | null>(null)
-  const [problem, setProblem] = useState<string | null>(null)
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined
-    let stopped = false
-    const fetchCode = async () => {
-      try {
-        const next = await api.getLiveCode(activityId)
-        if (stopped) return
-        setCode(next)
-        setProblem(null)
-        // Just after the server's window turns; never sooner than a second.
-        timer = setTimeout(fetchCode, Math.max(1000, Date.parse(next.expiresAt) - Date.now() + 300))
-      } catch (failure) {
-        if (stopped) return
-        setProblem(toApiError(failure).message)
-        timer = setTimeout(fetchCode, 5000)
-      }
-    }
-    fetchCode()
-    return () => {
-      stopped = true
-      clearTimeout(timer)
-    }
-  }, [activityId])
-  return { code, problem }
-}
-
 /** Staff on site: the live code to scan or type, and the list with hours and corrections. */
 export default function OrganiserPage() {
   const id = useRouter().params.id ?? ''
   const writeKey = useWriteKey()
-  const live = useLiveCode(id)
+  const live = useLiveCode(() => api.getLiveCode(id), [id])
   const { value: roster, error, reload } = useLoaded(() => api.getActivityRoster(id), [id])
   const [fixing, setFixing] = useState<string | null>(null)
   const [hours, setHours] = useState('')
