@@ -55,7 +55,7 @@ export interface MemoryData {
 }
 
 /** Bump when the shape changes: older stored data is replaced by a fresh start. */
-export const MEMORY_SCHEMA = 13
+export const MEMORY_SCHEMA = 14
 
 /** Where a memory database lives between runs: Taro storage in the app; nowhere in Node. */
 export interface MemoryPersistence {

@@ -2,6 +2,7 @@ import type {
   AccountSummary,
   ActivityDraft,
   ActivityRoster,
+  RosterEntry,
   ActivityView,
   ClosureResult,
   MyRoomBookings,
@@ -230,6 +231,10 @@ export interface ActivityApi {
   cancelSignUp(signUpId: string, options?: WriteOptions): Promise<SignUpView>
   /** Staff: the code on the organiser's phone, changed every 30 seconds. */
   getLiveCode(activityId: string): Promise<LiveCode>
+  /** A joined volunteer's own code of the moment (8 digits), for the organiser to scan. */
+  getMyActivityCode(activityId: string): Promise<LiveCode>
+  /** Staff: check a volunteer in or out by their own code. */
+  scanVolunteerCode(activityId: string, code: string, step: 'check-in' | 'check-out', options?: WriteOptions): Promise<RosterEntry>
   /** The six digits as typed, or a scanned payload. */
   checkInToActivity(activityId: string, code: string, options?: WriteOptions): Promise<SignUpView>
   checkOutOfActivity(activityId: string, code: string, options?: WriteOptions): Promise<SignUpView>
@@ -257,6 +262,8 @@ export interface RoomsApi {
   cancelRoomBooking(id: string, options?: WriteOptions): Promise<RoomBookingView>
   /** At the door: the room's code, scanned. */
   checkInToRoom(roomId: string, code: string, options?: WriteOptions): Promise<RoomBookingView>
+  /** Staff (the room's door display): the door code of this moment. */
+  getRoomDoorCode(roomId: string): Promise<LiveCode>
   /** Staff: the bookings of the hours it covers are cancelled with its reason. */
   closeRoom(roomId: string, closure: { from: string; to: string; reason: string }, options?: WriteOptions): Promise<ClosureResult>
 }

@@ -4323,6 +4323,104 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/activities/{id}/my-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A joined volunteer's own check-in code (8 digits, changed every 30 seconds), for the organiser to scan.
+         * @description It carries no personal data: the server finds the sign-up by computing the codes of the activity's sign-ups. CONFLICT: not signed up, or waiting.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: components["parameters"]["ActivityId"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LiveCode"];
+                    };
+                };
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/{id}/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Staff check a volunteer in or out by the volunteer's own code, by the same time rules; a repeat changes nothing.
+         * @description VALIDATION: a wrong code, or one of another activity. CONFLICT: an expired (replayed) code, or outside the check-in time.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description One key per user intent; reused when the same submission is retried. */
+                    "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                };
+                path: {
+                    id: components["parameters"]["ActivityId"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ScanInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RosterEntry"];
+                    };
+                };
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/activities/{id}/roster": {
         parameters: {
             query?: never;
@@ -4892,6 +4990,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rooms/{id}/door-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The room's door code, changed every 30 seconds, for the door display.
+         * @description Staff only (the door display is signed in as staff). A code is accepted in its own 30-second window and the next one.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: components["parameters"]["RoomId"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LiveCode"];
+                    };
+                };
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rooms/{id}/check-in": {
         parameters: {
             query?: never;
@@ -4901,7 +5043,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Check in at the door with the room's code, from 10 minutes before the hour until it ends; a repeat changes nothing. */
+        /**
+         * Check in at the door with the room's live door code, from 10 minutes before the hour until it ends; a repeat changes nothing.
+         * @description VALIDATION: a wrong code or another room's. CONFLICT: an expired (replayed) code, or no booking of this room now.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -4917,7 +5062,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description The QR at the door: RM:<room id>. */
+                        /** @description The QR on the door display (RM:<room id>:<6 digits>) or its 6 digits typed. */
                         code: string;
                     };
                 };
@@ -5920,13 +6065,22 @@ export interface components {
         };
         ActivityRoster: {
             activity: components["schemas"]["Activity"];
-            signUps: (components["schemas"]["SignUp"] & {
-                name: string;
-            })[];
+            signUps: components["schemas"]["RosterEntry"][];
+        };
+        /** @description A sign-up on the organiser's list, with the volunteer's name (no phone). */
+        RosterEntry: components["schemas"]["SignUp"] & {
+            name: string;
+        };
+        ScanInput: {
+            /** @description The volunteer's 8 digits as typed, or the scanned payload VP:<activity id>:<code>. */
+            code: string;
+            /** @enum {string} */
+            step: "check-in" | "check-out";
         };
         LiveCode: {
+            /** @description Six digits (an activity or room code), eight (a volunteer’s own code). */
             code: string;
-            /** @description What the QR carries: HD:<activity id>:<code>. */
+            /** @description What the QR carries: HD:<activity id>:<code> (a room: RM:<room id>:<code>; a volunteer: VP:<activity id>:<code>). */
             payload: string;
             /** Format: date-time */
             expiresAt: string;

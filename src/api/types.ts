@@ -327,15 +327,18 @@ export type SignUpView = import('../domain/activity').SignUp & {
 }
 
 /** The organiser's list: every sign-up not cancelled, with the holder's name. */
+/** A sign-up on the organiser's list, with the volunteer's name. */
+export type RosterEntry = SignUpView & { name: string }
+
 export interface ActivityRoster {
   activity: ActivityView
-  signUps: (SignUpView & { name: string })[]
+  signUps: RosterEntry[]
 }
 
 export type { Closure, OpeningHours, Room, RoomBooking, RoomBookingState, RoomBookingStatus } from '../domain/rooms'
 
 /** A room with its closures still to end (shown with their reasons). */
-export type RoomView = import('../domain/rooms').Room & { closures: import('../domain/rooms').Closure[] }
+export type RoomView = Omit<import('../domain/rooms').Room, 'secret'> & { closures: import('../domain/rooms').Closure[] }
 
 /** One hour of a room on a day. */
 export interface RoomSlot {
@@ -370,7 +373,7 @@ export interface ClosureResult {
 /** The organiser's live check-in code: shown until expiresAt, then fetched again. */
 export interface LiveCode {
   code: string
-  /** What the QR carries: the activity and the code. */
+  /** What the QR carries: the activity (or room) and the code. */
   payload: string
   expiresAt: string
 }

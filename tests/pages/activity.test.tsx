@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { api, ApiError, type SignUpView } from '../../src/api'
+import { api, ApiError, type RosterEntry, type SignUpView } from '../../src/api'
 import { activityApi } from '../../src/api/activity'
 import ActivityDetail from '../../src/activity/pages/detail'
 import OrganiserPage from '../../src/activity/pages/organiser'
@@ -114,6 +114,42 @@ describe('the organiser’s page', () => {
     expect(container.querySelector('.live-code')?.textContent).toBe('482913')
     expect(container.textContent).toContain('李明 · 已报名')
     expect(container.textContent).toContain('签到 — · 签退 — · 0小时')
+  })
+})
+
+describe('the volunteer’s own code', () => {
+  it('is shown on request on the activity’s page, eight digits and nothing personal', async () => {
+    useSession.getState().signIn(await api.switchDemoAccount('volunteer'))
+    await activityApi.signUpForActivity('h1')
+    const mine = jest.spyOn(activityApi, 'getMyActivityCode')
+    const { container, testUtils } = await mountPage(ActivityDetail, { path: '/activity/pages/detail/index', params: { id: 'h1' } })
+    await testUtils.queries.waitForQueryByText('出示我的签到码', undefined, { timeout: 3000 })
+    // Not fetched until asked for.
+    expect(mine).not.toHaveBeenCalled()
+    testUtils.fireEvent.click(button(container, '出示我的签到码'))
+    const shown = await testUtils.queries.waitForQuerySelector('.live-code--personal', { timeout: 3000 })
+    expect(shown!.textContent).toMatch(/^\d{8}$/)
+    expect(mine).toHaveBeenCalledWith('h1')
+    expect(container.textContent).not.toContain('赵志强')
+  })
+
+  it('is typed on the organiser’s page: a refusal is said beside the field and the digits stay; a success names the volunteer', async () => {
+    useSession.getState().signIn(await api.switchDemoAccount('staff'))
+    const { container, testUtils } = await mountPage(OrganiserPage, { path: '/activity/pages/organiser/index', params: { id: 'h1' } })
+    await testUtils.queries.waitForQueryByText('扫志愿者的签到码', undefined, { timeout: 3000 })
+    typeInto(container, 'volunteer-code', '1234')
+    testUtils.fireEvent.click(button(container, '确认签到'))
+    await testUtils.queries.waitForQueryByText('请输入志愿者手机上的8位数字', undefined, { timeout: 3000 })
+    expect(container.querySelector('#volunteer-code-error')?.textContent).toBe('请输入志愿者手机上的8位数字')
+    expect(valueOf(container, 'volunteer-code')).toBe('1234')
+
+    const scan = jest.spyOn(activityApi, 'scanVolunteerCode').mockResolvedValueOnce({ name: '赵志强', checkedInAt: '2026-11-28T08:55:00+08:00', checkedOutAt: '2026-11-28T11:00:00+08:00', creditedHours: 2 } as RosterEntry)
+    testUtils.fireEvent.click(container.querySelector('[role="radio"][aria-checked="false"]')!)
+    typeInto(container, 'volunteer-code', '12345678')
+    testUtils.fireEvent.click(button(container, '确认签退'))
+    await testUtils.queries.waitForQueryByText('赵志强 签退成功，本次服务2小时', undefined, { timeout: 3000 })
+    expect(scan.mock.calls[0].slice(0, 3)).toEqual(['h1', '12345678', 'check-out'])
+    expect(valueOf(container, 'volunteer-code')).toBe('')
   })
 })
 

@@ -55,3 +55,20 @@ describe('my room bookings', () => {
     expect(Array.from(container.querySelectorAll('button')).map((b) => b.textContent)).not.toContain('取消预约')
   })
 })
+
+describe('checking in at the door', () => {
+  it('explains a short code, and six digits without a booking open now, beside the field, keeping what was typed and sending nothing', async () => {
+    useSession.getState().signIn(await api.switchDemoAccount('elder'))
+    const checkIn = jest.spyOn(roomsApi, 'checkInToRoom')
+    const { container, testUtils } = await mountPage(MyRoomBookingsPage, { path: '/rooms/pages/mine/index' })
+    await testUtils.queries.waitForQueryByText('还没有预约', undefined, { timeout: 3000 })
+    typeInto(container, 'room-door-code', '12345')
+    testUtils.fireEvent.click(button(container, '签到'))
+    await testUtils.queries.waitForQueryByText('请扫描功能室门口屏幕上的二维码，或输入二维码下方的6位数字')
+    typeInto(container, 'room-door-code', '123456')
+    testUtils.fireEvent.click(button(container, '签到'))
+    await testUtils.queries.waitForQueryByText('您现在没有可签到的预约（开始前10分钟起可签到）')
+    expect(valueOf(container, 'room-door-code')).toBe('123456')
+    expect(checkIn).not.toHaveBeenCalled()
+  })
+})

@@ -1,5 +1,5 @@
 import type { ActivityApi } from '../contract'
-import type { ActivityRoster, ActivityView, Certificate, CertificateCheck, LiveCode, ServiceRecord, SignUpView } from '../types'
+import type { ActivityRoster, ActivityView, Certificate, CertificateCheck, LiveCode, RosterEntry, ServiceRecord, SignUpView } from '../types'
 import type { Caller } from '../caller'
 
 export function activityCalls({ send, write, seg }: Caller): ActivityApi {
@@ -12,6 +12,8 @@ export function activityCalls({ send, write, seg }: Caller): ActivityApi {
     listMySignUps: () => send<SignUpView[]>({ method: 'GET', path: '/activity-signups/mine' }),
     cancelSignUp: (signUpId, options) => write<SignUpView>('POST', `/activity-signups/${seg(signUpId)}/cancel`, {}, options),
     getLiveCode: (activityId) => send<LiveCode>({ method: 'GET', path: `/activities/${seg(activityId)}/code` }),
+    getMyActivityCode: (activityId) => send<LiveCode>({ method: 'GET', path: `/activities/${seg(activityId)}/my-code` }),
+    scanVolunteerCode: (activityId, code, step, options) => write<RosterEntry>('POST', `/activities/${seg(activityId)}/scan`, { code, step }, options),
     checkInToActivity: (activityId, code, options) => write<SignUpView>('POST', `/activities/${seg(activityId)}/check-in`, { code }, options),
     checkOutOfActivity: (activityId, code, options) => write<SignUpView>('POST', `/activities/${seg(activityId)}/check-out`, { code }, options),
     getActivityRoster: (activityId) => send<ActivityRoster>({ method: 'GET', path: `/activities/${seg(activityId)}/roster` }),

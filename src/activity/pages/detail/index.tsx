@@ -7,6 +7,7 @@ import { Action } from '../../../components/Action'
 import { Field } from '../../../components/Field'
 import { LoadingPage } from '../../../components/Loading'
 import { PageRoot } from '../../../components/PageRoot'
+import { useLiveCode } from '../../../components/useLiveCode'
 import { useLoaded } from '../../../components/useLoaded'
 import { useWriteKey } from '../../../components/useWriteKey'
 import { SIGN_UP_STATUS_LABEL, audienceText, describeHours, mayJoin } from '../../../domain/activity'
@@ -18,6 +19,20 @@ import { ActivityCard } from '../../components/ActivityCard'
 import '../../activity.scss'
 
 const time = (iso: string) => inChina(iso).format('HH:mm')
+
+/** The volunteer's own code, for the organiser to scan: fetched only while shown, again every 30 seconds. */
+function MyCode({ activityId }: { activityId: string }) {
+  const live = useLiveCode(() => activityApi.getMyActivityCode(activityId), [activityId])
+  if (!live.code) return <Text>{live.problem ?? '正在获取签到码…'}</Text>
+  return (
+    <>
+      <View className="live-code live-code--personal" aria-live="polite">
+        {live.code.code}
+      </View>
+      <Text className="activity__meta center">{inChina(live.code.expiresAt).format('HH:mm:ss')} 更换，截图无效</Text>
+    </>
+  )
+}
 
 /** One activity: sign up or cancel; on the day, check in and out with the organiser's code. */
 export default function ActivityDetail() {
@@ -34,6 +49,7 @@ export default function ActivityDetail() {
   const [codeError, setCodeError] = useState<string | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const [showingMine, setShowingMine] = useState(false)
 
   if (!loaded.value) return <LoadingPage error={loaded.error} onRetry={loaded.reload} />
   const { activity } = loaded.value
@@ -129,6 +145,11 @@ export default function ActivityDetail() {
           <Action className={canScan ? 'btn--plain btn--block' : 'btn--primary btn--block'} disabled={busy} onClick={() => checkInOrOut(code)}>
             {active.checkedInAt ? '签退' : '签到'}
           </Action>
+          <Text className="activity__meta">或者请组织者扫您的签到码：</Text>
+          <Action className="btn--plain btn--block" pressed={showingMine} onClick={() => setShowingMine(!showingMine)}>
+            {showingMine ? '收起我的签到码' : '出示我的签到码'}
+          </Action>
+          {showingMine && <MyCode activityId={activity.id} />}
         </View>
       )}
     </PageRoot>

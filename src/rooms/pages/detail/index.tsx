@@ -115,6 +115,11 @@ export default function RoomDetail() {
         ))}
       </View>
       {staff && (
+        <Action className="btn--plain btn--block" onClick={() => open(ROUTES.roomDoor(id))}>
+          门口签到屏（每30秒更换的签到码）
+        </Action>
+      )}
+      {staff && (
         <View className="card form" role="region" ariaLabel="暂停开放">
           <Text className="card__title">暂停开放（维修、活动）</Text>
           <Field id="closure-from" label="开始" placeholder="如 2026-11-26 14:00" required value={closure.from} error={closureErrors.from} onChange={(v) => setClosure({ ...closure, from: v })} />

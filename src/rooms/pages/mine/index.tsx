@@ -10,7 +10,7 @@ import { PageRoot } from '../../../components/PageRoot'
 import { useLoaded } from '../../../components/useLoaded'
 import { useWriteKey } from '../../../components/useWriteKey'
 import { inChina } from '../../../domain/chinaTime'
-import { ROOM_BOOKING_LABEL } from '../../../domain/rooms'
+import { ROOM_BOOKING_LABEL, currentBooking, readDoorCode } from '../../../domain/rooms'
 import { canScan, scanQrCode } from '../../../platform/scan'
 import { ensureSignedIn } from '../../../stores/session'
 import '../../rooms.scss'
@@ -40,11 +40,17 @@ export default function MyRoomBookingsPage() {
       setMessage(e.message)
     }
   }
-  // The door's code names its room (RM:m2); typed, the room comes from the code too.
+  // A scanned door code names its room; six typed digits are for the room of the booking open for check-in now.
   const checkIn = (text: string) => {
-    const roomId = /^RM:(\w+)$/.exec(text.trim())?.[1]
+    const read = readDoorCode(text)
+    if (!read) {
+      setCodeError('请扫描功能室门口屏幕上的二维码，或输入二维码下方的6位数字')
+      return
+    }
+    const openRooms = [...new Set((value?.bookings ?? []).filter((b) => currentBooking(b.roomId, [b], Date.now())).map((b) => b.roomId))]
+    const roomId = read.roomId ?? (openRooms.length === 1 ? openRooms[0] : null)
     if (!roomId) {
-      setCodeError('请扫描功能室门口的二维码，或输入二维码下方的文字，如 RM:m2')
+      setCodeError(openRooms.length === 0 ? '您现在没有可签到的预约（开始前10分钟起可签到）' : '您此时有多间功能室的预约，请扫描门口的二维码')
       return
     }
     return run(`door:${text}`, (key) => roomsApi.checkInToRoom(roomId, text.trim(), { idempotencyKey: key }), (b) => `${b.room.name}签到成功`)
@@ -73,7 +79,7 @@ export default function MyRoomBookingsPage() {
             扫描门口二维码
           </Action>
         )}
-        <Field id="room-door-code" label="门口二维码下方的文字" placeholder="如 RM:m2" value={code} error={codeError} onChange={setCode} onConfirm={() => checkIn(code)} />
+        <Field id="room-door-code" label="门口屏幕上的6位签到码" type="digit" placeholder="6位数字" value={code} error={codeError} onChange={setCode} onConfirm={() => checkIn(code)} />
         <Action className={canScan ? 'btn--plain btn--block' : 'btn--primary btn--block'} onClick={() => checkIn(code)}>
           签到
         </Action>
