@@ -300,6 +300,11 @@ class MemoryTransaction implements Repository {
     if (gone.length) this.changed.photos = this.read('photos').filter((p) => !gone.includes(p))
     return gone.map((p) => p.id)
   }
+  async deleteStrayPhotos(createdBefore: string) {
+    const gone = this.read('photos').filter((p) => p.wishId === null && Date.parse(p.createdAt) < Date.parse(createdBefore))
+    if (gone.length) this.changed.photos = this.read('photos').filter((p) => !gone.includes(p))
+    return gone.map((p) => p.id)
+  }
 
   async listClinicsFrom(date: string, specialty?: string) {
     return this.read('clinics').filter((c) => c.date >= date && (!specialty || c.specialty === specialty))

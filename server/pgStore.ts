@@ -313,6 +313,11 @@ class PgRepository implements Repository {
     const gone = await this.rows('DELETE FROM photos WHERE (owner_id = $1 AND wish_id IS NULL) OR wish_id = ANY($2) RETURNING id', [ownerId, wishIds])
     return gone.map((r) => r.id as string)
   }
+  async deleteStrayPhotos(createdBefore: string) {
+    // A wish taking one of them at the same moment decides with the row: taken first, it stays.
+    const gone = await this.rows('DELETE FROM photos WHERE wish_id IS NULL AND created_at::timestamptz < $1::timestamptz RETURNING id', [createdBefore])
+    return gone.map((r) => r.id as string)
+  }
 
   async listClinicsFrom(date: string, specialty?: string) {
     return docs<Clinic>(await this.rows('SELECT doc FROM clinics WHERE date >= $1 AND ($2::text IS NULL OR specialty = $2) ORDER BY seq', [date, specialty ?? null]))
