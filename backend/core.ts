@@ -244,9 +244,9 @@ export class Backend {
     return answer
   }
 
-  /** The time-driven events due now (reminders, the 7-day confirmation): a host runs it every minute or so. */
+  /** The time-driven events due now (reminders, the 7-day confirmation, stray photos): a host runs it every minute or so. */
   sweep(): Promise<SweepResult> {
-    return sweep(this.options.store, this.now())
+    return sweep(this.options.store, this.photoFiles, this.now())
   }
 
   /** Method, pattern and access of every route, for a host's router. */

@@ -9,6 +9,7 @@ import type { StationMember } from '../src/domain/station'
 import type { Activity, Certificate, SignUp } from '../src/domain/activity'
 import type { Closure, Room, RoomBooking } from '../src/domain/rooms'
 import type { RoleChange } from '../src/domain/roles'
+import { activityFactOf, matterFactOf, mediationFactOf, participationOf } from '../src/domain/stats'
 import type { Wish } from '../src/domain/wish'
 import type { CommunityRecord, GridRecord, IdempotencyRecord, PhotoRecord, SessionRecord, UserRecord } from './records'
 import type { Keyed, MatterScanFilter, ReadOptions, Repository, ResidentFilter, Scan, Store, WishScanFilter } from './store'
@@ -57,7 +58,7 @@ export interface MemoryData {
 }
 
 /** Bump when the shape changes: older stored data is replaced by a fresh start. */
-export const MEMORY_SCHEMA = 13
+export const MEMORY_SCHEMA = 15
 
 /** Where a memory database lives between runs: Taro storage in the app; nowhere in Node. */
 export interface MemoryPersistence {
@@ -302,6 +303,11 @@ class MemoryTransaction implements Repository {
     if (gone.length) this.changed.photos = this.read('photos').filter((p) => !gone.includes(p))
     return gone.map((p) => p.id)
   }
+  async deleteStrayPhotos(createdBefore: string) {
+    const gone = this.read('photos').filter((p) => p.wishId === null && Date.parse(p.createdAt) < Date.parse(createdBefore))
+    if (gone.length) this.changed.photos = this.read('photos').filter((p) => !gone.includes(p))
+    return gone.map((p) => p.id)
+  }
 
   async listClinicsFrom(date: string, specialty?: string) {
     return this.read('clinics').filter((c) => c.date >= date && (!specialty || c.specialty === specialty))
@@ -534,7 +540,17 @@ class MemoryTransaction implements Repository {
   async loadStatsInput() {
     const gridOfUser: Record<string, string | null> = {}
     for (const u of this.read('users')) gridOfUser[u.id] = u.gridCode
-    return { wishes: this.read('wishes'), bookings: this.read('bookings'), applications: this.read('applications'), gridOfUser }
+    const slots = new Map(this.read('mediationSlots').map((slot) => [slot.id, slot]))
+    return {
+      wishes: this.read('wishes'),
+      bookings: this.read('bookings'),
+      applications: this.read('applications'),
+      matters: this.read('matters').map(matterFactOf),
+      mediations: this.read('mediationBookings').map((b) => mediationFactOf(b, slots.get(b.slotId)!)),
+      activities: this.read('activities').map(activityFactOf),
+      participations: this.read('signUps').flatMap((s) => participationOf(s) ?? []),
+      gridOfUser,
+    }
   }
 
   async claimIdempotencyKey(userId: string, key: string) {

@@ -127,6 +127,8 @@ export interface Repository {
   attachPhotos(ids: string[], ownerId: string, wishId: string): Promise<boolean>
   /** 注销账号: forgets the photos of these wishes and those the account uploaded that no wish took; returns their ids. */
   deletePhotosOf(ownerId: string, wishIds: string[]): Promise<string[]>
+  /** Forgets the photos uploaded before `createdBefore` (China ISO) that nothing took; returns their ids. */
+  deleteStrayPhotos(createdBefore: string): Promise<string[]>
 
   // 专家义诊
   /** Clinics on or after a China date (YYYY-MM-DD), any order. */

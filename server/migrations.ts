@@ -386,6 +386,15 @@ CREATE TABLE station_members (
 );
 `,
   },
+  {
+    version: 13,
+    name: 'live door codes of rooms',
+    sql: `
+-- A room's door code changes every 30 seconds, derived from a secret of its own (never shown).
+UPDATE rooms SET doc = jsonb_set(doc, '{secret}', to_jsonb(replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')))
+  WHERE NOT doc ? 'secret';
+`,
+  },
 ]
 
 /** Any fixed number: the advisory lock that lets one process migrate at a time. */

@@ -12,6 +12,7 @@ import type { Closure, Room, RoomBooking } from '../src/domain/rooms'
 import type { RoleChange } from '../src/domain/roles'
 import { normalisePhone } from '../src/domain/validation'
 import type { Wish } from '../src/domain/wish'
+import { activityFactOf, matterFactOf, mediationFactOf, participationOf } from '../src/domain/stats'
 import type { CommunityRecord, GridRecord, IdempotencyRecord, PhotoRecord, SessionRecord, UserRecord } from '../backend/records'
 import type { Keyed, MatterScanFilter, ReadOptions, Repository, ResidentFilter, Scan, Store, SubscribeGrant, WishScanFilter } from '../backend/store'
 import { pageOf, subscribeData, subscribeKindOf } from '../src/domain/subscribe'
@@ -313,6 +314,11 @@ class PgRepository implements Repository {
     const gone = await this.rows('DELETE FROM photos WHERE (owner_id = $1 AND wish_id IS NULL) OR wish_id = ANY($2) RETURNING id', [ownerId, wishIds])
     return gone.map((r) => r.id as string)
   }
+  async deleteStrayPhotos(createdBefore: string) {
+    // A wish taking one of them at the same moment decides with the row: taken first, it stays.
+    const gone = await this.rows('DELETE FROM photos WHERE wish_id IS NULL AND created_at::timestamptz < $1::timestamptz RETURNING id', [createdBefore])
+    return gone.map((r) => r.id as string)
+  }
 
   async listClinicsFrom(date: string, specialty?: string) {
     return docs<Clinic>(await this.rows('SELECT doc FROM clinics WHERE date >= $1 AND ($2::text IS NULL OR specialty = $2) ORDER BY seq', [date, specialty ?? null]))
@@ -611,7 +617,23 @@ class PgRepository implements Repository {
     ]
     const gridOfUser: Record<string, string | null> = {}
     for (const u of users) gridOfUser[u.id as string] = (u.grid_code as string | null) ?? null
-    return { wishes, bookings, applications, gridOfUser }
+    // Matters without their text and names; mediations without the sealed dispute and phone.
+    const matters = (
+      await this.rows("SELECT grid_code, kind, status, doc->>'raisedAt' AS raised_at, doc->'events' AS events FROM matters ORDER BY seq")
+    ).map((r) => matterFactOf({ gridCode: r.grid_code as string, kind: r.kind as Matter['kind'], status: r.status as Matter['status'], raisedAt: r.raised_at as string, events: r.events as Matter['events'] }))
+    const mediations = (
+      await this.rows(
+        "SELECT b.account_id, b.status, b.doc->>'outcome' AS outcome, s.date, s.doc->>'start' AS start FROM mediation_bookings b JOIN mediation_slots s ON s.id = b.slot_id ORDER BY b.seq",
+      )
+    ).map((r) =>
+      mediationFactOf(
+        { accountId: r.account_id as string, status: r.status as MediationBooking['status'], outcome: (r.outcome as MediationBooking['outcome']) ?? null },
+        { date: r.date as string, start: r.start as string },
+      ),
+    )
+    const activities = docs<Activity>(await this.rows('SELECT doc FROM activities ORDER BY seq')).map(activityFactOf)
+    const participations = docs<SignUp>(await this.rows("SELECT doc FROM activity_signups WHERE status = 'joined' ORDER BY seq")).flatMap((s) => participationOf(s) ?? [])
+    return { wishes, bookings, applications, matters, mediations, activities, participations, gridOfUser }
   }
 
   async claimIdempotencyKey(userId: string, key: string, fingerprint: string, now: number) {

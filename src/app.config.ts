@@ -52,7 +52,7 @@ export default defineAppConfig({
       root: 'activity',
       pages: ['pages/list/index', 'pages/detail/index', 'pages/mine/index', 'pages/organiser/index', 'pages/publish/index', 'pages/record/index', 'pages/certificate/index', 'pages/verify/index'],
     },
-    { root: 'rooms', pages: ['pages/list/index', 'pages/detail/index', 'pages/mine/index'] },
+    { root: 'rooms', pages: ['pages/list/index', 'pages/detail/index', 'pages/mine/index', 'pages/door/index'] },
     { root: 'staff', pages: ['pages/dashboard/index', 'pages/volunteers/index', 'pages/audit/index'] },
     { root: 'inbox', pages: ['pages/list/index'] },
     { root: 'legal', pages: ['pages/privacy/index', 'pages/terms/index', 'pages/mydata/index'] },

@@ -1,5 +1,5 @@
 import { ApiError } from '../../src/api/errors'
-import type { ActivityRoster, ActivityView, Certificate, CertificateCheck, LiveCode, Role, ServiceRecord, SignUpView } from '../../src/api/types'
+import type { ActivityRoster, ActivityView, RosterEntry, Certificate, CertificateCheck, LiveCode, Role, ServiceRecord, SignUpView } from '../../src/api/types'
 import {
   cancelSignUp,
   certificateCheckOf,
@@ -19,11 +19,14 @@ import {
   isSignUpOpen,
   normaliseActivityDraft,
   issueCertificate,
+  personalCode,
+  personalPayload,
   placesLeft,
   readCertificateCode,
   repeatMonthly,
   serviceRecordOf,
   signUp,
+  signUpOfPersonalCode,
   startsAt,
   validateActivityDraft,
   waitingCount,
@@ -205,6 +208,36 @@ export const activityRoutes: Route[] = [
     path: '/activities/:id/check-out',
     access: JOINERS,
     handler: (ctx) => withCode(ctx, checkOut),
+  },
+  {
+    // The volunteer's own code, for the organiser to scan: only while they hold a place.
+    method: 'GET',
+    path: '/activities/:id/my-code',
+    access: JOINERS,
+    handler: async ({ repo, params, user, now, secrets }): Promise<LiveCode> => {
+      const activity = await findActivity(repo, params.id)
+      const mine = (await repo.listSignUpsOfActivity(activity.id)).find((s) => s.accountId === user!.id && s.status !== 'cancelled')
+      if (!mine) throw new ApiError('CONFLICT', '您没有报名这项活动')
+      if (mine.status === 'waiting') throw new ApiError('CONFLICT', '您还在候补中，不能签到')
+      const code = personalCode(activity.secret, mine.id, codeWindow(now), secrets.digest)
+      return { code, payload: personalPayload(activity.id, code), expiresAt: toChinaIso(codeExpiresAt(now)) }
+    },
+  },
+  {
+    // The organiser scans (or types) a volunteer's own code and checks them in or out, by the same rules.
+    method: 'POST',
+    path: '/activities/:id/scan',
+    access: ['staff'],
+    handler: async ({ repo, params, body, now, secrets }): Promise<RosterEntry> => {
+      const step = body.step === 'check-in' ? checkIn : body.step === 'check-out' ? checkOut : null
+      if (!step) throw new ApiError('VALIDATION', '请选择签到或签退', { step: '请选择签到或签退' })
+      const activity = await findActivity(repo, params.id)
+      const found = signUpOfPersonalCode(body.code, activity, await repo.listSignUpsOfActivity(activity.id), now, secrets.digest)
+      const mine = await repo.getSignUp(found.id, { forUpdate: true })
+      const next = step(mine, activity, now)
+      if (next !== mine) await repo.updateSignUp(next)
+      return { ...signUpView(activity, next), name: (await repo.getUser(next.accountId))?.name ?? '' }
+    },
   },
   {
     method: 'GET',

@@ -1,6 +1,7 @@
 import { ApiError } from '../../src/api/errors'
-import type { ClosureResult, MyRoomBookings, Role, RoomBookingView, RoomSlot, RoomView } from '../../src/api/types'
+import type { ClosureResult, LiveCode, MyRoomBookings, Role, RoomBookingView, RoomSlot, RoomView } from '../../src/api/types'
 import { inChina, toChinaIso } from '../../src/domain/chinaTime'
+import { codeExpiresAt, codeWindow } from '../../src/domain/liveCode'
 import { assertValid } from '../../src/domain/rules'
 import {
   bookRoom,
@@ -9,6 +10,8 @@ import {
   cancelledByClosure,
   checkInAtDoor,
   closureOver,
+  doorCode,
+  doorPayload,
   pauseOf,
   placesLeft,
   slotEndsAt,
@@ -33,7 +36,9 @@ async function findRoom(repo: Repository, id: string, forUpdate = false): Promis
 const today = (now: number) => inChina(now).format('YYYY-MM-DD')
 
 async function roomView(repo: Repository, room: Room, now: number): Promise<RoomView> {
-  return { ...room, closures: await repo.listClosuresOfRoom(room.id, now) }
+  // The secret stays here: only the door code derived from it is ever shown.
+  const { secret: _secret, ...shown } = room
+  return { ...shown, closures: await repo.listClosuresOfRoom(room.id, now) }
 }
 
 function bookingView(room: Room, b: RoomBooking, now: number): RoomBookingView {
@@ -134,13 +139,24 @@ export const roomRoutes: Route[] = [
     },
   },
   {
+    // The room's door display (a staff-signed-in screen at the door): the code of this moment.
+    method: 'GET',
+    path: '/rooms/:id/door-code',
+    access: ['staff'],
+    handler: async ({ repo, params, now, secrets }): Promise<LiveCode> => {
+      const room = await findRoom(repo, params.id)
+      const code = doorCode(room.secret, codeWindow(now), secrets.digest)
+      return { code, payload: doorPayload(room.id, code), expiresAt: toChinaIso(codeExpiresAt(now)) }
+    },
+  },
+  {
     method: 'POST',
     path: '/rooms/:id/check-in',
     access: JOINERS,
-    handler: async ({ repo, params, body, user, now }): Promise<RoomBookingView> => {
+    handler: async ({ repo, params, body, user, now, secrets }): Promise<RoomBookingView> => {
       const room = await findRoom(repo, params.id)
       await repo.getUser(user!.id, { forUpdate: true })
-      const next = checkInAtDoor(body.code, room, await repo.listRoomBookingsOfAccount(user!.id), now)
+      const next = checkInAtDoor(body.code, room, await repo.listRoomBookingsOfAccount(user!.id), now, secrets.digest)
       await repo.updateRoomBooking(next)
       return bookingView(room, next, now)
     },

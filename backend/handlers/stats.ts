@@ -1,6 +1,6 @@
 import type { Dashboard, PublicSummary } from '../../src/api/types'
 import { toChinaIso } from '../../src/domain/chinaTime'
-import { breakdown, type StatsInput } from '../../src/domain/stats'
+import { breakdown, perActivity, perUnit, type StatsInput } from '../../src/domain/stats'
 import type { Route } from '../router'
 import type { Repository } from '../store'
 
@@ -26,6 +26,10 @@ export const statsRoutes: Route[] = [
           figures: breakdown(input, now, (grid) => grid !== null && gridCommunity.get(grid) === c.code),
         })),
         grids: grids.map((g) => ({ code: g.code, name: g.name, communityCode: g.communityCode, figures: breakdown(input, now, (grid) => grid === g.code) })),
+        activities: perActivity(input)
+          .filter((a) => Date.parse(a.at) <= now)
+          .slice(0, 20),
+        units: perUnit(input, now),
       }
     },
   },
@@ -36,11 +40,15 @@ export const statsRoutes: Route[] = [
     handler: async ({ repo, now }): Promise<PublicSummary> => {
       const { overall } = breakdown(await inputOf(repo), now, () => true)
       return {
-        // 为民办实事: wishes fulfilled, clinic visits made and jobs found.
-        deedsDone: overall.wishesFulfilled + overall.clinicArrivals + overall.jobPlacements,
-        volunteerHours: overall.volunteerHours,
+        // 为民办实事: wishes fulfilled, clinic visits made, jobs found, matters solved and disputes settled.
+        deedsDone: overall.wishesFulfilled + overall.clinicArrivals + overall.jobPlacements + overall.mattersSolved + overall.disputesSettled,
+        volunteerHours: Math.round((overall.volunteerHours + overall.activityHours) * 10) / 10,
         clinicArrivals: overall.clinicArrivals,
         jobPlacements: overall.jobPlacements,
+        mattersSolved: overall.mattersSolved,
+        hazardsRemoved: overall.hazardsRemoved,
+        disputesMediated: overall.disputesMediated,
+        activityParticipations: overall.activityParticipations,
       }
     },
   },

@@ -2,6 +2,7 @@ import type {
   AccountSummary,
   ActivityDraft,
   ActivityRoster,
+  RosterEntry,
   ActivityView,
   ClosureResult,
   MyRoomBookings,
@@ -69,8 +70,8 @@ export interface WriteOptions {
   idempotencyKey?: string
 }
 
-/** The API contract: what pages and stores may ask of a backend. */
-export interface Api {
+/** What the first screen and every page may need: sign-in, the card, 我的, photos, the unread count. The capabilities below load with their subpackages. */
+export interface CoreApi {
   getMeta(): Promise<Meta>
   /** Exchanges a WeChat login code (wx.login) for a session. */
   login(code: string, options?: WriteOptions): Promise<Session>
@@ -91,16 +92,34 @@ export interface Api {
   /** Demo backends only: restores the seed data. */
   resetDemo(options?: WriteOptions): Promise<void>
 
-  // 微心愿 (PRODUCT.md §4)
-  /** Uploads a photo (a local file) for a wish about to be posted; its id goes into the draft's photos. */
+  // Photos, for a wish or a matter about to be posted
+  /** Uploads a photo (a local file); its id goes into the draft's photos. */
   uploadPhoto(filePath: string, options?: WriteOptions): Promise<PhotoRef>
-  postWish(draft: WishDraft & OnBehalf, options?: WriteOptions): Promise<WishView>
+
+  // 我的: what the caller has going on
   listMyWishes(query?: PageQuery): Promise<Page<WishSummary>>
+  listMyTasks(): Promise<VolunteerTasks>
+  listMyBookings(): Promise<BookingView[]>
+  listMyApplications(): Promise<ApplicationView[]>
+  countUnreadMessages(): Promise<UnreadCount>
+  /** The WeChat subscribe templates the caller just accepted: each allows the server one message. */
+  recordSubscriptions(accepted: string[], options?: WriteOptions): Promise<SubscribeGrants>
+
+  // 代办 (issue 6), from the forms of several subpackages
+  /** Volunteers: residents of their grid; staff: everyone. Phones masked; q is a name or a phone's last 4 digits. */
+  listResidents(q?: string): Promise<ResidentSummary[]>
+
+  /** Public: the summary on the home page. */
+  getPublicSummary(): Promise<PublicSummary>
+}
+
+/** 微心愿 (PRODUCT.md §4): the wish/ subpackage. */
+export interface WishApi {
+  postWish(draft: WishDraft & OnBehalf, options?: WriteOptions): Promise<WishView>
   /** Volunteers: open wishes of their grid, newest first. */
   listOpenWishes(query?: OpenWishQuery): Promise<Page<WishSummary>>
   /** Staff: wishes waiting for review. */
   listWishesToReview(query?: PageQuery): Promise<Page<WishSummary>>
-  listMyTasks(): Promise<VolunteerTasks>
   getWish(id: string): Promise<WishView>
   approveWish(id: string, options?: WriteOptions): Promise<WishView>
   rejectWish(id: string, reason: string, options?: WriteOptions): Promise<WishView>
@@ -109,14 +128,16 @@ export interface Api {
   releaseWish(id: string, reason: string, options?: WriteOptions): Promise<WishView>
   completeWish(id: string, input: { note: string; hours: number }, options?: WriteOptions): Promise<WishView>
   confirmWish(id: string, input: { rating: number; thanks: string }, options?: WriteOptions): Promise<WishView>
+}
 
+/** 专家义诊 (PRODUCT.md §5): the clinic/ subpackage. */
+export interface ClinicApi {
   // 专家义诊 (PRODUCT.md §5)
   /** Clinics that have not ended, soonest first; optionally one specialty. */
   listClinics(specialty?: string): Promise<ClinicView[]>
   getClinic(id: string): Promise<ClinicView>
   /** A place in the slot, or its waiting list when it is full. */
   bookClinic(clinicId: string, slotId: string, draft: BookingDraft & OnBehalf, options?: WriteOptions): Promise<BookingView>
-  listMyBookings(): Promise<BookingView[]>
   getBooking(id: string): Promise<BookingView>
   /** The owner, the helper who booked it (代办), or staff with a reason the owner sees. */
   cancelBooking(id: string, reason?: string | null, options?: WriteOptions): Promise<BookingView>
@@ -125,13 +146,15 @@ export interface Api {
   updateClinic(id: string, draft: ClinicDraft, options?: WriteOptions): Promise<ClinicView>
   getRoster(clinicId: string): Promise<Roster>
   checkIn(bookingId: string, options?: WriteOptions): Promise<BookingView>
+}
 
+/** 就业创业 (PRODUCT.md §6): the jobs/ subpackage. */
+export interface JobsApi {
   // 就业创业 (PRODUCT.md §6)
   /** Open, unexpired postings, newest first, searched and filtered. */
   listJobs(query?: JobQuery & PageQuery): Promise<Page<PostingView>>
   getJob(id: string): Promise<PostingView>
   applyForJob(postingId: string, draft: ApplicationDraft & OnBehalf, options?: WriteOptions): Promise<ApplicationView>
-  listMyApplications(): Promise<ApplicationView[]>
   /** Staff: every posting, expired and closed included. */
   listAllJobs(query?: Pick<JobQuery, 'keyword'> & PageQuery): Promise<Page<PostingView>>
   createJob(draft: PostingDraft, options?: WriteOptions): Promise<PostingView>
@@ -139,7 +162,10 @@ export interface Api {
   closeJob(id: string, options?: WriteOptions): Promise<PostingView>
   listApplicants(postingId: string): Promise<ApplicationView[]>
   setApplicationStatus(id: string, status: ApplicationStatus, options?: WriteOptions): Promise<ApplicationView>
+}
 
+/** 有事先商量 and 调解预约 (issue 16): the matters/ subpackage. */
+export interface MattersApi {
   // 有事先商量 (issue 16)
   /** Residents and elders (or a helper for them through forResident): a matter for their grid. */
   raiseMatter(draft: MatterDraft & OnBehalf, options?: WriteOptions): Promise<MatterView>
@@ -192,6 +218,10 @@ export interface Api {
   /** Staff: the slot's bookings with their private descriptions. */
   listMediationBookings(slotId: string): Promise<MediationBookingView[]>
   recordMediationOutcome(id: string, outcome: MediationOutcome, note: string, options?: WriteOptions): Promise<MediationBookingView>
+}
+
+/** 志愿活动 and 志愿服务记录 (issue 17): the activity/ subpackage. */
+export interface ActivityApi {
   // 志愿活动 (issue 17)
   /** Upcoming activities, soonest first. */
   listActivities(): Promise<ActivityView[]>
@@ -206,6 +236,10 @@ export interface Api {
   cancelSignUp(signUpId: string, options?: WriteOptions): Promise<SignUpView>
   /** Staff: the code on the organiser's phone, changed every 30 seconds. */
   getLiveCode(activityId: string): Promise<LiveCode>
+  /** A joined volunteer's own code of the moment (8 digits), for the organiser to scan. */
+  getMyActivityCode(activityId: string): Promise<LiveCode>
+  /** Staff: check a volunteer in or out by their own code. */
+  scanVolunteerCode(activityId: string, code: string, step: 'check-in' | 'check-out', options?: WriteOptions): Promise<RosterEntry>
   /** The six digits as typed, or a scanned payload. */
   checkInToActivity(activityId: string, code: string, options?: WriteOptions): Promise<SignUpView>
   checkOutOfActivity(activityId: string, code: string, options?: WriteOptions): Promise<SignUpView>
@@ -219,7 +253,10 @@ export interface Api {
   issueCertificate(options?: WriteOptions): Promise<Certificate>
   /** Public: the totals of a certificate, the holder's name masked, nothing else of theirs. */
   checkCertificate(code: string): Promise<CertificateCheck>
+}
 
+/** 功能室预约 (issue 17): the rooms/ subpackage. */
+export interface RoomsApi {
   // 功能室预约 (issue 17)
   listRooms(): Promise<RoomView[]>
   getRoom(id: string): Promise<RoomView>
@@ -230,13 +267,14 @@ export interface Api {
   cancelRoomBooking(id: string, options?: WriteOptions): Promise<RoomBookingView>
   /** At the door: the room's code, scanned. */
   checkInToRoom(roomId: string, code: string, options?: WriteOptions): Promise<RoomBookingView>
+  /** Staff (the room's door display): the door code of this moment. */
+  getRoomDoorCode(roomId: string): Promise<LiveCode>
   /** Staff: the bookings of the hours it covers are cancelled with its reason. */
   closeRoom(roomId: string, closure: { from: string; to: string; reason: string }, options?: WriteOptions): Promise<ClosureResult>
+}
 
-  // 代办 (issue 6)
-  /** Volunteers: residents of their grid; staff: everyone. Phones masked; q is a name or a phone's last 4 digits. */
-  listResidents(q?: string): Promise<ResidentSummary[]>
-
+/** Staff only: 志愿者管理, 操作记录 and 工作数据 (the staff/ subpackage). */
+export interface StaffApi {
   // 志愿者管理 (issue 11): staff only
   /** Accounts by name, or a phone's last 4 digits; phones masked. */
   listAccounts(q?: string): Promise<AccountSummary[]>
@@ -245,23 +283,6 @@ export interface Api {
   /** What changed for an account, newest first. */
   listRoleChanges(accountId: string): Promise<RoleChange[]>
 
-  // 个人信息与隐私
-  /** Everything the service holds about the caller. */
-  getMyData(): Promise<MyData>
-  /** Corrects the caller's name. */
-  renameMe(name: string, options?: WriteOptions): Promise<User>
-  /** 注销账号: withdraws what is to come, erases every personal detail and signs out everywhere. */
-  closeMyAccount(options?: WriteOptions): Promise<AccountClosure>
-
-  // 消息
-  /** What the caller was told, newest first. */
-  listMessages(query?: PageQuery): Promise<Page<Message>>
-  countUnreadMessages(): Promise<UnreadCount>
-  /** Marks these messages read (all when none are named); answers what stays unread. */
-  markMessagesRead(ids?: string[], options?: WriteOptions): Promise<UnreadCount>
-  /** The WeChat subscribe templates the caller just accepted: each allows the server one message. */
-  recordSubscriptions(accepted: string[], options?: WriteOptions): Promise<SubscribeGrants>
-
   // 操作记录
   /** Staff: the audit trail, newest first, by or about one account and within China days. */
   listAudit(query?: AuditQuery): Promise<Page<AuditEntry>>
@@ -269,9 +290,30 @@ export interface Api {
   // Figures (PRODUCT.md §9)
   /** Staff: overall, per community and per grid; this month and overall. */
   getDashboard(): Promise<Dashboard>
-  /** Public: the summary on the home page. */
-  getPublicSummary(): Promise<PublicSummary>
 }
+
+/** 个人信息与隐私: the legal/ subpackage. */
+export interface PrivacyApi {
+  // 个人信息与隐私
+  /** Everything the service holds about the caller. */
+  getMyData(): Promise<MyData>
+  /** Corrects the caller's name. */
+  renameMe(name: string, options?: WriteOptions): Promise<User>
+  /** 注销账号: withdraws what is to come, erases every personal detail and signs out everywhere. */
+  closeMyAccount(options?: WriteOptions): Promise<AccountClosure>
+}
+
+/** 消息: the inbox/ subpackage. */
+export interface InboxApi {
+  // 消息
+  /** What the caller was told, newest first. */
+  listMessages(query?: PageQuery): Promise<Page<Message>>
+  /** Marks these messages read (all when none are named); answers what stays unread. */
+  markMessagesRead(ids?: string[], options?: WriteOptions): Promise<UnreadCount>
+}
+
+/** The API contract: what pages and stores may ask of a backend, capability by capability. */
+export type Api = CoreApi & WishApi & ClinicApi & JobsApi & MattersApi & ActivityApi & RoomsApi & StaffApi & PrivacyApi & InboxApi
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 

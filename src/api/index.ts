@@ -1,10 +1,11 @@
-import { createClient } from './client'
-import type { Api, Transport } from './contract'
+import { createCaller } from './caller'
+import { coreCalls } from './calls/core'
+import type { CoreApi, Transport } from './contract'
 
 export type { Api, WriteOptions } from './contract'
 export * from './errors'
 export * from './types'
-export { newIdempotencyKey } from './client'
+export { newIdempotencyKey } from './caller'
 
 /**
  * The one place that picks the backend. TARO_APP_API_BASE is fixed at build
@@ -41,7 +42,11 @@ export function setApiReauthenticate(fn: () => Promise<string | null>): void {
 /** The server's photo links are paths below the API's base; the embedded demo's are data: URLs already. */
 const resolveUrl = (path: string) => (path.startsWith('/') ? `${(process.env.TARO_APP_API_BASE ?? '').replace(/\/+$/, '')}${path}` : path)
 
-export const api: Api = createClient({ transport: pickTransport(), getToken: () => currentToken, reauthenticate: () => signInAgain(), resolveUrl })
+/** The one caller every capability's calls share: one transport, one token, one renewal. */
+export const caller = createCaller({ transport: pickTransport(), getToken: () => currentToken, reauthenticate: () => signInAgain(), resolveUrl })
+
+/** The core calls (sign-in, the card, 我的). Each subpackage takes its own from src/api/<capability>.ts. */
+export const api: CoreApi = coreCalls(caller)
 
 /** True when the app talks to the embedded demo backend. */
 export const usesEmbeddedMock = !process.env.TARO_APP_API_BASE

@@ -3983,6 +3983,22 @@ export interface paths {
                                 communityCode?: string;
                                 figures?: components["schemas"]["Breakdown"];
                             }[];
+                            /** @description 志愿活动 that have started, newest first, at most 20. */
+                            activities: {
+                                id: string;
+                                theme: string;
+                                unit: string;
+                                /** Format: date-time */
+                                at: string;
+                                participations: number;
+                                hours: number;
+                            }[];
+                            /** @description Each organising unit, the most hours first. */
+                            units: {
+                                unit: string;
+                                overall: components["schemas"]["ActivityFigures"];
+                                thisMonth: components["schemas"]["ActivityFigures"];
+                            }[];
                         };
                     };
                 };
@@ -4005,7 +4021,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The public summary for the home page: 为民办实事 (wishes fulfilled + clinic visits + jobs found) and volunteer hours. */
+        /** The public summary for the home page: 为民办实事 (wishes fulfilled + clinic visits + jobs found + matters solved + disputes settled) and volunteer hours (micro-wishes and activities). */
         get: {
             parameters: {
                 query?: never;
@@ -4026,6 +4042,10 @@ export interface paths {
                             volunteerHours: number;
                             clinicArrivals: number;
                             jobPlacements: number;
+                            mattersSolved: number;
+                            hazardsRemoved: number;
+                            disputesMediated: number;
+                            activityParticipations: number;
                         };
                     };
                 };
@@ -4384,6 +4404,104 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["SignUp"];
+                    };
+                };
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/{id}/my-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A joined volunteer's own check-in code (8 digits, changed every 30 seconds), for the organiser to scan.
+         * @description It carries no personal data: the server finds the sign-up by computing the codes of the activity's sign-ups. CONFLICT: not signed up, or waiting.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: components["parameters"]["ActivityId"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LiveCode"];
+                    };
+                };
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/{id}/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Staff check a volunteer in or out by the volunteer's own code, by the same time rules; a repeat changes nothing.
+         * @description VALIDATION: a wrong code, or one of another activity. CONFLICT: an expired (replayed) code, or outside the check-in time.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description One key per user intent; reused when the same submission is retried. */
+                    "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                };
+                path: {
+                    id: components["parameters"]["ActivityId"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ScanInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RosterEntry"];
                     };
                 };
                 403: components["responses"]["Error"];
@@ -4968,6 +5086,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rooms/{id}/door-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The room's door code, changed every 30 seconds, for the door display.
+         * @description Staff only (the door display is signed in as staff). A code is accepted in its own 30-second window and the next one.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: components["parameters"]["RoomId"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LiveCode"];
+                    };
+                };
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rooms/{id}/check-in": {
         parameters: {
             query?: never;
@@ -4977,7 +5139,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Check in at the door with the room's code, from 10 minutes before the hour until it ends; a repeat changes nothing. */
+        /**
+         * Check in at the door with the room's live door code, from 10 minutes before the hour until it ends; a repeat changes nothing.
+         * @description VALIDATION: a wrong code or another room's. CONFLICT: an expired (replayed) code, or no booking of this room now.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -4993,7 +5158,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description The QR at the door: RM:<room id>. */
+                        /** @description The QR on the door display (RM:<room id>:<6 digits>) or its 6 digits typed. */
                         code: string;
                     };
                 };
@@ -5867,6 +6032,25 @@ export interface components {
             attendanceRate: number | null;
             jobApplications: number;
             jobPlacements: number;
+            /** @description Matters raised in the period (a merged duplicate counts in the matter it joined). */
+            mattersRaised: number;
+            /** @description Matters the resident confirmed solved in the period. */
+            mattersSolved: number;
+            /** @description Safety hazards (安全隐患) confirmed solved. */
+            hazardsRemoved: number;
+            /** @description Mediations held in the period: an outcome recorded. */
+            disputesMediated: number;
+            /** @description Mediations that ended 调解成功. */
+            disputesSettled: number;
+            /** @description Activity sign-ups that checked in. */
+            activityParticipations: number;
+            /** @description Their credited hours (the organiser's correction where there is one). */
+            activityHours: number;
+        };
+        ActivityFigures: {
+            activities: number;
+            participations: number;
+            hours: number;
         };
         Breakdown: {
             overall: components["schemas"]["Figures"];
@@ -5988,13 +6172,22 @@ export interface components {
         };
         ActivityRoster: {
             activity: components["schemas"]["Activity"];
-            signUps: (components["schemas"]["SignUp"] & {
-                name: string;
-            })[];
+            signUps: components["schemas"]["RosterEntry"][];
+        };
+        /** @description A sign-up on the organiser's list, with the volunteer's name (no phone). */
+        RosterEntry: components["schemas"]["SignUp"] & {
+            name: string;
+        };
+        ScanInput: {
+            /** @description The volunteer's 8 digits as typed, or the scanned payload VP:<activity id>:<code>. */
+            code: string;
+            /** @enum {string} */
+            step: "check-in" | "check-out";
         };
         LiveCode: {
+            /** @description Six digits (an activity or room code), eight (a volunteer’s own code). */
             code: string;
-            /** @description What the QR carries: HD:<activity id>:<code>. */
+            /** @description What the QR carries: HD:<activity id>:<code> (a room: RM:<room id>:<code>; a volunteer: VP:<activity id>:<code>). */
             payload: string;
             /** Format: date-time */
             expiresAt: string;

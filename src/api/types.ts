@@ -279,14 +279,23 @@ export interface Dashboard {
   overall: import('../domain/stats').Breakdown
   communities: { code: string; name: string; figures: import('../domain/stats').Breakdown }[]
   grids: { code: string; name: string; communityCode: string; figures: import('../domain/stats').Breakdown }[]
+  /** 志愿活动 that have started, newest first (at most 20), with their participations and hours. */
+  activities: { id: string; theme: string; unit: string; at: string; participations: number; hours: number }[]
+  /** Each organising unit (共建单位), the busiest first. */
+  units: { unit: string; overall: import('../domain/stats').ActivityFigures; thisMonth: import('../domain/stats').ActivityFigures }[]
 }
 
 /** The public summary on the home page (本街道已为民办实事 N 件 …). */
 export interface PublicSummary {
   deedsDone: number
+  /** Micro-wishes and activities together. */
   volunteerHours: number
   clinicArrivals: number
   jobPlacements: number
+  mattersSolved: number
+  hazardsRemoved: number
+  disputesMediated: number
+  activityParticipations: number
 }
 
 export type {
@@ -320,15 +329,18 @@ export type SignUpView = import('../domain/activity').SignUp & {
 }
 
 /** The organiser's list: every sign-up not cancelled, with the holder's name. */
+/** A sign-up on the organiser's list, with the volunteer's name. */
+export type RosterEntry = SignUpView & { name: string }
+
 export interface ActivityRoster {
   activity: ActivityView
-  signUps: (SignUpView & { name: string })[]
+  signUps: RosterEntry[]
 }
 
 export type { Closure, OpeningHours, Room, RoomBooking, RoomBookingState, RoomBookingStatus } from '../domain/rooms'
 
 /** A room with its closures still to end (shown with their reasons). */
-export type RoomView = import('../domain/rooms').Room & { closures: import('../domain/rooms').Closure[] }
+export type RoomView = Omit<import('../domain/rooms').Room, 'secret'> & { closures: import('../domain/rooms').Closure[] }
 
 /** One hour of a room on a day. */
 export interface RoomSlot {
@@ -363,7 +375,7 @@ export interface ClosureResult {
 /** The organiser's live check-in code: shown until expiresAt, then fetched again. */
 export interface LiveCode {
   code: string
-  /** What the QR carries: the activity and the code. */
+  /** What the QR carries: the activity (or room) and the code. */
   payload: string
   expiresAt: string
 }

@@ -6,6 +6,7 @@
  * all times in China time.
  */
 import { inChina, toChinaIso } from './chinaTime'
+import { RECOGNISED_WINDOWS, codeWindow, liveCode, matchLiveCode } from './liveCode'
 import { maskName } from './mask'
 import type { AccountRole as Role } from './roles'
 import { RuleError, assertValid } from './rules'
@@ -83,7 +84,6 @@ export const MAX_CAPACITY = 500
 export const CHECK_IN_OPENS_MS = 30 * 60 * 1000
 /** Check-out stays open this long after the end (people forget; the hours are clamped anyway). */
 export const CHECK_OUT_GRACE_MS = 2 * 3600 * 1000
-export const CODE_WINDOW_MS = 30 * 1000
 const HALF_HOUR_MS = 30 * 60 * 1000
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/
@@ -266,20 +266,13 @@ export function withdrawForClosure(signUps: SignUp[], accountId: string, activit
 
 // The live check-in code
 
-/** The 30-second window a moment falls in. */
-export const codeWindow = (now: number) => Math.floor(now / CODE_WINDOW_MS)
+export { CODE_WINDOW_MS, codeExpiresAt, codeWindow } from './liveCode'
 
-/** When the current code is replaced. */
-export const codeExpiresAt = (now: number) => (codeWindow(now) + 1) * CODE_WINDOW_MS
+const ACTIVITY_CODE = 'activity-code'
 
-/**
- * The six-digit code of a window: a keyed digest of the activity's secret and
- * the window number (the host's digest: SHA-256 on servers), so nobody without
- * the secret can make one, and a photo of it is useless a minute later.
- */
+/** The six-digit code of a window, derived from the activity's secret (see liveCode.ts). */
 export function checkInCode(secret: string, window: number, digest: (text: string) => string): string {
-  const hex = digest(`activity-code\n${secret}\n${window}`)
-  return String(parseInt(hex.slice(0, 12), 16) % 1_000_000).padStart(6, '0')
+  return liveCode(ACTIVITY_CODE, secret, window, digest)
 }
 
 /** What a scanned QR carries: the activity and the code, so a scan needs no typing. */
@@ -297,20 +290,65 @@ export function readCode(input: unknown): { activityId: string | null; code: str
   return /^\d{6}$/.test(digits) ? { activityId: null, code: digits } : null
 }
 
-/** How many windows back a code is still recognised as expired rather than wrong. */
-const RECOGNISED_WINDOWS = 20
-
 /** Accepts the current and the previous window's code only; tells an expired code from a wrong one. */
 export function checkCode(input: unknown, activityId: string, secret: string, now: number, digest: (text: string) => string): void {
   const read = readCode(input)
   if (!read) throw new RuleError('VALIDATION', '请输入组织者手机上的6位签到码', { code: '请输入6位数字签到码' })
   if (read.activityId && read.activityId !== activityId) throw new RuleError('VALIDATION', '这是另一项活动的签到码', { code: '这是另一项活动的签到码' })
-  const window = codeWindow(now)
-  if (checkInCode(secret, window, digest) === read.code || checkInCode(secret, window - 1, digest) === read.code) return
-  for (let w = window - 2; w > window - RECOGNISED_WINDOWS; w--) {
-    if (checkInCode(secret, w, digest) === read.code) throw new RuleError('CONFLICT', '签到码已过期，请扫描组织者手机上的最新签到码', { code: '签到码已过期，请用最新的签到码' })
-  }
+  const match = matchLiveCode(read.code, ACTIVITY_CODE, secret, now, digest)
+  if (match === 'valid') return
+  if (match === 'expired') throw new RuleError('CONFLICT', '签到码已过期，请扫描组织者手机上的最新签到码', { code: '签到码已过期，请用最新的签到码' })
   throw new RuleError('VALIDATION', '签到码不正确', { code: '签到码不正确，请核对组织者手机上的数字' })
+}
+
+// The volunteer's own code: shown on their phone for the organiser to scan
+
+const PERSONAL_CODE = 'volunteer-code'
+const PERSONAL_DIGITS = 8
+
+/**
+ * A joined volunteer's code of a window: eight digits keyed by the activity's
+ * secret and the sign-up, so only the server can make one, it changes every 30
+ * seconds, and it carries nothing of the person (the server finds the sign-up
+ * by computing the codes of the activity's sign-ups).
+ */
+export function personalCode(secret: string, signUpId: string, window: number, digest: (text: string) => string): string {
+  return liveCode(PERSONAL_CODE, `${secret}\n${signUpId}`, window, digest, PERSONAL_DIGITS)
+}
+
+/** What the volunteer's QR carries: the activity and the code. */
+export const personalPayload = (activityId: string, code: string) => `VP:${activityId}:${code}`
+
+/** A scanned personal payload or eight typed digits (spaces ignored), or null. */
+export function readPersonalCode(input: unknown): { activityId: string | null; code: string } | null {
+  if (typeof input !== 'string') return null
+  const scanned = /^VP:([A-Za-z0-9]+):(\d{8})$/.exec(input.trim())
+  if (scanned) return { activityId: scanned[1], code: scanned[2] }
+  const digits = input.replace(/\s/g, '')
+  return /^\d{8}$/.test(digits) ? { activityId: null, code: digits } : null
+}
+
+/**
+ * The joined sign-up whose code this is (the current or the previous window),
+ * or why not: another activity's code, an expired one (a photo, a replay), or
+ * a wrong one. Two sign-ups matching at once (rare) is refused: refreshing the
+ * volunteer's code settles it.
+ */
+export function signUpOfPersonalCode(input: unknown, activity: Pick<Activity, 'id' | 'secret'>, signUps: SignUp[], now: number, digest: (text: string) => string): SignUp {
+  const read = readPersonalCode(input)
+  if (!read) throw new RuleError('VALIDATION', '请扫描志愿者手机上的签到码，或输入码下方的8位数字', { code: '请输入志愿者手机上的8位数字' })
+  if (read.activityId && read.activityId !== activity.id) throw new RuleError('VALIDATION', '这是另一项活动的志愿者签到码', { code: '这是另一项活动的签到码' })
+  const joined = signUps.filter((s) => s.status === 'joined')
+  const window = codeWindow(now)
+  const valid = joined.filter((s) => [window, window - 1].some((w) => personalCode(activity.secret, s.id, w, digest) === read.code))
+  if (valid.length === 1) return valid[0]
+  if (valid.length > 1) throw new RuleError('CONFLICT', '请志愿者刷新签到码后再扫一次', { code: '请志愿者刷新签到码后再试' })
+  for (let w = window - 2; w > window - RECOGNISED_WINDOWS; w--) {
+    if (joined.some((s) => personalCode(activity.secret, s.id, w, digest) === read.code)) {
+      throw new RuleError('CONFLICT', '志愿者的签到码已过期，请对方打开最新的签到码', { code: '签到码已过期' })
+    }
+  }
+  throw new RuleError('VALIDATION', '没有找到这个签到码：请确认对方已报名这项活动，并核对数字', { code: '签到码不正确，或对方没有报名这项活动' })
 }
 
 // Check-in, check-out and hours

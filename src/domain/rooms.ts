@@ -7,6 +7,7 @@
  * with the reason. Pure rules.
  */
 import { inChina, toChinaIso } from './chinaTime'
+import { liveCode, matchLiveCode } from './liveCode'
 import { RuleError } from './rules'
 import { checkText, collectErrors, type FieldErrors } from './validation'
 
@@ -23,6 +24,8 @@ export interface Room {
   rules: string
   /** Index 0 is Sunday, as dayjs counts weekdays. */
   hours: OpeningHours[]
+  /** The server-side secret the door code is derived from; never leaves the backend. */
+  secret: string
 }
 
 export interface Closure {
@@ -166,13 +169,46 @@ export function cancelRoomBooking(b: RoomBooking, now: number): RoomBooking {
   return { ...b, status: 'cancelled', cancelledAt: toChinaIso(now) }
 }
 
-/** What the code at a room's door says: the room, so a scan names it. */
-export const doorCode = (roomId: string) => `RM:${roomId}`
+// The door code: shown on the room's door display, changing every 30 seconds like an activity's check-in code
 
-/** At the door: the account's booking of the hour now (from 10 minutes before it), checked in; a repeat changes nothing. */
-export function checkInAtDoor(input: unknown, room: Room, mine: RoomBooking[], now: number): RoomBooking {
-  if (input !== doorCode(room.id)) throw new RuleError('VALIDATION', '请扫描这间功能室门口的二维码', { code: '这不是这间功能室的二维码' })
-  const current = mine.find((b) => b.roomId === room.id && holdsPlace(b) && now >= slotStartsAt(b) - ROOM_CHECK_IN_EARLY_MS && now < slotEndsAt(b))
+const DOOR_CODE = 'room-door'
+
+/** The six-digit door code of a window, derived from the room's secret (see liveCode.ts). */
+export function doorCode(secret: string, window: number, digest: (text: string) => string): string {
+  return liveCode(DOOR_CODE, secret, window, digest)
+}
+
+/** What the door's QR carries: the room and the code, so a scan names the room. */
+export const doorPayload = (roomId: string, code: string) => `RM:${roomId}:${code}`
+
+/** A scanned payload (room and code) or six typed digits (spaces ignored), or null. */
+export function readDoorCode(input: unknown): { roomId: string | null; code: string } | null {
+  if (typeof input !== 'string') return null
+  const scanned = /^RM:([A-Za-z0-9]+):(\d{6})$/.exec(input.trim())
+  if (scanned) return { roomId: scanned[1], code: scanned[2] }
+  const digits = input.replace(/\s/g, '')
+  return /^\d{6}$/.test(digits) ? { roomId: null, code: digits } : null
+}
+
+/** The current and the previous window's code only; an older one (a photo, a replay) is expired, any other wrong. */
+export function checkDoorCode(input: unknown, room: Pick<Room, 'id' | 'secret'>, now: number, digest: (text: string) => string): void {
+  const read = readDoorCode(input)
+  if (!read) throw new RuleError('VALIDATION', '请扫描功能室门口屏幕上的二维码，或输入二维码下方的6位数字', { code: '请输入门口屏幕上的6位数字' })
+  if (read.roomId && read.roomId !== room.id) throw new RuleError('VALIDATION', '这是另一间功能室的二维码', { code: '这不是这间功能室的二维码' })
+  const match = matchLiveCode(read.code, DOOR_CODE, room.secret, now, digest)
+  if (match === 'expired') throw new RuleError('CONFLICT', '门口的签到码已更新，请扫描门口屏幕上的最新二维码', { code: '签到码已过期，请用门口屏幕上最新的数字' })
+  if (match === 'wrong') throw new RuleError('VALIDATION', '签到码不正确', { code: '签到码不正确，请核对门口屏幕上的数字' })
+}
+
+/** The booking the door lets in now: its hour (from 10 minutes before) in this room, held. */
+export function currentBooking(roomId: string, mine: RoomBooking[], now: number): RoomBooking | null {
+  return mine.find((b) => b.roomId === roomId && holdsPlace(b) && now >= slotStartsAt(b) - ROOM_CHECK_IN_EARLY_MS && now < slotEndsAt(b)) ?? null
+}
+
+/** At the door, with the door's live code: the account's booking of the hour now, checked in; a repeat changes nothing. */
+export function checkInAtDoor(input: unknown, room: Room, mine: RoomBooking[], now: number, digest: (text: string) => string): RoomBooking {
+  checkDoorCode(input, room, now, digest)
+  const current = currentBooking(room.id, mine, now)
   if (!current) throw new RuleError('CONFLICT', '您在这个时间没有这间功能室的预约')
   return current.status === 'checked_in' ? current : { ...current, status: 'checked_in', checkedInAt: toChinaIso(now) }
 }
@@ -199,7 +235,7 @@ export function cancelledByClosure(closure: Closure, bookings: RoomBooking[], no
 }
 
 /** "周三 09:00–18:00" lines for a room's card. */
-export function describeHoursOf(room: Room): string[] {
+export function describeHoursOf(room: Pick<Room, 'hours'>): string[] {
   const names = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
   return [1, 2, 3, 4, 5, 6, 0].map((d) => `${names[d]} ${room.hours[d] ? `${room.hours[d]!.open}–${room.hours[d]!.close}` : '不开放'}`)
 }

@@ -52,6 +52,7 @@ export const ROUTES = {
   rooms: '/rooms/pages/list/index',
   room: (id: string) => `/rooms/pages/detail/index?id=${encodeURIComponent(id)}`,
   myRoomBookings: '/rooms/pages/mine/index',
+  roomDoor: (id: string) => `/rooms/pages/door/index?id=${encodeURIComponent(id)}`,
   dashboard: '/staff/pages/dashboard/index',
   volunteers: '/staff/pages/volunteers/index',
   auditTrail: '/staff/pages/audit/index',

@@ -101,6 +101,7 @@ const PAGES: Record<Role, string[]> = {
     '/activity/pages/publish/index',
     '/activity/pages/organiser/index?id=h1',
     '/rooms/pages/detail/index?id=m2',
+    '/rooms/pages/door/index?id=m2',
     '/staff/pages/dashboard/index',
     '/staff/pages/volunteers/index',
     '/staff/pages/audit/index',

@@ -123,6 +123,48 @@ describe.each(TARGETS)('activity contract: $name', (kind) => {
     expect([out.checkedOutAt, out.hours, out.creditedHours]).toEqual(['2026-11-28T10:59:59+08:00', 1.5, 1.5])
   })
 
+  it('lets the organiser scan a volunteer’s own code (no personal data in it) to check them in and out; another activity’s, an expired or a waiting volunteer’s code is refused', async () => {
+    const staff = await clientAs(t, 'staff')
+    const activity = await staff.publishActivity({ ...ACTIVITY, capacity: 1 })
+    const other = await staff.publishActivity({ ...ACTIVITY, theme: '植树护绿' })
+    const volunteer = await clientAs(t, 'volunteer')
+    const resident = await clientAs(t, 'resident')
+    const joined = await volunteer.signUpForActivity(activity.id)
+    await volunteer.signUpForActivity(other.id)
+    expect((await resident.signUpForActivity(activity.id)).status).toBe('waiting')
+
+    clock = at('2026-11-28T08:50:10')
+    const mine = await volunteer.getMyActivityCode(activity.id)
+    expect(mine).toMatchObject({ code: expect.stringMatching(/^\d{8}$/), payload: `VP:${activity.id}:${mine.code}`, expiresAt: '2026-11-28T08:50:30+08:00' })
+    // Nothing of the person: not their account, name, phone or sign-up.
+    for (const personal of ['volunteer', '赵志强', '13604529876', joined.id]) expect(mine.payload).not.toContain(personal)
+    expect((await failureOf(resident.getMyActivityCode(activity.id))).message).toBe('您还在候补中，不能签到')
+    expect((await failureOf((await clientAs(t, 'elder')).getMyActivityCode(activity.id))).message).toBe('您没有报名这项活动')
+
+    // The code of the volunteer's other activity, scanned at this one: refused, nothing changes.
+    const elsewhere = await volunteer.getMyActivityCode(other.id)
+    expect(elsewhere.code).not.toBe(mine.code)
+    const wrongActivity = await failureOf(staff.scanVolunteerCode(activity.id, elsewhere.payload, 'check-in'))
+    expect([wrongActivity.code, wrongActivity.message]).toEqual(['VALIDATION', '这是另一项活动的志愿者签到码'])
+    expect((await failureOf(staff.scanVolunteerCode(activity.id, elsewhere.code, 'check-in'))).code).toBe('VALIDATION')
+    expect((await failureOf(staff.scanVolunteerCode(activity.id, mine.code, 'arrive' as 'check-in'))).fields).toEqual({ step: '请选择签到或签退' })
+
+    clock += 25_000 // the next window: the code shown a moment ago still works
+    const inside = await staff.scanVolunteerCode(activity.id, mine.payload, 'check-in')
+    expect([inside.id, inside.name, inside.checkedInAt]).toEqual([joined.id, '赵志强', '2026-11-28T08:50:35+08:00'])
+    expect((await staff.scanVolunteerCode(activity.id, mine.code, 'check-in')).checkedInAt).toBe(inside.checkedInAt)
+    clock = at('2026-11-28T08:51:00')
+    const expired = await failureOf(staff.scanVolunteerCode(activity.id, mine.code, 'check-out'))
+    expect([expired.code, expired.message]).toEqual(['CONFLICT', '志愿者的签到码已过期，请对方打开最新的签到码'])
+
+    clock = at('2026-11-28T10:40:00')
+    const out = await staff.scanVolunteerCode(activity.id, (await volunteer.getMyActivityCode(activity.id)).code, 'check-out')
+    expect([out.checkedOutAt, out.hours]).toEqual(['2026-11-28T10:40:00+08:00', 1.5])
+    expect((await volunteer.listMySignUps()).find((s) => s.id === joined.id)!.creditedHours).toBe(1.5)
+    // The other activity saw nothing of it.
+    expect((await staff.getActivityRoster(other.id)).signUps[0].checkedInAt).toBeNull()
+  })
+
   it('keeps an organiser’s correction beside the computed hours, and counts it in the service record', async () => {
     const staff = await clientAs(t, 'staff')
     const activity = await staff.publishActivity(ACTIVITY)
@@ -191,7 +233,7 @@ const WHO: Who[] = ['resident', 'elder', 'volunteer', 'staff', null]
 type Outcome = 'ok' | 'FORBIDDEN' | 'NOT_FOUND' | 'UNAUTHORIZED' | 'CONFLICT' | 'VALIDATION'
 
 // The volunteer's sign-up of a published activity exists before each call; the clock is at its check-in time.
-const TABLE: [string, (api: Api, ids: { activity: string; signUp: string; code: string }) => Promise<unknown>, Outcome[]][] = [
+const TABLE: [string, (api: Api, ids: { activity: string; signUp: string; code: string; personal: string }) => Promise<unknown>, Outcome[]][] = [
   //                                                    resident     elder        volunteer    staff        nobody
   ['list activities', (api) => api.listActivities(), ['ok', 'ok', 'ok', 'ok', 'ok']],
   ['publish', (api) => api.publishActivity({ ...ACTIVITY, date: '2026-11-29', deadline: '2026-11-29T08:00:00+08:00' }), ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'UNAUTHORIZED']],
@@ -200,6 +242,8 @@ const TABLE: [string, (api: Api, ids: { activity: string; signUp: string; code: 
   ['cancel the volunteer’s sign-up', (api, ids) => api.cancelSignUp(ids.signUp), ['NOT_FOUND', 'NOT_FOUND', 'CONFLICT', 'NOT_FOUND', 'UNAUTHORIZED']],
   ['see the live code', (api, ids) => api.getLiveCode(ids.activity), ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'UNAUTHORIZED']],
   ['check in with the live code', (api, ids) => api.checkInToActivity(ids.activity, ids.code), ['CONFLICT', 'CONFLICT', 'ok', 'FORBIDDEN', 'UNAUTHORIZED']],
+  ['see my own code', (api, ids) => api.getMyActivityCode(ids.activity), ['CONFLICT', 'CONFLICT', 'ok', 'FORBIDDEN', 'UNAUTHORIZED']],
+  ['scan the volunteer’s own code', (api, ids) => api.scanVolunteerCode(ids.activity, ids.personal, 'check-in'), ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'UNAUTHORIZED']],
   ['see the roster', (api, ids) => api.getActivityRoster(ids.activity), ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'UNAUTHORIZED']],
   ['correct hours', (api, ids) => api.correctHours(ids.signUp, 1, '现场核实'), ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'UNAUTHORIZED']],
   ['see the service record', (api) => api.getServiceRecord(), ['ok', 'ok', 'ok', 'ok', 'UNAUTHORIZED']],
@@ -219,8 +263,9 @@ describe.each(TARGETS)('activity authorization table: $name', (kind) => {
         const signUp = await (await clientAs(t, 'volunteer')).signUpForActivity(activity.id)
         clock = at('2026-11-28T09:00:00')
         const { code } = await staff.getLiveCode(activity.id)
+        const { code: personal } = await (await clientAs(t, 'volunteer')).getMyActivityCode(activity.id)
         try {
-          await call(await clientAs(t, who), { activity: activity.id, signUp: signUp.id, code })
+          await call(await clientAs(t, who), { activity: activity.id, signUp: signUp.id, code, personal })
           outcomes.push('ok')
         } catch (error) {
           outcomes.push((error as { code: Outcome }).code)

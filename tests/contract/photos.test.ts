@@ -71,6 +71,24 @@ describe.each(TARGETS)('photos as files: $name', (kind) => {
     expect(bad.fields.photos).toBe('照片格式不正确，请重新选择')
   })
 
+  it('forgets a photo no wish took once it is a day old, with its file, and keeps the others', async () => {
+    const resident = await clientAs(t, 'resident')
+    const posted = await resident.uploadPhoto(photoFile('posted.jpg', jpegWithLocation()))
+    const wish = await resident.postWish({ ...WISH, photos: [posted.id] })
+    const stray = await resident.uploadPhoto(photoFile('stray.jpg', jpegWithLocation()))
+    clock += 23 * HOUR_MS
+    const young = await resident.uploadPhoto(photoFile('young.jpg', jpegWithLocation()))
+    clock += 1 * HOUR_MS + 1000 // the stray one is a day and a second old, the young one an hour
+
+    expect((await t.sweep!()).strayPhotos).toBe(1)
+    expect((await t.sweep!()).strayPhotos).toBe(0)
+    expect((await bytesAt((await resident.getWish(wish.id)).photos[0])).status).toBe(200)
+    await resident.cancelWish(wish.id) // the resident's 3 active wishes make room for one more
+    const gone = await failureOf(resident.postWish({ ...WISH, photos: [stray.id] }))
+    expect(gone.fields.photos).toBe('照片已失效或不是你上传的，请删除后重新选择')
+    expect((await resident.postWish({ ...WISH, photos: [young.id] })).photos).toHaveLength(1)
+  })
+
   it('stores a retried upload once', async () => {
     const resident = await clientAs(t, 'resident')
     const file = photoFile('retry.jpg', jpegWithLocation())

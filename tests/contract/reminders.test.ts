@@ -42,14 +42,14 @@ describe.each(TARGETS)('reminders and subscriptions contract: $name', (kind) => 
     await volunteer.cancelBooking(dropped.id)
 
     clock = china('2026-11-25T17:59:59')
-    expect(await sweep()).toEqual({ reminders: 0, autoConfirmed: 0 })
+    expect(await sweep()).toEqual({ reminders: 0, autoConfirmed: 0, strayPhotos: 0 })
     clock = china('2026-11-25T18:00:00')
     const first = await sweep()
     // Seed bookings of tomorrow's heart clinic are reminded too: three of them.
     expect(first.reminders).toBe(4)
     // A server restarted a minute later, and two servers sweeping at the same moment.
     clock += 60_000
-    expect(await sweep()).toEqual({ reminders: 0, autoConfirmed: 0 })
+    expect(await sweep()).toEqual({ reminders: 0, autoConfirmed: 0, strayPhotos: 0 })
     const both = await Promise.all([sweep(), sweep()])
     expect(both.map((r) => r.reminders)).toEqual([0, 0])
 

@@ -61,13 +61,32 @@ describe.each(TARGETS)('room contract: $name', (kind) => {
     expect((await failureOf(elder.cancelRoomBooking(second.id))).code).toBe('CONFLICT')
   })
 
-  it('checks in at the door with the room’s code; missing three hours in 30 days pauses booking for 7 days, with the reason', async () => {
+  it('checks in at the door with the door display’s live code; a replayed or expired code, or another room’s, is refused; missing three hours in 30 days pauses booking for 7 days, with the reason', async () => {
     const elder = await clientAs(t, 'elder')
+    const staff = await clientAs(t, 'staff')
     await elder.bookRoom('m1', { date: '2026-11-25', start: '11:00' })
     clock = at('2026-11-25T10:50:00')
-    expect((await failureOf(elder.checkInToRoom('m1', 'RM:m2'))).code).toBe('VALIDATION')
-    const inside = await elder.checkInToRoom('m1', 'RM:m1')
-    expect([inside.state, inside.checkedInAt]).toEqual(['checked_in', '2026-11-25T10:50:00+08:00'])
+    const door = await staff.getRoomDoorCode('m1')
+    expect(door.code).toMatch(/^\d{6}$/)
+    expect([door.payload, door.expiresAt]).toEqual([`RM:m1:${door.code}`, '2026-11-25T10:50:30+08:00'])
+    // The static code of old, another room's code, a made-up one: refused, nothing changes.
+    expect((await failureOf(elder.checkInToRoom('m1', 'RM:m1'))).code).toBe('VALIDATION')
+    const other = await staff.getRoomDoorCode('m2')
+    expect((await failureOf(elder.checkInToRoom('m1', other.payload))).message).toBe('这是另一间功能室的二维码')
+    // A photo of the door, used 2 minutes later: expired.
+    clock = at('2026-11-25T10:52:00')
+    const replay = await failureOf(elder.checkInToRoom('m1', door.code))
+    expect([replay.code, replay.fields.code]).toEqual(['CONFLICT', '签到码已过期，请用门口屏幕上最新的数字'])
+    expect((await elder.listMyRoomBookings()).bookings[0].state).toBe('booked')
+    // The code read just before it turned still works; typed digits or the scanned payload alike.
+    const fresh = await staff.getRoomDoorCode('m1')
+    clock = at('2026-11-25T10:52:45')
+    const inside = await elder.checkInToRoom('m1', fresh.payload)
+    expect([inside.state, inside.checkedInAt]).toEqual(['checked_in', '2026-11-25T10:52:45+08:00'])
+    expect((await elder.checkInToRoom('m1', (await staff.getRoomDoorCode('m1')).code)).checkedInAt).toBe(inside.checkedInAt)
+    // The secret the code comes from is never shown.
+    expect(JSON.stringify(await staff.getRoom('m1'))).not.toContain('secret')
+    expect(JSON.stringify(await elder.listRooms())).not.toContain('secret')
 
     for (const date of ['2026-11-26', '2026-11-27', '2026-11-28']) await elder.bookRoom('m1', { date, start: '09:00' })
     clock = at('2026-11-28T10:00:00')
@@ -117,14 +136,19 @@ const WHO: Who[] = ['resident', 'elder', 'volunteer', 'staff', null]
 type Outcome = 'ok' | 'FORBIDDEN' | 'NOT_FOUND' | 'UNAUTHORIZED' | 'CONFLICT' | 'VALIDATION'
 
 // The elder's booking of 棋牌室 on Thursday 09:00 exists before each call.
-const TABLE: [string, (api: Api, bookingId: string) => Promise<unknown>, Outcome[]][] = [
+const TABLE: [string, (api: Api, bookingId: string, t: Target) => Promise<unknown>, Outcome[]][] = [
   //                                                    resident     elder        volunteer    staff        nobody
   ['list rooms', (api) => api.listRooms(), ['ok', 'ok', 'ok', 'ok', 'ok']],
   ['see a day’s slots', (api) => api.listRoomSlots('m2', '2026-11-26'), ['ok', 'ok', 'ok', 'ok', 'ok']],
   ['book an hour', (api) => api.bookRoom('m1', { date: '2026-11-26', start: '10:00' }), ['ok', 'ok', 'ok', 'FORBIDDEN', 'UNAUTHORIZED']],
   ['see my bookings', (api) => api.listMyRoomBookings(), ['ok', 'ok', 'ok', 'ok', 'UNAUTHORIZED']],
   ['cancel the elder’s booking', (api, id) => api.cancelRoomBooking(id), ['NOT_FOUND', 'ok', 'NOT_FOUND', 'NOT_FOUND', 'UNAUTHORIZED']],
-  ['check in at the door (no booking now)', (api) => api.checkInToRoom('m2', 'RM:m2'), ['CONFLICT', 'CONFLICT', 'CONFLICT', 'FORBIDDEN', 'UNAUTHORIZED']],
+  ['see the door code', (api) => api.getRoomDoorCode('m2'), ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'UNAUTHORIZED']],
+  [
+    'check in at the door with the live code (no booking now)',
+    async (api, _id, t) => api.checkInToRoom('m2', (await (await clientAs(t, 'staff')).getRoomDoorCode('m2')).payload),
+    ['CONFLICT', 'CONFLICT', 'CONFLICT', 'FORBIDDEN', 'UNAUTHORIZED'],
+  ],
   ['close a room', (api) => api.closeRoom('m3', { from: '2026-11-27T09:00:00+08:00', to: '2026-11-27T12:00:00+08:00', reason: '消防检查' }), ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'UNAUTHORIZED']],
 ]
 
@@ -137,7 +161,7 @@ describe.each(TARGETS)('room authorization table: $name', (kind) => {
       try {
         const booking = await (await clientAs(t, 'elder')).bookRoom('m2', { date: '2026-11-26', start: '09:00' })
         try {
-          await call(await clientAs(t, who), booking.id)
+          await call(await clientAs(t, who), booking.id, t)
           outcomes.push('ok')
         } catch (error) {
           outcomes.push((error as { code: Outcome }).code)

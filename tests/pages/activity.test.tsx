@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
-import { api, ApiError, type SignUpView } from '../../src/api'
+import { api, ApiError, type RosterEntry, type SignUpView } from '../../src/api'
+import { activityApi } from '../../src/api/activity'
 import ActivityDetail from '../../src/activity/pages/detail'
 import OrganiserPage from '../../src/activity/pages/organiser'
 import PublishActivity from '../../src/activity/pages/publish'
@@ -18,7 +19,7 @@ afterEach(() => {
 describe('publishing an activity', () => {
   it('shows each error beside its field, keeps what was typed, and stores nothing', async () => {
     useSession.getState().signIn(await api.switchDemoAccount('staff'))
-    const publish = jest.spyOn(api, 'publishActivity')
+    const publish = jest.spyOn(activityApi, 'publishActivity')
     const { container, testUtils } = await mountPage(PublishActivity, { path: '/activity/pages/publish/index' })
     typeInto(container, 'activity-theme', '植树护绿')
     typeInto(container, 'activity-capacity', '0')
@@ -34,7 +35,7 @@ describe('publishing an activity', () => {
 
   it('publishes a whole form once and opens the activity', async () => {
     useSession.getState().signIn(await api.switchDemoAccount('staff'))
-    const publish = jest.spyOn(api, 'publishActivity')
+    const publish = jest.spyOn(activityApi, 'publishActivity')
     const redirect = jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'ok' })
     const { container, testUtils } = await mountPage(PublishActivity, { path: '/activity/pages/publish/index' })
     typeInto(container, 'activity-theme', '植树护绿')
@@ -50,7 +51,7 @@ describe('publishing an activity', () => {
 
   it('publishes a monthly series by the rule the form describes', async () => {
     useSession.getState().signIn(await api.switchDemoAccount('staff'))
-    const series = jest.spyOn(api, 'publishActivitySeries')
+    const series = jest.spyOn(activityApi, 'publishActivitySeries')
     const redirect = jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'ok' })
     const { container, testUtils } = await mountPage(PublishActivity, { path: '/activity/pages/publish/index' })
     typeInto(container, 'activity-theme', '党员责任区集中奉献日')
@@ -81,9 +82,9 @@ describe('an activity’s page', () => {
     expect(container.textContent).toContain('我的报名：已报名')
 
     const checkIn = jest
-      .spyOn(api, 'checkInToActivity')
+      .spyOn(activityApi, 'checkInToActivity')
       .mockRejectedValueOnce(new ApiError('CONFLICT', '签到码已过期，请扫描组织者手机上的最新签到码', { code: '签到码已过期，请用最新的签到码' }))
-      .mockImplementationOnce(async () => ({ ...(await api.listMySignUps())[0], checkedInAt: '2026-11-28T08:55:00+08:00' }) as SignUpView)
+      .mockImplementationOnce(async () => ({ ...(await activityApi.listMySignUps())[0], checkedInAt: '2026-11-28T08:55:00+08:00' }) as SignUpView)
     typeInto(container, 'activity-code', '123456')
     testUtils.fireEvent.click(button(container, '签到'))
     await testUtils.queries.waitForQueryByText('签到码已过期，请扫描组织者手机上的最新签到码', undefined, { timeout: 3000 })
@@ -105,9 +106,9 @@ describe('an activity’s page', () => {
 describe('the organiser’s page', () => {
   it('shows the live code large, and the list of who signed up', async () => {
     useSession.getState().signIn(await api.switchDemoAccount('resident'))
-    await api.signUpForActivity('h1')
+    await activityApi.signUpForActivity('h1')
     useSession.getState().signIn(await api.switchDemoAccount('staff'))
-    jest.spyOn(api, 'getLiveCode').mockResolvedValue({ code: '482913', payload: 'HD:h1:482913', expiresAt: new Date(Date.now() + 20_000).toISOString() })
+    jest.spyOn(activityApi, 'getLiveCode').mockResolvedValue({ code: '482913', payload: 'HD:h1:482913', expiresAt: new Date(Date.now() + 20_000).toISOString() })
     const { container, testUtils } = await mountPage(OrganiserPage, { path: '/activity/pages/organiser/index', params: { id: 'h1' } })
     await testUtils.queries.waitForQueryByText('482913', undefined, { timeout: 3000 })
     expect(container.querySelector('.live-code')?.textContent).toBe('482913')
@@ -116,10 +117,46 @@ describe('the organiser’s page', () => {
   })
 })
 
+describe('the volunteer’s own code', () => {
+  it('is shown on request on the activity’s page, eight digits and nothing personal', async () => {
+    useSession.getState().signIn(await api.switchDemoAccount('volunteer'))
+    await activityApi.signUpForActivity('h1')
+    const mine = jest.spyOn(activityApi, 'getMyActivityCode')
+    const { container, testUtils } = await mountPage(ActivityDetail, { path: '/activity/pages/detail/index', params: { id: 'h1' } })
+    await testUtils.queries.waitForQueryByText('出示我的签到码', undefined, { timeout: 3000 })
+    // Not fetched until asked for.
+    expect(mine).not.toHaveBeenCalled()
+    testUtils.fireEvent.click(button(container, '出示我的签到码'))
+    const shown = await testUtils.queries.waitForQuerySelector('.live-code--personal', { timeout: 3000 })
+    expect(shown!.textContent).toMatch(/^\d{8}$/)
+    expect(mine).toHaveBeenCalledWith('h1')
+    expect(container.textContent).not.toContain('赵志强')
+  })
+
+  it('is typed on the organiser’s page: a refusal is said beside the field and the digits stay; a success names the volunteer', async () => {
+    useSession.getState().signIn(await api.switchDemoAccount('staff'))
+    const { container, testUtils } = await mountPage(OrganiserPage, { path: '/activity/pages/organiser/index', params: { id: 'h1' } })
+    await testUtils.queries.waitForQueryByText('扫志愿者的签到码', undefined, { timeout: 3000 })
+    typeInto(container, 'volunteer-code', '1234')
+    testUtils.fireEvent.click(button(container, '确认签到'))
+    await testUtils.queries.waitForQueryByText('请输入志愿者手机上的8位数字', undefined, { timeout: 3000 })
+    expect(container.querySelector('#volunteer-code-error')?.textContent).toBe('请输入志愿者手机上的8位数字')
+    expect(valueOf(container, 'volunteer-code')).toBe('1234')
+
+    const scan = jest.spyOn(activityApi, 'scanVolunteerCode').mockResolvedValueOnce({ name: '赵志强', checkedInAt: '2026-11-28T08:55:00+08:00', checkedOutAt: '2026-11-28T11:00:00+08:00', creditedHours: 2 } as RosterEntry)
+    testUtils.fireEvent.click(container.querySelector('[role="radio"][aria-checked="false"]')!)
+    typeInto(container, 'volunteer-code', '12345678')
+    testUtils.fireEvent.click(button(container, '确认签退'))
+    await testUtils.queries.waitForQueryByText('赵志强 签退成功，本次服务2小时', undefined, { timeout: 3000 })
+    expect(scan.mock.calls[0].slice(0, 3)).toEqual(['h1', '12345678', 'check-out'])
+    expect(valueOf(container, 'volunteer-code')).toBe('')
+  })
+})
+
 describe('the public check of a certificate', () => {
   it('opens from the certificate’s link and shows the totals with the holder’s name masked; a wrong code is said beside the field', async () => {
     useSession.getState().signIn(await api.switchDemoAccount('volunteer'))
-    const certificate = await api.issueCertificate()
+    const certificate = await activityApi.issueCertificate()
     useSession.setState({ token: null, user: null })
     const { container, testUtils } = await mountPage(VerifyCertificate, { path: '/activity/pages/verify/index', params: { c: certificate.code } })
     await testUtils.queries.waitForQueryByText('证明真实有效', undefined, { timeout: 3000 })

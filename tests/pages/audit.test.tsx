@@ -1,6 +1,9 @@
 /* 操作记录: staff read the trail, narrow it to one account and to days; a span
  * that ends before it starts is refused beside the field, and what was typed stays. */
 import { api } from '../../src/api'
+import { clinicApi } from '../../src/api/clinic'
+import { privacyApi } from '../../src/api/privacy'
+import { staffApi } from '../../src/api/staff'
 import AuditTrail from '../../src/staff/pages/audit'
 import { useSession } from '../../src/stores/session'
 import { button, errorOf, typeInto, valueOf } from '../setup/form'
@@ -19,11 +22,11 @@ describe('操作记录', () => {
   it('shows who did what for whom, and narrows to one account', async () => {
     // Something to see: the elder corrects her name, staff open a roster.
     useSession.getState().signIn(await api.switchDemoAccount('elder'))
-    await api.renameMe('张桂兰')
+    await privacyApi.renameMe('张桂兰')
     useSession.getState().signIn(await api.switchDemoAccount('staff'))
-    await api.getRoster('c1')
+    await clinicApi.getRoster('c1')
 
-    const list = jest.spyOn(api, 'listAudit')
+    const list = jest.spyOn(staffApi, 'listAudit')
     const { container, testUtils } = await mountPage(AuditTrail, { path: '/staff/pages/audit/index' })
     await testUtils.queries.waitForQuerySelector('.audit-line', { timeout: 3000 })
     expect(lines(container)[0]).toMatch(/^查看义诊名单查看刘芳（工作人员）/)
@@ -44,7 +47,7 @@ describe('操作记录', () => {
     useSession.getState().signIn(await api.switchDemoAccount('staff'))
     const { container, testUtils } = await mountPage(AuditTrail, { path: '/staff/pages/audit/index' })
     await testUtils.queries.waitForQueryByText('按日期筛选', undefined, { timeout: 3000 })
-    const list = jest.spyOn(api, 'listAudit')
+    const list = jest.spyOn(staffApi, 'listAudit')
     typeInto(container, 'audit-from', '2026-11-30')
     typeInto(container, 'audit-to', '2026-11-01')
     testUtils.fireEvent.click(button(container, '按日期筛选'))

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { api, ApiError } from '../../src/api'
+import { clinicApi } from '../../src/api/clinic'
 import BookClinic from '../../src/clinic/pages/book'
 import Ticket from '../../src/clinic/pages/ticket'
 import { useSession } from '../../src/stores/session'
@@ -31,7 +32,7 @@ describe('the booking form', () => {
   })
 
   it('shows each error beside its field, keeps the form and books nothing', async () => {
-    const bookClinic = jest.spyOn(api, 'bookClinic')
+    const bookClinic = jest.spyOn(clinicApi, 'bookClinic')
     const { container, testUtils } = await openBooking()
     typeInto(container, 'book-phone', '139045')
     typeInto(container, 'book-age', '130')
@@ -45,7 +46,7 @@ describe('the booking form', () => {
   })
 
   it('keeps everything after a network failure and retries with the same key', async () => {
-    const bookClinic = jest.spyOn(api, 'bookClinic').mockRejectedValueOnce(new ApiError('TIMEOUT'))
+    const bookClinic = jest.spyOn(clinicApi, 'bookClinic').mockRejectedValueOnce(new ApiError('TIMEOUT'))
     const redirect = jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'ok' })
     const { container, testUtils } = await openBooking()
     typeInto(container, 'book-age', '72')
@@ -66,7 +67,7 @@ describe('the booking form', () => {
   })
 
   it('shows a refusal from the backend in clear Chinese', async () => {
-    jest.spyOn(api, 'bookClinic').mockRejectedValue(new ApiError('CONFLICT', '张桂兰已经预约了这场义诊，同一位就诊人只能预约一次'))
+    jest.spyOn(clinicApi, 'bookClinic').mockRejectedValue(new ApiError('CONFLICT', '张桂兰已经预约了这场义诊，同一位就诊人只能预约一次'))
     const { container, testUtils } = await openBooking()
     typeInto(container, 'book-age', '72')
     testUtils.fireEvent.click(button(container, '确认预约'))
@@ -76,9 +77,9 @@ describe('the booking form', () => {
 
 describe('the booking form after the cutoff', () => {
   it('says booking has closed and offers no enabled 确认预约', async () => {
-    const real = await api.getClinic('c1')
-    jest.spyOn(api, 'getClinic').mockResolvedValue({ ...real, bookingOpen: false })
-    const bookClinic = jest.spyOn(api, 'bookClinic')
+    const real = await clinicApi.getClinic('c1')
+    jest.spyOn(clinicApi, 'getClinic').mockResolvedValue({ ...real, bookingOpen: false })
+    const bookClinic = jest.spyOn(clinicApi, 'bookClinic')
     const { container, testUtils } = await openBooking()
     await testUtils.queries.waitForQueryByText('这场义诊现在不能预约（未开放或已截止），填写的内容不会提交。')
     const confirm = button(container, '确认预约')
@@ -94,7 +95,7 @@ describe('the ticket', () => {
     let id = bookingId
     if (!id) {
       useSession.getState().signIn(await api.switchDemoAccount('elder'))
-      id = (await api.bookClinic('c1', 't3', { patientName: '张桂兰', phone: '13904527788', age: 72, forWhom: '本人', symptoms: '', assistance: [] })).id
+      id = (await clinicApi.bookClinic('c1', 't3', { patientName: '张桂兰', phone: '13904527788', age: 72, forWhom: '本人', symptoms: '', assistance: [] })).id
     }
     useSession.getState().signIn(await api.switchDemoAccount(account))
     const page = await mountPage(Ticket, { path: '/clinic/pages/ticket/index', params: { id } })
@@ -103,7 +104,7 @@ describe('the ticket', () => {
   }
 
   it('asks staff why they cancel, beside the field, and shows the elder who cancelled and why', async () => {
-    const cancelBooking = jest.spyOn(api, 'cancelBooking')
+    const cancelBooking = jest.spyOn(clinicApi, 'cancelBooking')
     const { container, testUtils, id } = await ticketAs('staff')
     testUtils.fireEvent.click(button(container, '取消预约'))
     await testUtils.queries.waitForQuerySelector('#cancel-reason')
@@ -138,13 +139,13 @@ describe('the ticket', () => {
 describe('the ticket without a network', () => {
   it('opens the copy kept on the phone, marked as possibly out of date, and offers no change', async () => {
     useSession.getState().signIn(await api.switchDemoAccount('elder'))
-    const { id } = await api.bookClinic('c1', 't3', { patientName: '张桂兰', phone: '13904527788', age: 72, forWhom: '本人', symptoms: '', assistance: [] })
+    const { id } = await clinicApi.bookClinic('c1', 't3', { patientName: '张桂兰', phone: '13904527788', age: 72, forWhom: '本人', symptoms: '', assistance: [] })
     const first = await mountPage(Ticket, { path: '/clinic/pages/ticket/index', params: { id } })
     await first.testUtils.queries.waitForQueryByText('取消预约', undefined, { timeout: 3000 })
     const code = first.container.querySelector('.ticket__code')?.textContent
 
     // At the clinic door: no network.
-    jest.spyOn(api, 'getBooking').mockRejectedValue(new ApiError('NETWORK'))
+    jest.spyOn(clinicApi, 'getBooking').mockRejectedValue(new ApiError('NETWORK'))
     const offline = await mountPage(Ticket, { path: '/clinic/pages/ticket/index', params: { id } })
     await offline.testUtils.queries.waitForQueryByText('重新加载', undefined, { timeout: 3000 })
     expect(offline.container.querySelector('.notice--warn')?.textContent).toMatch(/^网络不通，这是\d+月\d+日 \d\d:\d\d保存在手机上的凭证，可能不是最新状态。重新加载$/)
@@ -155,10 +156,10 @@ describe('the ticket without a network', () => {
 
   it('shows no kept copy when the server refuses the ticket (another account)', async () => {
     useSession.getState().signIn(await api.switchDemoAccount('elder'))
-    const { id } = await api.bookClinic('c1', 't3', { patientName: '张桂兰', phone: '13904527788', age: 72, forWhom: '本人', symptoms: '', assistance: [] })
+    const { id } = await clinicApi.bookClinic('c1', 't3', { patientName: '张桂兰', phone: '13904527788', age: 72, forWhom: '本人', symptoms: '', assistance: [] })
     const first = await mountPage(Ticket, { path: '/clinic/pages/ticket/index', params: { id } })
     await first.testUtils.queries.waitForQueryByText('取消预约', undefined, { timeout: 3000 })
-    jest.spyOn(api, 'getBooking').mockRejectedValue(new ApiError('FORBIDDEN'))
+    jest.spyOn(clinicApi, 'getBooking').mockRejectedValue(new ApiError('FORBIDDEN'))
     const refused = await mountPage(Ticket, { path: '/clinic/pages/ticket/index', params: { id } })
     await refused.testUtils.queries.waitForQueryByText('回到首页', undefined, { timeout: 3000 })
     expect(refused.container.querySelector('.ticket__code')).toBeNull()
@@ -168,7 +169,7 @@ describe('the ticket without a network', () => {
 describe('常用就诊人 on the booking form', () => {
   it('a family member booked for before is one tap away, with age and help filled in', async () => {
     useSession.getState().signIn(await api.switchDemoAccount('resident'))
-    await api.bookClinic('c2', (await api.getClinic('c2')).slots[0].id, { patientName: '李大爷', phone: '13600001111', age: 78, forWhom: '家人代约', symptoms: '', assistance: ['听力'] })
+    await clinicApi.bookClinic('c2', (await clinicApi.getClinic('c2')).slots[0].id, { patientName: '李大爷', phone: '13600001111', age: 78, forWhom: '家人代约', symptoms: '', assistance: ['听力'] })
     const { container, testUtils } = await mountPage(BookClinic, { path: '/clinic/pages/book/index', params: { clinic: 'c1', slot: 't2' } })
     await testUtils.queries.waitForQueryByText('为谁预约', undefined, { timeout: 3000 })
     expect(container.querySelector('[aria-label="常用就诊人"]')).toBeNull()
@@ -186,7 +187,7 @@ describe('常用就诊人 on the booking form', () => {
   it('本人 takes the age the account gave last time', async () => {
     useSession.getState().signIn(await api.switchDemoAccount('resident'))
     const me = useSession.getState().user!
-    await api.bookClinic('c2', (await api.getClinic('c2')).slots[0].id, { patientName: me.name, phone: me.phone, age: 45, forWhom: '本人', symptoms: '', assistance: [] })
+    await clinicApi.bookClinic('c2', (await clinicApi.getClinic('c2')).slots[0].id, { patientName: me.name, phone: me.phone, age: 45, forWhom: '本人', symptoms: '', assistance: [] })
     const { container, testUtils } = await mountPage(BookClinic, { path: '/clinic/pages/book/index', params: { clinic: 'c1', slot: 't2' } })
     await testUtils.queries.waitForQueryByText('为谁预约', undefined, { timeout: 3000 })
     for (let i = 0; i < 50 && valueOf(container, 'book-age') === ''; i++) await new Promise((done) => setTimeout(done, 20))

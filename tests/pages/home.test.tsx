@@ -134,3 +134,27 @@ describe('home page: the six-colour card', () => {
     expect(container.querySelector('.page')?.className).toContain('page--elder')
   })
 })
+
+describe('home page: the public summary', () => {
+  /** The summary's text once it has loaded (its figures sit in nested Text nodes). */
+  async function summaryText(container: HTMLElement): Promise<string> {
+    for (let waited = 0; waited < 3000; waited += 50) {
+      const summary = container.querySelector('.summary')
+      if (summary) return summary.textContent ?? ''
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    throw new Error('the summary never appeared')
+  }
+  const figures = { deedsDone: 9, volunteerHours: 31.5, clinicArrivals: 2, jobPlacements: 1, hazardsRemoved: 1, activityParticipations: 12 }
+  it('adds matters solved and disputes mediated once there are any', async () => {
+    jest.spyOn(api, 'getPublicSummary').mockResolvedValue({ ...figures, mattersSolved: 5, disputesMediated: 3 })
+    const { container } = await openHome({ g: 'DA0103' })
+    expect(await summaryText(container)).toBe('本街道已为民办实事 9 件，志愿服务 31.5 小时解决居民身边事 5 件，调解纠纷 3 起')
+  })
+
+  it('says nothing of them while there are none', async () => {
+    jest.spyOn(api, 'getPublicSummary').mockResolvedValue({ ...figures, mattersSolved: 0, disputesMediated: 0 })
+    const { container } = await openHome({ g: 'DA0103' })
+    expect(await summaryText(container)).toBe('本街道已为民办实事 9 件，志愿服务 31.5 小时')
+  })
+})

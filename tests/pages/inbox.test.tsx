@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { api } from '../../src/api'
+import { clinicApi } from '../../src/api/clinic'
 import Inbox from '../../src/inbox/pages/list'
 import Me from '../../src/pages/me'
 import { useSession } from '../../src/stores/session'
@@ -16,9 +17,9 @@ afterEach(async () => {
 /** The elder waits for the full first slot of c1; staff cancel a booking there, which moves her in. */
 async function elderMovedIn() {
   useSession.getState().signIn(await api.switchDemoAccount('elder'))
-  const waiting = await api.bookClinic('c1', 't1', PATIENT)
+  const waiting = await clinicApi.bookClinic('c1', 't1', PATIENT)
   useSession.getState().signIn(await api.switchDemoAccount('staff'))
-  await api.cancelBooking('k1', '本人来电取消')
+  await clinicApi.cancelBooking('k1', '本人来电取消')
   useSession.getState().signIn(await api.switchDemoAccount('elder'))
   return waiting
 }

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { api, ApiError } from '../../src/api'
+import { jobsApi } from '../../src/api/jobs'
 import ApplyJob from '../../src/jobs/pages/apply'
 import JobDetail from '../../src/jobs/pages/detail'
 import JobList from '../../src/jobs/pages/list'
@@ -33,7 +34,7 @@ afterEach(() => {
 describe('job search', () => {
   it('staff search every posting, closed and expired ones included', async () => {
     useSession.getState().signIn(await api.switchDemoAccount('staff'))
-    const listAllJobs = jest.spyOn(api, 'listAllJobs')
+    const listAllJobs = jest.spyOn(jobsApi, 'listAllJobs')
     const { container, testUtils } = await mountPage(JobList, { path: '/jobs/pages/list/index' })
     await testUtils.queries.waitForQuerySelector('.job-item', { timeout: 3000 })
     typeInto(container, 'jobs-keyword', '保安')
@@ -44,7 +45,7 @@ describe('job search', () => {
   })
 
   it('searches when Enter is pressed in the search box, as with the 搜索 button', async () => {
-    const listJobs = jest.spyOn(api, 'listJobs')
+    const listJobs = jest.spyOn(jobsApi, 'listJobs')
     const { container, testUtils } = await mountPage(JobList, { path: '/jobs/pages/list/index' })
     await testUtils.queries.waitForQuerySelector('.job-item', { timeout: 3000 })
     typeInto(container, 'jobs-keyword', '编织')
@@ -55,7 +56,7 @@ describe('job search', () => {
   })
 
   it('searches by keyword and combines kind, tag and pay filters', async () => {
-    const listJobs = jest.spyOn(api, 'listJobs')
+    const listJobs = jest.spyOn(jobsApi, 'listJobs')
     const { container, testUtils } = await mountPage(JobList, { path: '/jobs/pages/list/index' })
     await testUtils.queries.waitForQuerySelector('.job-item', { timeout: 3000 })
     expect(titles(container).length).toBe(20)
@@ -104,7 +105,7 @@ describe('the apply form', () => {
   }
 
   it('prefills the profile, shows errors beside fields and applies nothing', async () => {
-    const apply = jest.spyOn(api, 'applyForJob')
+    const apply = jest.spyOn(jobsApi, 'applyForJob')
     const { container, testUtils } = await openForm()
     expect((container.querySelector('#apply-name') as HTMLInputElement).value).toBe('李明')
     typeInto(container, 'apply-phone', '1380452')
@@ -118,7 +119,7 @@ describe('the apply form', () => {
   })
 
   it('keeps the note after a network failure and retries with the same key', async () => {
-    const apply = jest.spyOn(api, 'applyForJob').mockRejectedValueOnce(new ApiError('NETWORK'))
+    const apply = jest.spyOn(jobsApi, 'applyForJob').mockRejectedValueOnce(new ApiError('NETWORK'))
     const redirect = jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'ok' })
     const { container, testUtils } = await openForm()
     typeInto(container, 'apply-note', '会钩针，每天下午有空')
@@ -132,7 +133,7 @@ describe('the apply form', () => {
   })
 
   it('says so when the resident already applied', async () => {
-    jest.spyOn(api, 'applyForJob').mockRejectedValue(new ApiError('CONFLICT', '您已经报名过这个岗位，请在“我的报名”查看进度'))
+    jest.spyOn(jobsApi, 'applyForJob').mockRejectedValue(new ApiError('CONFLICT', '您已经报名过这个岗位，请在“我的报名”查看进度'))
     const { container, testUtils } = await openForm()
     testUtils.fireEvent.click(button(container, '提交报名'))
     expect(await testUtils.queries.waitForQueryByText('您已经报名过这个岗位', undefined, { timeout: 3000 })).toBeTruthy()
@@ -146,7 +147,7 @@ describe('a posting already applied to', () => {
     await before.testUtils.queries.waitForQueryByText('我要报名', undefined, { timeout: 3000 })
     before.unmount()
 
-    await api.applyForJob('j1', { name: '李明', phone: '13804521234', note: '' })
+    await jobsApi.applyForJob('j1', { name: '李明', phone: '13804521234', note: '' })
     const { container, testUtils } = await mountPage(JobDetail, { path: '/jobs/pages/detail/index', params: { id: 'j1' } })
     await testUtils.queries.waitForQueryByText('您已报名这个岗位，当前进度：已提交', undefined, { timeout: 3000 })
     expect(Array.from(container.querySelectorAll('button')).map((b) => b.textContent)).not.toContain('我要报名')
@@ -156,7 +157,7 @@ describe('a posting already applied to', () => {
 
 describe('代办 on the apply form', () => {
   it('lets staff choose a resident of the list, and applies for that resident', async () => {
-    const apply = jest.spyOn(api, 'applyForJob')
+    const apply = jest.spyOn(jobsApi, 'applyForJob')
     const redirect = jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'ok' })
     useSession.getState().signIn(await api.switchDemoAccount('staff'))
     const { container, testUtils } = await mountPage(ApplyJob, { path: '/jobs/pages/apply/index', params: { id: 'j1' } })

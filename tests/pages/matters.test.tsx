@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { api, ApiError } from '../../src/api'
+import { mattersApi } from '../../src/api/matters'
 import MatterDetail from '../../src/matters/pages/detail'
 import PublicMatters from '../../src/matters/pages/public'
 import RaiseMatter from '../../src/matters/pages/raise'
@@ -30,7 +31,7 @@ describe('the 我要说事 form', () => {
   }
 
   it('shows errors beside the fields, keeps what was typed and sends nothing', async () => {
-    const raise = jest.spyOn(api, 'raiseMatter')
+    const raise = jest.spyOn(mattersApi, 'raiseMatter')
     const { container, testUtils } = await openForm()
     typeInto(container, 'matter-text', '灯坏')
     testUtils.fireEvent.click(button(container, '提交'))
@@ -67,7 +68,7 @@ describe('the 我要说事 form', () => {
   })
 
   it('keeps what was typed after a network failure and retries with the same key', async () => {
-    const raise = jest.spyOn(api, 'raiseMatter').mockRejectedValueOnce(new ApiError('NETWORK'))
+    const raise = jest.spyOn(mattersApi, 'raiseMatter').mockRejectedValueOnce(new ApiError('NETWORK'))
     const redirect = jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'ok' })
     const { container, testUtils } = await openForm()
     testUtils.fireEvent.click(button(container, '安全隐患'))
@@ -88,7 +89,7 @@ describe('the 我要说事 form', () => {
 describe('handling a matter', () => {
   it('lets the grid worker accept and answer, names them to the resident, and asks for the reply first', async () => {
     await signIn('resident')
-    const matter = await api.raiseMatter({ kind: '设施损坏', text: '3栋门口的长椅坏了', building: '友谊路9号3栋', unit: '', public: true })
+    const matter = await mattersApi.raiseMatter({ kind: '设施损坏', text: '3栋门口的长椅坏了', building: '友谊路9号3栋', unit: '', public: true })
     await signIn('volunteer')
     const { container, testUtils } = await mountPage(MatterDetail, { path: '/matters/pages/detail/index', params: { id: matter.id } })
     await testUtils.queries.waitForQuerySelector('.timeline', { timeout: 3000 })
@@ -124,7 +125,7 @@ describe('handling a matter', () => {
 describe("neighbours' matters", () => {
   it('lists safety hazards first without names, and counts 我也遇到 once', async () => {
     await signIn('elder')
-    const join = jest.spyOn(api, 'addMeToMatter')
+    const join = jest.spyOn(mattersApi, 'addMeToMatter')
     const { container, testUtils } = await mountPage(PublicMatters, { path: '/matters/pages/public/index' })
     await testUtils.queries.waitForQuerySelector('.matter-item', { timeout: 3000 })
     const first = container.querySelector('.matter-item')!
@@ -155,7 +156,7 @@ describe('调解预约', () => {
   })
 
   it('asks for a slot and the dispute beside the fields, keeps what was typed and sends nothing', async () => {
-    const book = jest.spyOn(api, 'bookMediation')
+    const book = jest.spyOn(mattersApi, 'bookMediation')
     const { container, testUtils } = await openBooking()
     expect(valueOf(container, 'mediation-name')).toBe('张桂兰')
     typeInto(container, 'mediation-description', '楼上吵')
@@ -168,7 +169,7 @@ describe('调解预约', () => {
   })
 
   it('books a place after a network failure with the same key, and lists it with 取消预约', async () => {
-    const book = jest.spyOn(api, 'bookMediation').mockRejectedValueOnce(new ApiError('NETWORK'))
+    const book = jest.spyOn(mattersApi, 'bookMediation').mockRejectedValueOnce(new ApiError('NETWORK'))
     const { container, testUtils } = await openBooking()
     testUtils.fireEvent.click(container.querySelector('[aria-label="选择时段"] button')!)
     typeInto(container, 'mediation-description', '楼上邻居家漏水到我家，协商几次都没有结果')

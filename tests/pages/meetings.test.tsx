@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { api, ApiError } from '../../src/api'
+import { mattersApi } from '../../src/api/matters'
 import { inChina } from '../../src/domain/chinaTime'
 import MeetingDetail from '../../src/matters/pages/meeting'
 import Meetings from '../../src/matters/pages/meetings'
@@ -30,7 +31,7 @@ describe('scheduling a 网格议事会', () => {
   }
 
   it('shows errors beside the fields, keeps what was typed and sends nothing', async () => {
-    const schedule = jest.spyOn(api, 'scheduleMeeting')
+    const schedule = jest.spyOn(mattersApi, 'scheduleMeeting')
     const { container, testUtils } = await openForm()
     typeInto(container, 'meeting-place', '党群服务站二楼')
     testUtils.fireEvent.click(button(container, '安排议事会'))
@@ -46,7 +47,7 @@ describe('scheduling a 网格议事会', () => {
   })
 
   it('sends the grid, China time, place and attendees by role, retrying with the same key', async () => {
-    const schedule = jest.spyOn(api, 'scheduleMeeting').mockRejectedValueOnce(new ApiError('NETWORK'))
+    const schedule = jest.spyOn(mattersApi, 'scheduleMeeting').mockRejectedValueOnce(new ApiError('NETWORK'))
     const redirect = jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'ok' })
     const { container, testUtils } = await openForm()
     testUtils.fireEvent.click(container.querySelector('[aria-label="网格"] button:nth-child(3)')!)
@@ -86,7 +87,7 @@ describe('scheduling a 网格议事会', () => {
 describe('recording decisions', () => {
   it('puts a matter on the agenda, asks for the decision first, and publishes the minutes read-only', async () => {
     await signIn('staff')
-    const meeting = await api.scheduleMeeting({ gridCode: 'DA0103', date: tomorrow(), start: '19:00', place: '党群服务站二楼', attendees: [{ role: '网格书记', name: '陈建国' }] })
+    const meeting = await mattersApi.scheduleMeeting({ gridCode: 'DA0103', date: tomorrow(), start: '19:00', place: '党群服务站二楼', attendees: [{ role: '网格书记', name: '陈建国' }] })
     const { container, testUtils } = await mountPage(MeetingDetail, { path: '/matters/pages/meeting/index', params: { id: meeting.id } })
     await testUtils.queries.waitForQueryByText('议程上还没有事项', undefined, { timeout: 3000 })
     testUtils.fireEvent.click(container.querySelector('button[aria-label^="列入议程：2栋楼道的灯"]')!)
@@ -94,7 +95,7 @@ describe('recording decisions', () => {
     expect(container.textContent).toContain('待议定')
 
     // Publishing first: the minutes and the undecided item are named, nothing is sent.
-    const publish = jest.spyOn(api, 'publishMeeting')
+    const publish = jest.spyOn(mattersApi, 'publishMeeting')
     testUtils.fireEvent.click(button(container, '公布决议'))
     await testUtils.queries.waitForQueryByText('还有几项需要修改，请看标红的提示')
     expect(errorOf(container, 'meeting-minutes')).toBe('请填写会议决议')

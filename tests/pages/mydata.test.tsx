@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { api } from '../../src/api'
+import { privacyApi } from '../../src/api/privacy'
 import { STORED } from '../../src/platform/storage'
 import MyDataPage from '../../src/legal/pages/mydata'
 import { myDataText } from '../../src/legal/myDataText'
@@ -48,7 +49,7 @@ describe('个人信息与隐私', () => {
 
   it('the text names the account and every record with its personal details', async () => {
     useSession.getState().signIn(await api.switchDemoAccount('elder'))
-    const text = myDataText(await api.getMyData())
+    const text = myDataText(await privacyApi.getMyData())
     expect(text).toContain('姓名：张桂兰')
     expect(text).toContain('手机号：13904527788')
     expect(text).toMatch(/【微心愿】共\d+条/)

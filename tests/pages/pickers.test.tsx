@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { api } from '../../src/api'
+import { clinicApi } from '../../src/api/clinic'
 import ManageClinic from '../../src/clinic/pages/manage'
 import ManageJob from '../../src/jobs/pages/manage'
 import { useSession } from '../../src/stores/session'
@@ -25,7 +26,7 @@ describe('dates and times in staff forms are the phone’s own pickers', () => {
     expect((container.querySelector('#clinic-date') as HTMLInputElement).type).toBe('date')
     expect((container.querySelector('#slot-0-start') as HTMLInputElement).type).toBe('time')
     expect((container.querySelector('#slot-0-end') as HTMLInputElement).type).toBe('time')
-    const create = jest.spyOn(api, 'createClinic')
+    const create = jest.spyOn(clinicApi, 'createClinic')
     const redirect = jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'redirectTo:ok' })
     typeInto(container, 'clinic-title', '眼科义诊')
     typeInto(container, 'clinic-specialty', '眼科')

@@ -1,4 +1,5 @@
 import { api } from '../../src/api'
+import { roomsApi } from '../../src/api/rooms'
 import { inChina } from '../../src/domain/chinaTime'
 import RoomDetail from '../../src/rooms/pages/detail'
 import MyRoomBookingsPage from '../../src/rooms/pages/mine'
@@ -27,7 +28,7 @@ describe('booking a room', () => {
 
   it('staff closing a room see each bad field beside it, with what they typed kept', async () => {
     useSession.getState().signIn(await api.switchDemoAccount('staff'))
-    const close = jest.spyOn(api, 'closeRoom')
+    const close = jest.spyOn(roomsApi, 'closeRoom')
     const { container, testUtils } = await mountPage(RoomDetail, { path: '/rooms/pages/detail/index', params: { id: 'm2' } })
     await testUtils.queries.waitForQueryByText('暂停开放（维修、活动）', undefined, { timeout: 3000 })
     typeInto(container, 'closure-from', '2030-01-01 14:00')
@@ -44,13 +45,30 @@ describe('my room bookings', () => {
   it('show why staff cancelled a booking', async () => {
     useSession.getState().signIn(await api.switchDemoAccount('elder'))
     const date = tomorrow().format('YYYY-MM-DD')
-    await api.bookRoom('m1', { date, start: '15:00' })
+    await roomsApi.bookRoom('m1', { date, start: '15:00' })
     useSession.getState().signIn(await api.switchDemoAccount('staff'))
-    await api.closeRoom('m1', { from: `${date}T14:00:00+08:00`, to: `${date}T18:00:00+08:00`, reason: '球台维修' })
+    await roomsApi.closeRoom('m1', { from: `${date}T14:00:00+08:00`, to: `${date}T18:00:00+08:00`, reason: '球台维修' })
     useSession.getState().signIn(await api.switchDemoAccount('elder'))
     const { container, testUtils } = await mountPage(MyRoomBookingsPage, { path: '/rooms/pages/mine/index' })
     await testUtils.queries.waitForQueryByText('工作人员已取消：球台维修', undefined, { timeout: 3000 })
     expect(container.textContent).toContain('已取消')
     expect(Array.from(container.querySelectorAll('button')).map((b) => b.textContent)).not.toContain('取消预约')
+  })
+})
+
+describe('checking in at the door', () => {
+  it('explains a short code, and six digits without a booking open now, beside the field, keeping what was typed and sending nothing', async () => {
+    useSession.getState().signIn(await api.switchDemoAccount('elder'))
+    const checkIn = jest.spyOn(roomsApi, 'checkInToRoom')
+    const { container, testUtils } = await mountPage(MyRoomBookingsPage, { path: '/rooms/pages/mine/index' })
+    await testUtils.queries.waitForQueryByText('还没有预约', undefined, { timeout: 3000 })
+    typeInto(container, 'room-door-code', '12345')
+    testUtils.fireEvent.click(button(container, '签到'))
+    await testUtils.queries.waitForQueryByText('请扫描功能室门口屏幕上的二维码，或输入二维码下方的6位数字')
+    typeInto(container, 'room-door-code', '123456')
+    testUtils.fireEvent.click(button(container, '签到'))
+    await testUtils.queries.waitForQueryByText('您现在没有可签到的预约（开始前10分钟起可签到）')
+    expect(valueOf(container, 'room-door-code')).toBe('123456')
+    expect(checkIn).not.toHaveBeenCalled()
   })
 })

@@ -1,4 +1,5 @@
 import { api } from '../../src/api'
+import { clinicApi } from '../../src/api/clinic'
 import Roster from '../../src/clinic/pages/roster'
 import { inChina } from '../../src/domain/chinaTime'
 import { scanQrCode } from '../../src/platform/scan'
@@ -15,8 +16,8 @@ const realNow = Date.now
 /** Two bookings of tomorrow's clinic c1, then staff on the morning of it. */
 async function rosterOnTheDay() {
   useSession.getState().signIn(await api.switchDemoAccount('elder'))
-  const first = await api.bookClinic('c1', 't2', { ...PATIENT, patientName: '李淑芬', phone: '13604521111' })
-  const second = await api.bookClinic('c1', 't2', { ...PATIENT, patientName: '赵德明', phone: '13604522222' })
+  const first = await clinicApi.bookClinic('c1', 't2', { ...PATIENT, patientName: '李淑芬', phone: '13604521111' })
+  const second = await clinicApi.bookClinic('c1', 't2', { ...PATIENT, patientName: '赵德明', phone: '13604522222' })
   const morning = Date.parse(`${inChina(realNow()).add(1, 'day').format('YYYY-MM-DD')}T08:40:00+08:00`)
   jest.spyOn(Date, 'now').mockReturnValue(morning)
   useSession.getState().signIn(await api.switchDemoAccount('staff'))
@@ -46,13 +47,13 @@ describe('check-in at the clinic door', () => {
     await testUtils.queries.waitForQueryByText('李淑芬 已签到')
     expect(valueOf(container, 'check-in-code')).toBe('')
     expect(errorOf(container, 'check-in-code')).toBeNull()
-    const roster = await api.getRoster('c1')
+    const roster = await clinicApi.getRoster('c1')
     expect(roster.bookings.find((b) => b.id === first.id)?.status).toBe('checked_in')
   })
 
   it('扫一扫 reads the ticket’s QR code and checks that patient in; a cancelled scan does nothing', async () => {
     const { container, testUtils, second } = await rosterOnTheDay()
-    const checkIn = jest.spyOn(api, 'checkIn')
+    const checkIn = jest.spyOn(clinicApi, 'checkIn')
     ;(scanQrCode as jest.Mock).mockResolvedValueOnce(null)
     testUtils.fireEvent.click(button(container, '扫一扫就诊凭证'))
     await new Promise((done) => setTimeout(done, 50))

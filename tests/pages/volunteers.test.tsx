@@ -3,6 +3,7 @@
  * against the embedded demo backend (fresh after each test: storage is cleared). */
 import Taro from '@tarojs/taro'
 import { api, ApiError } from '../../src/api'
+import { staffApi } from '../../src/api/staff'
 import Me from '../../src/pages/me'
 import Volunteers from '../../src/staff/pages/volunteers'
 import { useSession } from '../../src/stores/session'
@@ -25,7 +26,7 @@ const checked = (container: HTMLElement, group: string) =>
 /** Signs in as staff, opens the page, finds 李明 and opens his editor. */
 async function openLiMing() {
   useSession.getState().signIn(await api.switchDemoAccount('staff'))
-  const listAccounts = jest.spyOn(api, 'listAccounts')
+  const listAccounts = jest.spyOn(staffApi, 'listAccounts')
   const page = await mountPage(Volunteers, { path: '/staff/pages/volunteers/index' })
   const { container, testUtils } = page
   await testUtils.queries.waitForQuerySelector('.account-list button', { timeout: 3000 })
@@ -44,7 +45,7 @@ async function openLiMing() {
 
 describe('志愿者管理', () => {
   it('makes a resident the volunteer of a grid, says so and shows the history line', async () => {
-    const setRole = jest.spyOn(api, 'setAccountRole')
+    const setRole = jest.spyOn(staffApi, 'setAccountRole')
     const { container, testUtils } = await openLiMing()
     await testUtils.queries.waitForQueryByText('还没有变更记录', undefined, { timeout: 3000 })
 
@@ -61,7 +62,7 @@ describe('志愿者管理', () => {
     const line = await testUtils.queries.waitForQuerySelector('.role-history__line', { timeout: 3000 })
     expect(line!.textContent).toMatch(new RegExp(`^刘芳 \\d+月\\d+日 \\d\\d:\\d\\d：居民（东安社区第三网格） → 网格志愿者（${GRID}）$`))
     // The backend really changed: the account list says so too.
-    expect((await api.listAccounts('李明'))[0]).toMatchObject({ role: 'volunteer', gridCode: 'DA0101' })
+    expect((await staffApi.listAccounts('李明'))[0]).toMatchObject({ role: 'volunteer', gridCode: 'DA0101' })
 
     // A second change on the same page is a new submission (a new Idempotency-Key), not a replay.
     testUtils.fireEvent.click(button(container, '居民'))
@@ -79,7 +80,7 @@ describe('志愿者管理', () => {
   })
 
   it('refuses 网格志愿者 without a grid beside the grid field and sends nothing', async () => {
-    const setRole = jest.spyOn(api, 'setAccountRole')
+    const setRole = jest.spyOn(staffApi, 'setAccountRole')
     const { container, testUtils } = await openLiMing()
     testUtils.fireEvent.click(button(container, '不指定网格'))
     testUtils.fireEvent.click(button(container, '网格志愿者'))
@@ -97,7 +98,7 @@ describe('志愿者管理', () => {
 
   it('keeps the choices after a failed save, shows the field message, and saves on retry', async () => {
     const setRole = jest
-      .spyOn(api, 'setAccountRole')
+      .spyOn(staffApi, 'setAccountRole')
       .mockRejectedValueOnce(new ApiError('VALIDATION', '填写的内容有误，请检查后再提交', { gridCode: '请从列表中选择网格' }))
       .mockRejectedValueOnce(new ApiError('NETWORK'))
     const { container, testUtils } = await openLiMing()

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { api, ApiError } from '../../src/api'
+import { wishApi } from '../../src/api/wish'
 import WishDetail from '../../src/wish/pages/detail'
 import WishList from '../../src/wish/pages/list'
 import PostWish from '../../src/wish/pages/post'
@@ -26,7 +27,7 @@ describe('posting a wish', () => {
   }
 
   it('shows each problem beside its field, keeps what was typed and creates nothing', async () => {
-    const post = jest.spyOn(api, 'postWish')
+    const post = jest.spyOn(wishApi, 'postWish')
     const { container, testUtils } = await openForm()
     typeInto(container, 'wish-title', '这是一个非常非常非常非常非常长的心愿标题啊')
     typeInto(container, 'wish-description', '<script>alert(1)</script>')
@@ -52,7 +53,7 @@ describe('posting a wish', () => {
     typeInto(container, 'wish-description', '每周三下午想找人下两盘象棋。')
     typeInto(container, 'wish-building', '友谊路9号3栋')
     typeInto(container, 'wish-room', '101')
-    const failing = jest.spyOn(api, 'postWish').mockRejectedValueOnce(new ApiError('NETWORK'))
+    const failing = jest.spyOn(wishApi, 'postWish').mockRejectedValueOnce(new ApiError('NETWORK'))
     testUtils.fireEvent.click(await testUtils.queries.waitForQueryByText('提交心愿'))
     await testUtils.queries.waitForQueryByText('心愿还没有发出', undefined, { timeout: 3000 })
     expect(valueOf(container, 'wish-title')).toBe('想找人陪我下象棋')
@@ -67,7 +68,7 @@ describe('posting a wish', () => {
   })
 
   it('tells the resident about the limit of 3 active wishes', async () => {
-    jest.spyOn(api, 'postWish').mockRejectedValue(new ApiError('CONFLICT', '您已有3个进行中的心愿，等它们完成或取消后才能再发布'))
+    jest.spyOn(wishApi, 'postWish').mockRejectedValue(new ApiError('CONFLICT', '您已有3个进行中的心愿，等它们完成或取消后才能再发布'))
     const { container, testUtils } = await openForm()
     typeInto(container, 'wish-title', '第四个心愿')
     typeInto(container, 'wish-description', '还有一件小事想请人帮忙。')
@@ -80,7 +81,7 @@ describe('posting a wish', () => {
 
   it('shows WeChat’s content-check refusal beside the title, keeping what was typed', async () => {
     const refusal = new ApiError('CONTENT_REFUSED', '内容含有不适宜发布的信息，请修改后再提交', { title: '标题含有不适宜发布的内容，请修改' })
-    jest.spyOn(api, 'postWish').mockRejectedValue(refusal)
+    jest.spyOn(wishApi, 'postWish').mockRejectedValue(refusal)
     const { container, testUtils } = await openForm()
     typeInto(container, 'wish-title', '不适宜的标题')
     typeInto(container, 'wish-description', '描述没有问题。')
@@ -117,7 +118,7 @@ describe('the volunteer list', () => {
 
   it('retries a claim that met a network failure with the same Idempotency-Key', async () => {
     await signIn('volunteer')
-    const claimWish = jest.spyOn(api, 'claimWish').mockRejectedValueOnce(new ApiError('TIMEOUT'))
+    const claimWish = jest.spyOn(wishApi, 'claimWish').mockRejectedValueOnce(new ApiError('TIMEOUT'))
     const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' } as never)
     const { container, testUtils } = await mountPage(WishList, { path: '/wish/pages/list/index', params: { mode: 'open' } })
     await testUtils.queries.waitForQueryByText('教我用手机挂号', undefined, { timeout: 3000 })
@@ -140,7 +141,7 @@ describe('the volunteer list', () => {
     // Another volunteer claims it first, behind this page's back.
     const other = await api.switchDemoAccount('volunteer2')
     useSession.getState().signIn(other)
-    await api.claimWish('w4')
+    await wishApi.claimWish('w4')
     await signIn('volunteer')
 
     testUtils.fireEvent.click(container.querySelector('button[aria-label="认领心愿：教我用手机挂号"]')!)
@@ -154,7 +155,7 @@ describe('the volunteer list', () => {
 describe('a volunteer on a claimed wish', () => {
   it('shows the service record first, and giving the wish back only as a separate, confirmed step', async () => {
     await signIn('volunteer')
-    const releaseWish = jest.spyOn(api, 'releaseWish')
+    const releaseWish = jest.spyOn(wishApi, 'releaseWish')
     const { container, testUtils } = await mountPage(WishDetail, { path: '/wish/pages/detail/index', params: { id: 'w3' } })
     await testUtils.queries.waitForQueryByText('完成服务', undefined, { timeout: 3000 })
     expect(container.querySelector('#wish-reason')).toBeNull()
@@ -171,7 +172,7 @@ describe('a volunteer on a claimed wish', () => {
 
 describe('代办 on the wish form', () => {
   it('asks a volunteer for the resident, beside the fields, and posts nothing until given', async () => {
-    const postWish = jest.spyOn(api, 'postWish')
+    const postWish = jest.spyOn(wishApi, 'postWish')
     await signIn('volunteer')
     const { container, testUtils } = await mountPage(PostWish, { path: '/wish/pages/post/index' })
     await testUtils.queries.waitForQueryByText('为居民发布心愿', undefined, { timeout: 3000 })

@@ -66,6 +66,7 @@ export const SAME_AS_DOCUMENT: {
   ActivityView: Same<Schemas['Activity'], Api.ActivityView>
   SignUpView: Same<Schemas['SignUp'], Api.SignUpView>
   ActivityRoster: Same<Schemas['ActivityRoster'], Api.ActivityRoster>
+  RosterEntry: Same<Schemas['RosterEntry'], Api.RosterEntry>
   LiveCode: Same<Schemas['LiveCode'], Api.LiveCode>
   ServiceRecord: Same<Schemas['ServiceRecord'], Api.ServiceRecord>
   Certificate: Same<Schemas['Certificate'], Api.Certificate>
@@ -128,6 +129,7 @@ export const SAME_AS_DOCUMENT: {
   ActivityView: true,
   SignUpView: true,
   ActivityRoster: true,
+  RosterEntry: true,
   LiveCode: true,
   ServiceRecord: true,
   Certificate: true,

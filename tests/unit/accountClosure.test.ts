@@ -112,13 +112,14 @@ describe('注销账号: what is withdrawn and what is erased', () => {
     const wishes = [wish({}), wish({ id: 'w2', status: 'completed', claimedBy: 'v1', claimedByName: '赵志强', completedAt: '2026-11-22T09:00:00+08:00', hours: 2 })]
     const bookings = [booking({ status: 'checked_in', clinicId: 'c0' }), booking({ id: 'k2' }), booking({ id: 'k3', accountId: 'r9', status: 'waiting', queueNumber: null })]
     const applications = [{ id: 'a1', applicantId: 'elder', name: '张桂兰', phone: '13800001111', note: '会缝纫', status: 'hired' } as Application]
-    const before = figuresOf(wishes, bookings, applications, NOW)
+    const others = { matters: [], mediations: [], activities: [], participations: [] }
+    const before = figuresOf({ wishes, bookings, applications, ...others }, NOW)
     const closedWishes = wishes.map((w) => closedOwnersWish(w, NOW))
     const closedBookings = [
       ...closedAccountsBookings('elder', clinic('2026-11-25'), [bookings[0]], NOW),
       ...closedAccountsBookings('elder', clinic('2026-12-03'), bookings.slice(1), NOW),
     ]
-    const after = figuresOf(closedWishes, closedBookings, applications.map(closedApplication), NOW)
+    const after = figuresOf({ wishes: closedWishes, bookings: closedBookings, applications: applications.map(closedApplication), ...others }, NOW)
     expect(after).toEqual(before)
     expect(JSON.stringify([closedWishes, closedBookings.filter((b) => b.accountId === 'elder'), applications.map(closedApplication)])).not.toMatch(/张桂兰|13800001111|胸闷|会缝纫/)
   })

@@ -20,7 +20,11 @@ import {
   describeActivityTime,
   mayJoin,
   normaliseActivityDraft,
+  personalCode,
+  personalPayload,
   readCode,
+  readPersonalCode,
+  signUpOfPersonalCode,
   serviceHours,
   serviceRecordOf,
   signUp,
@@ -152,6 +156,37 @@ describe('the live check-in code', () => {
     expect(readCode(' 123 456 ')).toEqual({ activityId: null, code: '123456' })
     expect(() => checkCode(codePayload('h1', shown), 'h1', 's3cret', start, sha)).not.toThrow()
     expect(refusal(() => checkCode(codePayload('h9', shown), 'h1', 's3cret', start, sha)).message).toBe('这是另一项活动的签到码')
+  })
+})
+
+describe('the volunteer’s own code', () => {
+  const start = at('2026-12-05T09:00:00')
+  const list = join(join(join([], 'a'), 'b'), 'c')
+  // The third is on the waiting list (capacity 2): no code of theirs lets them in.
+  const [a, b, waiting] = list
+  const codeOf = (s: SignUp, moment: number) => personalCode(activity.secret, s.id, codeWindow(moment), sha)
+
+  it('is eight digits per sign-up and window, carrying nothing of the person', () => {
+    expect(waiting.status).toBe('waiting')
+    expect(codeOf(a, start)).toMatch(/^\d{8}$/)
+    expect(codeOf(a, start)).not.toBe(codeOf(b, start))
+    expect(codeOf(a, start)).not.toBe(codeOf(a, start + 30_000))
+    expect(personalPayload('h1', codeOf(a, start))).toBe(`VP:h1:${codeOf(a, start)}`)
+    expect(personalPayload('h1', codeOf(a, start))).not.toContain(a.accountId)
+    expect(readPersonalCode(' 1234 5678 ')).toEqual({ activityId: null, code: '12345678' })
+    expect(readPersonalCode('123456')).toBeNull()
+  })
+
+  it('finds the sign-up from its code of this window or the last, the same instants in any zone; older is expired, others wrong', () => {
+    expect(signUpOfPersonalCode(codeOf(a, start), activity, list, start, sha)).toBe(a)
+    // Written in UTC, the same moment: 30 seconds later the code still works, 60 seconds later it has expired.
+    expect(signUpOfPersonalCode(personalPayload('h1', codeOf(b, start)), activity, list, Date.parse('2026-12-05T01:00:59.999Z'), sha)).toBe(b)
+    const expired = refusal(() => signUpOfPersonalCode(codeOf(b, start), activity, list, Date.parse('2026-12-05T01:01:00Z'), sha))
+    expect([expired.code, expired.message]).toEqual(['CONFLICT', '志愿者的签到码已过期，请对方打开最新的签到码'])
+    expect(refusal(() => signUpOfPersonalCode(codeOf(waiting, start), activity, list, start, sha)).code).toBe('VALIDATION')
+    expect(refusal(() => signUpOfPersonalCode(personalPayload('h9', codeOf(a, start)), activity, list, start, sha)).message).toBe('这是另一项活动的志愿者签到码')
+    expect(refusal(() => signUpOfPersonalCode(codeOf(a, start), { id: 'h1', secret: 'other' }, list, start, sha)).code).toBe('VALIDATION')
+    expect(refusal(() => signUpOfPersonalCode('HD:h1:123456', activity, list, start, sha)).fields.code).toBe('请输入志愿者手机上的8位数字')
   })
 })
 

@@ -1,11 +1,16 @@
+import { createHash } from 'crypto'
 import {
   bookRoom,
   bookableDays,
   cancelRoomBooking,
   cancelledByClosure,
   checkInAtDoor,
+  checkDoorCode,
+  currentBooking,
   doorCode,
+  doorPayload,
   pauseOf,
+  readDoorCode,
   slotsOf,
   stateOf,
   validateClosure,
@@ -13,13 +18,16 @@ import {
   type Room,
   type RoomBooking,
 } from '../../src/domain/rooms'
+import { codeWindow } from '../../src/domain/liveCode'
 import { refusal } from '../support/refusal'
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex')
 
 const at = (iso: string) => Date.parse(`${iso}+08:00`)
 // Wednesday 2026-11-25 10:00 China time: 01:00 UTC, and still Tuesday in Honolulu.
 const NOW = at('2026-11-25T10:00:00')
 const weekday = { open: '09:00', close: '12:00' }
-const room: Room = { id: 'm2', name: '棋牌室', capacity: 2, walkIn: false, rules: '', hours: [null, weekday, weekday, weekday, weekday, weekday, { open: '08:30', close: '11:30' }] }
+const room: Room = { id: 'm2', name: '棋牌室', capacity: 2, walkIn: false, rules: '', hours: [null, weekday, weekday, weekday, weekday, weekday, { open: '08:30', close: '11:30' }], secret: 'door-s3cret' }
 let seq = 0
 const booking = (date: string, start: string, patch: Partial<RoomBooking> = {}): RoomBooking => ({
   id: `b${++seq}`,
@@ -91,13 +99,48 @@ describe('no-shows', () => {
 })
 
 describe('at the door and closures', () => {
-  it('checks in with the room’s own code from 10 minutes before the hour; a repeat changes nothing', () => {
+  /** The door display's code at a moment. */
+  const shownAt = (moment: number) => doorCode(room.secret, codeWindow(moment), sha)
+
+  it('checks in with the door’s live code from 10 minutes before the hour; a repeat changes nothing', () => {
     const mine = [booking('2026-11-26', '09:00')]
-    expect(refusal(() => checkInAtDoor(doorCode('m1'), room, mine, at('2026-11-26T08:55:00'))).code).toBe('VALIDATION')
-    expect(refusal(() => checkInAtDoor(doorCode('m2'), room, mine, at('2026-11-26T08:49:59'))).code).toBe('CONFLICT')
-    const inside = checkInAtDoor(doorCode('m2'), room, mine, at('2026-11-26T08:50:00'))
+    const early = at('2026-11-26T08:49:59')
+    expect(refusal(() => checkInAtDoor(shownAt(early), room, mine, early, sha)).code).toBe('CONFLICT')
+    const moment = at('2026-11-26T08:50:00')
+    expect(refusal(() => checkInAtDoor(doorPayload('m1', shownAt(moment)), room, mine, moment, sha)).message).toBe('这是另一间功能室的二维码')
+    expect(currentBooking('m2', mine, moment)).toBe(mine[0])
+    const inside = checkInAtDoor(doorPayload('m2', shownAt(moment)), room, mine, moment, sha)
     expect(inside.checkedInAt).toBe('2026-11-26T08:50:00+08:00')
-    expect(checkInAtDoor(doorCode('m2'), room, [inside], at('2026-11-26T09:30:00'))).toBe(inside)
+    const later = at('2026-11-26T09:30:00')
+    expect(checkInAtDoor(shownAt(later), room, [inside], later, sha)).toBe(inside)
+  })
+
+  it('changes the door code every 30 seconds, on the same instants whatever the zone the moment is written in', () => {
+    // 09:00:30 in China is 01:00:30 UTC and 15:00:30 the day before in Honolulu.
+    const china = Date.parse('2026-11-26T09:00:30+08:00')
+    expect(Date.parse('2026-11-26T01:00:30Z')).toBe(china)
+    expect(Date.parse('2026-11-25T15:00:30-10:00')).toBe(china)
+    expect(shownAt(china - 1)).toBe(shownAt(Date.parse('2026-11-26T09:00:00+08:00')))
+    expect(shownAt(china)).toBe(shownAt(Date.parse('2026-11-25T15:00:59.999-10:00')))
+    expect(shownAt(china)).not.toBe(shownAt(china - 1))
+    expect(shownAt(china)).toMatch(/^\d{6}$/)
+    // Another room's secret gives another code.
+    expect(doorCode('other', codeWindow(china), sha)).not.toBe(shownAt(china))
+  })
+
+  it('accepts the current and the previous window only: a replayed older code is expired, a made-up one wrong', () => {
+    const shown = at('2026-11-26T09:00:00')
+    const code = shownAt(shown)
+    expect(() => checkDoorCode(code, room, shown, sha)).not.toThrow()
+    expect(() => checkDoorCode(` ${code.slice(0, 3)} ${code.slice(3)} `, room, shown + 59_999, sha)).not.toThrow()
+    const replay = refusal(() => checkDoorCode(code, room, shown + 60_000, sha))
+    expect([replay.code, replay.fields.code]).toEqual(['CONFLICT', '签到码已过期，请用门口屏幕上最新的数字'])
+    const forged = String((Number(code) + 1) % 1_000_000).padStart(6, '0')
+    expect(refusal(() => checkDoorCode(forged, room, shown, sha)).message).toBe('签到码不正确')
+    // The old static code is no longer a door code.
+    expect(refusal(() => checkDoorCode('RM:m2', room, shown, sha)).code).toBe('VALIDATION')
+    expect(readDoorCode('RM:m2:012345')).toEqual({ roomId: 'm2', code: '012345' })
+    expect(readDoorCode('12345')).toBeNull()
   })
 
   it('lets the holder cancel until the hour starts', () => {

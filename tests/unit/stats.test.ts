@@ -1,6 +1,9 @@
 import type { Booking } from '../../src/domain/clinic'
 import type { Application } from '../../src/domain/jobs'
-import { breakdown, figuresOf, median } from '../../src/domain/stats'
+import type { Activity, SignUp } from '../../src/domain/activity'
+import type { Matter } from '../../src/domain/matters'
+import type { MediationBooking } from '../../src/domain/mediation'
+import { activityFactOf, breakdown, figuresOf, matterFactOf, median, mediationFactOf, participationOf, perActivity, perUnit, type StatsInput } from '../../src/domain/stats'
 import type { Wish, WishStatus } from '../../src/domain/wish'
 
 const NOW = Date.parse('2026-11-25T10:00:00+08:00')
@@ -44,11 +47,12 @@ const applications = [
   application('a2', 'bob', 'submitted', '2026-11-11T08:00:00+08:00'),
   application('a3', 'bob', 'hired', '2026-09-11T08:00:00+08:00'),
 ]
-const input = { wishes, bookings, applications, gridOf: (id: string) => (id === 'alice' ? 'A' : id === 'bob' ? 'B' : null) }
+const noOthers = { matters: [], mediations: [], activities: [], participations: [] }
+const input = { wishes, bookings, applications, ...noOthers, gridOf: (id: string) => (id === 'alice' ? 'A' : id === 'bob' ? 'B' : null) }
 
 describe('figures for the street office', () => {
   it('computes every figure from the records', () => {
-    expect(figuresOf(wishes, bookings, applications, NOW)).toEqual({
+    expect(figuresOf({ wishes, bookings, applications, ...noOthers }, NOW)).toEqual({
       wishesPosted: 5,
       wishesFulfilled: 3,
       medianHoursToFulfil: 20, // of 10, 30 and 20 hours
@@ -59,6 +63,13 @@ describe('figures for the street office', () => {
       attendanceRate: 2 / 3,
       jobApplications: 3,
       jobPlacements: 2,
+      mattersRaised: 0,
+      mattersSolved: 0,
+      hazardsRemoved: 0,
+      disputesMediated: 0,
+      disputesSettled: 0,
+      activityParticipations: 0,
+      activityHours: 0,
     })
   })
 
@@ -80,5 +91,86 @@ describe('figures for the street office', () => {
     expect(median([3, 1, 2])).toBe(2)
     expect(median([4, 1, 3, 2])).toBe(2.5)
     expect(median([])).toBeNull()
+  })
+})
+
+describe('the figures of matters, mediation and activities', () => {
+  const matter = (grid: string, kind: Matter['kind'], status: Matter['status'], raisedAt: string, confirmedAt?: string) =>
+    matterFactOf({
+      gridCode: grid,
+      kind,
+      status,
+      raisedAt,
+      events: [
+        { at: raisedAt, action: 'raise', byName: 'r' },
+        ...(confirmedAt ? [{ at: confirmedAt, action: 'confirm' as const, byName: 'r' }] : []),
+      ],
+    })
+  const matters = [
+    matter('A', '安全隐患', 'confirmed', '2026-10-28T09:00:00+08:00', '2026-11-02T09:00:00+08:00'), // raised last month, solved this month
+    matter('A', '设施损坏', 'confirmed', '2026-11-03T09:00:00+08:00', '2026-11-05T09:00:00+08:00'),
+    matter('B', '安全隐患', 'answered', '2026-11-10T09:00:00+08:00'),
+    matter('B', '环境卫生', 'merged' as Matter['status'], '2026-11-11T09:00:00+08:00'), // a duplicate merged into another
+    // Confirmed once, then reopened: not solved any more.
+    { ...matter('A', '安全隐患', 'reopened', '2026-11-12T09:00:00+08:00', '2026-11-13T09:00:00+08:00') },
+  ]
+  const mediationBooking = (accountId: string, status: MediationBooking['status'], outcome: MediationBooking['outcome']) => ({ accountId, status, outcome })
+  const mediations = [
+    mediationFactOf(mediationBooking('alice', 'booked', '调解成功'), { date: '2026-11-20', start: '09:00' }),
+    mediationFactOf(mediationBooking('bob', 'booked', '转诉讼'), { date: '2026-11-21', start: '09:00' }),
+    mediationFactOf(mediationBooking('bob', 'booked', null), { date: '2026-11-28', start: '09:00' }),
+    mediationFactOf(mediationBooking('alice', 'cancelled', null), { date: '2026-11-22', start: '09:00' }),
+    mediationFactOf(mediationBooking('alice', 'booked', '调解成功'), { date: '2026-10-31', start: '23:30' }), // October in China
+  ]
+  const activity = (id: string, unit: string, date: string) => activityFactOf({ id, theme: `活动${id}`, unit, date, start: '09:00' } as Activity)
+  const activities = [activity('t1', '区供电公司', '2026-11-07'), activity('t2', '区人民医院', '2026-10-10'), activity('t3', '区供电公司', '2026-12-05')]
+  const signUp = (activityId: string, accountId: string, extra: Partial<SignUp>) =>
+    participationOf({ activityId, accountId, status: 'joined', checkedInAt: null, hours: 0, correction: null, ...extra })
+  const participations = [
+    signUp('t1', 'alice', { checkedInAt: '2026-11-07T08:50:00+08:00', hours: 2 }),
+    signUp('t1', 'bob', { checkedInAt: '2026-11-07T09:10:00+08:00', hours: 1.5, correction: { hours: 2.5, reason: '补录', by: { id: 's', name: 's' }, at: '' } }),
+    signUp('t1', 'carol', {}), // never checked in
+    signUp('t2', 'alice', { checkedInAt: '2026-10-10T09:00:00+08:00', hours: 3 }),
+    signUp('t2', 'bob', { status: 'cancelled', checkedInAt: '2026-10-10T09:00:00+08:00', hours: 3 }),
+  ].flatMap((p) => p ?? [])
+  const all: StatsInput = {
+    wishes: [],
+    bookings: [],
+    applications: [],
+    matters,
+    mediations,
+    activities,
+    participations,
+    gridOf: (id) => (id === 'alice' ? 'A' : id === 'bob' ? 'B' : null),
+  }
+
+  it('counts solved matters when confirmed, hazards among them, and no merged duplicate as raised', () => {
+    const { overall, thisMonth } = breakdown(all, NOW, () => true)
+    expect(overall).toMatchObject({ mattersRaised: 4, mattersSolved: 2, hazardsRemoved: 1 })
+    expect(thisMonth).toMatchObject({ mattersRaised: 3, mattersSolved: 2, hazardsRemoved: 1 })
+    expect(breakdown(all, NOW, (grid) => grid === 'B').overall).toMatchObject({ mattersRaised: 1, mattersSolved: 0, hazardsRemoved: 0 })
+  })
+
+  it('counts a mediation held when its outcome is recorded, in the month it took place, by the grid of the resident', () => {
+    const { overall, thisMonth } = breakdown(all, NOW, () => true)
+    expect(overall).toMatchObject({ disputesMediated: 3, disputesSettled: 2 })
+    expect(thisMonth).toMatchObject({ disputesMediated: 2, disputesSettled: 1 })
+    expect(breakdown(all, NOW, (grid) => grid === 'B').overall).toMatchObject({ disputesMediated: 1, disputesSettled: 0 })
+  })
+
+  it('counts checked-in participations with their credited hours, per grid, activity and unit', () => {
+    expect(breakdown(all, NOW, () => true).overall).toMatchObject({ activityParticipations: 3, activityHours: 7.5 })
+    expect(breakdown(all, NOW, () => true).thisMonth).toMatchObject({ activityParticipations: 2, activityHours: 4.5 })
+    expect(breakdown(all, NOW, (grid) => grid === 'B').overall).toMatchObject({ activityParticipations: 1, activityHours: 2.5 })
+    expect(perActivity(all).map((a) => [a.id, a.participations, a.hours])).toEqual([
+      ['t3', 0, 0],
+      ['t1', 2, 4.5],
+      ['t2', 1, 3],
+    ])
+    // t3 has not taken place yet: no unit counts it.
+    expect(perUnit(all, NOW)).toEqual([
+      { unit: '区供电公司', overall: { activities: 1, participations: 2, hours: 4.5 }, thisMonth: { activities: 1, participations: 2, hours: 4.5 } },
+      { unit: '区人民医院', overall: { activities: 1, participations: 1, hours: 3 }, thisMonth: { activities: 0, participations: 0, hours: 0 } },
+    ])
   })
 })

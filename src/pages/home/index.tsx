@@ -166,6 +166,12 @@ export default function Home() {
             本街道已为民办实事 <Text className="summary__value">{summary.deedsDone}</Text> 件，志愿服务{' '}
             <Text className="summary__value">{summary.volunteerHours}</Text> 小时
           </Text>
+          {summary.mattersSolved + summary.disputesMediated > 0 && (
+            <Text>
+              解决居民身边事 <Text className="summary__value">{summary.mattersSolved}</Text> 件，调解纠纷{' '}
+              <Text className="summary__value">{summary.disputesMediated}</Text> 起
+            </Text>
+          )}
         </View>
       )}
       <WishEntry role={role} />

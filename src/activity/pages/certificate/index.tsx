@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { api } from '../../../api'
+import { activityApi } from '../../../api/activity'
 import { LoadingPage } from '../../../components/Loading'
 import { PageRoot } from '../../../components/PageRoot'
 import { useLoaded } from '../../../components/useLoaded'
@@ -17,7 +17,7 @@ export default function CertificatePage() {
   const writeKey = useWriteKey()
   const { value: c, error, reload } = useLoaded(async () => {
     await ensureSignedIn()
-    const issued = await api.issueCertificate({ idempotencyKey: writeKey.keyFor('certificate') })
+    const issued = await activityApi.issueCertificate({ idempotencyKey: writeKey.keyFor('certificate') })
     writeKey.succeeded('certificate')
     return issued
   }, [])

@@ -1,11 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { api, toApiError, type SignUpView } from '../../../api'
+import { toApiError, type SignUpView } from '../../../api'
+import { activityApi } from '../../../api/activity'
 import { Action } from '../../../components/Action'
 import { Field } from '../../../components/Field'
 import { LoadingPage } from '../../../components/Loading'
 import { PageRoot } from '../../../components/PageRoot'
+import { useLiveCode } from '../../../components/useLiveCode'
 import { useLoaded } from '../../../components/useLoaded'
 import { useWriteKey } from '../../../components/useWriteKey'
 import { SIGN_UP_STATUS_LABEL, audienceText, describeHours, mayJoin } from '../../../domain/activity'
@@ -18,14 +20,28 @@ import '../../activity.scss'
 
 const time = (iso: string) => inChina(iso).format('HH:mm')
 
+/** The volunteer's own code, for the organiser to scan: fetched only while shown, again every 30 seconds. */
+function MyCode({ activityId }: { activityId: string }) {
+  const live = useLiveCode(() => activityApi.getMyActivityCode(activityId), [activityId])
+  if (!live.code) return <Text>{live.problem ?? '正在获取签到码…'}</Text>
+  return (
+    <>
+      <View className="live-code live-code--personal" aria-live="polite">
+        {live.code.code}
+      </View>
+      <Text className="activity__meta center">{inChina(live.code.expiresAt).format('HH:mm:ss')} 更换，截图无效</Text>
+    </>
+  )
+}
+
 /** One activity: sign up or cancel; on the day, check in and out with the organiser's code. */
 export default function ActivityDetail() {
   const id = useRouter().params.id ?? ''
   const user = useSession((s) => s.user)
   const writeKey = useWriteKey()
   const loaded = useLoaded(async () => {
-    const activity = await api.getActivity(id)
-    const mine = user && user.role !== 'staff' ? (await api.listMySignUps()).find((s) => s.activityId === id && s.status !== 'cancelled') ?? null : null
+    const activity = await activityApi.getActivity(id)
+    const mine = user && user.role !== 'staff' ? (await activityApi.listMySignUps()).find((s) => s.activityId === id && s.status !== 'cancelled') ?? null : null
     return { activity, mine }
   }, [id, user?.id])
   const [changed, setChanged] = useState<SignUpView | null>(null)
@@ -33,6 +49,7 @@ export default function ActivityDetail() {
   const [codeError, setCodeError] = useState<string | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const [showingMine, setShowingMine] = useState(false)
 
   if (!loaded.value) return <LoadingPage error={loaded.error} onRetry={loaded.reload} />
   const { activity } = loaded.value
@@ -65,15 +82,15 @@ export default function ActivityDetail() {
       `join:${id}`,
       async (key) => {
         await ensureSignedIn()
-        return api.signUpForActivity(id, { idempotencyKey: key })
+        return activityApi.signUpForActivity(id, { idempotencyKey: key })
       },
       (s) => (s.status === 'joined' ? '报名成功，请按时到场签到' : '名额已满，已为您候补；有人取消时自动补上'),
     )
-  const cancel = () => act(`cancel:${id}`, (key) => api.cancelSignUp(active!.id, { idempotencyKey: key }), () => '已取消报名')
+  const cancel = () => act(`cancel:${id}`, (key) => activityApi.cancelSignUp(active!.id, { idempotencyKey: key }), () => '已取消报名')
   const checkInOrOut = (text: string) =>
     active?.checkedInAt
-      ? act(`out:${id}`, (key) => api.checkOutOfActivity(id, text, { idempotencyKey: key }), (s) => `签退成功，本次服务${describeHours(s.creditedHours)}`)
-      : act(`in:${id}`, (key) => api.checkInToActivity(id, text, { idempotencyKey: key }), (s) => `签到成功（${time(s.checkedInAt!)}）`)
+      ? act(`out:${id}`, (key) => activityApi.checkOutOfActivity(id, text, { idempotencyKey: key }), (s) => `签退成功，本次服务${describeHours(s.creditedHours)}`)
+      : act(`in:${id}`, (key) => activityApi.checkInToActivity(id, text, { idempotencyKey: key }), (s) => `签到成功（${time(s.checkedInAt!)}）`)
   async function scan() {
     const text = await scanQrCode()
     if (text !== null) await checkInOrOut(text)
@@ -128,6 +145,11 @@ export default function ActivityDetail() {
           <Action className={canScan ? 'btn--plain btn--block' : 'btn--primary btn--block'} disabled={busy} onClick={() => checkInOrOut(code)}>
             {active.checkedInAt ? '签退' : '签到'}
           </Action>
+          <Text className="activity__meta">或者请组织者扫您的签到码：</Text>
+          <Action className="btn--plain btn--block" pressed={showingMine} onClick={() => setShowingMine(!showingMine)}>
+            {showingMine ? '收起我的签到码' : '出示我的签到码'}
+          </Action>
+          {showingMine && <MyCode activityId={activity.id} />}
         </View>
       )}
     </PageRoot>

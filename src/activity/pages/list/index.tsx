@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
-import { api } from '../../../api'
+import { activityApi } from '../../../api/activity'
 import { Action } from '../../../components/Action'
 import { Loading } from '../../../components/Loading'
 import { NavRow } from '../../../components/NavRow'
@@ -16,7 +16,7 @@ import '../../activity.scss'
 export default function ActivityList() {
   const role = useSession((s) => s.user?.role ?? null)
   const staff = role === 'staff'
-  const { value: activities, error, reload } = useLoaded(() => api.listActivities(), [])
+  const { value: activities, error, reload } = useLoaded(() => activityApi.listActivities(), [])
   const [shown, setShown] = useState(false)
   useDidShow(() => {
     if (shown) reload()

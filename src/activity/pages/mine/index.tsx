@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { api } from '../../../api'
+import { activityApi } from '../../../api/activity'
 import { Action } from '../../../components/Action'
 import { CardHead } from '../../../components/CardHead'
 import { Loading } from '../../../components/Loading'
@@ -15,7 +15,7 @@ import '../../activity.scss'
 export default function MySignUps() {
   const { value: signUps, error, reload } = useLoaded(async () => {
     await ensureSignedIn()
-    return api.listMySignUps()
+    return activityApi.listMySignUps()
   }, [])
   return (
     <PageRoot>

@@ -1,66 +1,43 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
-import { api, toApiError, type LiveCode } from '../../../api'
+import { useState } from 'react'
+import { toApiError } from '../../../api'
+import { activityApi } from '../../../api/activity'
 import { Action } from '../../../components/Action'
-import { Field } from '../../../components/Field'
+import { Choice, Field } from '../../../components/Field'
 import { LoadingPage } from '../../../components/Loading'
 import { PageRoot } from '../../../components/PageRoot'
+import { useLiveCode } from '../../../components/useLiveCode'
 import { useLoaded } from '../../../components/useLoaded'
 import { useWriteKey } from '../../../components/useWriteKey'
 import { SIGN_UP_STATUS_LABEL, describeHours } from '../../../domain/activity'
 import { inChina } from '../../../domain/chinaTime'
+import { canScan, scanQrCode } from '../../../platform/scan'
 import '../../activity.scss'
 
 const time = (iso: string | null) => (iso ? inChina(iso).format('HH:mm') : '—')
-
-/** The code of this moment, fetched again when it is replaced (every 30 seconds). */
-function useLiveCode(activityId: string): { code: LiveCode | null; problem: string | null } {
-  const [code, setCode] = useState<LiveCode | null>(null)
-  const [problem, setProblem] = useState<string | null>(null)
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined
-    let stopped = false
-    const fetchCode = async () => {
-      try {
-        const next = await api.getLiveCode(activityId)
-        if (stopped) return
-        setCode(next)
-        setProblem(null)
-        // Just after the server's window turns; never sooner than a second.
-        timer = setTimeout(fetchCode, Math.max(1000, Date.parse(next.expiresAt) - Date.now() + 300))
-      } catch (failure) {
-        if (stopped) return
-        setProblem(toApiError(failure).message)
-        timer = setTimeout(fetchCode, 5000)
-      }
-    }
-    fetchCode()
-    return () => {
-      stopped = true
-      clearTimeout(timer)
-    }
-  }, [activityId])
-  return { code, problem }
-}
 
 /** Staff on site: the live code to scan or type, and the list with hours and corrections. */
 export default function OrganiserPage() {
   const id = useRouter().params.id ?? ''
   const writeKey = useWriteKey()
-  const live = useLiveCode(id)
-  const { value: roster, error, reload } = useLoaded(() => api.getActivityRoster(id), [id])
+  const live = useLiveCode(() => activityApi.getLiveCode(id), [id])
+  const { value: roster, error, reload } = useLoaded(() => activityApi.getActivityRoster(id), [id])
   const [fixing, setFixing] = useState<string | null>(null)
   const [hours, setHours] = useState('')
   const [reason, setReason] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [message, setMessage] = useState<string | null>(null)
+  const [step, setStep] = useState<'签到' | '签退'>('签到')
+  const [volunteerCode, setVolunteerCode] = useState('')
+  const [volunteerError, setVolunteerError] = useState<string | null>(null)
+  const [scanning, setScanning] = useState(false)
 
   if (!roster) return <LoadingPage error={error} onRetry={reload} />
 
   async function correct(signUpId: string) {
     try {
-      await api.correctHours(signUpId, hours.trim() === '' ? NaN : Number(hours), reason, { idempotencyKey: writeKey.keyFor(`fix:${signUpId}`) })
+      await activityApi.correctHours(signUpId, hours.trim() === '' ? NaN : Number(hours), reason, { idempotencyKey: writeKey.keyFor(`fix:${signUpId}`) })
       writeKey.succeeded(`fix:${signUpId}`)
       setFixing(null)
       setErrors({})
@@ -71,6 +48,32 @@ export default function OrganiserPage() {
       setErrors(e.fields)
       setMessage(e.message)
     }
+  }
+
+  /** The organiser scans (or types) a volunteer's own code: checked in or out by the same rules. */
+  async function byVolunteerCode(text: string) {
+    if (scanning) return
+    setScanning(true)
+    setMessage(null)
+    const intent = `scan:${step}:${text.trim()}`
+    try {
+      const s = await activityApi.scanVolunteerCode(id, text, step === '签到' ? 'check-in' : 'check-out', { idempotencyKey: writeKey.keyFor(intent) })
+      writeKey.succeeded(intent)
+      setVolunteerCode('')
+      setVolunteerError(null)
+      setMessage(step === '签到' ? `${s.name} 签到成功（${time(s.checkedInAt)}）` : `${s.name} 签退成功，本次服务${describeHours(s.creditedHours)}`)
+      reload()
+    } catch (failure) {
+      const e = toApiError(failure)
+      setVolunteerError(e.fields.code ?? null)
+      setMessage(e.message)
+    } finally {
+      setScanning(false)
+    }
+  }
+  async function scan() {
+    const text = await scanQrCode()
+    if (text !== null) await byVolunteerCode(text)
   }
 
   const { activity, signUps } = roster
@@ -92,6 +95,29 @@ export default function OrganiserPage() {
         ) : (
           <Text>{live.problem ?? '正在获取签到码…'}</Text>
         )}
+      </View>
+      <View className="card form" role="region" ariaLabel="扫志愿者的签到码">
+        <Text className="card__title">扫志愿者的签到码</Text>
+        <Text className="activity__meta">志愿者在活动页面点“出示我的签到码”，您扫码或输入码下方的8位数字。</Text>
+        <Choice label="这次是" options={['签到', '签退'] as const} value={step} onChange={setStep} />
+        {canScan && (
+          <Action className="btn--primary btn--block" disabled={scanning} onClick={scan}>
+            {`扫码${step}`}
+          </Action>
+        )}
+        <Field
+          id="volunteer-code"
+          label="志愿者的签到码"
+          type="digit"
+          placeholder="8位数字"
+          value={volunteerCode}
+          error={volunteerError}
+          onChange={(v) => { setVolunteerCode(v); setVolunteerError(null) }}
+          onConfirm={() => byVolunteerCode(volunteerCode)}
+        />
+        <Action className={canScan ? 'btn--plain btn--block' : 'btn--primary btn--block'} disabled={scanning} onClick={() => byVolunteerCode(volunteerCode)}>
+          {`确认${step}`}
+        </Action>
       </View>
       <View className="card" role="group" ariaLabel="签到情况">
         <View className="figures">

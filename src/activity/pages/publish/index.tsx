@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { api, type ActivityDraft, type ActivityKind, type Audience } from '../../../api'
+import { type ActivityDraft, type ActivityKind, type Audience } from '../../../api'
+import { activityApi } from '../../../api/activity'
 import { Action } from '../../../components/Action'
 import { Choice, Field } from '../../../components/Field'
 import { PageRoot } from '../../../components/PageRoot'
@@ -85,10 +86,10 @@ export default function PublishActivity() {
       { ...validateActivityDraft(draft, Date.now()), ...(monthsError ? { months: monthsError } : {}) },
       async (idempotencyKey) => {
         if (months > 1) {
-          await api.publishActivitySeries(draft, months, { idempotencyKey })
+          await activityApi.publishActivitySeries(draft, months, { idempotencyKey })
           Taro.redirectTo({ url: ROUTES.activities })
         } else {
-          const made = await api.publishActivity(draft, { idempotencyKey })
+          const made = await activityApi.publishActivity(draft, { idempotencyKey })
           Taro.redirectTo({ url: ROUTES.activity(made.id) })
         }
       },

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { api } from '../../../api'
+import { activityApi } from '../../../api/activity'
 import { Action } from '../../../components/Action'
 import { LoadingPage } from '../../../components/Loading'
 import { PageRoot } from '../../../components/PageRoot'
@@ -14,7 +14,7 @@ import '../../activity.scss'
 export default function ServiceRecordPage() {
   const { value: record, error, reload } = useLoaded(async () => {
     await ensureSignedIn()
-    return api.getServiceRecord()
+    return activityApi.getServiceRecord()
   }, [])
   if (!record) return <LoadingPage error={error} onRetry={reload} />
   return (

@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import { api, toApiError, type CertificateCheck } from '../../../api'
+import { toApiError, type CertificateCheck } from '../../../api'
+import { activityApi } from '../../../api/activity'
 import { Action } from '../../../components/Action'
 import { Field } from '../../../components/Field'
 import { PageRoot } from '../../../components/PageRoot'
@@ -25,7 +26,7 @@ export default function VerifyCertificate() {
     }
     setProblem(null)
     try {
-      setFound(await api.checkCertificate(read))
+      setFound(await activityApi.checkCertificate(read))
     } catch (failure) {
       setProblem(toApiError(failure).message)
     }

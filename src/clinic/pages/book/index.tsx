@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { api, type BookingDraft, type ResidentRef } from '../../../api'
+import { clinicApi } from '../../../api/clinic'
 import { Action } from '../../../components/Action'
 import { Choice, Field } from '../../../components/Field'
 import { PageRoot } from '../../../components/PageRoot'
@@ -24,7 +25,7 @@ export default function BookClinic() {
   const user = useSession((s) => s.user)
   const { value: clinic, error: loadError, reload } = useLoaded(async () => {
     await ensureSignedIn()
-    return api.getClinic(clinicId)
+    return clinicApi.getClinic(clinicId)
   }, [clinicId])
   // 常用就诊人 and the account's own age, from its earlier bookings (nothing to retype).
   const { value: remembered } = useLoaded(async () => {
@@ -75,7 +76,7 @@ export default function BookClinic() {
     send(
       { ...validateBookingDraft(form), ...residentErrors(forResident) },
       async (idempotencyKey) => {
-        const booking = await api.bookClinic(clinicId, slotId, { ...form, age: Number(form.age), forResident: forResident ?? undefined }, { idempotencyKey })
+        const booking = await clinicApi.bookClinic(clinicId, slotId, { ...form, age: Number(form.age), forResident: forResident ?? undefined }, { idempotencyKey })
         Taro.redirectTo({ url: `${ROUTES.clinicTicket(booking.id)}&new=1` })
       },
       '预约还没有提交，填写的内容都还在，请再点一次“确认预约”。',

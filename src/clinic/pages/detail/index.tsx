@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useDidShow, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { api } from '../../../api'
+import { clinicApi } from '../../../api/clinic'
 import { Action } from '../../../components/Action'
 import { PageRoot } from '../../../components/PageRoot'
 import { Directions } from '../../../components/Directions'
@@ -18,7 +18,7 @@ import '../../clinic.scss'
 export default function ClinicDetailPage() {
   const id = useRouter().params.id ?? ''
   const role = useSession((s) => s.user?.role ?? null)
-  const { value: clinic, error, reload } = useLoaded(() => api.getClinic(id), [id])
+  const { value: clinic, error, reload } = useLoaded(() => clinicApi.getClinic(id), [id])
   const [shown, setShown] = useState(false)
   useShare('/clinic/pages/detail/index', () => (clinic ? clinicShare(clinic) : null))
   useDidShow(() => {

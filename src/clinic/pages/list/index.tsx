@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
-import { api, type ClinicView } from '../../../api'
+import { type ClinicView } from '../../../api'
+import { clinicApi } from '../../../api/clinic'
 import { Action } from '../../../components/Action'
 import { PageRoot } from '../../../components/PageRoot'
 import { dayLabel } from '../../../domain/clinic'
@@ -20,7 +21,7 @@ export default function ClinicList() {
   const [specialty, setSpecialty] = useState<string | null>(null)
   const [specialties, setSpecialties] = useState<string[]>([])
   const { value: clinics, error, reload } = useLoaded(async () => {
-    const list = await api.listClinics(specialty ?? undefined)
+    const list = await clinicApi.listClinics(specialty ?? undefined)
     if (!specialty) setSpecialties(Array.from(new Set(list.map((s) => s.specialty))))
     return list
   }, [specialty])

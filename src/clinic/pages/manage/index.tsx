@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { api, type ClinicDraft } from '../../../api'
+import { type ClinicDraft } from '../../../api'
+import { clinicApi } from '../../../api/clinic'
 import { Action } from '../../../components/Action'
 import { Field } from '../../../components/Field'
 import { LoadingPage } from '../../../components/Loading'
@@ -64,7 +65,7 @@ export default function ManageClinic() {
   const { errors, notice, sending, clearError, submit: send } = useFormSubmit()
   const loaded = useLoaded(async (): Promise<Form> => {
     if (!id) return blankForm()
-    const s = await api.getClinic(id)
+    const s = await clinicApi.getClinic(id)
     return {
       ...s,
       cutoffHours: String(s.cutoffMinutes / 60),
@@ -92,7 +93,7 @@ export default function ManageClinic() {
     send(
       validateClinicDraft(draft, Date.now()),
       async (idempotencyKey) => {
-        const saved = id ? await api.updateClinic(id, draft, { idempotencyKey }) : await api.createClinic(draft, { idempotencyKey })
+        const saved = id ? await clinicApi.updateClinic(id, draft, { idempotencyKey }) : await clinicApi.createClinic(draft, { idempotencyKey })
         Taro.redirectTo({ url: ROUTES.clinicDetail(saved.id) })
       },
       '还没有保存，填写的内容都还在，请再点一次保存。',

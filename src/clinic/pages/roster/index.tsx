@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { api, toApiError } from '../../../api'
+import { toApiError } from '../../../api'
+import { clinicApi } from '../../../api/clinic'
 import { Action } from '../../../components/Action'
 import { PageRoot } from '../../../components/PageRoot'
 import { inChina } from '../../../domain/chinaTime'
@@ -20,7 +21,7 @@ const STATUS = { booked: '未到', waiting: '候补', cancelled: '已取消', ch
 export default function RosterPage() {
   const writeKey = useWriteKey()
   const id = useRouter().params.id ?? ''
-  const { value: roster, error, reload } = useLoaded(() => api.getRoster(id), [id])
+  const { value: roster, error, reload } = useLoaded(() => clinicApi.getRoster(id), [id])
   const [message, setMessage] = useState<string | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
   const [code, setCode] = useState('')
@@ -34,7 +35,7 @@ export default function RosterPage() {
     setBusy(bookingId)
     setMessage(null)
     try {
-      const done = await api.checkIn(bookingId, { idempotencyKey: writeKey.keyFor(`check-in:${bookingId}`) })
+      const done = await clinicApi.checkIn(bookingId, { idempotencyKey: writeKey.keyFor(`check-in:${bookingId}`) })
       writeKey.succeeded(`check-in:${bookingId}`)
       setMessage(`${done.patientName} 已签到`)
       reload()

@@ -2,7 +2,8 @@ import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useMemo, useState } from 'react'
 import { Picture } from '../../../components/Picture'
-import { api, toApiError, type BookingView } from '../../../api'
+import { toApiError, type BookingView } from '../../../api'
+import { clinicApi } from '../../../api/clinic'
 import { useWriteKey } from '../../../components/useWriteKey'
 import { Action } from '../../../components/Action'
 import { PageRoot } from '../../../components/PageRoot'
@@ -33,7 +34,7 @@ export default function Ticket() {
   const id = params.id ?? ''
   const { value: fresh, error, reload, setValue } = useLoaded(async () => {
     await ensureSignedIn()
-    const loaded = await api.getBooking(id)
+    const loaded = await clinicApi.getBooking(id)
     keepTicket(loaded, Date.now())
     return loaded
   }, [id])
@@ -68,7 +69,7 @@ export default function Ticket() {
     setBusy(true)
     setMessage(null)
     try {
-      setValue(await api.cancelBooking(booking!.id, askReason ? reason.trim() : null, { idempotencyKey: writeKey.keyFor('cancel') }))
+      setValue(await clinicApi.cancelBooking(booking!.id, askReason ? reason.trim() : null, { idempotencyKey: writeKey.keyFor('cancel') }))
       writeKey.succeeded('cancel')
       setConfirming(false)
       setMessage('预约已取消')

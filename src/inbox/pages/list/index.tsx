@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
-import { api, toApiError, type Message } from '../../../api'
+import { toApiError, type Message } from '../../../api'
+import { inboxApi } from '../../../api/inbox'
 import { Action } from '../../../components/Action'
 import { CardHead } from '../../../components/CardHead'
 import { ListError, ListFooter } from '../../../components/ListParts'
@@ -33,7 +34,7 @@ export default function Inbox() {
   const writeKey = useWriteKey()
   const list = usePagedList(async (cursor) => {
     await ensureSignedIn()
-    return api.listMessages({ cursor })
+    return inboxApi.listMessages({ cursor })
   }, [])
   const [readHere, setReadHere] = useState<string[]>([])
   const [problem, setProblem] = useState<string | null>(null)
@@ -48,7 +49,7 @@ export default function Inbox() {
     if (unread(message)) {
       setReadHere((ids) => [...ids, message.id])
       // Marked in the background: opening the record never waits for it.
-      api.markMessagesRead([message.id]).catch(() => setReadHere((ids) => ids.filter((id) => id !== message.id)))
+      inboxApi.markMessagesRead([message.id]).catch(() => setReadHere((ids) => ids.filter((id) => id !== message.id)))
     }
     open(pageOf(message))
   }
@@ -56,7 +57,7 @@ export default function Inbox() {
   async function readAll() {
     setProblem(null)
     try {
-      await api.markMessagesRead(undefined, { idempotencyKey: writeKey.keyFor('read-all') })
+      await inboxApi.markMessagesRead(undefined, { idempotencyKey: writeKey.keyFor('read-all') })
       writeKey.succeeded('read-all')
       setReadHere(list.items.map((m) => m.id))
     } catch (failure) {

@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { api, toApiError, type ApplicationStatus } from '../../../api'
+import { toApiError, type ApplicationStatus } from '../../../api'
+import { jobsApi } from '../../../api/jobs'
 import { Action } from '../../../components/Action'
 import { CallButton } from '../../../components/CallButton'
 import { LoadingPage } from '../../../components/Loading'
@@ -16,7 +17,7 @@ import { CardHead } from '../../../components/CardHead'
 export default function Applicants() {
   const writeKey = useWriteKey()
   const id = useRouter().params.id ?? ''
-  const { value, error, reload } = useLoaded(() => Promise.all([api.getJob(id), api.listApplicants(id)]), [id])
+  const { value, error, reload } = useLoaded(() => Promise.all([jobsApi.getJob(id), jobsApi.listApplicants(id)]), [id])
   const [message, setMessage] = useState<string | null>(null)
 
   if (!value) {
@@ -28,7 +29,7 @@ export default function Applicants() {
     setMessage(null)
     try {
       const intent = `status:${appId}:${status}`
-      const next = await api.setApplicationStatus(appId, status, { idempotencyKey: writeKey.keyFor(intent) })
+      const next = await jobsApi.setApplicationStatus(appId, status, { idempotencyKey: writeKey.keyFor(intent) })
       writeKey.succeeded(intent)
       setMessage(`${next.name}：${APPLICATION_STATUS_LABEL[next.status]}`)
       reload()

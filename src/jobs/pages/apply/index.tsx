@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { api, type ApplicationDraft, type ResidentRef } from '../../../api'
+import { jobsApi } from '../../../api/jobs'
 import { Action } from '../../../components/Action'
 import { Field } from '../../../components/Field'
 import { LoadingPage } from '../../../components/Loading'
@@ -19,7 +20,7 @@ import '../../jobs.scss'
 export default function ApplyJob() {
   const id = useRouter().params.id ?? ''
   const { value, error: loadError, reload } = useLoaded(async () => {
-    const [user, posting] = await Promise.all([ensureSignedIn(), api.getJob(id)])
+    const [user, posting] = await Promise.all([ensureSignedIn(), jobsApi.getJob(id)])
     return { user, posting }
   }, [id])
   const [form, setForm] = useState<ApplicationDraft | null>(null)
@@ -48,7 +49,7 @@ export default function ApplyJob() {
     send(
       { ...validateApplicationDraft(draft), ...residentErrors(forResident) },
       async (idempotencyKey) => {
-        await api.applyForJob(id, { ...draft, forResident: forResident ?? undefined }, { idempotencyKey })
+        await jobsApi.applyForJob(id, { ...draft, forResident: forResident ?? undefined }, { idempotencyKey })
         // A helper's 代办 application is the resident's: it is not in the helper's list.
         if (forResident) Taro.redirectTo({ url: `${ROUTES.job(id)}&applied=1` })
         else Taro.redirectTo({ url: `${ROUTES.myApplications}?applied=1` })

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { api } from '../../../api'
+import { jobsApi } from '../../../api/jobs'
 import { Action } from '../../../components/Action'
 import { CallButton } from '../../../components/CallButton'
 import { LoadingPage } from '../../../components/Loading'
@@ -17,7 +18,7 @@ export default function JobDetail() {
   const { id = '', applied } = useRouter().params
   const user = useSession((s) => s.user)
   const role = user?.role ?? null
-  const { value: posting, error, reload } = useLoaded(() => api.getJob(id), [id])
+  const { value: posting, error, reload } = useLoaded(() => jobsApi.getJob(id), [id])
   // Someone who applied already is told so here, not after filling in the form again.
   const { value: mine } = useLoaded(async () => (user && user.role !== 'staff' ? api.listMyApplications() : []), [user?.id])
   const myApplication = mine?.find((a) => a.posting.id === id) ?? null

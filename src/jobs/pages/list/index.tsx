@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
-import { api, type JobKind, type SuitedTag } from '../../../api'
+import { type JobKind, type SuitedTag } from '../../../api'
+import { jobsApi } from '../../../api/jobs'
 import { Action } from '../../../components/Action'
 import { Field } from '../../../components/Field'
 import { ListFooter } from '../../../components/ListParts'
@@ -45,7 +46,7 @@ export default function JobList() {
   const [filtering, setFiltering] = useState(false)
   const filtersSet = [kind, tag, minPay].filter((v) => v !== null).length
   const list = usePagedList(
-    (cursor) => (staff ? api.listAllJobs({ cursor, keyword: keyword || undefined }) : api.listJobs({ cursor, keyword: keyword || undefined, kind: kind ?? undefined, tag: tag ?? undefined, minPay: minPay ?? undefined })),
+    (cursor) => (staff ? jobsApi.listAllJobs({ cursor, keyword: keyword || undefined }) : jobsApi.listJobs({ cursor, keyword: keyword || undefined, kind: kind ?? undefined, tag: tag ?? undefined, minPay: minPay ?? undefined })),
     [staff, keyword, kind, tag, minPay],
   )
   const [shown, setShown] = useState(false)

@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { api, toApiError, type PostingDraft, type SuitedTag } from '../../../api'
+import { toApiError, type PostingDraft, type SuitedTag } from '../../../api'
+import { jobsApi } from '../../../api/jobs'
 import { Action } from '../../../components/Action'
 import { Choice, Field } from '../../../components/Field'
 import { LoadingPage } from '../../../components/Loading'
@@ -47,7 +48,7 @@ export default function ManageJob() {
   const { errors, notice, setNotice, sending, clearError, submit: send } = useFormSubmit()
   const loaded = useLoaded(async () => {
     if (!id) return { form: blank(), open: true }
-    const p = await api.getJob(id)
+    const p = await jobsApi.getJob(id)
     return { form: { ...p, payMin: String(p.payMin), payMax: String(p.payMax) }, open: p.status === 'open' }
   }, [id])
 
@@ -68,7 +69,7 @@ export default function ManageJob() {
     send(
       validatePostingDraft(draft, Date.now()),
       async (idempotencyKey) => {
-        const saved = id ? await api.updateJob(id, draft, { idempotencyKey }) : await api.createJob(draft, { idempotencyKey })
+        const saved = id ? await jobsApi.updateJob(id, draft, { idempotencyKey }) : await jobsApi.createJob(draft, { idempotencyKey })
         Taro.redirectTo({ url: ROUTES.job(saved.id) })
       },
       '还没有保存，填写的内容都还在，请再点一次保存。',
@@ -77,7 +78,7 @@ export default function ManageJob() {
 
   async function close() {
     try {
-      await api.closeJob(id!, { idempotencyKey: writeKey.keyFor('close') })
+      await jobsApi.closeJob(id!, { idempotencyKey: writeKey.keyFor('close') })
       writeKey.succeeded('close')
       setClosed(true)
       setNotice('已停止招聘，岗位不再显示在列表中')

@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { api, toApiError, type AccountClosure } from '../../../api'
+import { toApiError, type AccountClosure } from '../../../api'
+import { privacyApi } from '../../../api/privacy'
 import { Action } from '../../../components/Action'
 import { Field } from '../../../components/Field'
 import { LoadingPage } from '../../../components/Loading'
@@ -24,7 +25,7 @@ export default function MyDataPage() {
   const writeKey = useWriteKey()
   const { value: data, error, reload, setValue } = useLoaded(async () => {
     await ensureSignedIn()
-    return api.getMyData()
+    return privacyApi.getMyData()
   }, [])
   const [name, setName] = useState<string | null>(null)
   const [nameError, setNameError] = useState<string | null>(null)
@@ -48,7 +49,7 @@ export default function MyDataPage() {
     setBusy(true)
     setMessage(null)
     try {
-      const account = await api.renameMe(typed.trim(), { idempotencyKey: writeKey.keyFor('rename') })
+      const account = await privacyApi.renameMe(typed.trim(), { idempotencyKey: writeKey.keyFor('rename') })
       writeKey.succeeded('rename')
       setValue({ ...data!, account })
       useSession.setState({ user: account })
@@ -81,7 +82,7 @@ export default function MyDataPage() {
     setMessage(null)
     try {
       // One key for this closing: a retry after a lost answer is the same request.
-      const closure = await api.closeMyAccount({ idempotencyKey: writeKey.keyFor('close') })
+      const closure = await privacyApi.closeMyAccount({ idempotencyKey: writeKey.keyFor('close') })
       writeKey.succeeded('close')
       forgetPersonalData()
       useSession.getState().signOut()

@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { api, type MatterView, type PhotoRef } from '../../../api'
+import { type MatterView, type PhotoRef } from '../../../api'
+import { mattersApi } from '../../../api/matters'
 import { Action } from '../../../components/Action'
 import { Field } from '../../../components/Field'
 import { LoadingPage } from '../../../components/Loading'
@@ -35,7 +36,7 @@ export default function MatterDetail() {
   const id = router.params.id ?? ''
   const { value, error, reload, setValue } = useLoaded(async () => {
     const user = await ensureSignedIn()
-    return { user, matter: await api.getMatter(id) }
+    return { user, matter: await mattersApi.getMatter(id) }
   }, [id])
   // Grid workers and staff: the grid's other matters this one may be merged into, loaded when asked.
   const [others, setOthers] = useState<MatterView[] | null>(null)
@@ -55,12 +56,12 @@ export default function MatterDetail() {
       async (idempotencyKey) => {
         const options = { idempotencyKey }
         const calls: Record<MatterAction | 'affected', () => Promise<MatterView>> = {
-          accept: () => api.acceptMatter(id, options),
-          note: () => api.noteMatter(id, text, options),
-          answer: () => api.answerMatter(id, replyPhoto.length ? { text, photo: replyPhoto[0].id } : text, options),
-          confirm: () => api.confirmMatter(id, options),
-          reopen: () => api.reopenMatter(id, text, options),
-          affected: () => api.addMeToMatter(id, options),
+          accept: () => mattersApi.acceptMatter(id, options),
+          note: () => mattersApi.noteMatter(id, text, options),
+          answer: () => mattersApi.answerMatter(id, replyPhoto.length ? { text, photo: replyPhoto[0].id } : text, options),
+          confirm: () => mattersApi.confirmMatter(id, options),
+          reopen: () => mattersApi.reopenMatter(id, text, options),
+          affected: () => mattersApi.addMeToMatter(id, options),
         }
         const next = await calls[action]()
         setValue({ user, matter: next })
@@ -77,14 +78,14 @@ export default function MatterDetail() {
   const handles = actions.includes('note') || actions.includes('answer')
   const mayMerge = (user.role === 'staff' || (user.role === 'volunteer' && user.gridCode === matter.gridCode)) && matter.status !== 'merged' && matter.status !== 'confirmed'
   const findOthers = async () => {
-    const page = await api.listMattersToHandle({ limit: 50 })
+    const page = await mattersApi.listMattersToHandle({ limit: 50 })
     setOthers(page.items.filter((m) => m.id !== matter.id && m.gridCode === matter.gridCode && m.status !== 'merged'))
   }
   const merge = (into: MatterView) =>
     submit(
       {},
       async (idempotencyKey) => {
-        setValue({ user, matter: await api.mergeMatter(id, into.id, { idempotencyKey }) })
+        setValue({ user, matter: await mattersApi.mergeMatter(id, into.id, { idempotencyKey }) })
         setOthers(null)
         setFlash('已合并，之后在保留的事项里办理')
       },

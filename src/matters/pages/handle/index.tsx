@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
-import { api } from '../../../api'
+import { mattersApi } from '../../../api/matters'
 import { Action } from '../../../components/Action'
 import { ListError, ListFooter } from '../../../components/ListParts'
 import { PageRoot } from '../../../components/PageRoot'
@@ -16,7 +16,7 @@ export default function MattersToHandle() {
   const staff = useSession((s) => s.user?.role === 'staff')
   const list = usePagedList(async (cursor) => {
     await ensureSignedIn()
-    return api.listMattersToHandle({ cursor })
+    return mattersApi.listMattersToHandle({ cursor })
   }, [])
   const [shown, setShown] = useState(false)
   useDidShow(() => {

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { api, toApiError, type MediationBookingView, type MediationOutcome, type MediationSlotDraft } from '../../../api'
+import { toApiError, type MediationBookingView, type MediationOutcome, type MediationSlotDraft } from '../../../api'
+import { mattersApi } from '../../../api/matters'
 import { Action } from '../../../components/Action'
 import { Field } from '../../../components/Field'
 import { LoadingPage } from '../../../components/Loading'
@@ -18,7 +19,7 @@ const EMPTY: MediationSlotDraft = { date: '', start: '09:00', end: '11:00', plac
 export default function MediationManage() {
   const { value: slots, error, reload } = useLoaded(async () => {
     await ensureSignedIn()
-    return api.listRecentMediationSlots()
+    return mattersApi.listRecentMediationSlots()
   }, [])
   const [draft, setDraft] = useState(EMPTY)
   const [open, setOpen] = useState<{ slotId: string; bookings: MediationBookingView[] } | null>(null)
@@ -36,7 +37,7 @@ export default function MediationManage() {
     submit(
       validateSlotDraft(draft, Date.now()),
       async (idempotencyKey) => {
-        await api.createMediationSlot({ ...draft, capacity: Number(draft.capacity) }, { idempotencyKey })
+        await mattersApi.createMediationSlot({ ...draft, capacity: Number(draft.capacity) }, { idempotencyKey })
         setFlash('时段已发布')
         setDraft(EMPTY)
         await reload()
@@ -45,14 +46,14 @@ export default function MediationManage() {
     )
   async function show(slotId: string) {
     try {
-      setOpen({ slotId, bookings: await api.listMediationBookings(slotId) })
+      setOpen({ slotId, bookings: await mattersApi.listMediationBookings(slotId) })
     } catch (failure) {
       setFlash(toApiError(failure).message)
     }
   }
   async function record(booking: MediationBookingView, outcome: MediationOutcome) {
     try {
-      await api.recordMediationOutcome(booking.id, outcome, '', { idempotencyKey: outcomeKey.keyFor(booking.id) })
+      await mattersApi.recordMediationOutcome(booking.id, outcome, '', { idempotencyKey: outcomeKey.keyFor(booking.id) })
       outcomeKey.succeeded(booking.id)
       setFlash(`已记录：${booking.name} ${outcome}`)
       await show(booking.slotId)

@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { api, toApiError, type MediationDraft, type MediationSlotView } from '../../../api'
+import { toApiError, type MediationDraft, type MediationSlotView } from '../../../api'
+import { mattersApi } from '../../../api/matters'
 import { Action } from '../../../components/Action'
 import { Field } from '../../../components/Field'
 import { LoadingPage } from '../../../components/Loading'
@@ -23,7 +24,7 @@ export default function Mediation() {
   const matterId = useRouter().params.matter || undefined
   const { value, error, reload } = useLoaded(async () => {
     const user = await ensureSignedIn()
-    const [slots, mine, station] = await Promise.all([api.listMediationSlots(), api.listMyMediations(), api.getStationRoster()])
+    const [slots, mine, station] = await Promise.all([mattersApi.listMediationSlots(), mattersApi.listMyMediations(), mattersApi.getStationRoster()])
     return { user, slots, mine, station }
   }, [])
   const [slotId, setSlotId] = useState<string | null>(null)
@@ -45,7 +46,7 @@ export default function Mediation() {
     submit(
       { ...validateMediationDraft(draft), ...(chosen ? {} : { slot: '请先选择一个时段' }) },
       async (idempotencyKey) => {
-        await api.bookMediation(chosen!.id, { ...draft, matterId }, { idempotencyKey })
+        await mattersApi.bookMediation(chosen!.id, { ...draft, matterId }, { idempotencyKey })
         setFlash(`已预约${slotLabel(chosen!)}，请按时到${chosen!.place}`)
         setForm({ ...draft, description: '' })
         setSlotId(null)
@@ -56,7 +57,7 @@ export default function Mediation() {
 
   async function cancel(id: string) {
     try {
-      await api.cancelMediation(id, { idempotencyKey: cancelKey.keyFor(id) })
+      await mattersApi.cancelMediation(id, { idempotencyKey: cancelKey.keyFor(id) })
       cancelKey.succeeded(id)
       setFlash('已取消预约')
       await reload()

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { api, type Attendee, type MeetingDraft } from '../../../api'
+import { mattersApi } from '../../../api/matters'
 import { Action } from '../../../components/Action'
 import { Choice, Field } from '../../../components/Field'
 import { LoadingPage } from '../../../components/Loading'
@@ -48,7 +49,7 @@ export default function NewMeeting() {
     submit(
       validateMeetingDraft(draft, Date.now()),
       async (idempotencyKey) => {
-        const meeting = await api.scheduleMeeting(draft, { idempotencyKey })
+        const meeting = await mattersApi.scheduleMeeting(draft, { idempotencyKey })
         Taro.redirectTo({ url: ROUTES.meeting(meeting.id) })
       },
       '议事会还没有安排好，填写的内容都还在，请再点一次“安排议事会”。',

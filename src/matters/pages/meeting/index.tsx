@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { api, type Meeting, type MatterView } from '../../../api'
+import { type Meeting, type MatterView } from '../../../api'
+import { mattersApi } from '../../../api/matters'
 import { Action } from '../../../components/Action'
 import { Field } from '../../../components/Field'
 import { LoadingPage } from '../../../components/Loading'
@@ -16,7 +17,7 @@ import '../../matters.scss'
 
 /** Matters of the meeting's grid that staff may still put on its agenda. */
 async function candidatesFor(meeting: Meeting): Promise<MatterView[]> {
-  const page = await api.listMattersToHandle({ limit: 50 })
+  const page = await mattersApi.listMattersToHandle({ limit: 50 })
   return page.items.filter((m) => m.gridCode === meeting.gridCode && !meeting.agenda.some((i) => i.matterId === m.id))
 }
 
@@ -25,7 +26,7 @@ export default function MeetingDetail() {
   const id = useRouter().params.id ?? ''
   const { value, error, reload, setValue } = useLoaded(async () => {
     const user = await ensureSignedIn()
-    const meeting = await api.getMeeting(id)
+    const meeting = await mattersApi.getMeeting(id)
     const manage = user.role === 'staff' && meeting.status === 'scheduled'
     return { manage, meeting, candidates: manage ? await candidatesFor(meeting) : [] }
   }, [id])
@@ -44,13 +45,13 @@ export default function MeetingDetail() {
   }
 
   const add = (matter: MatterView) =>
-    submit({}, async (idempotencyKey) => show(await api.addMeetingItem(meeting.id, matter.id, { idempotencyKey }), '已列入议程'), '还没有列入议程，请再点一次。')
+    submit({}, async (idempotencyKey) => show(await mattersApi.addMeetingItem(meeting.id, matter.id, { idempotencyKey }), '已列入议程'), '还没有列入议程，请再点一次。')
   const decide = (matterId: string) => {
     setActive(matterId)
     const decision = decisions[matterId] ?? ''
     return submit(
       validateDecision({ decision }),
-      async (idempotencyKey) => show(await api.decideMeetingItem(meeting.id, matterId, decision, { idempotencyKey }), '决议已记录，公布前还可以修改'),
+      async (idempotencyKey) => show(await mattersApi.decideMeetingItem(meeting.id, matterId, decision, { idempotencyKey }), '决议已记录，公布前还可以修改'),
       '决议还没有记录，写的内容都还在，请再点一次“记录决议”。',
     )
   }
@@ -58,7 +59,7 @@ export default function MeetingDetail() {
     setActive(null)
     return submit(
       validateMinutes(meeting, { minutes }),
-      async (idempotencyKey) => show(await api.publishMeeting(meeting.id, minutes, { idempotencyKey }), '决议已公布，本网格居民都能看到'),
+      async (idempotencyKey) => show(await mattersApi.publishMeeting(meeting.id, minutes, { idempotencyKey }), '决议已公布，本网格居民都能看到'),
       '决议还没有公布，写的内容都还在，请再点一次“公布决议”。',
     )
   }

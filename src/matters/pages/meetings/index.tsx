@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
-import { api, type Meeting } from '../../../api'
+import { type Meeting } from '../../../api'
+import { mattersApi } from '../../../api/matters'
 import { Action } from '../../../components/Action'
 import { Loading } from '../../../components/Loading'
 import { PageRoot } from '../../../components/PageRoot'
@@ -15,7 +16,7 @@ import '../../matters.scss'
 export default function Meetings() {
   const { value, error, reload } = useLoaded(async () => {
     const user = await ensureSignedIn()
-    return { staff: user.role === 'staff', meetings: await api.listMeetings() }
+    return { staff: user.role === 'staff', meetings: await mattersApi.listMeetings() }
   }, [])
   const [shown, setShown] = useState(false)
   useDidShow(() => {

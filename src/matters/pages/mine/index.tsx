@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
-import { api } from '../../../api'
+import { mattersApi } from '../../../api/matters'
 import { Action } from '../../../components/Action'
 import { ListError, ListFooter } from '../../../components/ListParts'
 import { NavRow } from '../../../components/NavRow'
@@ -17,7 +17,7 @@ export default function MyMatters() {
   const role = useSession((s) => s.user?.role ?? null)
   const list = usePagedList(async (cursor) => {
     await ensureSignedIn()
-    return api.listMyMatters({ cursor })
+    return mattersApi.listMyMatters({ cursor })
   }, [])
   const [shown, setShown] = useState(false)
   useDidShow(() => {

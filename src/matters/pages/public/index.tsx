@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { api, toApiError, type MatterView } from '../../../api'
+import { toApiError, type MatterView } from '../../../api'
+import { mattersApi } from '../../../api/matters'
 import { Action } from '../../../components/Action'
 import { Loading } from '../../../components/Loading'
 import { PageRoot } from '../../../components/PageRoot'
@@ -15,7 +16,7 @@ import '../../matters.scss'
 export default function PublicMatters() {
   const { value: matters, error, reload, setValue } = useLoaded(async () => {
     await ensureSignedIn()
-    return api.listPublicMatters()
+    return mattersApi.listPublicMatters()
   }, [])
   const me = useSession((s) => s.user?.id ?? null)
   const [notice, setNotice] = useState<string | null>(null)
@@ -24,7 +25,7 @@ export default function PublicMatters() {
   async function join(matter: MatterView) {
     setNotice(null)
     try {
-      const next = await api.addMeToMatter(matter.id, { idempotencyKey: writeKey.keyFor(matter.id) })
+      const next = await mattersApi.addMeToMatter(matter.id, { idempotencyKey: writeKey.keyFor(matter.id) })
       writeKey.succeeded(matter.id)
       setValue((list) => list && list.map((m) => (m.id === next.id ? next : m)))
     } catch (failure) {

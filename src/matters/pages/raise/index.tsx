@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { api, type MatterDraft, type PhotoRef, type ResidentRef } from '../../../api'
+import { type MatterDraft, type PhotoRef, type ResidentRef } from '../../../api'
+import { mattersApi } from '../../../api/matters'
 import { Action } from '../../../components/Action'
 import { Choice, Field } from '../../../components/Field'
 import { LoadingPage } from '../../../components/Loading'
@@ -47,7 +48,7 @@ export default function RaiseMatter() {
     send(
       { ...validateMatterDraft({ ...draft, photos: photos.map((p) => p.id) }), ...residentErrors(forResident) },
       async (idempotencyKey) => {
-        const matter = await api.raiseMatter({ ...draft, photos: photos.map((p) => p.id), forResident: forResident ?? undefined }, { idempotencyKey })
+        const matter = await mattersApi.raiseMatter({ ...draft, photos: photos.map((p) => p.id), forResident: forResident ?? undefined }, { idempotencyKey })
         Taro.redirectTo({ url: `${ROUTES.matter(matter.id)}&raised=1` })
       },
       '事项还没有提交，填写的内容都还在，请再点一次“提交”。',

@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { api, toApiError } from '../../../api'
+import { toApiError } from '../../../api'
+import { roomsApi } from '../../../api/rooms'
 import { Action } from '../../../components/Action'
 import { Field } from '../../../components/Field'
 import { Loading, LoadingPage } from '../../../components/Loading'
@@ -23,8 +24,8 @@ export default function RoomDetail() {
   const writeKey = useWriteKey()
   const days = bookableDays(Date.now())
   const [date, setDate] = useState(days[0])
-  const room = useLoaded(() => api.getRoom(id), [id])
-  const slots = useLoaded(() => api.listRoomSlots(id, date), [id, date])
+  const room = useLoaded(() => roomsApi.getRoom(id), [id])
+  const slots = useLoaded(() => roomsApi.listRoomSlots(id, date), [id, date])
   const [message, setMessage] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [closure, setClosure] = useState({ from: '', to: '', reason: '' })
@@ -38,7 +39,7 @@ export default function RoomDetail() {
     setMessage(null)
     try {
       await ensureSignedIn()
-      await api.bookRoom(id, { date, start }, { idempotencyKey: writeKey.keyFor(`book:${date}:${start}`) })
+      await roomsApi.bookRoom(id, { date, start }, { idempotencyKey: writeKey.keyFor(`book:${date}:${start}`) })
       writeKey.succeeded(`book:${date}:${start}`)
       setMessage(`已预约 ${dayLabel(date)} ${start}，请按时到场扫码签到`)
       slots.reload()
@@ -56,7 +57,7 @@ export default function RoomDetail() {
     setClosureErrors(errors)
     if (Object.keys(errors).length) return
     try {
-      const result = await api.closeRoom(id, draft, { idempotencyKey: writeKey.keyFor('close') })
+      const result = await roomsApi.closeRoom(id, draft, { idempotencyKey: writeKey.keyFor('close') })
       writeKey.succeeded('close')
       setMessage(`已暂停开放，取消了${result.cancelled}个预约，预约人会看到原因`)
       room.reload()
@@ -113,6 +114,11 @@ export default function RoomDetail() {
           </View>
         ))}
       </View>
+      {staff && (
+        <Action className="btn--plain btn--block" onClick={() => open(ROUTES.roomDoor(id))}>
+          门口签到屏（每30秒更换的签到码）
+        </Action>
+      )}
       {staff && (
         <View className="card form" role="region" ariaLabel="暂停开放">
           <Text className="card__title">暂停开放（维修、活动）</Text>

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { api } from '../../../api'
+import { roomsApi } from '../../../api/rooms'
 import { Action } from '../../../components/Action'
 import { CardHead } from '../../../components/CardHead'
 import { Loading } from '../../../components/Loading'
@@ -15,7 +15,7 @@ import '../../rooms.scss'
 /** The community centre's rooms: hours, rules, closures; 预约 opens a room's hours. */
 export default function RoomList() {
   const staff = useSession((s) => s.user?.role === 'staff')
-  const { value: rooms, error, reload } = useLoaded(() => api.listRooms(), [])
+  const { value: rooms, error, reload } = useLoaded(() => roomsApi.listRooms(), [])
   return (
     <PageRoot>
       {!staff && <NavRow text="我的预约" hint="到场签到、取消" onClick={() => open(ROUTES.myRoomBookings)} />}

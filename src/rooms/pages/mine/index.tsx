@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { api, toApiError, type RoomBookingView } from '../../../api'
+import { toApiError, type RoomBookingView } from '../../../api'
+import { roomsApi } from '../../../api/rooms'
 import { Action } from '../../../components/Action'
 import { CardHead } from '../../../components/CardHead'
 import { Field } from '../../../components/Field'
@@ -9,7 +10,7 @@ import { PageRoot } from '../../../components/PageRoot'
 import { useLoaded } from '../../../components/useLoaded'
 import { useWriteKey } from '../../../components/useWriteKey'
 import { inChina } from '../../../domain/chinaTime'
-import { ROOM_BOOKING_LABEL } from '../../../domain/rooms'
+import { ROOM_BOOKING_LABEL, currentBooking, readDoorCode } from '../../../domain/rooms'
 import { canScan, scanQrCode } from '../../../platform/scan'
 import { ensureSignedIn } from '../../../stores/session'
 import '../../rooms.scss'
@@ -19,7 +20,7 @@ export default function MyRoomBookingsPage() {
   const writeKey = useWriteKey()
   const { value, error, reload } = useLoaded(async () => {
     await ensureSignedIn()
-    return api.listMyRoomBookings()
+    return roomsApi.listMyRoomBookings()
   }, [])
   const [message, setMessage] = useState<string | null>(null)
   const [code, setCode] = useState('')
@@ -39,14 +40,20 @@ export default function MyRoomBookingsPage() {
       setMessage(e.message)
     }
   }
-  // The door's code names its room (RM:m2); typed, the room comes from the code too.
+  // A scanned door code names its room; six typed digits are for the room of the booking open for check-in now.
   const checkIn = (text: string) => {
-    const roomId = /^RM:(\w+)$/.exec(text.trim())?.[1]
-    if (!roomId) {
-      setCodeError('请扫描功能室门口的二维码，或输入二维码下方的文字，如 RM:m2')
+    const read = readDoorCode(text)
+    if (!read) {
+      setCodeError('请扫描功能室门口屏幕上的二维码，或输入二维码下方的6位数字')
       return
     }
-    return run(`door:${text}`, (key) => api.checkInToRoom(roomId, text.trim(), { idempotencyKey: key }), (b) => `${b.room.name}签到成功`)
+    const openRooms = [...new Set((value?.bookings ?? []).filter((b) => currentBooking(b.roomId, [b], Date.now())).map((b) => b.roomId))]
+    const roomId = read.roomId ?? (openRooms.length === 1 ? openRooms[0] : null)
+    if (!roomId) {
+      setCodeError(openRooms.length === 0 ? '您现在没有可签到的预约（开始前10分钟起可签到）' : '您此时有多间功能室的预约，请扫描门口的二维码')
+      return
+    }
+    return run(`door:${text}`, (key) => roomsApi.checkInToRoom(roomId, text.trim(), { idempotencyKey: key }), (b) => `${b.room.name}签到成功`)
   }
   async function scan() {
     const text = await scanQrCode()
@@ -72,7 +79,7 @@ export default function MyRoomBookingsPage() {
             扫描门口二维码
           </Action>
         )}
-        <Field id="room-door-code" label="门口二维码下方的文字" placeholder="如 RM:m2" value={code} error={codeError} onChange={setCode} onConfirm={() => checkIn(code)} />
+        <Field id="room-door-code" label="门口屏幕上的6位签到码" type="digit" placeholder="6位数字" value={code} error={codeError} onChange={setCode} onConfirm={() => checkIn(code)} />
         <Action className={canScan ? 'btn--plain btn--block' : 'btn--primary btn--block'} onClick={() => checkIn(code)}>
           签到
         </Action>
@@ -90,7 +97,7 @@ export default function MyRoomBookingsPage() {
           </Text>
           {b.cancelReason && <Text className="room__meta">工作人员已取消：{b.cancelReason}</Text>}
           {b.state === 'booked' && (
-            <Action className="btn--plain" label={`取消 ${b.room.name} ${b.start}`} onClick={() => run(`cancel:${b.id}`, (key) => api.cancelRoomBooking(b.id, { idempotencyKey: key }), () => '已取消')}>
+            <Action className="btn--plain" label={`取消 ${b.room.name} ${b.start}`} onClick={() => run(`cancel:${b.id}`, (key) => roomsApi.cancelRoomBooking(b.id, { idempotencyKey: key }), () => '已取消')}>
               取消预约
             </Action>
           )}

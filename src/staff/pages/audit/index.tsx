@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { api, toApiError, type AccountSummary, type AuditEntry } from '../../../api'
+import { toApiError, type AccountSummary, type AuditEntry } from '../../../api'
+import { staffApi } from '../../../api/staff'
 import { Action } from '../../../components/Action'
 import { Field } from '../../../components/Field'
 import { ListError, ListFooter } from '../../../components/ListParts'
@@ -23,7 +24,7 @@ export default function AuditTrail() {
   const [spanError, setSpanError] = useState<string | null>(null)
   const list = usePagedList(async (cursor) => {
     await ensureSignedIn()
-    return api.listAudit({ ...filter, cursor })
+    return staffApi.listAudit({ ...filter, cursor })
   }, [filter])
 
   function applyDays() {
@@ -89,7 +90,7 @@ function ResidentFilter({ chosen, onChoose }: { chosen: string | null; onChoose:
   async function search() {
     setError(null)
     try {
-      const accounts = await api.listAccounts(typed.trim())
+      const accounts = await staffApi.listAccounts(typed.trim())
       setFound(accounts)
       if (accounts.length === 0) setError('没有找到账号，请换个姓名或手机号后四位试试')
     } catch (failure) {

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { api, type Figures } from '../../../api'
+import { type Figures } from '../../../api'
+import { staffApi } from '../../../api/staff'
 import { Action } from '../../../components/Action'
 import { LoadingPage } from '../../../components/Loading'
 import { PageRoot } from '../../../components/PageRoot'
@@ -18,6 +19,9 @@ const METRICS: { key: keyof Figures; label: string; unit: string; percent?: bool
   { key: 'clinicBookings', label: '义诊预约', unit: '人次' },
   { key: 'attendanceRate', label: '义诊到诊率', unit: '%', percent: true },
   { key: 'jobPlacements', label: '就业录用', unit: '人' },
+  { key: 'mattersSolved', label: '解决居民事项', unit: '件' },
+  { key: 'disputesMediated', label: '调解纠纷', unit: '起' },
+  { key: 'activityHours', label: '志愿活动', unit: '小时' },
 ]
 
 /** Nothing happened yet in the period (e.g. the month that started today). */
@@ -29,7 +33,7 @@ const show = (value: number | null, percent?: boolean) => (value === null ? '–
 export default function Dashboard() {
   const { value: data, error, reload } = useLoaded(async () => {
     await ensureSignedIn()
-    return api.getDashboard()
+    return staffApi.getDashboard()
   }, [])
   const [chosen, setPeriod] = useState<Period | null>(null)
   const [metric, setMetric] = useState(METRICS[0])
@@ -47,6 +51,10 @@ export default function Dashboard() {
     ['志愿服务', `${f.volunteerParticipations} 人次，${show(f.volunteerHours)} 小时`],
     ['义诊预约', `${f.clinicBookings} 人次，到诊 ${f.clinicArrivals}（${show(f.attendanceRate, true)}%）`],
     ['就业报名', `${f.jobApplications} 人，录用 ${f.jobPlacements} 人`],
+    ['居民说事', `${f.mattersRaised} 件，解决 ${f.mattersSolved} 件`],
+    ['消除安全隐患', `${f.hazardsRemoved} 处`],
+    ['调解纠纷', `${f.disputesMediated} 起，调解成功 ${f.disputesSettled} 起`],
+    ['志愿活动', `${f.activityParticipations} 人次，${show(f.activityHours)} 小时`],
   ]
   const bars = (items: { code: string; name: string; figures: (typeof data.grids)[number]['figures'] }[]) => {
     const values = items.map((i) => i.figures[period][metric.key] as number | null)
@@ -102,6 +110,32 @@ export default function Dashboard() {
       <View className="card" role="region" ariaLabel="各网格">
         <Text className="card__title">各网格 · {metric.label}</Text>
         {bars(data.grids)}
+      </View>
+      <View className="card" role="region" ariaLabel="各共建单位的志愿活动">
+        <Text className="card__title">各共建单位 · 志愿活动</Text>
+        {data.units.length === 0 && <Text className="muted">还没有志愿活动</Text>}
+        {data.units.map((u) => (
+          <View key={u.unit} className="bar__label">
+            <Text>{u.unit}</Text>
+            <Text className="stats__value-inline">
+              {u[period].activities} 场，{u[period].participations} 人次，{show(u[period].hours)} 小时
+            </Text>
+          </View>
+        ))}
+      </View>
+      <View className="card" role="region" ariaLabel="最近的志愿活动">
+        <Text className="card__title">最近的志愿活动</Text>
+        {data.activities.length === 0 && <Text className="muted">还没有开始的志愿活动</Text>}
+        {data.activities.map((a) => (
+          <View key={a.id} className="bar__label">
+            <Text>
+              {inChina(a.at).format('M月D日')} {a.theme}
+            </Text>
+            <Text className="stats__value-inline">
+              {a.participations} 人次，{show(a.hours)} 小时
+            </Text>
+          </View>
+        ))}
       </View>
       <Text className="muted">数据由系统按每条记录实时计算，更新于 {inChina(data.generatedAt).format('M月D日 HH:mm')}</Text>
     </PageRoot>

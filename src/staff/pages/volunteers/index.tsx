@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { api, type AccountSummary, type ApiError, type GridSummary } from '../../../api'
+import { staffApi } from '../../../api/staff'
 import { Action } from '../../../components/Action'
 import { Choice, Field } from '../../../components/Field'
 import { Loading, LoadingPage } from '../../../components/Loading'
@@ -28,7 +29,7 @@ export default function Volunteers() {
   const [query, setQuery] = useState('')
   const accounts = useLoaded(async () => {
     await ensureSignedIn()
-    return api.listAccounts(query)
+    return staffApi.listAccounts(query)
   }, [query])
   const [chosen, setChosen] = useState<AccountSummary | null>(null)
   // Counts saves: a new editor (and Idempotency-Key) after each, and fresh history.
@@ -155,7 +156,7 @@ function RoleEditor({ account, grids, onSaved, onEdit }: EditorProps) {
     const sent: RoleDraft = { role: draft.role, gridCode: draft.role === 'staff' ? null : draft.gridCode }
     submit(
       validateRoleDraft(sent, (code) => grids.some((g) => g.code === code)),
-      async (idempotencyKey) => onSaved(await api.setAccountRole(account.id, sent, { idempotencyKey })),
+      async (idempotencyKey) => onSaved(await staffApi.setAccountRole(account.id, sent, { idempotencyKey })),
       '还没有保存，选好的角色和网格都还在，请再点一次“保存”。',
     )
   }
@@ -197,7 +198,7 @@ function RoleEditor({ account, grids, onSaved, onEdit }: EditorProps) {
 
 /** 变更记录, newest first: who changed what, and when. */
 function RoleHistory({ accountId, version, gridName }: { accountId: string; version: number; gridName: GridName }) {
-  const history = useLoaded(() => api.listRoleChanges(accountId), [accountId, version])
+  const history = useLoaded(() => staffApi.listRoleChanges(accountId), [accountId, version])
   return (
     <View className="card" role="region" ariaLabel="变更记录">
       <Text className="card__title">变更记录</Text>

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { api, toApiError, type WishView } from '../../../api'
+import { toApiError, type WishView } from '../../../api'
+import { wishApi } from '../../../api/wish'
 import { useWriteKey } from '../../../components/useWriteKey'
 import { Action } from '../../../components/Action'
 import { Field } from '../../../components/Field'
@@ -50,13 +51,13 @@ export function WishActions({ wish, actions, onDone, onStale }: Props) {
     const options = { idempotencyKey: writeKey.keyFor(action) }
     try {
       const calls: Record<WishAction, () => Promise<WishView>> = {
-        approve: () => api.approveWish(wish.id, options),
-        reject: () => api.rejectWish(wish.id, reason, options),
-        cancel: () => api.cancelWish(wish.id, options),
-        claim: () => api.claimWish(wish.id, options),
-        release: () => api.releaseWish(wish.id, reason, options),
-        complete: () => api.completeWish(wish.id, { note, hours: hoursValue }, options),
-        confirm: () => api.confirmWish(wish.id, { rating, thanks }, options),
+        approve: () => wishApi.approveWish(wish.id, options),
+        reject: () => wishApi.rejectWish(wish.id, reason, options),
+        cancel: () => wishApi.cancelWish(wish.id, options),
+        claim: () => wishApi.claimWish(wish.id, options),
+        release: () => wishApi.releaseWish(wish.id, reason, options),
+        complete: () => wishApi.completeWish(wish.id, { note, hours: hoursValue }, options),
+        confirm: () => wishApi.confirmWish(wish.id, { rating, thanks }, options),
       }
       const next = await calls[action]()
       writeKey.succeeded(action)

@@ -2,7 +2,8 @@ import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import { Picture } from '../../../components/Picture'
-import { api, toApiError, type ApiError, type WishView } from '../../../api'
+import { toApiError, type ApiError, type WishView } from '../../../api'
+import { wishApi } from '../../../api/wish'
 import { Action } from '../../../components/Action'
 import { CallButton } from '../../../components/CallButton'
 import { PageRoot } from '../../../components/PageRoot'
@@ -35,7 +36,7 @@ export default function WishDetail() {
   const load = useCallback(() => {
     setError(null)
     ensureSignedIn()
-      .then(() => api.getWish(id))
+      .then(() => wishApi.getWish(id))
       .then(setWish, (failure) => setError(toApiError(failure)))
   }, [id])
   useEffect(load, [load])

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { api, toApiError, type VolunteerTasks, type WishCategory } from '../../../api'
+import { wishApi } from '../../../api/wish'
 import { Action } from '../../../components/Action'
 import { ListError, ListFooter } from '../../../components/ListParts'
 import { PageRoot } from '../../../components/PageRoot'
@@ -45,8 +46,8 @@ export default function WishList() {
   const list = usePagedList(
     async (cursor) => {
       await ensureSignedIn()
-      if (mode === 'open') return api.listOpenWishes({ cursor, category: category ?? undefined })
-      if (mode === 'review') return api.listWishesToReview({ cursor })
+      if (mode === 'open') return wishApi.listOpenWishes({ cursor, category: category ?? undefined })
+      if (mode === 'review') return wishApi.listWishesToReview({ cursor })
       if (mode === 'tasks') {
         const result = await api.listMyTasks()
         setTasks(result)
@@ -68,7 +69,7 @@ export default function WishList() {
     setClaiming(id)
     setMessage(null)
     try {
-      await api.claimWish(id, { idempotencyKey: writeKey.keyFor(`claim:${id}`) })
+      await wishApi.claimWish(id, { idempotencyKey: writeKey.keyFor(`claim:${id}`) })
       writeKey.succeeded(`claim:${id}`)
       Taro.navigateTo({ url: `/wish/pages/detail/index?id=${encodeURIComponent(id)}` })
     } catch (failure) {

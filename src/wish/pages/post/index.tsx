@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
 import { api, toApiError, type ResidentRef, type User, type WishDraft } from '../../../api'
+import { wishApi } from '../../../api/wish'
 import { Action } from '../../../components/Action'
 import { Choice, Field } from '../../../components/Field'
 import { PageRoot } from '../../../components/PageRoot'
@@ -79,7 +80,7 @@ export default function PostWish() {
     send(
       { ...validateWishDraft(draft), ...residentErrors(draft.forResident) },
       async () => {
-        const wish = await api.postWish(draft, { idempotencyKey: saved!.idempotencyKey })
+        const wish = await wishApi.postWish(draft, { idempotencyKey: saved!.idempotencyKey })
         clearDraft()
         Taro.redirectTo({ url: `${ROUTES.wishDetail(wish.id)}&posted=1` })
       },
