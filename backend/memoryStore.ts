@@ -5,6 +5,7 @@ import type { Application, Posting } from '../src/domain/jobs'
 import type { Matter } from '../src/domain/matters'
 import type { MediationBooking, MediationSlot } from '../src/domain/mediation'
 import type { Meeting } from '../src/domain/meetings'
+import type { StationMember } from '../src/domain/station'
 import type { Activity, Certificate, SignUp } from '../src/domain/activity'
 import type { Closure, Room, RoomBooking } from '../src/domain/rooms'
 import type { RoleChange } from '../src/domain/roles'
@@ -36,6 +37,8 @@ export interface MemoryData {
   mediationBookings: MediationBooking[]
   /** 网格议事会, in creation order. */
   meetings: Meeting[]
+  /** The judges' station's roster. */
+  station: StationMember[]
   activities: Activity[]
   signUps: SignUp[]
   certificates: Certificate[]
@@ -55,7 +58,7 @@ export interface MemoryData {
 }
 
 /** Bump when the shape changes: older stored data is replaced by a fresh start. */
-export const MEMORY_SCHEMA = 14
+export const MEMORY_SCHEMA = 15
 
 /** Where a memory database lives between runs: Taro storage in the app; nowhere in Node. */
 export interface MemoryPersistence {
@@ -403,6 +406,12 @@ class MemoryTransaction implements Repository {
     this.insert('matterAffected', key)
     return true
   }
+  async listMatterAffectedAccounts(matterId: string) {
+    const prefix = `${matterId}\n`
+    return this.read('matterAffected')
+      .filter((key) => key.startsWith(prefix))
+      .map((key) => key.slice(prefix.length))
+  }
   async listMattersAffecting(accountId: string, matterIds: string[]) {
     const said = new Set(this.read('matterAffected'))
     return matterIds.filter((id) => said.has(`${id}\n${accountId}`))
@@ -424,6 +433,12 @@ class MemoryTransaction implements Repository {
     return this.read('meetings').filter((m) => m.agenda.some((i) => i.matterId === matterId))
   }
 
+  async listStationMembers() {
+    return this.read('station')
+  }
+  async insertStationMember(member: StationMember) {
+    this.insert('station', member)
+  }
   async listMediationSlotsFrom(date: string) {
     return this.read('mediationSlots')
       .filter((s) => s.date >= date)
@@ -603,7 +618,7 @@ class MemoryTransaction implements Repository {
 
   async wipeRecords() {
     const tables = ['communities', 'grids', 'wishes', 'photos', 'clinics', 'bookings', 'postings', 'applications'] as const
-    const mattersAndMediation = ['matters', 'matterAffected', 'mediationSlots', 'mediationBookings', 'meetings'] as const
+    const mattersAndMediation = ['matters', 'matterAffected', 'mediationSlots', 'mediationBookings', 'meetings', 'station'] as const
     const activitiesAndRooms = ['activities', 'signUps', 'certificates', 'rooms', 'roomBookings', 'closures'] as const
     for (const table of [...tables, ...mattersAndMediation, ...activitiesAndRooms, 'messages'] as const) {
       this.changed[table] = []
@@ -637,6 +652,7 @@ export function emptyMemoryData(): MemoryData {
     mediationSlots: [],
     mediationBookings: [],
     meetings: [],
+    station: [],
     activities: [],
     signUps: [],
     certificates: [],

@@ -5,6 +5,7 @@ import type { Application, Posting } from '../src/domain/jobs'
 import type { Matter } from '../src/domain/matters'
 import type { MediationBooking, MediationSlot } from '../src/domain/mediation'
 import type { Meeting } from '../src/domain/meetings'
+import type { StationMember } from '../src/domain/station'
 import type { Activity, Certificate, SignUp } from '../src/domain/activity'
 import type { Closure, Room, RoomBooking } from '../src/domain/rooms'
 import type { RoleChange } from '../src/domain/roles'
@@ -178,6 +179,8 @@ export interface Repository {
   addMatterAffected(matterId: string, accountId: string): Promise<boolean>
   /** Of these matters, the ids the account said 我也遇到 to. */
   listMattersAffecting(accountId: string, matterIds: string[]): Promise<string[]>
+  /** The accounts that said 我也遇到 to a matter (or were merged into it). */
+  listMatterAffectedAccounts(matterId: string): Promise<string[]>
 
   // 网格议事会
   getMeeting(id: string, options?: ReadOptions): Promise<Meeting | null>
@@ -189,6 +192,9 @@ export interface Repository {
   listMeetingsOfMatter(matterId: string): Promise<Meeting[]>
 
   // 调解预约 at the judges' station
+  /** The station's judges and mediators with their shifts, in roster order. */
+  listStationMembers(): Promise<StationMember[]>
+  insertStationMember(member: StationMember): Promise<void>
   /** Slots dated on or after a China date (YYYY-MM-DD), soonest first. */
   listMediationSlotsFrom(date: string): Promise<MediationSlot[]>
   getMediationSlot(id: string, options?: ReadOptions): Promise<MediationSlot | null>

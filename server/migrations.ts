@@ -377,6 +377,13 @@ CREATE TABLE meetings (
 );
 CREATE INDEX meetings_grid ON meetings (grid_code, status);
 CREATE INDEX meetings_agenda ON meetings USING gin ((doc->'agenda') jsonb_path_ops);
+
+-- 法官工作站: the rotating judges and 金牌调解员, each with their duty shifts (the card's duty rule).
+CREATE TABLE station_members (
+  id text PRIMARY KEY,
+  seq bigserial NOT NULL,
+  doc jsonb NOT NULL
+);
 `,
   },
   {

@@ -6,6 +6,7 @@ import type { Application, Posting } from '../src/domain/jobs'
 import type { Matter } from '../src/domain/matters'
 import type { MediationBooking, MediationSlot } from '../src/domain/mediation'
 import type { Meeting } from '../src/domain/meetings'
+import type { StationMember } from '../src/domain/station'
 import type { Activity, Certificate, SignUp } from '../src/domain/activity'
 import type { Closure, Room, RoomBooking } from '../src/domain/rooms'
 import type { RoleChange } from '../src/domain/roles'
@@ -544,6 +545,9 @@ class PgRepository implements Repository {
     const added = await this.rows('INSERT INTO matter_affected (matter_id, account_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING matter_id', [matterId, accountId])
     return added.length > 0
   }
+  async listMatterAffectedAccounts(matterId: string) {
+    return (await this.rows('SELECT account_id FROM matter_affected WHERE matter_id = $1 ORDER BY account_id', [matterId])).map((r) => r.account_id as string)
+  }
   async listMattersAffecting(accountId: string, matterIds: string[]) {
     if (matterIds.length === 0) return []
     return (await this.rows('SELECT matter_id FROM matter_affected WHERE account_id = $1 AND matter_id = ANY($2::text[])', [accountId, matterIds])).map((r) => r.matter_id as string)
@@ -565,6 +569,13 @@ class PgRepository implements Repository {
   }
   async listMeetingsOfMatter(matterId: string) {
     return docs<Meeting>(await this.rows("SELECT doc FROM meetings WHERE doc->'agenda' @> jsonb_build_array(jsonb_build_object('matterId', $1::text)) ORDER BY seq", [matterId]))
+  }
+
+  async listStationMembers() {
+    return docs<StationMember>(await this.rows('SELECT doc FROM station_members ORDER BY seq'))
+  }
+  async insertStationMember(m: StationMember) {
+    await this.rows('INSERT INTO station_members (id, doc) VALUES ($1, $2)', [m.id, json(m)])
   }
 
   private mediations(rows: Row[]) {
@@ -736,7 +747,7 @@ class PgRepository implements Repository {
   }
 
   async wipeRecords() {
-    await this.rows('TRUNCATE outbox, messages, room_closures, room_bookings, rooms, certificates, activity_signups, activities, meetings, mediation_bookings, mediation_slots, matter_affected, matters, applications, postings, bookings, clinics, photos, wishes, grids, communities')
+    await this.rows('TRUNCATE outbox, messages, room_closures, room_bookings, rooms, certificates, activity_signups, activities, station_members, meetings, mediation_bookings, mediation_slots, matter_affected, matters, applications, postings, bookings, clinics, photos, wishes, grids, communities')
   }
 }
 
@@ -888,7 +899,7 @@ export class PgStore implements Store {
   async truncateAll(): Promise<void> {
     const conn = await this.database.connect()
     try {
-      await conn.query('TRUNCATE audit_log, outbox, subscribe_grants, messages, role_changes, room_closures, room_bookings, rooms, certificates, activity_signups, activities, meetings, mediation_bookings, mediation_slots, matter_affected, matters, applications, postings, bookings, clinics, photos, wishes, grids, communities, idempotency, sessions, users')
+      await conn.query('TRUNCATE audit_log, outbox, subscribe_grants, messages, role_changes, room_closures, room_bookings, rooms, certificates, activity_signups, activities, station_members, meetings, mediation_bookings, mediation_slots, matter_affected, matters, applications, postings, bookings, clinics, photos, wishes, grids, communities, idempotency, sessions, users')
       await conn.query('ALTER SEQUENCE record_ids RESTART WITH 1001')
     } finally {
       conn.release()

@@ -3,6 +3,8 @@ import type { Page } from '../../src/api/types'
 import {
   applyMatterAction,
   joinRefusal,
+  mergeMatters,
+  mergedAccounts,
   matterFor,
   publicOrder,
   raiseMatter,
@@ -104,7 +106,8 @@ export const matterRoutes: Route[] = [
     handler: async (ctx): Promise<MatterView[]> => {
       const viewer = actorOf(ctx.user!)
       if (!viewer.gridCode) return []
-      const matters = (await ctx.repo.listPublicMatters(viewer.gridCode, PUBLIC_LIMIT)).sort(publicOrder)
+      // A merged duplicate is not listed: its neighbours find the kept one.
+      const matters = (await ctx.repo.listPublicMatters(viewer.gridCode, PUBLIC_LIMIT)).filter((m) => m.status !== 'merged').sort(publicOrder)
       const mine = new Set(await ctx.repo.listMattersAffecting(viewer.id, matters.map((m) => m.id)))
       const views = matters.map((m) => matterFor(m, viewer, ctx.now, mine.has(m.id))).filter((m): m is MatterView => m !== null)
       return Promise.all(views.map((m) => withMatterPhotoLinks(ctx, m)))
@@ -131,6 +134,33 @@ export const matterRoutes: Route[] = [
   actionRoute('answer', HANDLERS),
   actionRoute('confirm', RESIDENTS),
   actionRoute('reopen', RESIDENTS),
+  {
+    method: 'POST',
+    path: '/matters/:id/merge',
+    access: HANDLERS,
+    handler: async (ctx) => {
+      const intoId = typeof ctx.body.into === 'string' ? ctx.body.into : ''
+      const viewer = actorOf(ctx.user!)
+      // Both rows locked in id order, so two merges crossing each other wait instead of deadlocking.
+      const locked = new Map<string, Matter | null>()
+      for (const id of [ctx.params.id, intoId].filter(Boolean).sort()) locked.set(id, await ctx.repo.getMatter(id, { forUpdate: true }))
+      const duplicate = locked.get(ctx.params.id)
+      if (!duplicate || !matterFor(duplicate, viewer, ctx.now)) throw new ApiError('NOT_FOUND', '没有找到这个事项')
+      const kept = intoId ? locked.get(intoId) : null
+      if (!kept || !matterFor(kept, viewer, ctx.now)) throw new ApiError('VALIDATION', '没有找到要保留的事项', { into: '请选择本网格的另一件事项' })
+      const merged = mergeMatters(duplicate, kept, viewer, ctx.now)
+      // The duplicate's 我也遇到 and its raiser count toward the kept one; the unique index counts an account once.
+      let added = 0
+      for (const account of mergedAccounts(duplicate, kept, await ctx.repo.listMatterAffectedAccounts(duplicate.id))) {
+        if (await ctx.repo.addMatterAffected(kept.id, account)) added++
+      }
+      const next = { ...merged.kept, affected: kept.affected + added }
+      await ctx.repo.updateMatter(merged.duplicate)
+      await ctx.repo.updateMatter(next)
+      await ctx.repo.insertMessages(matterMessages(merged.duplicate, 'merge', viewer.id, toChinaIso(ctx.now)))
+      return viewOf(ctx, merged.duplicate, viewer)
+    },
+  },
   {
     method: 'POST',
     path: '/matters/:id/affected',

@@ -1,3 +1,4 @@
+import type { StationMember } from '../../src/domain/station'
 import { ApiError } from '../../src/api/errors'
 import type { MediationBookingView, MediationSlotView, Role } from '../../src/api/types'
 import { toChinaIso } from '../../src/domain/chinaTime'
@@ -66,6 +67,13 @@ const BOOKERS: Role[] = ['resident', 'elder', 'volunteer']
 const RECENT_DAYS = 14
 
 export const mediationRoutes: Route[] = [
+  {
+    // The station's roster is public, like the card's duty people: who is on duty is worked out where it is shown.
+    method: 'GET',
+    path: '/mediation/station',
+    access: 'public',
+    handler: async ({ repo }): Promise<StationMember[]> => repo.listStationMembers(),
+  },
   {
     method: 'GET',
     path: '/mediation/slots',

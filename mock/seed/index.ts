@@ -9,7 +9,7 @@ import { seedActivities } from './activities'
 import { seedRooms } from './rooms'
 import { seedClinics } from './clinics'
 import { seedJobs } from './jobs'
-import { seedMatters, seedMediationSlots, seedMeetings } from './matters'
+import { seedMatters, seedMediationSlots, seedMeetings, seedStation } from './matters'
 import { seedWishes } from './wishes'
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
@@ -72,6 +72,7 @@ export function seedDb(now: number): MemoryData {
     mediationSlots: seedMediationSlots(now),
     mediationBookings: [],
     meetings: seedMeetings(now, matters),
+    station: seedStation(),
     activities: seedActivities(now),
     signUps: [],
     certificates: [],
@@ -109,6 +110,7 @@ export async function seedInto(repo: Repository, now: number): Promise<void> {
   for (const m of seed.matters) await repo.insertMatter(m)
   for (const s of seed.mediationSlots) await repo.insertMediationSlot(s)
   for (const m of seed.meetings) await repo.insertMeeting(m)
+  for (const m of seed.station) await repo.insertStationMember(m)
   for (const a of seed.activities) await repo.insertActivity(a)
   for (const r of seed.rooms) await repo.insertRoom(r)
 }

@@ -1,5 +1,6 @@
 import type { MediationSlot } from '../../src/domain/mediation'
 import { inChina } from '../../src/domain/chinaTime'
+import type { StationMember } from '../../src/domain/station'
 import { applyMatterAction, raiseMatter, type Matter, type MatterActor, type MatterDraft } from '../../src/domain/matters'
 import { addToAgenda, publishMeeting, recordDecision, scheduleMeeting, type Meeting, type MeetingActor } from '../../src/domain/meetings'
 
@@ -71,4 +72,33 @@ export function seedMeetings(now: number, matters: Matter[]): Meeting[] {
   )
   const decided = recordDecision(addToAgenda(scheduled, bins, STAFF), bins.id, { decision: '物业每天加清运一次，北门加放两个垃圾桶，楼栋长每周巡查' }, STAFF)
   return [publishMeeting(decided, { minutes: '本次议事会讨论北门垃圾清运一事，形成决议如上，由网格员跟进落实。' }, STAFF, now - 12 * HOUR)]
+}
+
+const MORNING = { start: '09:00', end: '12:00' }
+const AFTERNOON = { start: '14:00', end: '17:30' }
+
+/**
+ * The station's roster: 3 judges of the district court rotating through the
+ * weekdays' mornings, and 5 金牌调解员, one each weekday afternoon, two of
+ * them on Saturday morning as well.
+ */
+export function seedStation(): StationMember[] {
+  const member = (id: string, name: string, role: StationMember['role'], title: string, shifts: { days: number[]; start: string; end: string }[]): StationMember => ({
+    id,
+    name,
+    role,
+    title,
+    shifts: shifts.map((s) => ({ contactId: id, ...s })),
+  })
+  const JUDGE = '区人民法院驻站法官'
+  return [
+    member('sj1', '李卫东', '法官', JUDGE, [{ days: [1, 4], ...MORNING }]),
+    member('sj2', '杨红梅', '法官', JUDGE, [{ days: [2, 5], ...MORNING }]),
+    member('sj3', '高志远', '法官', JUDGE, [{ days: [3], ...MORNING }]),
+    member('sm1', '张玉兰', '金牌调解员', '退休教师、人民调解员', [{ days: [1], ...AFTERNOON }]),
+    member('sm2', '陈国庆', '金牌调解员', '社区老党员', [{ days: [2], ...AFTERNOON }, { days: [6], ...MORNING }]),
+    member('sm3', '刘淑珍', '金牌调解员', '退休社区主任', [{ days: [3], ...AFTERNOON }]),
+    member('sm4', '王建平', '金牌调解员', '律师志愿者', [{ days: [4], ...AFTERNOON }, { days: [6], ...MORNING }]),
+    member('sm5', '赵春梅', '金牌调解员', '楼栋长、人民调解员', [{ days: [5], ...AFTERNOON }]),
+  ]
 }

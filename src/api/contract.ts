@@ -29,6 +29,7 @@ import type {
   MediationDraft,
   Meeting,
   MeetingDraft,
+  StationMember,
   MediationBookingView,
   MediationOutcome,
   MediationSlotDraft,
@@ -182,6 +183,8 @@ export interface MattersApi {
   confirmMatter(id: string, options?: WriteOptions): Promise<MatterView>
   /** Once, with a reason. */
   reopenMatter(id: string, reason: string, options?: WriteOptions): Promise<MatterView>
+  /** Staff, or a grid worker of the grid: this duplicate merged into another matter of the grid (`into`), which is kept. */
+  mergeMatter(id: string, into: string, options?: WriteOptions): Promise<MatterView>
   /** 我也遇到: counted once per account. */
   addMeToMatter(id: string, options?: WriteOptions): Promise<MatterView>
 
@@ -199,6 +202,8 @@ export interface MattersApi {
   publishMeeting(id: string, minutes: string, options?: WriteOptions): Promise<Meeting>
 
   // 调解预约 at the judges' station (issue 16)
+  /** The station's rotating judges and 金牌调解员 with their shifts (public): who is on duty follows the card's duty rule. */
+  getStationRoster(): Promise<StationMember[]>
   /** Slots that have not started, soonest first, with places left. */
   listMediationSlots(): Promise<MediationSlotView[]>
   /** Staff: the slots of the past 14 days and to come, soonest first (outcomes are recorded afterwards). */

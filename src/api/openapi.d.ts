@@ -2819,6 +2819,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/matters/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge this duplicate into another matter of the same grid, which is kept.
+         * @description Staff, or a grid worker of the grid. The duplicate becomes merged and points to the kept one; its 我也遇到 accounts and its raiser count toward the kept one, each account once; its raiser follows the kept one (sees it, hears of it in 消息). Both rows are locked in id order.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description One key per user intent; reused when the same submission is retried. */
+                    "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                };
+                path: {
+                    id: components["parameters"]["MatterId"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The id of the matter that is kept. */
+                        into: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The duplicate, merged. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Matter"];
+                    };
+                };
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/matters/{id}/affected": {
         parameters: {
             query?: never;
@@ -3145,6 +3201,46 @@ export interface paths {
                 default: components["responses"]["Error"];
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mediation/station": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The judges' station's roster: 3 rotating judges and 5 金牌调解员 with their shifts.
+         * @description Public. Who is on duty now and today follows the card's duty rule, worked out where it is shown.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StationMember"][];
+                    };
+                };
+                default: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5598,7 +5694,7 @@ export interface components {
         /** @enum {string} */
         MatterKind: "物业管理" | "环境卫生" | "设施损坏" | "安全隐患" | "邻里纠纷" | "政策咨询" | "其他";
         /** @enum {string} */
-        MatterStatus: "submitted" | "accepted" | "in_progress" | "answered" | "confirmed" | "reopened";
+        MatterStatus: "submitted" | "accepted" | "in_progress" | "answered" | "confirmed" | "reopened" | "merged";
         MatterDraft: {
             kind: components["schemas"]["MatterKind"];
             text: string;
@@ -5612,7 +5708,7 @@ export interface components {
             /** Format: date-time */
             at: string;
             /** @enum {string} */
-            action: "raise" | "accept" | "note" | "answer" | "confirm" | "reopen";
+            action: "raise" | "accept" | "note" | "answer" | "confirm" | "reopen" | "merge";
             /** @description Empty in a neighbour's view. */
             byName: string;
             /** @description The note, the reply or the reason to reopen. */
@@ -5671,6 +5767,8 @@ export interface components {
             mergedInto?: string | null;
             /** @description Its text seemed to name a person, so it was stored as not public. */
             namedPerson?: boolean;
+            /** @description On a kept matter, for its raiser, grid workers and staff: the accounts whose duplicates were merged into it (they see it and hear of it). */
+            followers?: string[];
             /** @description Only in GET /matters/{id}: the 网格议事会 it is on (residents: published ones only), with the decision. */
             meetings?: components["schemas"]["MatterMeeting"][];
         };
@@ -5738,6 +5836,15 @@ export interface components {
             /** @enum {string} */
             status: "scheduled" | "published";
             decision: string | null;
+        };
+        /** @description One of the judges' station's rotating judges or 金牌调解员, with their duty shifts (China weekdays, start inclusive, end exclusive, as the card's). */
+        StationMember: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            role: "法官" | "金牌调解员";
+            title: string;
+            shifts: components["schemas"]["Shift"][];
         };
         MediationSlotDraft: {
             /** @description China date. */

@@ -250,6 +250,8 @@ export type ApplicationView = import('../domain/jobs').Application & {
 
 export type { Matter, MatterDraft, MatterEvent, MatterKind, MatterStatus, MatterView, Overdue } from '../domain/matters'
 
+export type { StationMember, StationRole } from '../domain/station'
+
 export type { AgendaItem, Attendee, AttendeeRole, MatterMeeting, Meeting, MeetingDraft } from '../domain/meetings'
 
 export type { MediationBooking, MediationDraft, MediationOutcome, MediationSlot, MediationSlotDraft } from '../domain/mediation'

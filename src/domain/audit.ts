@@ -73,6 +73,7 @@ export const AUDIT_LABEL: Record<string, string> = {
   'POST /matters/:id/confirm': '确认事项已解决',
   'POST /matters/:id/reopen': '重新提出事项',
   'POST /matters/:id/affected': '我也遇到',
+  'POST /matters/:id/merge': '合并重复事项',
   'POST /meetings': '安排网格议事会',
   'POST /meetings/:id/agenda': '列入议事会议程',
   'POST /meetings/:id/decisions': '记录议事会决议',

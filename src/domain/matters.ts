@@ -25,7 +25,7 @@ export type MatterKind = (typeof MATTER_KINDS)[number]
 /** A dispute between neighbours names people: it stays between the resident and the grid. */
 export const PRIVATE_KINDS: readonly MatterKind[] = ['邻里纠纷']
 
-export type MatterStatus = 'submitted' | 'accepted' | 'in_progress' | 'answered' | 'confirmed' | 'reopened'
+export type MatterStatus = 'submitted' | 'accepted' | 'in_progress' | 'answered' | 'confirmed' | 'reopened' | 'merged'
 
 export const MATTER_STATUS_LABEL: Record<MatterStatus, string> = {
   submitted: '已提交',
@@ -34,6 +34,7 @@ export const MATTER_STATUS_LABEL: Record<MatterStatus, string> = {
   answered: '已答复',
   confirmed: '已解决',
   reopened: '重新办理',
+  merged: '已合并办理',
 }
 
 export type MatterAction = 'accept' | 'note' | 'answer' | 'confirm' | 'reopen'
@@ -68,7 +69,7 @@ export interface MatterDraft {
 
 export interface MatterEvent {
   at: string
-  action: 'raise' | MatterAction
+  action: 'raise' | MatterAction | 'merge'
   byName: string
   /** The note, the reply or the reason to reopen. */
   text?: string
@@ -102,6 +103,8 @@ export interface Matter extends MatterDraft {
   namedPerson?: boolean
   /** Set when staff merged it into another matter of the grid (a duplicate): the one that is handled. */
   mergedInto?: string | null
+  /** On the kept matter: the accounts whose duplicates were merged into it; they see it and hear of it. */
+  followers?: string[]
 }
 
 export const MATTER_TEXT_RULE = { label: '事项内容', max: 300, min: 5 }
@@ -292,6 +295,8 @@ export type MatterVisibility = 'full' | 'public' | 'none'
 export function matterVisibility(matter: Matter, viewer: MatterActor): MatterVisibility {
   if (matter.ownerId === viewer.id || matter.actedBy?.id === viewer.id || mayHandle(matter, viewer)) return 'full'
   if (matter.public && !PRIVATE_KINDS.includes(matter.kind) && viewer.gridCode === matter.gridCode) return 'public'
+  // The raiser of a duplicate merged into it follows it, as a neighbour would (its words only if it is public).
+  if (matter.followers?.includes(viewer.id)) return 'public'
   return 'none'
 }
 
@@ -322,9 +327,11 @@ export function matterFor(matter: Matter, viewer: MatterActor, now: number, affe
     affectedByMe,
   }
   if (visibility === 'full') return view
-  const { actedBy: _actedBy, ...rest } = view
+  const { actedBy: _actedBy, followers: _followers, ...rest } = view
+  const shown = matter.public && !PRIVATE_KINDS.includes(matter.kind)
   return {
     ...rest,
+    ...(shown ? {} : { text: '', building: '', photos: [], reply: null, replyPhoto: null }),
     ownerId: '',
     ownerName: '',
     unit: '',
@@ -340,6 +347,7 @@ export function joinRefusal(matter: Matter, viewer: MatterActor): RuleError | nu
   if (matter.ownerId === viewer.id) return new RuleError('CONFLICT', '这是你自己提出的事项')
   if (!matter.public || PRIVATE_KINDS.includes(matter.kind)) return new RuleError('CONFLICT', '不公开的事项不能点“我也遇到”')
   if (matter.status === 'confirmed') return new RuleError('CONFLICT', '这个事项已经解决了')
+  if (matter.status === 'merged') return new RuleError('CONFLICT', '这个事项已合并到另一件事项，请在那里点“我也遇到”')
   return null
 }
 
@@ -349,4 +357,37 @@ export function publicOrder(a: Matter, b: Matter): number {
   const [ra, rb] = [rank(a), rank(b)]
   for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return ra[i] - rb[i]
   return b.raisedAt.localeCompare(a.raisedAt) || b.id.localeCompare(a.id)
+}
+
+/**
+ * Merging a duplicate into the matter that is kept (same grid; by staff or a
+ * grid worker of that grid): the duplicate becomes merged, pointing to the
+ * kept one; its raiser (and those who followed it) now follow the kept one.
+ * Returns both records; the caller moves the 我也遇到 accounts and counts them.
+ */
+export function mergeMatters(duplicate: Matter, kept: Matter, actor: MatterActor, now: number): { duplicate: Matter; kept: Matter } {
+  if (!mayHandle(duplicate, actor) || !mayHandle(kept, actor)) throw new RuleError('FORBIDDEN', '只有本网格的网格员或工作人员可以合并事项')
+  if (duplicate.id === kept.id) throw new RuleError('VALIDATION', '不能合并到自己', { into: '请选择另一件事项' })
+  if (duplicate.gridCode !== kept.gridCode) throw new RuleError('VALIDATION', '只能合并同一网格的事项', { into: '请选择本网格的事项' })
+  if (duplicate.status === 'merged') throw new RuleError('CONFLICT', '这个事项已经合并过了')
+  if (duplicate.status === 'confirmed') throw new RuleError('CONFLICT', '这个事项已经解决了，不用合并')
+  if (kept.status === 'merged') throw new RuleError('CONFLICT', '要保留的事项已合并到别处，请选择它合并到的那件')
+  const at = toChinaIso(now)
+  const followers = [...(kept.followers ?? []), ...(duplicate.followers ?? []), duplicate.ownerId].filter(
+    (id, i, all) => id !== kept.ownerId && all.indexOf(id) === i,
+  )
+  return {
+    duplicate: {
+      ...duplicate,
+      status: 'merged',
+      mergedInto: kept.id,
+      events: [...duplicate.events, { at, action: 'merge', byName: actor.name, text: '与邻居反映的同一件事合并办理' }],
+    },
+    kept: { ...kept, followers },
+  }
+}
+
+/** The accounts whose 我也遇到 a merge moves to the kept matter: the duplicate's, and its raiser; never the kept one's raiser. */
+export function mergedAccounts(duplicate: Matter, kept: Matter, duplicateAffected: string[]): string[] {
+  return [...duplicateAffected, duplicate.ownerId].filter((id, i, all) => id !== kept.ownerId && all.indexOf(id) === i)
 }

@@ -185,13 +185,18 @@ export function matterMessages(after: Matter, news: MatterNews, causedBy: string
     answer: { title: '您说的事有答复了', body: `${quote}：${after.reply ?? ''}。解决了请点“确认已解决”。` },
     merge: { title: '您说的事已合并办理', body: `${quote}和邻居说的同一件事合并办理，之后的进展请看合并后的事项。` },
   }
-  return toEach(recipients(after.ownerId, after.actedBy, causedBy), {
-    ...content[news],
-    link: { kind: 'matter', id: news === 'merge' && after.mergedInto ? after.mergedInto : after.id },
-    createdAt: at,
-    // Reopened matters are answered again: the event count tells the answers apart.
-    eventKey: `matter:${after.id}:${news}:${after.events.length}`,
-  })
+  const owners = recipients(after.ownerId, after.actedBy, causedBy)
+  const link: MessageLink = { kind: 'matter', id: news === 'merge' && after.mergedInto ? after.mergedInto : after.id }
+  const eventKey = `matter:${after.id}:${news}:${after.events.length}`
+  const told = toEach(owners, { ...content[news], link, createdAt: at, eventKey })
+  if (news === 'merge') return told
+  // Those whose duplicates were merged into it hear of it too, without its words (it may not be public).
+  const followers = (after.followers ?? []).filter((id) => id !== causedBy && !owners.includes(id))
+  const followed: Record<Exclude<MatterNews, 'merge'>, { title: string; body: string }> = {
+    accept: { title: '您说的事已受理', body: `您反映的事已合并办理，由网格员${after.handler?.name ?? ''}受理。` },
+    answer: { title: '您说的事有答复了', body: '您反映的事已合并办理，网格员已答复，请查看。' },
+  }
+  return [...told, ...toEach(followers, { ...followed[news], link, createdAt: at, eventKey })]
 }
 
 /** "12月8日" from a China date. */

@@ -56,6 +56,12 @@ describe.each(TARGETS)('matters contract: $name', (kind) => {
       ['answer', '刘芳', '长椅已更换为新的'],
     ])
     expect((await resident.confirmMatter(raised.id)).status).toBe('confirmed')
+    // 消息: accepted (naming the grid worker) and answered, once each.
+    const told = (await resident.listMessages()).items.filter((m) => m.link.kind === 'matter')
+    expect(told.map((m) => [m.title, m.body, m.link.id])).toEqual([
+      ['您说的事有答复了', '“3栋门口的长椅坏了，老人没处坐”：长椅已更换为新的。解决了请点“确认已解决”。', raised.id],
+      ['您说的事已受理', '“3栋门口的长椅坏了，老人没处坐”已由网格员赵志强受理，会尽快办理。', raised.id],
+    ])
   })
 
   it('reopens once with a reason; the answer clock starts again', async () => {

@@ -16,6 +16,12 @@ describe.each(TARGETS)('mediation contract: $name', (kind) => {
   })
   afterEach(() => t.close())
 
+  it("shows anyone the station's roster: 3 rotating judges and 5 金牌调解员 with their shifts", async () => {
+    const roster = await (await clientAs(t, null)).getStationRoster()
+    expect(roster.map((m) => m.role).sort()).toEqual(['法官', '法官', '法官', '金牌调解员', '金牌调解员', '金牌调解员', '金牌调解员', '金牌调解员'])
+    expect(roster[0]).toEqual({ id: 'sj1', name: '李卫东', role: '法官', title: '区人民法院驻站法官', shifts: [{ contactId: 'sj1', days: [1, 4], start: '09:00', end: '12:00' }] })
+  })
+
   it('lists the coming slots to anyone, and books a place that only its resident and staff can read', async () => {
     const slots = await (await clientAs(t, null)).listMediationSlots()
     expect(slots[0]).toMatchObject({ id: 'ms1', date: '2026-11-26', start: '09:00', capacity: 3, placesLeft: 3, bookingOpen: true, startsAt: '2026-11-26T09:00:00+08:00' })

@@ -148,6 +148,13 @@ describe('调解预约', () => {
     return page
   }
 
+  it("shows the station's roster: who is on duty, 3 judges and 5 mediators", async () => {
+    const { container } = await openBooking()
+    const roster = container.querySelector('[aria-label="今日值班"]')!
+    expect(roster.textContent).toContain('本站轮值法官3位、金牌调解员5位')
+    expect(roster.textContent).toMatch(/现在在岗：|现在没有人在岗/)
+  })
+
   it('asks for a slot and the dispute beside the fields, keeps what was typed and sends nothing', async () => {
     const book = jest.spyOn(mattersApi, 'bookMediation')
     const { container, testUtils } = await openBooking()

@@ -120,7 +120,7 @@ describe('recording decisions', () => {
     await signIn('elder')
     const list = await mountPage(Meetings, { path: '/matters/pages/meetings/index' })
     await list.testUtils.queries.waitForQuerySelector('.matter-item', { timeout: 3000 })
-    expect(list.container.querySelectorAll('button[aria-label^="查看议事会"]').length).toBe(2)
+    expect(list.container.querySelectorAll('button[aria-label^="查看决议："]').length).toBe(2)
     expect(list.container.textContent).not.toContain('安排议事会')
   })
 })

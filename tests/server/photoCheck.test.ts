@@ -127,4 +127,25 @@ describe("WeChat's photo check", () => {
     expect(wish.photos[0]).toContain(`/photos/${kept.id}?`)
     expect((await photoOf(wish.photos[0])).status).toBe(200)
   })
+
+  it('takes a risky photo off a matter too, and refuses it in a new matter beside the photos', async () => {
+    const kept = await upload()
+    const bad = await upload()
+    const badTrace = wechat.checkedMedia.at(-1)!.traceId
+    const matter = { kind: '设施损坏', text: '3栋门口的长椅坏了，老人没处坐', building: '友谊路9号3栋', unit: '', public: true }
+    const raise = (photos: string[]) => fetch(`${server.url}/matters`, { method: 'POST', headers: { ...auth(), 'Content-Type': 'application/json' }, body: JSON.stringify({ ...matter, photos }) })
+    const raised = await raise([kept.id, bad.id])
+    expect(raised.status).toBe(201)
+    const { id } = (await raised.json()) as { id: string }
+    await push(badTrace, 'risky')
+    const seen = (await (await fetch(`${server.url}/matters/${id}`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { photos: string[] }
+    expect(seen.photos).toHaveLength(1)
+    expect(seen.photos[0]).toContain(`/photos/${kept.id}?`)
+
+    const worse = await upload()
+    await push(wechat.checkedMedia.at(-1)!.traceId, 'risky')
+    const refused = await raise([worse.id])
+    expect(refused.status).toBe(422)
+    expect(((await refused.json()) as { error: { code: string; fields: Record<string, string> } }).error).toMatchObject({ code: 'CONTENT_REFUSED', fields: { photos: '有照片含有不适宜发布的内容，请删除后换一张' } })
+  })
 })

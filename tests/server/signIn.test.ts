@@ -272,7 +272,7 @@ describe('database and operators', () => {
   it('migrates an empty database to the latest version, and a second run does nothing', async () => {
     const database = pgDatabase(await freshPostgresUrl('migrate'))
     try {
-      expect(await migrate(database)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])
+      expect(await migrate(database)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13])
       expect(await migrate(database)).toEqual([])
       const conn = await database.connect()
       const tables = (await conn.query<{ n: number }>("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'")).rows[0].n
@@ -312,7 +312,7 @@ describe('database and operators', () => {
         `INSERT INTO bookings (id, session_id, slot_id, account_id, status, patient_key, doc) VALUES ('b1', 'c1', 't1', 'u1', 'booked', 'k', '{"id":"b1","sessionId":"c1"}')`,
       )
       conn.release()
-      expect(await migrate(database)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12])
+      expect(await migrate(database)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13])
       const after = await database.connect()
       const row = (await after.query<{ clinic_id: string; doc: Record<string, unknown> }>('SELECT clinic_id, doc FROM bookings')).rows[0]
       after.release()

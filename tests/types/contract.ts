@@ -47,6 +47,7 @@ export const SAME_AS_DOCUMENT: {
   MatterPage: Same<Schemas['MatterPage'], Api.Page<Api.MatterView>>
   MeetingDraft: Fits<Api.MeetingDraft, Schemas['MeetingDraft']>
   Meeting: Same<Schemas['Meeting'], Api.Meeting>
+  StationMember: Same<Schemas['StationMember'], Api.StationMember>
   MediationSlotDraft: Fits<Api.MediationSlotDraft, Schemas['MediationSlotDraft']>
   MediationSlotView: Same<Schemas['MediationSlot'], Api.MediationSlotView>
   MediationDraft: Fits<Api.MediationDraft, Schemas['MediationDraft']>
@@ -109,6 +110,7 @@ export const SAME_AS_DOCUMENT: {
   MatterPage: true,
   MeetingDraft: true,
   Meeting: true,
+  StationMember: true,
   MediationSlotDraft: true,
   MediationSlotView: true,
   MediationDraft: true,

@@ -5,6 +5,8 @@ import {
   answerDeadline,
   applyMatterAction,
   joinRefusal,
+  mergeMatters,
+  mergedAccounts,
   matterFor,
   overdueOf,
   publicOrder,
@@ -235,5 +237,38 @@ describe('注销账号', () => {
     expect(closed).toMatchObject({ ownerName: '已注销用户', text: '', building: '', unit: '', reopenReason: '', status: 'reopened', handler: { name: '赵志强' } })
     expect(JSON.stringify(closed)).not.toContain('李明')
     expect(closed.events.map((e) => e.byName)).toEqual(['已注销用户', '赵志强', '赵志强', '已注销用户'])
+  })
+})
+
+describe('merging a duplicate', () => {
+  const bench = { kind: '设施损坏' as const, text: '3栋门口的长椅坏了', building: '3栋', unit: '', public: true }
+  const kept = raiseMatter(bench, owner, 'mt1', NOW)
+  const duplicate = raiseMatter(bench, neighbour, 'mt2', NOW)
+  const farAway = raiseMatter(bench, elsewhere, 'mt3', NOW)
+
+  it('marks the duplicate merged into the kept one, whose raiser follows it', () => {
+    const { duplicate: d, kept: k } = mergeMatters(duplicate, kept, worker, NOW)
+    expect([d.status, d.mergedInto, d.events.at(-1)?.action]).toEqual(['merged', 'mt1', 'merge'])
+    expect(k.followers).toEqual(['r2'])
+    expect(matterFor(k, neighbour, NOW)).not.toBeNull()
+    expect(allowedMatterActions(d, worker)).toEqual([])
+    expect(joinRefusal(d, elsewhere)?.code).toBe('NOT_FOUND')
+    expect(overdueOf(d, NOW + 30 * 24 * 3600_000)).toBeNull()
+  })
+
+  it('refuses other grids, itself, merged or solved ones, and those who may not handle both', () => {
+    expect(refusal(() => mergeMatters(duplicate, farAway, staff, NOW)).fields).toEqual({ into: '请选择本网格的事项' })
+    expect(refusal(() => mergeMatters(duplicate, duplicate, staff, NOW)).fields).toEqual({ into: '请选择另一件事项' })
+    expect(refusal(() => mergeMatters(duplicate, kept, otherWorker, NOW)).code).toBe('FORBIDDEN')
+    expect(refusal(() => mergeMatters(duplicate, kept, owner, NOW)).code).toBe('FORBIDDEN')
+    const merged = mergeMatters(duplicate, kept, staff, NOW).duplicate
+    expect(refusal(() => mergeMatters(merged, kept, staff, NOW)).code).toBe('CONFLICT')
+    expect(refusal(() => mergeMatters(kept, merged, staff, NOW)).code).toBe('CONFLICT')
+  })
+
+  it('moves 我也遇到 and the raiser, never the kept one’s raiser, each once', () => {
+    expect(mergedAccounts(duplicate, kept, ['r1', 'r5', 'r5'])).toEqual(['r5', 'r2'])
+    const ownDuplicate = raiseMatter(bench, owner, 'mt4', NOW)
+    expect(mergedAccounts(ownDuplicate, kept, [])).toEqual([])
   })
 })

@@ -1,4 +1,4 @@
-import { raiseMatter, type MatterActor } from '../../src/domain/matters'
+import { applyMatterAction, raiseMatter, type MatterActor } from '../../src/domain/matters'
 import {
   addToAgenda,
   matterMeetingOf,
@@ -12,7 +12,7 @@ import {
   type Meeting,
   type MeetingDraft,
 } from '../../src/domain/meetings'
-import { meetingMessages } from '../../src/domain/messages'
+import { matterMessages, meetingMessages } from '../../src/domain/messages'
 import { refusal } from '../support/refusal'
 
 const at = (iso: string) => Date.parse(`${iso}+08:00`)
@@ -132,5 +132,25 @@ describe('who sees a meeting', () => {
   it('lists the newest meeting first', () => {
     const later = { ...open, id: 'mg2', date: '2026-12-01' }
     expect([open, later].sort(meetingOrder).map((m) => m.id)).toEqual(['mg2', 'mg1'])
+  })
+})
+
+describe('messages about a matter', () => {
+  const accepted = applyMatterAction(bench, 'accept', worker, {}, NOW)
+  it('names the grid worker on acceptance, quotes the reply, and is not sent to whoever caused it', () => {
+    const [told] = matterMessages(accepted, 'accept', 'v1', 'at')
+    expect([told.accountId, told.title, told.body, told.link, told.eventKey]).toEqual(['r1', '您说的事已受理', '“3栋门口的长椅坏了”已由网格员赵志强受理，会尽快办理。', { kind: 'matter', id: 'mt1' }, 'matter:mt1:accept:2'])
+    const answered = applyMatterAction(accepted, 'answer', worker, { text: '已换新' }, NOW)
+    expect(matterMessages(answered, 'answer', 'v1', 'at')[0].body).toBe('“3栋门口的长椅坏了”：已换新。解决了请点“确认已解决”。')
+    expect(matterMessages(answered, 'answer', 'r1', 'at')).toEqual([])
+  })
+
+  it('tells the raisers of merged duplicates without quoting the kept matter', () => {
+    const followed = { ...accepted, followers: ['r2'] }
+    const told = matterMessages(followed, 'accept', 'v1', 'at')
+    expect(told.map((m) => [m.accountId, m.body])).toEqual([
+      ['r1', '“3栋门口的长椅坏了”已由网格员赵志强受理，会尽快办理。'],
+      ['r2', '您反映的事已合并办理，由网格员赵志强受理。'],
+    ])
   })
 })

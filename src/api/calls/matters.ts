@@ -1,5 +1,5 @@
 import type { MattersApi, WriteOptions } from '../contract'
-import type { MatterView, MediationBookingView, MediationSlotView, Meeting, Page } from '../types'
+import type { MatterView, MediationBookingView, MediationSlotView, Meeting, Page, StationMember } from '../types'
 import type { Caller } from '../caller'
 
 export function mattersCalls({ send, write, page, seg, resolveUrl }: Caller): MattersApi {
@@ -19,12 +19,14 @@ export function mattersCalls({ send, write, page, seg, resolveUrl }: Caller): Ma
     confirmMatter: (id, options) => matterAction(id, 'confirm', {}, options),
     reopenMatter: (id, reason, options) => matterAction(id, 'reopen', { text: reason }, options),
     addMeToMatter: (id, options) => matterAction(id, 'affected', {}, options),
+    mergeMatter: (id, into, options) => matterAction(id, 'merge', { into }, options),
     scheduleMeeting: (draft, options) => write<Meeting>('POST', '/meetings', draft, options),
     listMeetings: () => send<Meeting[]>({ method: 'GET', path: '/meetings' }),
     getMeeting: (id) => send<Meeting>({ method: 'GET', path: `/meetings/${seg(id)}` }),
     addMeetingItem: (id, matterId, options) => write<Meeting>('POST', `/meetings/${seg(id)}/agenda`, { matterId }, options),
     decideMeetingItem: (id, matterId, decision, options) => write<Meeting>('POST', `/meetings/${seg(id)}/decisions`, { matterId, decision }, options),
     publishMeeting: (id, minutes, options) => write<Meeting>('POST', `/meetings/${seg(id)}/publish`, { minutes }, options),
+    getStationRoster: () => send<StationMember[]>({ method: 'GET', path: '/mediation/station' }),
     listMediationSlots: () => send<MediationSlotView[]>({ method: 'GET', path: '/mediation/slots' }),
     listRecentMediationSlots: () => send<MediationSlotView[]>({ method: 'GET', path: '/mediation/slots/recent' }),
     createMediationSlot: (draft, options) => write<MediationSlotView>('POST', '/mediation/slots', draft, options),

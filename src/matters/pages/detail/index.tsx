@@ -28,7 +28,7 @@ import { MatterBadges, whereOf } from '../../components/MatterCard'
 import { whenOf } from '../../components/MeetingParts'
 import '../../matters.scss'
 
-const EVENT_LABEL: Record<MatterEvent['action'], string> = { ...MATTER_ACTION_LABEL, raise: '提出事项', note: '办理进展', answer: '答复' }
+const EVENT_LABEL: Record<MatterEvent['action'], string> = { ...MATTER_ACTION_LABEL, raise: '提出事项', note: '办理进展', answer: '答复', merge: '合并办理' }
 
 /** One matter with its timeline, and what the viewer may do next: handle it, confirm or reopen it, or say 我也遇到. */
 export default function MatterDetail() {
@@ -38,6 +38,8 @@ export default function MatterDetail() {
     const user = await ensureSignedIn()
     return { user, matter: await mattersApi.getMatter(id) }
   }, [id])
+  // Grid workers and staff: the grid's other matters this one may be merged into, loaded when asked.
+  const [others, setOthers] = useState<MatterView[] | null>(null)
   const [text, setText] = useState('')
   const [replyPhoto, setReplyPhoto] = useState<PhotoRef[]>([])
   const [flash, setFlash] = useState<string | null>(router.params.raised ? '已提交，网格员会在下一个工作日内受理' : null)
@@ -74,6 +76,21 @@ export default function MatterDetail() {
     clearError('text')
   }
   const handles = actions.includes('note') || actions.includes('answer')
+  const mayMerge = (user.role === 'staff' || (user.role === 'volunteer' && user.gridCode === matter.gridCode)) && matter.status !== 'merged' && matter.status !== 'confirmed'
+  const findOthers = async () => {
+    const page = await mattersApi.listMattersToHandle({ limit: 50 })
+    setOthers(page.items.filter((m) => m.id !== matter.id && m.gridCode === matter.gridCode && m.status !== 'merged'))
+  }
+  const merge = (into: MatterView) =>
+    submit(
+      {},
+      async (idempotencyKey) => {
+        setValue({ user, matter: await mattersApi.mergeMatter(id, into.id, { idempotencyKey }) })
+        setOthers(null)
+        setFlash('已合并，之后在保留的事项里办理')
+      },
+      '还没有合并，请再点一次。',
+    )
 
   return (
     <PageRoot>
@@ -109,6 +126,14 @@ export default function MatterDetail() {
         {matter.replyPhoto && <Picture className="photos__img" src={matter.replyPhoto} crop alt="答复的照片" />}
         {matter.reopenReason && <Text>重新提出的原因：{matter.reopenReason}</Text>}
         {matter.affected > 0 && <Text>{matter.affected}位邻居也遇到这件事</Text>}
+        {matter.mergedInto && (
+          <View className="notice" role="status">
+            <Text>这件事和邻居反映的同一件事合并办理了，进展请看合并后的事项。</Text>
+            <Action className="btn--plain" onClick={() => open(ROUTES.matter(matter.mergedInto!))}>
+              查看合并后的事项
+            </Action>
+          </View>
+        )}
         {!matter.public && <Text className="muted-line">这件事不公开，邻居看不到{matter.namedPerson ? '（内容提到了他人）' : ''}</Text>}
         {matter.kind === '邻里纠纷' && matter.ownerId === user.id && matter.status !== 'confirmed' && (
           <Action className="btn--plain" onClick={() => open(ROUTES.mediation(matter.id))}>
@@ -167,6 +192,29 @@ export default function MatterDetail() {
               </Action>
             )}
           </View>
+        </View>
+      )}
+
+      {mayMerge && (
+        <View className="card" role="region" ariaLabel="合并重复事项">
+          <Text className="card__title">合并重复事项</Text>
+          <Text className="muted-line">同一件事有人重复反映时，把这件合并到要保留的那件：居民和“我也遇到”都会算到那件上。</Text>
+          {!others && (
+            <Action className="btn--plain" onClick={findOthers}>
+              找本网格的同类事项
+            </Action>
+          )}
+          {others && others.length === 0 && <Text className="muted-line">本网格没有可以合并的事项</Text>}
+          {others?.map((m) => (
+            <View key={m.id} className="matter-item">
+              <Text>
+                {m.kind}：{m.text}
+              </Text>
+              <Action className="btn--plain" disabled={sending} label={`合并到：${m.text}`} onClick={() => merge(m)}>
+                合并到这件
+              </Action>
+            </View>
+          ))}
         </View>
       )}
 

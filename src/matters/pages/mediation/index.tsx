@@ -13,6 +13,7 @@ import { useWriteKey } from '../../../components/useWriteKey'
 import { describeChinaMoment } from '../../../domain/chinaClock'
 import { CANCEL_HOURS, MEDIATION_DESCRIPTION_RULE, MEDIATION_NAME_RULE, validateMediationDraft } from '../../../domain/mediation'
 import { ensureSignedIn } from '../../../stores/session'
+import { StationRoster } from '../../components/StationRoster'
 import '../../matters.scss'
 
 const slotLabel = (s: Pick<MediationSlotView, 'date' | 'start' | 'end'>) => `${s.date.slice(5).replace('-', '月')}日 ${s.start}–${s.end}`
@@ -23,8 +24,8 @@ export default function Mediation() {
   const matterId = useRouter().params.matter || undefined
   const { value, error, reload } = useLoaded(async () => {
     const user = await ensureSignedIn()
-    const [slots, mine] = await Promise.all([mattersApi.listMediationSlots(), mattersApi.listMyMediations()])
-    return { user, slots, mine }
+    const [slots, mine, station] = await Promise.all([mattersApi.listMediationSlots(), mattersApi.listMyMediations(), mattersApi.getStationRoster()])
+    return { user, slots, mine, station }
   }, [])
   const [slotId, setSlotId] = useState<string | null>(null)
   const [form, setForm] = useState<MediationDraft | null>(null)
@@ -33,7 +34,7 @@ export default function Mediation() {
   const cancelKey = useWriteKey()
 
   if (!value) return <LoadingPage error={error} onRetry={reload} />
-  const { user, slots, mine } = value
+  const { user, slots, mine, station } = value
   const draft = form ?? { name: user.name, phone: user.phone, description: '' }
   const update = (patch: Partial<MediationDraft>, field: string) => {
     setForm({ ...draft, ...patch })
@@ -76,6 +77,7 @@ export default function Mediation() {
         <Text className="card__title">法官工作站 · 调解预约</Text>
         <Text className="muted-line">轮值法官和金牌调解员帮您调解邻里纠纷。您写的情况只有您本人和工作人员能看到。开始前{CANCEL_HOURS}小时内不能在线取消。</Text>
       </View>
+      <StationRoster members={station} moment={Date.now()} />
       {notice && (
         <View className="notice notice--error" role="alert">
           <Text>{notice}</Text>

@@ -9,7 +9,7 @@ import { PageRoot } from '../../../components/PageRoot'
 import { useLoaded } from '../../../components/useLoaded'
 import { ROUTES, open } from '../../../platform/navigation'
 import { ensureSignedIn } from '../../../stores/session'
-import { MeetingHead } from '../../components/MeetingParts'
+import { MeetingHead, whenOf } from '../../components/MeetingParts'
 import '../../matters.scss'
 
 /** 网格议事会: residents read their grid's published decisions; staff schedule and run the meetings. */
@@ -37,17 +37,20 @@ export default function Meetings() {
       )}
       {!value && <Loading error={error} onRetry={reload} />}
       {value && meetings.length === 0 && <View className="muted center">本网格还没有公布的议事会决议</View>}
-      {meetings.map((m) => (
+      {meetings.map((m) => {
+        const action = m.status === 'published' ? '查看决议' : '议程和决议'
+        return (
         <View key={m.id} className="card matter-item">
           <MeetingHead meeting={m} />
           <Text className="matter-item__meta">议题{m.agenda.length}件{m.minutes ? ` · ${m.minutes}` : ''}</Text>
           <View className="row">
-            <Action className="btn--plain" label={`查看议事会：${m.date} ${m.start}`} onClick={() => open(ROUTES.meeting(m.id))}>
-              {m.status === 'published' ? '查看决议' : '议程和决议'}
+            <Action className="btn--plain" label={`${action}：${whenOf(m)}网格议事会`} onClick={() => open(ROUTES.meeting(m.id))}>
+              {action}
             </Action>
           </View>
         </View>
-      ))}
+        )
+      })}
     </PageRoot>
   )
 }
