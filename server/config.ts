@@ -115,6 +115,9 @@ function subscribeOf(env: Environment, wechat: boolean): SubscribeConfig | null 
       booking: env.SUBSCRIBE_PAGE_BOOKING || DEFAULT_PAGES.booking,
       wish: env.SUBSCRIBE_PAGE_WISH || DEFAULT_PAGES.wish,
       application: env.SUBSCRIBE_PAGE_APPLICATION || DEFAULT_PAGES.application,
+      // In-app messages only so far (no subscribe template of their own): the pages they would open.
+      activity: DEFAULT_PAGES.activity,
+      roomBooking: DEFAULT_PAGES.roomBooking,
     },
     state,
   }

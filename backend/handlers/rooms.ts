@@ -2,6 +2,7 @@ import { ApiError } from '../../src/api/errors'
 import type { ClosureResult, LiveCode, MyRoomBookings, Role, RoomBookingView, RoomSlot, RoomView } from '../../src/api/types'
 import { inChina, toChinaIso } from '../../src/domain/chinaTime'
 import { codeExpiresAt, codeWindow } from '../../src/domain/liveCode'
+import { roomClosureMessages } from '../../src/domain/messages'
 import { assertValid } from '../../src/domain/rules'
 import {
   bookRoom,
@@ -181,6 +182,8 @@ export const roomRoutes: Route[] = [
       await repo.insertClosure(closure)
       const cancelled = cancelledByClosure(closure, await repo.listRoomBookingsOfRoom(room.id, inChina(closure.from).format('YYYY-MM-DD')), now)
       for (const b of cancelled) await repo.updateRoomBooking(b)
+      // Each holder is told why, in the same transaction.
+      await repo.insertMessages(roomClosureMessages(cancelled, room, closure, closure.at))
       return { closure, cancelled: cancelled.length }
     },
   },

@@ -5480,8 +5480,11 @@ export interface components {
             title: string;
             body: string;
             link: {
-                /** @enum {string} */
-                kind: "booking" | "wish" | "application";
+                /**
+                 * @description What the message opens: a ticket, a wish, the applications, an activity, or the room bookings.
+                 * @enum {string}
+                 */
+                kind: "booking" | "wish" | "application" | "activity" | "roomBooking";
                 id: string;
             };
             /** Format: date-time */

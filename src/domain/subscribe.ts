@@ -76,4 +76,6 @@ export const DEFAULT_PAGES: Record<MessageLink['kind'], string> = {
   booking: 'clinic/pages/ticket/index?id={id}',
   wish: 'wish/pages/detail/index?id={id}',
   application: 'jobs/pages/mine/index',
+  activity: 'activity/pages/detail/index?id={id}',
+  roomBooking: 'rooms/pages/mine/index',
 }

@@ -90,6 +90,31 @@ describe.each(TARGETS)('activity contract: $name', (kind) => {
     expect((await failureOf(volunteer.signUpForActivity(activity.id))).message).toBe('报名已截止')
   })
 
+  it('tells the one the waiting list moves in, in 消息, once whatever retries, with the time and place; nobody else is told', async () => {
+    const staff = await clientAs(t, 'staff')
+    const activity = await staff.publishActivity({ ...ACTIVITY, capacity: 1 })
+    const volunteer = await clientAs(t, 'volunteer')
+    const resident = await clientAs(t, 'resident')
+    const elder = await clientAs(t, 'elder')
+    const held = await volunteer.signUpForActivity(activity.id)
+    const moved = await resident.signUpForActivity(activity.id)
+    const before = (await volunteer.listMessages()).items.length
+    clock += 1000
+    const first = await volunteer.cancelSignUp(held.id, { idempotencyKey: 'cancel-once' })
+    expect(await volunteer.cancelSignUp(held.id, { idempotencyKey: 'cancel-once' })).toEqual(first)
+    const told = (await resident.listMessages()).items
+    expect(told.map((m) => [m.title, m.link, m.eventKey, m.createdAt])).toEqual([['候补成功，请按时参加', { kind: 'activity', id: activity.id }, `signup:${moved.id}:promoted`, '2026-11-25T10:00:01+08:00']])
+    expect(told[0].body).toBe(`${ACTIVITY.theme}：有人取消，您已从候补转为正式报名。时间：11月28日 周六 09:00–11:30，地点：${ACTIVITY.place}。请按时到场签到。`)
+    expect((await elder.listMessages()).items.filter((m) => m.link.kind === 'activity')).toEqual([])
+    expect((await volunteer.listMessages()).items.length).toBe(before)
+    const later = await elder.signUpForActivity(activity.id)
+    expect(later.status).toBe('waiting')
+    // 注销账号 past the deadline withdraws the resident: the next on the list is told too.
+    clock = at('2026-11-27T20:00:00')
+    await resident.closeMyAccount()
+    expect((await elder.listMessages()).items.filter((m) => m.link.kind === 'activity').map((m) => m.eventKey)).toEqual([`signup:${later.id}:promoted`])
+  })
+
   it('checks in and out with the live code only: current and previous window; a replay changes nothing, an expired or made-up code is refused', async () => {
     const staff = await clientAs(t, 'staff')
     const activity = await staff.publishActivity(ACTIVITY)

@@ -113,6 +113,28 @@ describe.each(TARGETS)('room contract: $name', (kind) => {
     expect((await failureOf(resident.bookRoom('m2', { date: '2026-11-26', start: '16:00' }))).message).toBe('该时段暂停开放：社区文艺汇演排练')
     expect((await staff.getRoom('m2')).closures.map((c) => c.reason)).toEqual(['社区文艺汇演排练'])
   })
+
+  it('tells each holder in 消息 why a closure cancelled their bookings: once per holder, whatever retries; the spared are not told', async () => {
+    const elder = await clientAs(t, 'elder')
+    const resident = await clientAs(t, 'resident')
+    const volunteer = await clientAs(t, 'volunteer')
+    const staff = await clientAs(t, 'staff')
+    const hits = [await elder.bookRoom('m2', { date: '2026-11-26', start: '15:00' }), await elder.bookRoom('m2', { date: '2026-11-26', start: '16:00' })]
+    await resident.bookRoom('m2', { date: '2026-11-26', start: '15:00' })
+    await volunteer.bookRoom('m2', { date: '2026-11-26', start: '17:00' })
+    const count = async (who: Api) => (await who.listMessages()).items.filter((m) => m.link.kind === 'roomBooking')
+    const closing = { from: '2026-11-26T14:30:00+08:00', to: '2026-11-26T17:00:00+08:00', reason: '空调维修' }
+    const result = await staff.closeRoom('m2', closing, { idempotencyKey: 'close-once' })
+    expect(await staff.closeRoom('m2', closing, { idempotencyKey: 'close-once' })).toEqual(result)
+    expect(result.cancelled).toBe(3)
+    const told = await count(elder)
+    expect(told.map((m) => [m.title, m.body, m.link, m.eventKey])).toEqual([
+      ['功能室预约已取消', '棋牌室暂停开放，您11月26日 15:00、11月26日 16:00的预约已由工作人员取消，原因：空调维修。', { kind: 'roomBooking', id: hits[0].id }, `closure:${result.closure.id}:cancelled`],
+    ])
+    expect((await count(resident)).map((m) => m.body)).toEqual(['棋牌室暂停开放，您11月26日 15:00的预约已由工作人员取消，原因：空调维修。'])
+    expect(await count(volunteer)).toEqual([])
+    expect(await count(staff)).toEqual([])
+  })
 })
 
 describe.each(TARGETS)('room bookings and 注销账号: $name', (kind) => {

@@ -23,6 +23,10 @@ function pageOf(message: Message): string {
       return ROUTES.wishDetail(message.link.id)
     case 'application':
       return ROUTES.myApplications
+    case 'activity':
+      return ROUTES.activity(message.link.id)
+    case 'roomBooking':
+      return ROUTES.myRoomBookings
   }
 }
 
