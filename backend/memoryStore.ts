@@ -5,7 +5,7 @@ import type { Application, Posting } from '../src/domain/jobs'
 import type { Matter } from '../src/domain/matters'
 import type { MediationBooking, MediationSlot } from '../src/domain/mediation'
 import type { Activity, Certificate, SignUp } from '../src/domain/activity'
-import type { Closure, Room, RoomBooking } from '../src/domain/rooms'
+import type { Closure, Room, RoomBooking, RoomVisit } from '../src/domain/rooms'
 import type { RoleChange } from '../src/domain/roles'
 import type { Wish } from '../src/domain/wish'
 import type { CommunityRecord, GridRecord, IdempotencyRecord, PhotoRecord, SessionRecord, UserRecord } from './records'
@@ -38,6 +38,8 @@ export interface MemoryData {
   rooms: Room[]
   roomBookings: RoomBooking[]
   closures: Closure[]
+  /** 母婴室 walk-in visits. */
+  visits: RoomVisit[]
   roleChanges: RoleChange[]
   messages: Message[]
   /** 操作记录, oldest first; only ever appended to. */
@@ -491,6 +493,15 @@ class MemoryTransaction implements Repository {
   async insertClosure(closure: Closure) {
     this.insert('closures', closure)
   }
+  async listOpenVisitsOfRoom(roomId: string, endingAfter: number) {
+    return this.read('visits').filter((v) => v.roomId === roomId && v.endedAt === null && Date.parse(v.endsAt) > endingAfter)
+  }
+  async insertVisit(visit: RoomVisit) {
+    this.insert('visits', visit)
+  }
+  async updateVisit(visit: RoomVisit) {
+    this.replace('visits', visit)
+  }
   async deleteCertificatesOf(accountId: string) {
     if (this.read('certificates').some((c) => c.accountId === accountId)) {
       this.changed.certificates = this.read('certificates').filter((c) => c.accountId !== accountId)
@@ -569,7 +580,7 @@ class MemoryTransaction implements Repository {
   async wipeRecords() {
     const tables = ['communities', 'grids', 'wishes', 'photos', 'clinics', 'bookings', 'postings', 'applications'] as const
     const mattersAndMediation = ['matters', 'matterAffected', 'mediationSlots', 'mediationBookings'] as const
-    const activitiesAndRooms = ['activities', 'signUps', 'certificates', 'rooms', 'roomBookings', 'closures'] as const
+    const activitiesAndRooms = ['activities', 'signUps', 'certificates', 'rooms', 'roomBookings', 'closures', 'visits'] as const
     for (const table of [...tables, ...mattersAndMediation, ...activitiesAndRooms, 'messages'] as const) {
       this.changed[table] = []
     }
@@ -607,6 +618,7 @@ export function emptyMemoryData(): MemoryData {
     rooms: [],
     roomBookings: [],
     closures: [],
+    visits: [],
     roleChanges: [],
     messages: [],
     audit: [],

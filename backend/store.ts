@@ -5,7 +5,7 @@ import type { Application, Posting } from '../src/domain/jobs'
 import type { Matter } from '../src/domain/matters'
 import type { MediationBooking, MediationSlot } from '../src/domain/mediation'
 import type { Activity, Certificate, SignUp } from '../src/domain/activity'
-import type { Closure, Room, RoomBooking } from '../src/domain/rooms'
+import type { Closure, Room, RoomBooking, RoomVisit } from '../src/domain/rooms'
 import type { RoleChange } from '../src/domain/roles'
 import type { StatsInput } from '../src/domain/stats'
 import type { Wish, WishCategory } from '../src/domain/wish'
@@ -221,6 +221,10 @@ export interface Repository {
   /** Closures of a room that end after `endingAfter` (epoch ms). */
   listClosuresOfRoom(roomId: string, endingAfter: number): Promise<Closure[]>
   insertClosure(closure: Closure): Promise<void>
+  /** Visits of a walk-in room that end after `endingAfter` (epoch ms) and were not ended by hand, in the order made. */
+  listOpenVisitsOfRoom(roomId: string, endingAfter: number): Promise<RoomVisit[]>
+  insertVisit(visit: RoomVisit): Promise<void>
+  updateVisit(visit: RoomVisit): Promise<void>
 
   // Figures
   loadStatsInput(): Promise<Omit<StatsInput, 'gridOf'> & { gridOfUser: Record<string, string | null> }>

@@ -6,7 +6,7 @@ import type { Application, Posting } from '../src/domain/jobs'
 import type { Matter } from '../src/domain/matters'
 import type { MediationBooking, MediationSlot } from '../src/domain/mediation'
 import type { Activity, Certificate, SignUp } from '../src/domain/activity'
-import type { Closure, Room, RoomBooking } from '../src/domain/rooms'
+import type { Closure, Room, RoomBooking, RoomVisit } from '../src/domain/rooms'
 import type { RoleChange } from '../src/domain/roles'
 import { normalisePhone } from '../src/domain/validation'
 import type { Wish } from '../src/domain/wish'
@@ -471,6 +471,15 @@ class PgRepository implements Repository {
   async listClosuresOfRoom(roomId: string, endingAfter: number) {
     return docs<Closure>(await this.rows('SELECT doc FROM room_closures WHERE room_id = $1 AND ends_at > $2 ORDER BY seq', [roomId, new Date(endingAfter).toISOString()]))
   }
+  async listOpenVisitsOfRoom(roomId: string, endingAfter: number) {
+    return docs<RoomVisit>(await this.rows('SELECT doc FROM room_visits WHERE room_id = $1 AND ended_at IS NULL AND ends_at > $2 ORDER BY seq', [roomId, new Date(endingAfter).toISOString()]))
+  }
+  async insertVisit(v: RoomVisit) {
+    await this.rows('INSERT INTO room_visits (id, room_id, account_id, ends_at, ended_at, doc) VALUES ($1, $2, $3, $4, $5, $6)', [v.id, v.roomId, v.accountId, v.endsAt, v.endedAt, json(v)])
+  }
+  async updateVisit(v: RoomVisit) {
+    await this.rows('UPDATE room_visits SET ended_at = $2, doc = $3 WHERE id = $1', [v.id, v.endedAt, json(v)])
+  }
   async insertClosure(c: Closure) {
     await this.rows('INSERT INTO room_closures (id, room_id, ends_at, doc) VALUES ($1, $2, $3, $4)', [c.id, c.roomId, c.to, json(c)])
   }
@@ -695,7 +704,7 @@ class PgRepository implements Repository {
   }
 
   async wipeRecords() {
-    await this.rows('TRUNCATE outbox, messages, room_closures, room_bookings, rooms, certificates, activity_signups, activities, mediation_bookings, mediation_slots, matter_affected, matters, applications, postings, bookings, clinics, photos, wishes, grids, communities')
+    await this.rows('TRUNCATE outbox, messages, room_visits, room_closures, room_bookings, rooms, certificates, activity_signups, activities, mediation_bookings, mediation_slots, matter_affected, matters, applications, postings, bookings, clinics, photos, wishes, grids, communities')
   }
 }
 
@@ -847,7 +856,7 @@ export class PgStore implements Store {
   async truncateAll(): Promise<void> {
     const conn = await this.database.connect()
     try {
-      await conn.query('TRUNCATE audit_log, outbox, subscribe_grants, messages, role_changes, room_closures, room_bookings, rooms, certificates, activity_signups, activities, mediation_bookings, mediation_slots, matter_affected, matters, applications, postings, bookings, clinics, photos, wishes, grids, communities, idempotency, sessions, users')
+      await conn.query('TRUNCATE audit_log, outbox, subscribe_grants, messages, role_changes, room_visits, room_closures, room_bookings, rooms, certificates, activity_signups, activities, mediation_bookings, mediation_slots, matter_affected, matters, applications, postings, bookings, clinics, photos, wishes, grids, communities, idempotency, sessions, users')
       await conn.query('ALTER SEQUENCE record_ids RESTART WITH 1001')
     } finally {
       conn.release()

@@ -75,6 +75,7 @@ export function seedDb(now: number): MemoryData {
     certificates: [],
     rooms: seedRooms(),
     roomBookings: [],
+    visits: [],
     closures: [],
     roleChanges: [],
     messages: [],

@@ -3,6 +3,7 @@ import type { ApiError } from './errors'
 import type {
   ActivityRoster,
   RosterEntry,
+  RoomVisit,
   ActivityView,
   ClosureResult,
   MyRoomBookings,
@@ -171,6 +172,9 @@ export function createClient({ transport, getToken, reauthenticate, resolveUrl =
     cancelRoomBooking: (id, options) => write<RoomBookingView>('POST', `/room-bookings/${seg(id)}/cancel`, {}, options),
     checkInToRoom: (roomId, code, options) => write<RoomBookingView>('POST', `/rooms/${seg(roomId)}/check-in`, { code }, options),
     getRoomDoorCode: (roomId) => send<LiveCode>({ method: 'GET', path: `/rooms/${seg(roomId)}/door-code` }),
+    getMyRoomVisit: (roomId) => send<{ visit: RoomVisit | null }>({ method: 'GET', path: `/rooms/${seg(roomId)}/visits/mine` }),
+    startRoomVisit: (roomId, options) => write<RoomVisit>('POST', `/rooms/${seg(roomId)}/visits`, {}, options),
+    endRoomVisit: (roomId, options) => write<RoomVisit>('POST', `/rooms/${seg(roomId)}/visits/end`, {}, options),
     closeRoom: (roomId, closure, options) => write<ClosureResult>('POST', `/rooms/${seg(roomId)}/closures`, closure, options),
 
     listJobs: (query = {}) => page<PostingView>('/jobs', { ...query }),

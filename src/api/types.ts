@@ -327,7 +327,13 @@ export interface ActivityRoster {
 export type { Closure, OpeningHours, Room, RoomBooking, RoomBookingState, RoomBookingStatus } from '../domain/rooms'
 
 /** A room with its closures still to end (shown with their reasons). */
-export type RoomView = Omit<import('../domain/rooms').Room, 'secret'> & { closures: import('../domain/rooms').Closure[] }
+export type RoomView = Omit<import('../domain/rooms').Room, 'secret'> & {
+  closures: import('../domain/rooms').Closure[]
+  /** Walk-in rooms (母婴室): how many are inside now (0 for rooms booked by the hour). */
+  inUse: number
+}
+
+export type { RoomVisit } from '../domain/rooms'
 
 /** One hour of a room on a day. */
 export interface RoomSlot {

@@ -90,6 +90,8 @@ export const AUDIT_LABEL: Record<string, string> = {
   'POST /rooms/:id/bookings': '预约功能室',
   'POST /room-bookings/:id/cancel': '取消功能室预约',
   'POST /rooms/:id/check-in': '功能室签到',
+  'POST /rooms/:id/visits': '开始使用母婴室',
+  'POST /rooms/:id/visits/end': '离开母婴室',
   'POST /rooms/:id/closures': '暂停开放功能室',
   'POST /messages/read': '标记消息已读',
   'POST /me/name': '更正姓名',
