@@ -1,3 +1,4 @@
+import { bytesToBase64 } from '../../src/domain/base64'
 import type { OpeningHours, Room } from '../../src/domain/rooms'
 import { CARD_COLOUR, COLOUR } from '../../src/styles/tokens'
 
@@ -6,22 +7,12 @@ const office: OpeningHours = { open: '08:30', close: '17:30' }
 /** Sunday first, as the rules count weekdays. */
 const week = (weekend: OpeningHours, weekday: OpeningHours): OpeningHours[] => [weekend, weekday, weekday, weekday, weekday, weekday, weekend]
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
-
-/** Base64 of ASCII text (the mini-program has no btoa). */
-function base64(text: string): string {
-  let out = ''
-  for (let i = 0; i < text.length; i += 3) {
-    const [a, b, c] = [text.charCodeAt(i), text.charCodeAt(i + 1), text.charCodeAt(i + 2)]
-    const n = (a << 16) | ((b || 0) << 8) | (c || 0)
-    out += B64[n >> 18] + B64[(n >> 12) & 63] + (i + 1 < text.length ? B64[(n >> 6) & 63] : '=') + (i + 2 < text.length ? B64[n & 63] : '=')
-  }
-  return out
-}
+/** Base64 of ASCII text. */
+const ascii64 = (text: string) => bytesToBase64(Array.from(text, (c) => c.charCodeAt(0)))
 
 /** A drawn picture of a room (the demo has no photographs): white shapes on a card colour, well under 1 KB. */
 const drawn = (colour: string, shapes: string) =>
-  `data:image/svg+xml;base64,${base64(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 160 90"><rect width="160" height="90" fill="${colour}"/><g fill="${COLOUR.surface}">${shapes}</g></svg>`)}`
+  `data:image/svg+xml;base64,${ascii64(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 160 90"><rect width="160" height="90" fill="${colour}"/><g fill="${COLOUR.surface}">${shapes}</g></svg>`)}`
 
 const PICTURE = {
   table: drawn(CARD_COLOUR.green, '<rect x="30" y="44" width="100" height="26" rx="3"/><rect x="79" y="36" width="2" height="40"/><circle cx="112" cy="24" r="6"/>'),

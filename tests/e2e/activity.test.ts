@@ -4,15 +4,26 @@
  * the embedded backend reads the same clock), and moved forward between the
  * check-in and the check-out as real time would pass: nothing in the app is
  * bypassed. */
-import type { Page } from 'playwright-core'
+import { execFileSync } from 'child_process'
+import fs from 'fs'
+import path from 'path'
+import type { Locator, Page } from 'playwright-core'
 import { inChina } from '../../src/domain/chinaTime'
-import { browserAndSite, newPage, openPage, shot, stationed, switchAccount } from './browser'
+import { SHOTS_DIR, browserAndSite, newPage, openPage, shot, stationed, switchAccount } from './browser'
 
 const env = browserAndSite('E2E_DIST', 'dist/h5')
 
 /** Tomorrow in China time (a weekday or not: the rooms used open every day). */
 const day = inChina(Date.now()).add(1, 'day').format('YYYY-MM-DD')
 const at = (clock: string) => new Date(`${day}T${clock}:00+08:00`)
+
+/** What a real QR reader (zbarimg) reads off the shown QR image. */
+async function decodeQr(qr: Locator, name: string): Promise<string> {
+  fs.mkdirSync(SHOTS_DIR, { recursive: true })
+  const file = path.join(SHOTS_DIR, `${name}.png`)
+  await qr.screenshot({ path: file })
+  return execFileSync('zbarimg', ['-q', '--raw', file], { encoding: 'utf8' }).trim()
+}
 
 async function setClock(page: Page, clock: string) {
   await page.clock.setFixedTime(at(clock))
@@ -70,6 +81,8 @@ describe('志愿活动 on site', () => {
 
       // Both check in with the code on the organiser's phone.
       let code = await liveCode(page, id)
+      // The same code as a QR: a reader gets the activity and the code.
+      expect(await decodeQr((await stationed(page)).locator('img.live-qr'), 'activity-live-qr')).toBe(`HD:${id}:${code}`)
       await shot(page, 'activity-1-live-code')
       for (const who of ['切换为网格志愿者赵志强', '切换为网格志愿者孙丽娟']) {
         root = await typeCode(page, who, id, code, '签到')
@@ -165,6 +178,7 @@ describe('功能室 in 长辈模式', () => {
       await root.getByRole('heading', { name: '棋牌室 到场签到' }).waitFor()
       const doorCode = (await root.locator('.door-code').innerText()).trim()
       expect(doorCode).toMatch(/^\d{6}$/)
+      expect(await decodeQr(root.locator('img.live-qr'), 'room-door-qr')).toBe(`RM:m2:${doorCode}`)
       await shot(page, 'rooms-2-door-display')
       await switchAccount(page, env.site, '切换为长者张桂兰')
       root = await openPage(page, env.site, '/rooms/pages/mine/index')

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { api, toApiError, type SignUpView } from '../../../api'
 import { Action } from '../../../components/Action'
 import { Field } from '../../../components/Field'
+import { LiveCodeView } from '../../../components/LiveCodeView'
 import { LoadingPage } from '../../../components/Loading'
 import { PageRoot } from '../../../components/PageRoot'
 import { useLiveCode } from '../../../components/useLiveCode'
@@ -22,15 +23,7 @@ const time = (iso: string) => inChina(iso).format('HH:mm')
 /** The volunteer's own code, for the organiser to scan: fetched only while shown, again every 30 seconds. */
 function MyCode({ activityId }: { activityId: string }) {
   const live = useLiveCode(() => api.getMyActivityCode(activityId), [activityId])
-  if (!live.code) return <Text>{live.problem ?? '正在获取签到码…'}</Text>
-  return (
-    <>
-      <View className="live-code live-code--personal" aria-live="polite">
-        {live.code.code}
-      </View>
-      <Text className="activity__meta center">{inChina(live.code.expiresAt).format('HH:mm:ss')} 更换，截图无效</Text>
-    </>
-  )
+  return <LiveCodeView live={live} name="我的签到码" digitsClassName="live-code live-code--personal" />
 }
 
 /** One activity: sign up or cancel; on the day, check in and out with the organiser's code. */
