@@ -365,7 +365,7 @@ CREATE INDEX room_closures_room ON room_closures (room_id, ends_at);
   },
   {
     version: 13,
-    name: 'live door codes, photos and walk-in visits of rooms',
+    name: 'live door codes, photos and walk-in visits of rooms; in-service party members',
     sql: `
 -- A room's door code changes every 30 seconds, derived from a secret of its own (never shown).
 UPDATE rooms SET doc = jsonb_set(doc, '{secret}', to_jsonb(replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')))
@@ -385,6 +385,9 @@ CREATE TABLE room_visits (
   doc jsonb NOT NULL
 );
 CREATE INDEX room_visits_room ON room_visits (room_id, ends_at) WHERE ended_at IS NULL;
+
+-- 在职党员: marked by the person on 我的; activities open to in-service party members admit them.
+ALTER TABLE users ADD COLUMN party_member boolean NOT NULL DEFAULT false;
 `,
   },
 ]

@@ -54,6 +54,7 @@ function userFromRow(row: Row | undefined, cipher: FieldCipher): UserRecord | nu
     gridCode: (row.grid_code as string | null) ?? null,
     openid: (row.openid as string | null) ?? null,
     closedAt: (row.closed_at as string | null) ?? null,
+    ...(row.party_member ? { partyMember: true } : {}),
   }
 }
 
@@ -103,7 +104,7 @@ function photoFromRow(row: Row | undefined): PhotoRecord | null {
   return { id: id!, ownerId: owner_id!, wishId: wish_id, type: type as PhotoRecord['type'], size: Number(size), createdAt: created_at!, verdict: verdict as PhotoRecord['verdict'], checkTrace: check_trace }
 }
 
-const USER_COLUMNS = 'id, name, phone, role, grid_code, openid, closed_at'
+const USER_COLUMNS = 'id, name, phone, role, grid_code, openid, closed_at, party_member'
 /** The last four digits, kept beside the sealed number so staff can find "…1234". */
 const last4 = (phone: string) => phone.slice(-4)
 
@@ -154,13 +155,13 @@ class PgRepository implements Repository {
   /** The row of an account, in the column order insertUser and updateUser write: the phone sealed, its hash and last four beside it. */
   private userRow(u: UserRecord): unknown[] {
     const phone = u.phone
-    return [u.id, u.name, sealedText(this.cipher, phone), u.role, u.gridCode, u.openid ?? null, u.closedAt ?? null, this.cipher.lookupHash(phone), last4(phone)]
+    return [u.id, u.name, sealedText(this.cipher, phone), u.role, u.gridCode, u.openid ?? null, u.closedAt ?? null, this.cipher.lookupHash(phone), last4(phone), u.partyMember === true]
   }
   async insertUser(u: UserRecord) {
-    await this.rows('INSERT INTO users (id, name, phone, role, grid_code, openid, closed_at, phone_hash, phone_last4) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)', this.userRow(u))
+    await this.rows('INSERT INTO users (id, name, phone, role, grid_code, openid, closed_at, phone_hash, phone_last4, party_member) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)', this.userRow(u))
   }
   async updateUser(u: UserRecord) {
-    await this.rows('UPDATE users SET name = $2, phone = $3, role = $4, grid_code = $5, openid = $6, closed_at = $7, phone_hash = $8, phone_last4 = $9 WHERE id = $1', this.userRow(u))
+    await this.rows('UPDATE users SET name = $2, phone = $3, role = $4, grid_code = $5, openid = $6, closed_at = $7, phone_hash = $8, phone_last4 = $9, party_member = $10 WHERE id = $1', this.userRow(u))
   }
   async listResidents({ gridCode, q, limit }: ResidentFilter) {
     const rows = await this.rows(

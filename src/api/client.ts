@@ -155,6 +155,7 @@ export function createClient({ transport, getToken, reauthenticate, resolveUrl =
     cancelSignUp: (signUpId, options) => write<SignUpView>('POST', `/activity-signups/${seg(signUpId)}/cancel`, {}, options),
     getLiveCode: (activityId) => send<LiveCode>({ method: 'GET', path: `/activities/${seg(activityId)}/code` }),
     getMyActivityCode: (activityId) => send<LiveCode>({ method: 'GET', path: `/activities/${seg(activityId)}/my-code` }),
+    setPartyMember: (partyMember, options) => write<User>('POST', '/me/party-member', { partyMember }, options),
     scanVolunteerCode: (activityId, code, step, options) => write<RosterEntry>('POST', `/activities/${seg(activityId)}/scan`, { code, step }, options),
     checkInToActivity: (activityId, code, options) => write<SignUpView>('POST', `/activities/${seg(activityId)}/check-in`, { code }, options),
     checkOutOfActivity: (activityId, code, options) => write<SignUpView>('POST', `/activities/${seg(activityId)}/check-out`, { code }, options),

@@ -189,6 +189,8 @@ export interface Api {
   getLiveCode(activityId: string): Promise<LiveCode>
   /** A joined volunteer's own code of the moment (8 digits), for the organiser to scan. */
   getMyActivityCode(activityId: string): Promise<LiveCode>
+  /** 在职党员 on 我的: marks or unmarks the caller; returns the account as it now is. */
+  setPartyMember(partyMember: boolean, options?: WriteOptions): Promise<User>
   /** Staff: check a volunteer in or out by their own code. */
   scanVolunteerCode(activityId: string, code: string, step: 'check-in' | 'check-out', options?: WriteOptions): Promise<RosterEntry>
   /** The six digits as typed, or a scanned payload. */

@@ -311,6 +311,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/party-member": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 在职党员: the caller marks (true) or unmarks (false) themselves; activities open to in-service party members then admit them.
+         * @description Residents, elders and volunteers. VALIDATION: partyMember is not a boolean.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description One key per user intent; reused when the same submission is retried. */
+                    "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        partyMember: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me/data": {
         parameters: {
             query?: never;
@@ -5004,6 +5056,8 @@ export interface components {
             phone: string;
             role: components["schemas"]["Role"];
             gridCode: string | null;
+            /** @description 在职党员 (in-service party member), as the person marked it on 我的; absent when not marked. */
+            partyMember?: boolean;
         };
         Session: {
             token: string;

@@ -48,6 +48,8 @@ export interface User {
   role: Role
   /** The grid the account belongs to; staff may have none. */
   gridCode: string | null
+  /** 在职党员 (an in-service party member), as the person marked it on 我的; absent: not marked. */
+  partyMember?: boolean
 }
 
 export interface Session {

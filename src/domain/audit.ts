@@ -84,6 +84,7 @@ export const AUDIT_LABEL: Record<string, string> = {
   'POST /activity-signups/:id/cancel': '取消活动报名',
   'POST /activities/:id/check-in': '活动签到',
   'POST /activities/:id/scan': '组织者扫码签到签退',
+  'POST /me/party-member': '标记在职党员',
   'POST /activities/:id/check-out': '活动签退',
   'POST /activity-signups/:id/correction': '更正服务时长',
   'POST /me/certificates': '出具志愿服务证明',

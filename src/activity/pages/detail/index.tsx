@@ -89,7 +89,7 @@ export default function ActivityDetail() {
   }
 
   const staff = user?.role === 'staff'
-  const mayJoinIt = !user || mayJoin(activity, user.role)
+  const mayJoinIt = !user || mayJoin(activity, user)
   const onSite = active?.status === 'joined' && !active.checkedOutAt
   return (
     <PageRoot>
