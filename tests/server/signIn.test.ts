@@ -272,7 +272,7 @@ describe('database and operators', () => {
   it('migrates an empty database to the latest version, and a second run does nothing', async () => {
     const database = pgDatabase(await freshPostgresUrl('migrate'))
     try {
-      expect(await migrate(database)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])
+      expect(await migrate(database)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13])
       expect(await migrate(database)).toEqual([])
       const conn = await database.connect()
       const tables = (await conn.query<{ n: number }>("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'")).rows[0].n
@@ -312,11 +312,35 @@ describe('database and operators', () => {
         `INSERT INTO bookings (id, session_id, slot_id, account_id, status, patient_key, doc) VALUES ('b1', 'c1', 't1', 'u1', 'booked', 'k', '{"id":"b1","sessionId":"c1"}')`,
       )
       conn.release()
-      expect(await migrate(database)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11])
+      expect(await migrate(database)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 13])
       const after = await database.connect()
       const row = (await after.query<{ clinic_id: string; doc: Record<string, unknown> }>('SELECT clinic_id, doc FROM bookings')).rows[0]
       after.release()
       expect(row).toEqual({ clinic_id: 'c1', doc: { id: 'b1', clinicId: 'c1' } })
+    } finally {
+      await database.close()
+    }
+  })
+
+  it('upgrades rooms stored before version 13: each gets a door-code secret of its own and no photo; accounts are not 在职党员', async () => {
+    const database = pgDatabase(await freshPostgresUrl('rooms13'))
+    try {
+      await migrate(database, 11)
+      const conn = await database.connect()
+      await conn.query("INSERT INTO users (id, name, role) VALUES ('u1', '陈阿姨', 'elder')")
+      await conn.query(`INSERT INTO rooms (id, doc) VALUES ('m1', '{"id":"m1","name":"乒乓室"}'), ('m2', '{"id":"m2","name":"棋牌室"}')`)
+      conn.release()
+      expect(await migrate(database)).toEqual([13])
+      const after = await database.connect()
+      const rooms = (await after.query<{ doc: { secret: string; photo: null } }>('SELECT doc FROM rooms ORDER BY id')).rows.map((r) => r.doc)
+      const party = (await after.query<{ party_member: boolean }>("SELECT party_member FROM users WHERE id = 'u1'")).rows[0].party_member
+      after.release()
+      expect(rooms.map((r) => [r.secret.length, r.photo])).toEqual([
+        [64, null],
+        [64, null],
+      ])
+      expect(rooms[0].secret).not.toBe(rooms[1].secret)
+      expect(party).toBe(false)
     } finally {
       await database.close()
     }
