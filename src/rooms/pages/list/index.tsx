@@ -41,7 +41,7 @@ export default function RoomList() {
             </Action>
           )}
           {room.walkIn && (
-            <Action className="btn--primary" label={`使用：${room.name}`} onClick={() => open(ROUTES.room(room.id))}>
+            <Action className="btn--primary" label={`${staff ? '查看与暂停开放' : '我要使用'}：${room.name}`} onClick={() => open(ROUTES.room(room.id))}>
               {staff ? '查看与暂停开放' : '我要使用'}
             </Action>
           )}
