@@ -50,7 +50,7 @@ async function typeCode(page: Page, who: string, activityId: string, code: strin
 }
 
 describe('志愿活动 on site', () => {
-  it('staff publish, two volunteers sign up, check in and out with the live code, and get their hours and certificate', async () => {
+  it('staff publish, two volunteers sign up and check in with the live code, check out (by the live code, or the organiser typing the volunteer’s own code), and get their hours and certificate', async () => {
     const { context, page } = await newPage(env.browser, { time: at('08:40').toISOString() })
     try {
       // Staff publish an activity of tomorrow 09:00–11:00; it is 08:40, so check-in (from 08:30) is open.
@@ -95,10 +95,23 @@ describe('志愿活动 on site', () => {
       expect(await root.locator('#activity-code').inputValue()).toBe(code)
       await setClock(page, '10:20')
 
-      // 孙丽娟 leaves at 10:20 (09:00–10:20 counts: 1 hour in half hours), 赵志强 stays to 11:05 (2 hours, clamped to the end).
-      code = await liveCode(page, id)
-      root = await typeCode(page, '切换为网格志愿者孙丽娟', id, code, '签退')
-      await root.getByText('签退成功，本次服务1小时').waitFor()
+      // 09:00–10:20 counts 1 hour (half hours, rounded down); 赵志强 stays to 11:05 (2 hours, clamped to the end).
+      // 孙丽娟 leaves at 10:20: she shows her own code and the organiser checks her out with it.
+      await switchAccount(page, env.site, '切换为网格志愿者孙丽娟')
+      root = await openPage(page, env.site, `/activity/pages/detail/index?id=${id}`)
+      await root.getByRole('button', { name: '出示我的签到码' }).click()
+      const own = root.locator('.live-code--personal')
+      await own.waitFor()
+      const ownCode = (await own.innerText()).trim()
+      expect(ownCode).toMatch(/^\d{8}$/)
+      expect(await decodeQr(root.locator('img.live-qr'), 'volunteer-own-qr')).toBe(`VP:${id}:${ownCode}`)
+      await shot(page, 'activity-2-own-code')
+      await switchAccount(page, env.site, '切换为工作人员刘芳')
+      root = await openPage(page, env.site, `/activity/pages/organiser/index?id=${id}`)
+      await root.getByRole('radio', { name: '签退' }).click()
+      await root.locator('#volunteer-code').fill(ownCode)
+      await root.getByRole('button', { name: '确认签退' }).click()
+      await root.getByText('孙丽娟 签退成功，本次服务1小时').waitFor()
       await setClock(page, '11:05')
       code = await liveCode(page, id)
       root = await typeCode(page, '切换为网格志愿者赵志强', id, code, '签退')
@@ -119,7 +132,7 @@ describe('志愿活动 on site', () => {
       await entry.waitFor()
       expect(await entry.innerText()).toMatch(/2小时[\s\S]*组织单位：东安社区党委/)
       const total = await root.locator('.figures__value--big').innerText()
-      await shot(page, 'activity-2-record')
+      await shot(page, 'activity-3-record')
       await root.getByRole('button', { name: '出具志愿服务证明' }).click()
       await page.waitForURL(/certificate\/index/)
       root = await stationed(page)
@@ -130,7 +143,7 @@ describe('志愿活动 on site', () => {
       expect(body).toMatch(/友谊路环境整治[\s\S]*东安社区党委 · 2小时/)
       const certificateCode = (await root.locator('.certificate__code .live-code').innerText()).trim()
       expect(certificateCode).toMatch(/^[0-9A-F]{16}$/)
-      await shot(page, 'activity-3-certificate')
+      await shot(page, 'activity-4-certificate')
 
       // Anyone checks it on the public page: the same totals, a masked name, no phone and no address.
       // (The embedded demo keeps its data in this browser context, so the check is opened here too.)
@@ -143,7 +156,7 @@ describe('志愿活动 on site', () => {
         expect(shown).toContain('持证人：赵*强')
         expect(shown).not.toContain('赵志强')
         expect(shown).not.toMatch(/\d{11}|号|栋/)
-        await shot(page, 'activity-4-verify')
+        await shot(page, 'activity-5-verify')
       }
     } finally {
       await context.close()
