@@ -224,4 +224,35 @@ describe('功能室 in 长辈模式', () => {
       await context.close()
     }
   })
+
+  it('the 母婴室 shows 空闲, then 使用中 to others while a mother is inside, and 空闲 again when she leaves', async () => {
+    const { context, page } = await newPage(env.browser, { time: at('10:00').toISOString() })
+    try {
+      await switchAccount(page, env.site, '切换为居民李明')
+      let root = await openPage(page, env.site, '/rooms/pages/list/index')
+      const card = root.locator('.card', { hasText: '母婴室' })
+      expect(await card.locator('.badge').innerText()).toBe('空闲')
+      await root.getByRole('button', { name: '我要使用：母婴室' }).click()
+      await page.waitForURL(/detail\/index\?id=m4/)
+      root = await stationed(page)
+      await root.getByRole('button', { name: '我在使用' }).click()
+      await root.getByText('已登记使用，10:30自动结束；离开时请点“离开”').waitFor()
+      await root.locator('.room-status', { hasText: '使用中' }).waitFor()
+      await shot(page, 'rooms-4-nursing-in-use')
+
+      await switchAccount(page, env.site, '切换为长者张桂兰')
+      root = await openPage(page, env.site, '/rooms/pages/detail/index?id=m4')
+      await root.locator('.room-status', { hasText: '使用中' }).waitFor()
+      await root.getByRole('button', { name: '我在使用' }).click()
+      await root.getByText('母婴室正在使用中，请稍候再来').waitFor()
+
+      await switchAccount(page, env.site, '切换为居民李明')
+      root = await openPage(page, env.site, '/rooms/pages/detail/index?id=m4')
+      await root.getByRole('button', { name: '离开' }).click()
+      await root.getByText('已离开，谢谢').waitFor()
+      await root.locator('.room-status', { hasText: '空闲' }).waitFor()
+    } finally {
+      await context.close()
+    }
+  })
 })
