@@ -7,7 +7,7 @@ import type { MediationBooking, MediationSlot } from '../src/domain/mediation'
 import type { Meeting } from '../src/domain/meetings'
 import type { StationMember } from '../src/domain/station'
 import type { Activity, Certificate, SignUp } from '../src/domain/activity'
-import type { Closure, Room, RoomBooking } from '../src/domain/rooms'
+import type { Closure, Room, RoomBooking, RoomVisit } from '../src/domain/rooms'
 import type { RoleChange } from '../src/domain/roles'
 import { activityFactOf, matterFactOf, mediationFactOf, participationOf } from '../src/domain/stats'
 import type { Wish } from '../src/domain/wish'
@@ -45,6 +45,8 @@ export interface MemoryData {
   rooms: Room[]
   roomBookings: RoomBooking[]
   closures: Closure[]
+  /** 母婴室 walk-in visits. */
+  visits: RoomVisit[]
   roleChanges: RoleChange[]
   messages: Message[]
   /** 操作记录, oldest first; only ever appended to. */
@@ -58,7 +60,7 @@ export interface MemoryData {
 }
 
 /** Bump when the shape changes: older stored data is replaced by a fresh start. */
-export const MEMORY_SCHEMA = 15
+export const MEMORY_SCHEMA = 16
 
 /** Where a memory database lives between runs: Taro storage in the app; nowhere in Node. */
 export interface MemoryPersistence {
@@ -531,6 +533,15 @@ class MemoryTransaction implements Repository {
   async insertClosure(closure: Closure) {
     this.insert('closures', closure)
   }
+  async listOpenVisitsOfRoom(roomId: string, endingAfter: number) {
+    return this.read('visits').filter((v) => v.roomId === roomId && v.endedAt === null && Date.parse(v.endsAt) > endingAfter)
+  }
+  async insertVisit(visit: RoomVisit) {
+    this.insert('visits', visit)
+  }
+  async updateVisit(visit: RoomVisit) {
+    this.replace('visits', visit)
+  }
   async deleteCertificatesOf(accountId: string) {
     if (this.read('certificates').some((c) => c.accountId === accountId)) {
       this.changed.certificates = this.read('certificates').filter((c) => c.accountId !== accountId)
@@ -619,7 +630,7 @@ class MemoryTransaction implements Repository {
   async wipeRecords() {
     const tables = ['communities', 'grids', 'wishes', 'photos', 'clinics', 'bookings', 'postings', 'applications'] as const
     const mattersAndMediation = ['matters', 'matterAffected', 'mediationSlots', 'mediationBookings', 'meetings', 'station'] as const
-    const activitiesAndRooms = ['activities', 'signUps', 'certificates', 'rooms', 'roomBookings', 'closures'] as const
+    const activitiesAndRooms = ['activities', 'signUps', 'certificates', 'rooms', 'roomBookings', 'closures', 'visits'] as const
     for (const table of [...tables, ...mattersAndMediation, ...activitiesAndRooms, 'messages'] as const) {
       this.changed[table] = []
     }
@@ -659,6 +670,7 @@ export function emptyMemoryData(): MemoryData {
     rooms: [],
     roomBookings: [],
     closures: [],
+    visits: [],
     roleChanges: [],
     messages: [],
     audit: [],

@@ -40,8 +40,8 @@ export interface IdempotencyRecord {
 
 /** The API's view of an account: never its openid. */
 export function userOf(record: UserRecord): User {
-  const { id, name, phone, role, gridCode } = record
-  return { id, name, phone, role, gridCode }
+  const { id, name, phone, role, gridCode, partyMember } = record
+  return { id, name, phone, role, gridCode, ...(partyMember ? { partyMember } : {}) }
 }
 
 /** A photo as the database knows it: its bytes live in PhotoFiles (backend/photoFiles.ts). */

@@ -7,7 +7,7 @@ import type { MediationBooking, MediationSlot } from '../src/domain/mediation'
 import type { Meeting } from '../src/domain/meetings'
 import type { StationMember } from '../src/domain/station'
 import type { Activity, Certificate, SignUp } from '../src/domain/activity'
-import type { Closure, Room, RoomBooking } from '../src/domain/rooms'
+import type { Closure, Room, RoomBooking, RoomVisit } from '../src/domain/rooms'
 import type { RoleChange } from '../src/domain/roles'
 import type { StatsInput } from '../src/domain/stats'
 import type { Wish, WishCategory } from '../src/domain/wish'
@@ -239,6 +239,10 @@ export interface Repository {
   /** Closures of a room that end after `endingAfter` (epoch ms). */
   listClosuresOfRoom(roomId: string, endingAfter: number): Promise<Closure[]>
   insertClosure(closure: Closure): Promise<void>
+  /** Visits of a walk-in room that end after `endingAfter` (epoch ms) and were not ended by hand, in the order made. */
+  listOpenVisitsOfRoom(roomId: string, endingAfter: number): Promise<RoomVisit[]>
+  insertVisit(visit: RoomVisit): Promise<void>
+  updateVisit(visit: RoomVisit): Promise<void>
 
   // Figures
   loadStatsInput(): Promise<Omit<StatsInput, 'gridOf'> & { gridOfUser: Record<string, string | null> }>

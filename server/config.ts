@@ -116,6 +116,9 @@ function subscribeOf(env: Environment, wechat: boolean): SubscribeConfig | null 
       wish: env.SUBSCRIBE_PAGE_WISH || DEFAULT_PAGES.wish,
       application: env.SUBSCRIBE_PAGE_APPLICATION || DEFAULT_PAGES.application,
       matter: DEFAULT_PAGES.matter,
+      // In-app messages only so far (no subscribe template of their own): the pages they would open.
+      activity: DEFAULT_PAGES.activity,
+      roomBooking: DEFAULT_PAGES.roomBooking,
     },
     state,
   }

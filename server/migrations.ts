@@ -388,11 +388,29 @@ CREATE TABLE station_members (
   },
   {
     version: 13,
-    name: 'live door codes of rooms',
+    name: 'live door codes, photos and walk-in visits of rooms; in-service party members',
     sql: `
 -- A room's door code changes every 30 seconds, derived from a secret of its own (never shown).
 UPDATE rooms SET doc = jsonb_set(doc, '{secret}', to_jsonb(replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')))
   WHERE NOT doc ? 'secret';
+-- A picture of each room (a URL); none until staff add one.
+UPDATE rooms SET doc = jsonb_set(doc, '{photo}', 'null'::jsonb) WHERE NOT doc ? 'photo';
+
+-- 母婴室: short walk-in visits (我在使用 → 离开, or over by themselves after 30 minutes).
+-- Started with the room's row locked, so a room for one never has two inside.
+CREATE TABLE room_visits (
+  id text PRIMARY KEY,
+  seq bigserial NOT NULL,
+  room_id text NOT NULL REFERENCES rooms (id),
+  account_id text NOT NULL REFERENCES users (id),
+  ends_at timestamptz NOT NULL,
+  ended_at timestamptz,
+  doc jsonb NOT NULL
+);
+CREATE INDEX room_visits_room ON room_visits (room_id, ends_at) WHERE ended_at IS NULL;
+
+-- 在职党员: marked by the person on 我的; activities open to in-service party members admit them.
+ALTER TABLE users ADD COLUMN party_member boolean NOT NULL DEFAULT false;
 `,
   },
 ]

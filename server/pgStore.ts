@@ -8,7 +8,7 @@ import type { MediationBooking, MediationSlot } from '../src/domain/mediation'
 import type { Meeting } from '../src/domain/meetings'
 import type { StationMember } from '../src/domain/station'
 import type { Activity, Certificate, SignUp } from '../src/domain/activity'
-import type { Closure, Room, RoomBooking } from '../src/domain/rooms'
+import type { Closure, Room, RoomBooking, RoomVisit } from '../src/domain/rooms'
 import type { RoleChange } from '../src/domain/roles'
 import { normalisePhone } from '../src/domain/validation'
 import type { Wish } from '../src/domain/wish'
@@ -57,6 +57,7 @@ function userFromRow(row: Row | undefined, cipher: FieldCipher): UserRecord | nu
     gridCode: (row.grid_code as string | null) ?? null,
     openid: (row.openid as string | null) ?? null,
     closedAt: (row.closed_at as string | null) ?? null,
+    ...(row.party_member ? { partyMember: true } : {}),
   }
 }
 
@@ -106,7 +107,7 @@ function photoFromRow(row: Row | undefined): PhotoRecord | null {
   return { id: id!, ownerId: owner_id!, wishId: wish_id, type: type as PhotoRecord['type'], size: Number(size), createdAt: created_at!, verdict: verdict as PhotoRecord['verdict'], checkTrace: check_trace }
 }
 
-const USER_COLUMNS = 'id, name, phone, role, grid_code, openid, closed_at'
+const USER_COLUMNS = 'id, name, phone, role, grid_code, openid, closed_at, party_member'
 /** The last four digits, kept beside the sealed number so staff can find "…1234". */
 const last4 = (phone: string) => phone.slice(-4)
 
@@ -157,13 +158,13 @@ class PgRepository implements Repository {
   /** The row of an account, in the column order insertUser and updateUser write: the phone sealed, its hash and last four beside it. */
   private userRow(u: UserRecord): unknown[] {
     const phone = u.phone
-    return [u.id, u.name, sealedText(this.cipher, phone), u.role, u.gridCode, u.openid ?? null, u.closedAt ?? null, this.cipher.lookupHash(phone), last4(phone)]
+    return [u.id, u.name, sealedText(this.cipher, phone), u.role, u.gridCode, u.openid ?? null, u.closedAt ?? null, this.cipher.lookupHash(phone), last4(phone), u.partyMember === true]
   }
   async insertUser(u: UserRecord) {
-    await this.rows('INSERT INTO users (id, name, phone, role, grid_code, openid, closed_at, phone_hash, phone_last4) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)', this.userRow(u))
+    await this.rows('INSERT INTO users (id, name, phone, role, grid_code, openid, closed_at, phone_hash, phone_last4, party_member) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)', this.userRow(u))
   }
   async updateUser(u: UserRecord) {
-    await this.rows('UPDATE users SET name = $2, phone = $3, role = $4, grid_code = $5, openid = $6, closed_at = $7, phone_hash = $8, phone_last4 = $9 WHERE id = $1', this.userRow(u))
+    await this.rows('UPDATE users SET name = $2, phone = $3, role = $4, grid_code = $5, openid = $6, closed_at = $7, phone_hash = $8, phone_last4 = $9, party_member = $10 WHERE id = $1', this.userRow(u))
   }
   async listResidents({ gridCode, q, limit }: ResidentFilter) {
     const rows = await this.rows(
@@ -479,6 +480,15 @@ class PgRepository implements Repository {
   async listClosuresOfRoom(roomId: string, endingAfter: number) {
     return docs<Closure>(await this.rows('SELECT doc FROM room_closures WHERE room_id = $1 AND ends_at > $2 ORDER BY seq', [roomId, new Date(endingAfter).toISOString()]))
   }
+  async listOpenVisitsOfRoom(roomId: string, endingAfter: number) {
+    return docs<RoomVisit>(await this.rows('SELECT doc FROM room_visits WHERE room_id = $1 AND ended_at IS NULL AND ends_at > $2 ORDER BY seq', [roomId, new Date(endingAfter).toISOString()]))
+  }
+  async insertVisit(v: RoomVisit) {
+    await this.rows('INSERT INTO room_visits (id, room_id, account_id, ends_at, ended_at, doc) VALUES ($1, $2, $3, $4, $5, $6)', [v.id, v.roomId, v.accountId, v.endsAt, v.endedAt, json(v)])
+  }
+  async updateVisit(v: RoomVisit) {
+    await this.rows('UPDATE room_visits SET ended_at = $2, doc = $3 WHERE id = $1', [v.id, v.endedAt, json(v)])
+  }
   async insertClosure(c: Closure) {
     await this.rows('INSERT INTO room_closures (id, room_id, ends_at, doc) VALUES ($1, $2, $3, $4)', [c.id, c.roomId, c.to, json(c)])
   }
@@ -747,7 +757,7 @@ class PgRepository implements Repository {
   }
 
   async wipeRecords() {
-    await this.rows('TRUNCATE outbox, messages, room_closures, room_bookings, rooms, certificates, activity_signups, activities, station_members, meetings, mediation_bookings, mediation_slots, matter_affected, matters, applications, postings, bookings, clinics, photos, wishes, grids, communities')
+    await this.rows('TRUNCATE outbox, messages, room_visits, room_closures, room_bookings, rooms, certificates, activity_signups, activities, station_members, meetings, mediation_bookings, mediation_slots, matter_affected, matters, applications, postings, bookings, clinics, photos, wishes, grids, communities')
   }
 }
 
@@ -899,7 +909,7 @@ export class PgStore implements Store {
   async truncateAll(): Promise<void> {
     const conn = await this.database.connect()
     try {
-      await conn.query('TRUNCATE audit_log, outbox, subscribe_grants, messages, role_changes, room_closures, room_bookings, rooms, certificates, activity_signups, activities, station_members, meetings, mediation_bookings, mediation_slots, matter_affected, matters, applications, postings, bookings, clinics, photos, wishes, grids, communities, idempotency, sessions, users')
+      await conn.query('TRUNCATE audit_log, outbox, subscribe_grants, messages, role_changes, room_visits, room_closures, room_bookings, rooms, certificates, activity_signups, activities, station_members, meetings, mediation_bookings, mediation_slots, matter_affected, matters, applications, postings, bookings, clinics, photos, wishes, grids, communities, idempotency, sessions, users')
       await conn.query('ALTER SEQUENCE record_ids RESTART WITH 1001')
     } finally {
       conn.release()

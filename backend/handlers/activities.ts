@@ -36,6 +36,7 @@ import {
   type SignUp,
 } from '../../src/domain/activity'
 import { inChina, toChinaIso } from '../../src/domain/chinaTime'
+import { promotedSignUpMessages } from '../../src/domain/messages'
 import { assertValid } from '../../src/domain/rules'
 import type { Route, RouteContext } from '../router'
 import type { Repository } from '../store'
@@ -100,7 +101,9 @@ export async function withdrawSignUpsOf(repo: Repository, accountId: string, now
   const activityIds = [...new Set((await repo.listSignUpsOfAccount(accountId)).filter((s) => s.status !== 'cancelled').map((s) => s.activityId))].sort()
   for (const id of activityIds) {
     const activity = await findActivity(repo, id, true)
-    for (const next of withdrawForClosure(await repo.listSignUpsOfActivity(id), accountId, activity, now)) await repo.updateSignUp(next)
+    const changed = withdrawForClosure(await repo.listSignUpsOfActivity(id), accountId, activity, now)
+    for (const next of changed) await repo.updateSignUp(next)
+    await repo.insertMessages(promotedSignUpMessages(changed, activity, toChinaIso(now)))
   }
 }
 
@@ -184,6 +187,8 @@ export const activityRoutes: Route[] = [
       const signUps = await repo.listSignUpsOfActivity(activity.id)
       const changed = cancelSignUp(signUps.find((s) => s.id === found.id)!, activity, signUps, now)
       for (const next of changed) await repo.updateSignUp(next)
+      // The one the waiting list moved in is told, in the same transaction: once per sign-up, whatever retries.
+      await repo.insertMessages(promotedSignUpMessages(changed, activity, toChinaIso(now)))
       return signUpView(activity, changed[0])
     },
   },

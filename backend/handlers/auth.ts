@@ -104,4 +104,19 @@ export const authRoutes: Route[] = [
     access: 'user',
     handler: async (ctx) => userOf(ctx.user!),
   },
+  {
+    // 在职党员: the person marks (or unmarks) it on 我的; activities open to in-service party members then admit them.
+    method: 'POST',
+    path: '/me/party-member',
+    access: ['resident', 'elder', 'volunteer'],
+    handler: async (ctx) => {
+      const value = ctx.body.partyMember
+      if (typeof value !== 'boolean') throw new ApiError('VALIDATION', '请选择是否为在职党员', { partyMember: '请选择是或否' })
+      const me = (await ctx.repo.getUser(ctx.user!.id, { forUpdate: true }))!
+      const { partyMember: _old, ...rest } = me
+      const next: UserRecord = value ? { ...rest, partyMember: true } : rest
+      await ctx.repo.updateUser(next)
+      return userOf(next)
+    },
+  },
 ]

@@ -1,7 +1,8 @@
 import { ApiError } from '../../src/api/errors'
-import type { ClosureResult, LiveCode, MyRoomBookings, Role, RoomBookingView, RoomSlot, RoomView } from '../../src/api/types'
+import type { ClosureResult, LiveCode, RoomVisit as RoomVisitView, MyRoomBookings, Role, RoomBookingView, RoomSlot, RoomView } from '../../src/api/types'
 import { inChina, toChinaIso } from '../../src/domain/chinaTime'
 import { codeExpiresAt, codeWindow } from '../../src/domain/liveCode'
+import { roomClosureMessages } from '../../src/domain/messages'
 import { assertValid } from '../../src/domain/rules'
 import {
   bookRoom,
@@ -12,6 +13,11 @@ import {
   closureOver,
   doorCode,
   doorPayload,
+  endVisit,
+  inUseOf,
+  isVisitActive,
+  startVisit,
+  type RoomVisit,
   pauseOf,
   placesLeft,
   slotEndsAt,
@@ -38,7 +44,8 @@ const today = (now: number) => inChina(now).format('YYYY-MM-DD')
 async function roomView(repo: Repository, room: Room, now: number): Promise<RoomView> {
   // The secret stays here: only the door code derived from it is ever shown.
   const { secret: _secret, ...shown } = room
-  return { ...shown, closures: await repo.listClosuresOfRoom(room.id, now) }
+  const inUse = room.walkIn ? inUseOf(await repo.listOpenVisitsOfRoom(room.id, now), now) : 0
+  return { ...shown, closures: await repo.listClosuresOfRoom(room.id, now), inUse }
 }
 
 function bookingView(room: Room, b: RoomBooking, now: number): RoomBookingView {
@@ -162,6 +169,42 @@ export const roomRoutes: Route[] = [
     },
   },
   {
+    // 母婴室: the caller's visit in progress, if any (for the 离开 button).
+    method: 'GET',
+    path: '/rooms/:id/visits/mine',
+    access: JOINERS,
+    handler: async ({ repo, params, user, now }): Promise<{ visit: RoomVisitView | null }> => {
+      const room = await findRoom(repo, params.id)
+      return { visit: (await repo.listOpenVisitsOfRoom(room.id, now)).find((v) => v.accountId === user!.id && isVisitActive(v, now)) ?? null }
+    },
+  },
+  {
+    // 我在使用: the room's row is locked while those inside are counted, so a room for one never has two.
+    method: 'POST',
+    path: '/rooms/:id/visits',
+    access: JOINERS,
+    handler: async ({ repo, params, user, now }): Promise<RoomVisitView> => {
+      const room = await findRoom(repo, params.id, true)
+      const visits = await repo.listOpenVisitsOfRoom(room.id, now)
+      const visit = startVisit(room, visits, await repo.listClosuresOfRoom(room.id, now), user!.id, await repo.newId('rv'), now)
+      if (!visits.includes(visit)) await repo.insertVisit(visit)
+      return visit
+    },
+  },
+  {
+    // 离开: ends the caller's visit; others see the room free at once.
+    method: 'POST',
+    path: '/rooms/:id/visits/end',
+    access: JOINERS,
+    handler: async ({ repo, params, user, now }): Promise<RoomVisitView> => {
+      const room = await findRoom(repo, params.id, true)
+      const mine: RoomVisit | null = (await repo.listOpenVisitsOfRoom(room.id, now)).find((v) => v.accountId === user!.id && isVisitActive(v, now)) ?? null
+      const ended = endVisit(mine, now)
+      await repo.updateVisit(ended)
+      return ended
+    },
+  },
+  {
     method: 'POST',
     path: '/rooms/:id/closures',
     access: ['staff'],
@@ -181,6 +224,8 @@ export const roomRoutes: Route[] = [
       await repo.insertClosure(closure)
       const cancelled = cancelledByClosure(closure, await repo.listRoomBookingsOfRoom(room.id, inChina(closure.from).format('YYYY-MM-DD')), now)
       for (const b of cancelled) await repo.updateRoomBooking(b)
+      // Each holder is told why, in the same transaction.
+      await repo.insertMessages(roomClosureMessages(cancelled, room, closure, closure.at))
       return { closure, cancelled: cancelled.length }
     },
   },

@@ -78,6 +78,7 @@ export function seedDb(now: number): MemoryData {
     certificates: [],
     rooms: seedRooms(),
     roomBookings: [],
+    visits: [],
     closures: [],
     roleChanges: [],
     messages: [],

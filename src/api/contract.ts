@@ -3,6 +3,7 @@ import type {
   ActivityDraft,
   ActivityRoster,
   RosterEntry,
+  RoomVisit,
   ActivityView,
   ClosureResult,
   MyRoomBookings,
@@ -109,6 +110,8 @@ export interface CoreApi {
   /** Volunteers: residents of their grid; staff: everyone. Phones masked; q is a name or a phone's last 4 digits. */
   listResidents(q?: string): Promise<ResidentSummary[]>
 
+  /** 在职党员 on 我的: marks or unmarks the caller; returns the account as it now is. */
+  setPartyMember(partyMember: boolean, options?: WriteOptions): Promise<User>
   /** Public: the summary on the home page. */
   getPublicSummary(): Promise<PublicSummary>
 }
@@ -269,6 +272,12 @@ export interface RoomsApi {
   checkInToRoom(roomId: string, code: string, options?: WriteOptions): Promise<RoomBookingView>
   /** Staff (the room's door display): the door code of this moment. */
   getRoomDoorCode(roomId: string): Promise<LiveCode>
+  /** 母婴室: the caller's visit in progress, or null. */
+  getMyRoomVisit(roomId: string): Promise<{ visit: RoomVisit | null }>
+  /** 我在使用: starts a walk-in visit (over by itself after 30 minutes). */
+  startRoomVisit(roomId: string, options?: WriteOptions): Promise<RoomVisit>
+  /** 离开: ends the caller's visit. */
+  endRoomVisit(roomId: string, options?: WriteOptions): Promise<RoomVisit>
   /** Staff: the bookings of the hours it covers are cancelled with its reason. */
   closeRoom(roomId: string, closure: { from: string; to: string; reason: string }, options?: WriteOptions): Promise<ClosureResult>
 }

@@ -311,6 +311,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/party-member": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 在职党员: the caller marks (true) or unmarks (false) themselves; activities open to in-service party members then admit them.
+         * @description Residents, elders and volunteers. VALIDATION: partyMember is not a boolean.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description One key per user intent; reused when the same submission is retried. */
+                    "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        partyMember: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me/data": {
         parameters: {
             query?: never;
@@ -5086,6 +5138,143 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rooms/{id}/visits/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's walk-in visit in progress (母婴室), or null. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: components["parameters"]["RoomId"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyRoomVisit"];
+                    };
+                };
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rooms/{id}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 我在使用: start a walk-in visit of 30 minutes; one inside at a time unless the capacity is larger; someone already inside gets their visit back.
+         * @description CONFLICT: a room booked by the hour, closed now, outside its opening hours, or in use.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description One key per user intent; reused when the same submission is retried. */
+                    "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                };
+                path: {
+                    id: components["parameters"]["RoomId"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoomVisit"];
+                    };
+                };
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rooms/{id}/visits/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 离开: end the caller's visit; the room shows free at once.
+         * @description CONFLICT: no visit of the caller in progress.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description One key per user intent; reused when the same submission is retried. */
+                    "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                };
+                path: {
+                    id: components["parameters"]["RoomId"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoomVisit"];
+                    };
+                };
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rooms/{id}/door-code": {
         parameters: {
             query?: never;
@@ -5268,6 +5457,8 @@ export interface components {
             phone: string;
             role: components["schemas"]["Role"];
             gridCode: string | null;
+            /** @description 在职党员 (in-service party member), as the person marked it on 我的; absent when not marked. */
+            partyMember?: boolean;
         };
         Session: {
             token: string;
@@ -5964,8 +6155,11 @@ export interface components {
             title: string;
             body: string;
             link: {
-                /** @enum {string} */
-                kind: "booking" | "wish" | "application" | "matter";
+                /**
+                 * @description What the message opens: a ticket, a wish, the applications, a matter, an activity, or the room bookings.
+                 * @enum {string}
+                 */
+                kind: "booking" | "wish" | "application" | "matter" | "activity" | "roomBooking";
                 id: string;
             };
             /** Format: date-time */
@@ -6261,6 +6455,10 @@ export interface components {
             /** @description Not booked (母婴室): used as one arrives. */
             walkIn: boolean;
             rules: string;
+            /** @description A picture of the room: a URL (the demo draws data: URLs); null when there is none. */
+            photo: string | null;
+            /** @description Walk-in rooms (母婴室): how many are inside now; 0 for rooms booked by the hour. */
+            inUse: number;
             /** @description Seven entries, Sunday first; China time; null when closed that weekday. */
             hours: ({
                 /** @example 09:00 */
@@ -6269,6 +6467,32 @@ export interface components {
                 close: string;
             } | null)[];
             closures: components["schemas"]["Closure"][];
+        };
+        /** @description A walk-in visit (母婴室): from 我在使用 to 离开, or over by itself at endsAt (30 minutes). */
+        RoomVisit: {
+            id: string;
+            roomId: string;
+            accountId: string;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: date-time */
+            endedAt: string | null;
+        };
+        MyRoomVisit: {
+            /** @description The visit in progress; null when the caller is not inside. */
+            visit: {
+                id: string;
+                roomId: string;
+                accountId: string;
+                /** Format: date-time */
+                startedAt: string;
+                /** Format: date-time */
+                endsAt: string;
+                /** Format: date-time */
+                endedAt: string | null;
+            } | null;
         };
         RoomSlot: {
             /** Format: date */

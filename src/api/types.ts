@@ -48,6 +48,8 @@ export interface User {
   role: Role
   /** The grid the account belongs to; staff may have none. */
   gridCode: string | null
+  /** 在职党员 (an in-service party member), as the person marked it on 我的; absent: not marked. */
+  partyMember?: boolean
 }
 
 export interface Session {
@@ -340,7 +342,13 @@ export interface ActivityRoster {
 export type { Closure, OpeningHours, Room, RoomBooking, RoomBookingState, RoomBookingStatus } from '../domain/rooms'
 
 /** A room with its closures still to end (shown with their reasons). */
-export type RoomView = Omit<import('../domain/rooms').Room, 'secret'> & { closures: import('../domain/rooms').Closure[] }
+export type RoomView = Omit<import('../domain/rooms').Room, 'secret'> & {
+  closures: import('../domain/rooms').Closure[]
+  /** Walk-in rooms (母婴室): how many are inside now (0 for rooms booked by the hour). */
+  inUse: number
+}
+
+export type { RoomVisit } from '../domain/rooms'
 
 /** One hour of a room on a day. */
 export interface RoomSlot {

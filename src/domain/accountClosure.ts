@@ -19,8 +19,9 @@ export const CLOSED_NAME = '已注销用户'
 const CLOSED_NOTE = '账号已注销'
 
 /** The account as kept after closing: no name, no number, no WeChat identity. */
-export function closedAccount<T extends { name: string; phone: string; openid?: string | null; closedAt?: string | null }>(account: T, now: number): T {
-  return { ...account, name: CLOSED_NAME, phone: '', openid: null, closedAt: inChina(now).format('YYYY-MM-DDTHH:mm:ssZ') }
+export function closedAccount<T extends { name: string; phone: string; openid?: string | null; closedAt?: string | null; partyMember?: boolean }>(account: T, now: number): T {
+  const { partyMember: _party, ...kept } = account
+  return { ...(kept as T), name: CLOSED_NAME, phone: '', openid: null, closedAt: inChina(now).format('YYYY-MM-DDTHH:mm:ssZ') }
 }
 
 /** Unfinished wishes: the ones a closing owner's account still waits on. */

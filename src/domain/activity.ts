@@ -189,11 +189,17 @@ export function isListedActivity(activity: Pick<ActivityDraft, 'date' | 'end'>, 
   return now < endsAt(activity)
 }
 
-/** Whether an account of this role may join: 在职党员 have no role of their own, so that audience admits every resident and volunteer account. */
-export function mayJoin(activity: Pick<ActivityDraft, 'audience'>, role: Role): boolean {
-  if (role === 'staff') return false
-  if (activity.audience.includes('party')) return true
-  if (role === 'volunteer') return activity.audience.includes('volunteers')
+/** Who is asking to join: the account's role, and whether its profile marks it 在职党员 (in-service party member). */
+export interface Joiner {
+  role: Role
+  partyMember?: boolean
+}
+
+/** Whether an account may join: by its role (志愿者, 居民), or as 在职党员 when its profile says so; never staff. */
+export function mayJoin(activity: Pick<ActivityDraft, 'audience'>, account: Joiner): boolean {
+  if (account.role === 'staff') return false
+  if (activity.audience.includes('party') && account.partyMember === true) return true
+  if (account.role === 'volunteer') return activity.audience.includes('volunteers')
   return activity.audience.includes('residents')
 }
 
@@ -216,8 +222,8 @@ export function waitingCount(signUps: Pick<SignUp, 'status'>[]): number {
  * row is locked: a place, else the waiting list (as long as the capacity),
  * else refused. One active sign-up per person.
  */
-export function signUp(activity: Activity, signUps: SignUp[], account: { id: string; role: Role }, id: string, now: number): SignUp {
-  if (!mayJoin(activity, account.role)) throw new RuleError('FORBIDDEN', `这项活动面向${audienceText(activity.audience)}`)
+export function signUp(activity: Activity, signUps: SignUp[], account: Joiner & { id: string }, id: string, now: number): SignUp {
+  if (!mayJoin(activity, account)) throw new RuleError('FORBIDDEN', `这项活动面向${audienceText(activity.audience)}`)
   if (!isSignUpOpen(activity, now)) throw new RuleError('CONFLICT', '报名已截止')
   if (signUps.some((s) => s.accountId === account.id && s.status !== 'cancelled')) {
     throw new RuleError('CONFLICT', '您已经报名了这项活动，请在“我的活动”查看')

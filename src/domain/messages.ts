@@ -1,14 +1,17 @@
+import { describeActivityTime, type Activity, type SignUp } from './activity'
 import type { ActedBy } from './onBehalf'
 import type { Booking, Clinic } from './clinic'
 import { APPLICATION_STATUS_LABEL, type Application, type Posting } from './jobs'
 import type { Matter } from './matters'
 import type { Meeting } from './meetings'
 import type { ReminderKind } from './reminders'
+import type { Closure, Room, RoomBooking } from './rooms'
 import { AUTO_CONFIRM_DAYS, type Wish, type WishAction } from './wish'
 
 /** What a message opens: the ticket, the wish, the application or the matter it is about. */
 export interface MessageLink {
-  kind: 'booking' | 'wish' | 'application' | 'matter'
+  /** matter: the matter's page; activity: the activity's page; roomBooking: 我的预约. */
+  kind: 'booking' | 'wish' | 'application' | 'matter' | 'activity' | 'roomBooking'
   id: string
 }
 
@@ -217,4 +220,34 @@ export function meetingMessages(meeting: Meeting, causedBy: string, at: string):
       createdAt: at,
       eventKey: `meeting:${meeting.id}:published:${item.matterId}`,
     }))
+}
+/** Sign-ups the waiting list moved in (a cancellation, an account closed): each is told to come. */
+export function promotedSignUpMessages(changed: SignUp[], activity: Pick<Activity, 'id' | 'theme' | 'date' | 'start' | 'end' | 'place'>, at: string): MessageDraft[] {
+  return changed
+    .filter((s) => s.status === 'joined' && s.promotedAt)
+    .map((s) => ({
+      accountId: s.accountId,
+      title: '候补成功，请按时参加',
+      body: `${activity.theme}：有人取消，您已从候补转为正式报名。时间：${describeActivityTime(activity)}，地点：${activity.place}。请按时到场签到。`,
+      link: { kind: 'activity', id: activity.id },
+      createdAt: at,
+      eventKey: `signup:${s.id}:promoted`,
+    }))
+}
+
+/** A room closed by staff: each holder whose bookings it cancelled is told once, with the reason and their hours. */
+export function roomClosureMessages(cancelled: RoomBooking[], room: Pick<Room, 'name'>, closure: Pick<Closure, 'id' | 'reason'>, at: string): MessageDraft[] {
+  const byAccount = new Map<string, RoomBooking[]>()
+  for (const b of cancelled) byAccount.set(b.accountId, [...(byAccount.get(b.accountId) ?? []), b])
+  return [...byAccount].map(([accountId, mine]) => {
+    const hours = mine.map((b) => `${Number(b.date.slice(5, 7))}月${Number(b.date.slice(8, 10))}日 ${b.start}`).join('、')
+    return {
+      accountId,
+      title: '功能室预约已取消',
+      body: `${room.name}暂停开放，您${hours}的预约已由工作人员取消，原因：${closure.reason}。`,
+      link: { kind: 'roomBooking', id: mine[0].id },
+      createdAt: at,
+      eventKey: `closure:${closure.id}:cancelled`,
+    }
+  })
 }

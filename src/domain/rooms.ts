@@ -26,6 +26,8 @@ export interface Room {
   hours: OpeningHours[]
   /** The server-side secret the door code is derived from; never leaves the backend. */
   secret: string
+  /** A picture of the room (a URL, or a data: URL for the drawn ones of the demo); null: none yet. */
+  photo: string | null
 }
 
 export interface Closure {
@@ -238,4 +240,61 @@ export function cancelledByClosure(closure: Closure, bookings: RoomBooking[], no
 export function describeHoursOf(room: Pick<Room, 'hours'>): string[] {
   const names = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
   return [1, 2, 3, 4, 5, 6, 0].map((d) => `${names[d]} ${room.hours[d] ? `${room.hours[d]!.open}–${room.hours[d]!.close}` : '不开放'}`)
+}
+
+// 母婴室: short walk-in visits, shown to others as 空闲/使用中
+
+/** One use of a walk-in room: 我在使用 to 离开, or over by itself after 30 minutes. */
+export interface RoomVisit {
+  id: string
+  roomId: string
+  accountId: string
+  startedAt: string
+  /** When it ends by itself if nobody taps 离开. */
+  endsAt: string
+  endedAt: string | null
+}
+
+export const VISIT_MS = 30 * 60 * 1000
+
+export const isVisitActive = (v: Pick<RoomVisit, 'endedAt' | 'endsAt'>, now: number) => v.endedAt === null && now < Date.parse(v.endsAt)
+
+/** Whether a room is open at a moment: within the opening hours of its China weekday. */
+export function isOpenAt(room: Pick<Room, 'hours'>, now: number): boolean {
+  const local = inChina(now)
+  const hours = room.hours[local.day()]
+  if (!hours) return false
+  const minute = local.hour() * 60 + local.minute()
+  return minute >= toMinutes(hours.open) && minute < toMinutes(hours.close)
+}
+
+/** How many are using a walk-in room now. */
+export const inUseOf = (visits: Pick<RoomVisit, 'endedAt' | 'endsAt'>[], now: number) => visits.filter((v) => isVisitActive(v, now)).length
+
+/**
+ * 我在使用: decided from every visit of the room read while its row is locked,
+ * so two people tapping at once never both get a room for one. Someone
+ * already inside gets their own visit back.
+ */
+export function startVisit(room: Room, visits: RoomVisit[], closures: Closure[], accountId: string, id: string, now: number): RoomVisit {
+  if (!room.walkIn) throw new RuleError('CONFLICT', `${room.name}需要预约，请选择时段`)
+  const mine = visits.find((v) => v.accountId === accountId && isVisitActive(v, now))
+  if (mine) return mine
+  if (!isOpenAt(room, now)) throw new RuleError('CONFLICT', `${room.name}现在不在开放时间`)
+  const closed = closures.find((c) => Date.parse(c.from) <= now && now < Date.parse(c.to))
+  if (closed) throw new RuleError('CONFLICT', `${room.name}暂停开放：${closed.reason}`)
+  if (inUseOf(visits, now) >= room.capacity) throw new RuleError('CONFLICT', `${room.name}正在使用中，请稍候再来`)
+  return { id, roomId: room.id, accountId, startedAt: toChinaIso(now), endsAt: toChinaIso(now + VISIT_MS), endedAt: null }
+}
+
+/** 离开: the account's visit now ends; one already over cannot be ended again. */
+export function endVisit(visit: RoomVisit | null, now: number): RoomVisit {
+  if (!visit || !isVisitActive(visit, now)) throw new RuleError('CONFLICT', '您现在没有在使用这间功能室')
+  return { ...visit, endedAt: toChinaIso(now) }
+}
+
+/** 空闲 / 使用中 (or "2/3人使用中" where more than one may be inside), as others see a walk-in room. */
+export function occupancyText(room: Pick<Room, 'capacity'> & { inUse: number }): string {
+  if (room.inUse === 0) return '空闲'
+  return room.capacity > 1 ? `${room.inUse}/${room.capacity}人使用中` : '使用中'
 }

@@ -77,4 +77,6 @@ export const DEFAULT_PAGES: Record<MessageLink['kind'], string> = {
   wish: 'wish/pages/detail/index?id={id}',
   application: 'jobs/pages/mine/index',
   matter: 'matters/pages/detail/index?id={id}',
+  activity: 'activity/pages/detail/index?id={id}',
+  roomBooking: 'rooms/pages/mine/index',
 }

@@ -52,6 +52,7 @@ const PAGES: Record<Role, string[]> = {
     '/activity/pages/verify/index',
     '/rooms/pages/list/index',
     '/rooms/pages/mine/index',
+    '/rooms/pages/detail/index?id=m4',
     '/inbox/pages/list/index',
     '/legal/pages/privacy/index',
     '/legal/pages/terms/index',

@@ -90,6 +90,56 @@ describe.each(TARGETS)('activity contract: $name', (kind) => {
     expect((await failureOf(volunteer.signUpForActivity(activity.id))).message).toBe('报名已截止')
   })
 
+  it('tells the one the waiting list moves in, in 消息, once whatever retries, with the time and place; nobody else is told', async () => {
+    const staff = await clientAs(t, 'staff')
+    const activity = await staff.publishActivity({ ...ACTIVITY, capacity: 1 })
+    const volunteer = await clientAs(t, 'volunteer')
+    const resident = await clientAs(t, 'resident')
+    const elder = await clientAs(t, 'elder')
+    const held = await volunteer.signUpForActivity(activity.id)
+    const moved = await resident.signUpForActivity(activity.id)
+    const before = (await volunteer.listMessages()).items.length
+    clock += 1000
+    const first = await volunteer.cancelSignUp(held.id, { idempotencyKey: 'cancel-once' })
+    expect(await volunteer.cancelSignUp(held.id, { idempotencyKey: 'cancel-once' })).toEqual(first)
+    const told = (await resident.listMessages()).items
+    expect(told.map((m) => [m.title, m.link, m.eventKey, m.createdAt])).toEqual([['候补成功，请按时参加', { kind: 'activity', id: activity.id }, `signup:${moved.id}:promoted`, '2026-11-25T10:00:01+08:00']])
+    expect(told[0].body).toBe(`${ACTIVITY.theme}：有人取消，您已从候补转为正式报名。时间：11月28日 周六 09:00–11:30，地点：${ACTIVITY.place}。请按时到场签到。`)
+    expect((await elder.listMessages()).items.filter((m) => m.link.kind === 'activity')).toEqual([])
+    expect((await volunteer.listMessages()).items.length).toBe(before)
+    const later = await elder.signUpForActivity(activity.id)
+    expect(later.status).toBe('waiting')
+    // 注销账号 past the deadline withdraws the resident: the next on the list is told too.
+    clock = at('2026-11-27T20:00:00')
+    await resident.closeMyAccount()
+    expect((await elder.listMessages()).items.filter((m) => m.link.kind === 'activity').map((m) => m.eventKey)).toEqual([`signup:${later.id}:promoted`])
+  })
+
+  it('admits to an activity for 在职党员 only those whose profile marks them so; the mark is theirs to set and unset', async () => {
+    const staff = await clientAs(t, 'staff')
+    const partyOnly = await staff.publishActivity({ ...ACTIVITY, audience: ['party'] })
+    const resident = await clientAs(t, 'resident')
+    const volunteer = await clientAs(t, 'volunteer')
+    expect((await resident.getMe()).partyMember).toBeUndefined()
+    const refused = await failureOf(resident.signUpForActivity(partyOnly.id))
+    expect([refused.code, refused.message]).toEqual(['FORBIDDEN', '这项活动面向在职党员'])
+    expect((await failureOf(volunteer.signUpForActivity(partyOnly.id))).code).toBe('FORBIDDEN')
+
+    const bad = await failureOf(resident.setPartyMember('yes' as unknown as boolean))
+    expect([bad.code, bad.fields]).toEqual(['VALIDATION', { partyMember: '请选择是或否' }])
+    const marked = await resident.setPartyMember(true, { idempotencyKey: 'party-once' })
+    expect(await resident.setPartyMember(true, { idempotencyKey: 'party-once' })).toEqual(marked)
+    expect([marked.partyMember, (await resident.getMe()).partyMember]).toEqual([true, true])
+    expect((await resident.signUpForActivity(partyOnly.id)).status).toBe('joined')
+    // Nobody else is changed; unmarking closes the door again for new sign-ups.
+    expect((await volunteer.getMe()).partyMember).toBeUndefined()
+    expect((await resident.setPartyMember(false)).partyMember).toBeUndefined()
+    const elder = await clientAs(t, 'elder')
+    expect((await failureOf(elder.signUpForActivity(partyOnly.id))).code).toBe('FORBIDDEN')
+    await elder.setPartyMember(true)
+    expect((await elder.signUpForActivity(partyOnly.id)).status).toBe('joined')
+  })
+
   it('checks in and out with the live code only: current and previous window; a replay changes nothing, an expired or made-up code is refused', async () => {
     const staff = await clientAs(t, 'staff')
     const activity = await staff.publishActivity(ACTIVITY)
@@ -246,6 +296,7 @@ const TABLE: [string, (api: Api, ids: { activity: string; signUp: string; code: 
   ['scan the volunteer’s own code', (api, ids) => api.scanVolunteerCode(ids.activity, ids.personal, 'check-in'), ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'UNAUTHORIZED']],
   ['see the roster', (api, ids) => api.getActivityRoster(ids.activity), ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'UNAUTHORIZED']],
   ['correct hours', (api, ids) => api.correctHours(ids.signUp, 1, '现场核实'), ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'UNAUTHORIZED']],
+  ['mark oneself 在职党员', (api) => api.setPartyMember(true), ['ok', 'ok', 'ok', 'FORBIDDEN', 'UNAUTHORIZED']],
   ['see the service record', (api) => api.getServiceRecord(), ['ok', 'ok', 'ok', 'ok', 'UNAUTHORIZED']],
   // Only the volunteer has served yet (a micro-wish of the seed); a sign-up without hours is no service.
   ['issue a certificate', (api) => api.issueCertificate(), ['CONFLICT', 'CONFLICT', 'ok', 'CONFLICT', 'UNAUTHORIZED']],

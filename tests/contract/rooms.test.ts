@@ -113,6 +113,72 @@ describe.each(TARGETS)('room contract: $name', (kind) => {
     expect((await failureOf(resident.bookRoom('m2', { date: '2026-11-26', start: '16:00' }))).message).toBe('该时段暂停开放：社区文艺汇演排练')
     expect((await staff.getRoom('m2')).closures.map((c) => c.reason)).toEqual(['社区文艺汇演排练'])
   })
+
+  it('tells each holder in 消息 why a closure cancelled their bookings: once per holder, whatever retries; the spared are not told', async () => {
+    const elder = await clientAs(t, 'elder')
+    const resident = await clientAs(t, 'resident')
+    const volunteer = await clientAs(t, 'volunteer')
+    const staff = await clientAs(t, 'staff')
+    const hits = [await elder.bookRoom('m2', { date: '2026-11-26', start: '15:00' }), await elder.bookRoom('m2', { date: '2026-11-26', start: '16:00' })]
+    await resident.bookRoom('m2', { date: '2026-11-26', start: '15:00' })
+    await volunteer.bookRoom('m2', { date: '2026-11-26', start: '17:00' })
+    const count = async (who: Api) => (await who.listMessages()).items.filter((m) => m.link.kind === 'roomBooking')
+    const closing = { from: '2026-11-26T14:30:00+08:00', to: '2026-11-26T17:00:00+08:00', reason: '空调维修' }
+    const result = await staff.closeRoom('m2', closing, { idempotencyKey: 'close-once' })
+    expect(await staff.closeRoom('m2', closing, { idempotencyKey: 'close-once' })).toEqual(result)
+    expect(result.cancelled).toBe(3)
+    const told = await count(elder)
+    expect(told.map((m) => [m.title, m.body, m.link, m.eventKey])).toEqual([
+      ['功能室预约已取消', '棋牌室暂停开放，您11月26日 15:00、11月26日 16:00的预约已由工作人员取消，原因：空调维修。', { kind: 'roomBooking', id: hits[0].id }, `closure:${result.closure.id}:cancelled`],
+    ])
+    expect((await count(resident)).map((m) => m.body)).toEqual(['棋牌室暂停开放，您11月26日 15:00的预约已由工作人员取消，原因：空调维修。'])
+    expect(await count(volunteer)).toEqual([])
+    expect(await count(staff)).toEqual([])
+  })
+
+  it('lets one into the 母婴室 at a time under 30 simultaneous taps of 我在使用; others see 使用中 until 离开 or 30 minutes pass', async () => {
+    const people: Api[] = []
+    const sessions = await Promise.all(Array.from({ length: 30 }, (_, i) => t.clientWith(null).loginWithPhone(`phone:1371000${String(i).padStart(4, '0')}`)))
+    people.push(...sessions.map((s) => t.clientWith(s.token)))
+    const anyone = await clientAs(t, null)
+    expect((await anyone.getRoom('m4')).inUse).toBe(0)
+    expect((await anyone.getRoom('m4')).photo).toMatch(/^data:image\/svg\+xml;base64,/)
+    const results = await Promise.allSettled(people.map((api) => api.startRoomVisit('m4')))
+    const inside = results.flatMap((r, i) => (r.status === 'fulfilled' ? [{ visit: r.value, api: people[i] }] : []))
+    const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as { code: string; message: string }] : []))
+    expect(inside).toHaveLength(1)
+    expect(new Set(refused.map((e) => `${e.code} ${e.message}`))).toEqual(new Set(['CONFLICT 母婴室正在使用中，请稍候再来']))
+    const { visit, api: occupant } = inside[0]
+    expect([visit.startedAt, visit.endsAt, visit.endedAt]).toEqual(['2026-11-25T10:00:00+08:00', '2026-11-25T10:30:00+08:00', null])
+    expect((await anyone.getRoom('m4')).inUse).toBe(1)
+    // Tapping again (a retry, a second phone) gives the same visit back.
+    expect((await occupant.startRoomVisit('m4')).id).toBe(visit.id)
+    expect((await occupant.getMyRoomVisit('m4')).visit!.id).toBe(visit.id)
+    expect((await people.find((p) => p !== occupant)!.getMyRoomVisit('m4')).visit).toBeNull()
+
+    // 离开: free at once; the next one in; after 30 minutes that visit is over by itself.
+    clock = at('2026-11-25T10:05:00')
+    expect((await occupant.endRoomVisit('m4')).endedAt).toBe('2026-11-25T10:05:00+08:00')
+    expect((await failureOf(occupant.endRoomVisit('m4'))).message).toBe('您现在没有在使用这间功能室')
+    expect((await anyone.getRoom('m4')).inUse).toBe(0)
+    const next = people.find((p) => p !== occupant)!
+    await next.startRoomVisit('m4')
+    expect((await failureOf(occupant.startRoomVisit('m4'))).message).toBe('母婴室正在使用中，请稍候再来')
+    clock = at('2026-11-25T10:35:00')
+    expect((await anyone.getRoom('m4')).inUse).toBe(0)
+    expect((await next.getMyRoomVisit('m4')).visit).toBeNull()
+    expect((await occupant.startRoomVisit('m4')).startedAt).toBe('2026-11-25T10:35:00+08:00')
+  }, 30_000) // 30 sign-ins first, on a shared machine
+
+  it('takes walk-in visits only in a walk-in room, in its opening hours, and not while closed', async () => {
+    const elder = await clientAs(t, 'elder')
+    expect((await failureOf(elder.startRoomVisit('m2'))).message).toBe('棋牌室需要预约，请选择时段')
+    clock = at('2026-11-25T21:00:00')
+    expect((await failureOf(elder.startRoomVisit('m4'))).message).toBe('母婴室现在不在开放时间')
+    clock = T0
+    await (await clientAs(t, 'staff')).closeRoom('m4', { from: '2026-11-25T09:00:00+08:00', to: '2026-11-25T12:00:00+08:00', reason: '消毒' })
+    expect((await failureOf(elder.startRoomVisit('m4'))).message).toBe('母婴室暂停开放：消毒')
+  })
 })
 
 describe.each(TARGETS)('room bookings and 注销账号: $name', (kind) => {
@@ -149,6 +215,8 @@ const TABLE: [string, (api: Api, bookingId: string, t: Target) => Promise<unknow
     async (api, _id, t) => api.checkInToRoom('m2', (await (await clientAs(t, 'staff')).getRoomDoorCode('m2')).payload),
     ['CONFLICT', 'CONFLICT', 'CONFLICT', 'FORBIDDEN', 'UNAUTHORIZED'],
   ],
+  ['use the 母婴室 (我在使用)', (api) => api.startRoomVisit('m4'), ['ok', 'ok', 'ok', 'FORBIDDEN', 'UNAUTHORIZED']],
+  ['leave the 母婴室 (not inside)', (api) => api.endRoomVisit('m4'), ['CONFLICT', 'CONFLICT', 'CONFLICT', 'FORBIDDEN', 'UNAUTHORIZED']],
   ['close a room', (api) => api.closeRoom('m3', { from: '2026-11-27T09:00:00+08:00', to: '2026-11-27T12:00:00+08:00', reason: '消防检查' }), ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'UNAUTHORIZED']],
 ]
 

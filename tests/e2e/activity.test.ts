@@ -4,15 +4,26 @@
  * the embedded backend reads the same clock), and moved forward between the
  * check-in and the check-out as real time would pass: nothing in the app is
  * bypassed. */
-import type { Page } from 'playwright-core'
+import { execFileSync } from 'child_process'
+import fs from 'fs'
+import path from 'path'
+import type { Locator, Page } from 'playwright-core'
 import { inChina } from '../../src/domain/chinaTime'
-import { browserAndSite, newPage, openPage, shot, stationed, switchAccount } from './browser'
+import { SHOTS_DIR, browserAndSite, newPage, openPage, shot, stationed, switchAccount } from './browser'
 
 const env = browserAndSite('E2E_DIST', 'dist/h5')
 
 /** Tomorrow in China time (a weekday or not: the rooms used open every day). */
 const day = inChina(Date.now()).add(1, 'day').format('YYYY-MM-DD')
 const at = (clock: string) => new Date(`${day}T${clock}:00+08:00`)
+
+/** What a real QR reader (zbarimg) reads off the shown QR image. */
+async function decodeQr(qr: Locator, name: string): Promise<string> {
+  fs.mkdirSync(SHOTS_DIR, { recursive: true })
+  const file = path.join(SHOTS_DIR, `${name}.png`)
+  await qr.screenshot({ path: file })
+  return execFileSync('zbarimg', ['-q', '--raw', file], { encoding: 'utf8' }).trim()
+}
 
 async function setClock(page: Page, clock: string) {
   await page.clock.setFixedTime(at(clock))
@@ -39,7 +50,7 @@ async function typeCode(page: Page, who: string, activityId: string, code: strin
 }
 
 describe('志愿活动 on site', () => {
-  it('staff publish, two volunteers sign up, check in and out with the live code, and get their hours and certificate', async () => {
+  it('staff publish, two volunteers sign up and check in with the live code, check out (by the live code, or the organiser typing the volunteer’s own code), and get their hours and certificate', async () => {
     const { context, page } = await newPage(env.browser, { time: at('08:40').toISOString() })
     try {
       // Staff publish an activity of tomorrow 09:00–11:00; it is 08:40, so check-in (from 08:30) is open.
@@ -70,6 +81,8 @@ describe('志愿活动 on site', () => {
 
       // Both check in with the code on the organiser's phone.
       let code = await liveCode(page, id)
+      // The same code as a QR: a reader gets the activity and the code.
+      expect(await decodeQr((await stationed(page)).locator('img.live-qr'), 'activity-live-qr')).toBe(`HD:${id}:${code}`)
       await shot(page, 'activity-1-live-code')
       for (const who of ['切换为网格志愿者赵志强', '切换为网格志愿者孙丽娟']) {
         root = await typeCode(page, who, id, code, '签到')
@@ -82,10 +95,23 @@ describe('志愿活动 on site', () => {
       expect(await root.locator('#activity-code').inputValue()).toBe(code)
       await setClock(page, '10:20')
 
-      // 孙丽娟 leaves at 10:20 (09:00–10:20 counts: 1 hour in half hours), 赵志强 stays to 11:05 (2 hours, clamped to the end).
-      code = await liveCode(page, id)
-      root = await typeCode(page, '切换为网格志愿者孙丽娟', id, code, '签退')
-      await root.getByText('签退成功，本次服务1小时').waitFor()
+      // 09:00–10:20 counts 1 hour (half hours, rounded down); 赵志强 stays to 11:05 (2 hours, clamped to the end).
+      // 孙丽娟 leaves at 10:20: she shows her own code and the organiser checks her out with it.
+      await switchAccount(page, env.site, '切换为网格志愿者孙丽娟')
+      root = await openPage(page, env.site, `/activity/pages/detail/index?id=${id}`)
+      await root.getByRole('button', { name: '出示我的签到码' }).click()
+      const own = root.locator('.live-code--personal')
+      await own.waitFor()
+      const ownCode = (await own.innerText()).trim()
+      expect(ownCode).toMatch(/^\d{8}$/)
+      expect(await decodeQr(root.locator('img.live-qr'), 'volunteer-own-qr')).toBe(`VP:${id}:${ownCode}`)
+      await shot(page, 'activity-2-own-code')
+      await switchAccount(page, env.site, '切换为工作人员刘芳')
+      root = await openPage(page, env.site, `/activity/pages/organiser/index?id=${id}`)
+      await root.getByRole('radio', { name: '签退' }).click()
+      await root.locator('#volunteer-code').fill(ownCode)
+      await root.getByRole('button', { name: '确认签退' }).click()
+      await root.getByText('孙丽娟 签退成功，本次服务1小时').waitFor()
       await setClock(page, '11:05')
       code = await liveCode(page, id)
       root = await typeCode(page, '切换为网格志愿者赵志强', id, code, '签退')
@@ -106,7 +132,7 @@ describe('志愿活动 on site', () => {
       await entry.waitFor()
       expect(await entry.innerText()).toMatch(/2小时[\s\S]*组织单位：东安社区党委/)
       const total = await root.locator('.figures__value--big').innerText()
-      await shot(page, 'activity-2-record')
+      await shot(page, 'activity-3-record')
       await root.getByRole('button', { name: '出具志愿服务证明' }).click()
       await page.waitForURL(/certificate\/index/)
       root = await stationed(page)
@@ -117,7 +143,7 @@ describe('志愿活动 on site', () => {
       expect(body).toMatch(/友谊路环境整治[\s\S]*东安社区党委 · 2小时/)
       const certificateCode = (await root.locator('.certificate__code .live-code').innerText()).trim()
       expect(certificateCode).toMatch(/^[0-9A-F]{16}$/)
-      await shot(page, 'activity-3-certificate')
+      await shot(page, 'activity-4-certificate')
 
       // Anyone checks it on the public page: the same totals, a masked name, no phone and no address.
       // (The embedded demo keeps its data in this browser context, so the check is opened here too.)
@@ -130,7 +156,7 @@ describe('志愿活动 on site', () => {
         expect(shown).toContain('持证人：赵*强')
         expect(shown).not.toContain('赵志强')
         expect(shown).not.toMatch(/\d{11}|号|栋/)
-        await shot(page, 'activity-4-verify')
+        await shot(page, 'activity-5-verify')
       }
     } finally {
       await context.close()
@@ -165,6 +191,7 @@ describe('功能室 in 长辈模式', () => {
       await root.getByRole('heading', { name: '棋牌室 到场签到' }).waitFor()
       const doorCode = (await root.locator('.door-code').innerText()).trim()
       expect(doorCode).toMatch(/^\d{6}$/)
+      expect(await decodeQr(root.locator('img.live-qr'), 'room-door-qr')).toBe(`RM:m2:${doorCode}`)
       await shot(page, 'rooms-2-door-display')
       await switchAccount(page, env.site, '切换为长者张桂兰')
       root = await openPage(page, env.site, '/rooms/pages/mine/index')
@@ -193,6 +220,37 @@ describe('功能室 in 长辈模式', () => {
       expect(await cancelled.locator('.badge').innerText()).toBe('已取消')
       expect(await root.locator('.card', { hasText: '14:00–15:00' }).locator('.badge').innerText()).toBe('已签到')
       await shot(page, 'rooms-3-elder-closed')
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('the 母婴室 shows 空闲, then 使用中 to others while a mother is inside, and 空闲 again when she leaves', async () => {
+    const { context, page } = await newPage(env.browser, { time: at('10:00').toISOString() })
+    try {
+      await switchAccount(page, env.site, '切换为居民李明')
+      let root = await openPage(page, env.site, '/rooms/pages/list/index')
+      const card = root.locator('.card', { hasText: '母婴室' })
+      expect(await card.locator('.badge').innerText()).toBe('空闲')
+      await root.getByRole('button', { name: '我要使用：母婴室' }).click()
+      await page.waitForURL(/detail\/index\?id=m4/)
+      root = await stationed(page)
+      await root.getByRole('button', { name: '我在使用' }).click()
+      await root.getByText('已登记使用，10:30自动结束；离开时请点“离开”').waitFor()
+      await root.locator('.room-status', { hasText: '使用中' }).waitFor()
+      await shot(page, 'rooms-4-nursing-in-use')
+
+      await switchAccount(page, env.site, '切换为长者张桂兰')
+      root = await openPage(page, env.site, '/rooms/pages/detail/index?id=m4')
+      await root.locator('.room-status', { hasText: '使用中' }).waitFor()
+      await root.getByRole('button', { name: '我在使用' }).click()
+      await root.getByText('母婴室正在使用中，请稍候再来').waitFor()
+
+      await switchAccount(page, env.site, '切换为居民李明')
+      root = await openPage(page, env.site, '/rooms/pages/detail/index?id=m4')
+      await root.getByRole('button', { name: '离开' }).click()
+      await root.getByText('已离开，谢谢').waitFor()
+      await root.locator('.room-status', { hasText: '空闲' }).waitFor()
     } finally {
       await context.close()
     }

@@ -1,4 +1,6 @@
 import Taro from '@tarojs/taro'
+import { api } from '../../src/api'
+import { mayJoin } from '../../src/domain/activity'
 import Me from '../../src/pages/me'
 import { useSession } from '../../src/stores/session'
 import { mountPage } from '../setup/mount-page'
@@ -21,6 +23,19 @@ describe('我的 page', () => {
     expect(container.textContent).not.toContain('13804521234')
     expect(container.textContent).toContain('身份：居民')
     await q.waitForQueryByText('网格：东安社区 · 第三网格', undefined, { timeout: 3000 })
+  })
+
+  it('marks the resident 在职党员 on the profile, stored by the backend, and the activity page then lets them join one for party members', async () => {
+    const { q, testUtils, container } = await openMe()
+    await q.waitForQueryByText('李明', undefined, { timeout: 3000 })
+    const toggle = await q.waitForQuerySelector('button[role="switch"][aria-label="在职党员"]', { timeout: 3000 })
+    expect(toggle!.getAttribute('aria-checked')).toBe('false')
+    testUtils.fireEvent.click(toggle!)
+    await q.waitForQueryByText('已标记为在职党员', undefined, { timeout: 3000 })
+    expect(container.querySelector('button[role="switch"][aria-label="在职党员"]')!.getAttribute('aria-checked')).toBe('true')
+    expect(useSession.getState().user!.partyMember).toBe(true)
+    expect((await api.getMe()).partyMember).toBe(true)
+    expect(mayJoin({ audience: ['party'] }, useSession.getState().user!)).toBe(true)
   })
 
   it('switches 长辈模式 on and keeps it in storage', async () => {

@@ -72,3 +72,22 @@ describe('checking in at the door', () => {
     expect(checkIn).not.toHaveBeenCalled()
   })
 })
+
+describe('the 母婴室', () => {
+  it('shows 空闲, takes 我在使用 and then shows 使用中 with 离开; 离开 makes it 空闲 again', async () => {
+    // Inside the opening hours (09:00–21:00 China time) whenever the test runs.
+    jest.spyOn(Date, 'now').mockReturnValue(Date.parse(`${tomorrow().format('YYYY-MM-DD')}T10:00:00+08:00`))
+    useSession.getState().signIn(await api.switchDemoAccount('resident'))
+    const { container, testUtils } = await mountPage(RoomDetail, { path: '/rooms/pages/detail/index', params: { id: 'm4' } })
+    await testUtils.queries.waitForQueryByText('空闲', undefined, { timeout: 3000 })
+    expect(container.querySelector('img')?.getAttribute('alt')).toBe('母婴室示意图')
+    // A walk-in room has no hours to book.
+    expect(container.querySelector('[aria-label="时段"]')).toBeNull()
+    testUtils.fireEvent.click(button(container, '我在使用'))
+    await testUtils.queries.waitForQueryByText('已登记使用，10:30自动结束；离开时请点“离开”', undefined, { timeout: 3000 })
+    await testUtils.queries.waitForQueryByText('使用中', undefined, { timeout: 3000 })
+    testUtils.fireEvent.click(button(container, '离开'))
+    await testUtils.queries.waitForQueryByText('已离开，谢谢', undefined, { timeout: 3000 })
+    await testUtils.queries.waitForQueryByText('空闲', undefined, { timeout: 3000 })
+  })
+})

@@ -322,6 +322,30 @@ describe('database and operators', () => {
     }
   })
 
+  it('upgrades rooms stored before version 13: each gets a door-code secret of its own and no photo; accounts are not 在职党员', async () => {
+    const database = pgDatabase(await freshPostgresUrl('rooms13'))
+    try {
+      await migrate(database, 11)
+      const conn = await database.connect()
+      await conn.query("INSERT INTO users (id, name, role) VALUES ('u1', '陈阿姨', 'elder')")
+      await conn.query(`INSERT INTO rooms (id, doc) VALUES ('m1', '{"id":"m1","name":"乒乓室"}'), ('m2', '{"id":"m2","name":"棋牌室"}')`)
+      conn.release()
+      expect(await migrate(database)).toEqual([13])
+      const after = await database.connect()
+      const rooms = (await after.query<{ doc: { secret: string; photo: null } }>('SELECT doc FROM rooms ORDER BY id')).rows.map((r) => r.doc)
+      const party = (await after.query<{ party_member: boolean }>("SELECT party_member FROM users WHERE id = 'u1'")).rows[0].party_member
+      after.release()
+      expect(rooms.map((r) => [r.secret.length, r.photo])).toEqual([
+        [64, null],
+        [64, null],
+      ])
+      expect(rooms[0].secret).not.toBe(rooms[1].secret)
+      expect(party).toBe(false)
+    } finally {
+      await database.close()
+    }
+  })
+
   it('imports the sub-district’s places from a file, twice without duplicates, and names what is wrong in a bad one', async () => {
     const url = await freshPostgresUrl('places')
     const run = promisify(execFile)

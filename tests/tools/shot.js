@@ -26,6 +26,7 @@ const PAGES = [
   ['activity-detail', '/#/activity/pages/detail/index?id=h1'],
   ['rooms-list', '/#/rooms/pages/list/index'],
   ['room-detail', '/#/rooms/pages/detail/index?id=m2'],
+  ['room-nursing', '/#/rooms/pages/detail/index?id=m4'],
   ['legal-privacy', '/#/legal/pages/privacy/index'],
   ['my-data', '/#/legal/pages/mydata/index'],
 ]

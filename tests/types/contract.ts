@@ -72,6 +72,8 @@ export const SAME_AS_DOCUMENT: {
   Certificate: Same<Schemas['Certificate'], Api.Certificate>
   CertificateCheck: Same<Schemas['CertificateCheck'], Api.CertificateCheck>
   RoomView: Same<Schemas['Room'], Api.RoomView>
+  RoomVisit: Same<Schemas['RoomVisit'], Api.RoomVisit>
+  MyRoomVisit: Same<Schemas['MyRoomVisit'], { visit: Api.RoomVisit | null }>
   RoomSlot: Same<Schemas['RoomSlot'], Api.RoomSlot>
   RoomBookingView: Same<Schemas['RoomBooking'], Api.RoomBookingView>
   MyRoomBookings: Same<Schemas['MyRoomBookings'], Api.MyRoomBookings>
@@ -135,6 +137,8 @@ export const SAME_AS_DOCUMENT: {
   Certificate: true,
   CertificateCheck: true,
   RoomView: true,
+  RoomVisit: true,
+  MyRoomVisit: true,
   RoomSlot: true,
   RoomBookingView: true,
   MyRoomBookings: true,

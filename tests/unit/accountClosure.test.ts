@@ -56,7 +56,8 @@ const wish = (over: Partial<Wish>) =>
 
 describe('注销账号: what is withdrawn and what is erased', () => {
   it('the account keeps no name, number or WeChat identity, and remembers when it was closed', () => {
-    const closed = closedAccount({ id: 'elder', name: '张桂兰', phone: '13800001111', openid: 'o-1', role: 'elder', gridCode: 'DA0103' }, NOW)
+    // 在职党员 is something about the person: erased too.
+    const closed = closedAccount({ id: 'elder', name: '张桂兰', phone: '13800001111', openid: 'o-1', role: 'elder', gridCode: 'DA0103', partyMember: true }, NOW)
     expect(closed).toEqual({ id: 'elder', name: CLOSED_NAME, phone: '', openid: null, role: 'elder', gridCode: 'DA0103', closedAt: '2026-12-01T10:00:00+08:00' })
   })
 

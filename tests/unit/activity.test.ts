@@ -91,11 +91,15 @@ describe('signing up', () => {
   })
 
   it('admits only the audience; 在职党员 have no role, so that audience admits every resident and volunteer', () => {
-    expect(mayJoin({ audience: ['volunteers'] }, 'resident')).toBe(false)
-    expect(mayJoin({ audience: ['volunteers'] }, 'volunteer')).toBe(true)
-    expect(mayJoin({ audience: ['residents'] }, 'elder')).toBe(true)
-    expect(mayJoin({ audience: ['party'] }, 'resident')).toBe(true)
-    expect(mayJoin({ audience: ['volunteers', 'party', 'residents'] }, 'staff')).toBe(false)
+    expect(mayJoin({ audience: ['volunteers'] }, { role: 'resident' })).toBe(false)
+    expect(mayJoin({ audience: ['volunteers'] }, { role: 'volunteer' })).toBe(true)
+    expect(mayJoin({ audience: ['residents'] }, { role: 'elder' })).toBe(true)
+    // 在职党员: only those whose profile says so, whatever their role (staff never join).
+    expect(mayJoin({ audience: ['party'] }, { role: 'resident' })).toBe(false)
+    expect(mayJoin({ audience: ['party'] }, { role: 'volunteer', partyMember: false })).toBe(false)
+    expect(mayJoin({ audience: ['party'] }, { role: 'resident', partyMember: true })).toBe(true)
+    expect(mayJoin({ audience: ['party'] }, { role: 'elder', partyMember: true })).toBe(true)
+    expect(mayJoin({ audience: ['volunteers', 'party', 'residents'] }, { role: 'staff', partyMember: true })).toBe(false)
     expect(refusal(() => signUp({ ...activity, audience: ['volunteers'] }, [], { id: 'r', role: 'resident' }, 'x', NOW)).code).toBe('FORBIDDEN')
   })
 

@@ -2,7 +2,7 @@ import { execFileSync } from 'child_process'
 import fs from 'fs'
 import os from 'os'
 import path from 'path'
-import { encodeCodewords, formatBits, qrMatrix, qrPngDataUrl, reedSolomon } from '../../src/clinic/qr'
+import { encodeCodewords, formatBits, qrMatrix, qrPngDataUrl, reedSolomon } from '../../src/domain/qr'
 
 /** Decodes a PNG with zbar, a real QR reader (Debian zbar-tools, installed by npm test). */
 function zbarDecode(dataUrl: string): string {

@@ -9,7 +9,11 @@ import {
   currentBooking,
   doorCode,
   doorPayload,
+  endVisit,
+  inUseOf,
+  isOpenAt,
   pauseOf,
+  startVisit,
   readDoorCode,
   slotsOf,
   stateOf,
@@ -27,7 +31,7 @@ const at = (iso: string) => Date.parse(`${iso}+08:00`)
 // Wednesday 2026-11-25 10:00 China time: 01:00 UTC, and still Tuesday in Honolulu.
 const NOW = at('2026-11-25T10:00:00')
 const weekday = { open: '09:00', close: '12:00' }
-const room: Room = { id: 'm2', name: '棋牌室', capacity: 2, walkIn: false, rules: '', hours: [null, weekday, weekday, weekday, weekday, weekday, { open: '08:30', close: '11:30' }], secret: 'door-s3cret' }
+const room: Room = { id: 'm2', name: '棋牌室', capacity: 2, walkIn: false, rules: '', hours: [null, weekday, weekday, weekday, weekday, weekday, { open: '08:30', close: '11:30' }], secret: 'door-s3cret', photo: null }
 let seq = 0
 const booking = (date: string, start: string, patch: Partial<RoomBooking> = {}): RoomBooking => ({
   id: `b${++seq}`,
@@ -158,5 +162,35 @@ describe('at the door and closures', () => {
     ])
     expect(refusal(() => book({ date: '2026-11-26', start: '10:00' }, [], [], [closure])).message).toBe('该时段暂停开放：更换桌椅')
     expect(Object.keys(validateClosure({ from: '2026-11-26T11:00:00+08:00', to: '2026-11-26T10:00:00+08:00', reason: '' }, NOW)).sort()).toEqual(['reason', 'to'])
+  })
+})
+
+describe('母婴室 walk-in visits', () => {
+  const nursing: Room = { ...room, id: 'm4', name: '母婴室', capacity: 1, walkIn: true }
+  const v = (accountId: string, moment: number) => startVisit(nursing, [], [], accountId, `v-${accountId}`, moment)
+
+  it('is open by the China weekday’s hours, whatever zone the moment is written in', () => {
+    // Wednesday 09:00 in China is Tuesday 15:00 in Honolulu: the room opens at 09:00 on weekdays.
+    expect(isOpenAt(nursing, Date.parse('2026-11-25T09:00:00+08:00'))).toBe(true)
+    expect(isOpenAt(nursing, Date.parse('2026-11-24T14:59:59-10:00'))).toBe(false)
+    expect(isOpenAt(nursing, at('2026-11-25T11:59:59'))).toBe(true)
+    expect(isOpenAt(nursing, at('2026-11-25T12:00:00'))).toBe(false)
+    // Sunday: closed all day.
+    expect(isOpenAt(nursing, at('2026-11-29T10:00:00'))).toBe(false)
+  })
+
+  it('lets one in at a time; the visit ends at 离开 or by itself after 30 minutes', () => {
+    const first = v('a', NOW)
+    expect(first.endsAt).toBe('2026-11-25T10:30:00+08:00')
+    expect(refusal(() => startVisit(nursing, [first], [], 'b', 'x', NOW + 60_000)).message).toBe('母婴室正在使用中，请稍候再来')
+    expect(startVisit(nursing, [first], [], 'a', 'x', NOW + 60_000)).toBe(first)
+    expect(inUseOf([first], at('2026-11-25T10:29:59'))).toBe(1)
+    expect(inUseOf([first], at('2026-11-25T10:30:00'))).toBe(0)
+    expect(startVisit(nursing, [first], [], 'b', 'x', at('2026-11-25T10:30:00')).accountId).toBe('b')
+    const left = endVisit(first, NOW + 120_000)
+    expect([left.endedAt, inUseOf([left], NOW + 120_000)]).toEqual(['2026-11-25T10:02:00+08:00', 0])
+    expect(refusal(() => endVisit(left, NOW + 180_000)).code).toBe('CONFLICT')
+    expect(startVisit({ ...nursing, capacity: 2 }, [first], [], 'b', 'x', NOW).accountId).toBe('b')
+    expect(refusal(() => startVisit(room, [], [], 'a', 'x', NOW)).message).toBe('棋牌室需要预约，请选择时段')
   })
 })

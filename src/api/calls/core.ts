@@ -27,6 +27,7 @@ export function coreCalls({ send, write, page, seg, resolveUrl }: Caller): CoreA
     listResidents: (q) => send<ResidentSummary[]>({ method: 'GET', path: '/residents', query: { q: q || undefined } }),
     countUnreadMessages: () => send<UnreadCount>({ method: 'GET', path: '/messages/unread' }),
     recordSubscriptions: (accepted, options) => write<SubscribeGrants>('POST', '/me/subscriptions', { accepted }, options),
+    setPartyMember: (partyMember, options) => write<User>('POST', '/me/party-member', { partyMember }, options),
     getPublicSummary: () => send<PublicSummary>({ method: 'GET', path: '/stats/summary' }),
   }
 }

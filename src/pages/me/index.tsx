@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import { api, toApiError, usesEmbeddedMock, type DemoAccount } from '../../api'
+import { api, newIdempotencyKey, toApiError, usesEmbeddedMock, type DemoAccount } from '../../api'
 import { PageRoot } from '../../components/PageRoot'
 import { Action } from '../../components/Action'
 import { maskPhone } from '../../domain/mask'
@@ -47,6 +47,18 @@ export default function Me() {
       () => setAccounts([]),
     )
   })
+
+  /** 在职党员 on the profile: stored at once; the session's account follows. */
+  async function markPartyMember(on: boolean) {
+    setMessage(null)
+    try {
+      const updated = await api.setPartyMember(on, { idempotencyKey: newIdempotencyKey() })
+      useSession.setState({ user: updated })
+      setMessage(on ? '已标记为在职党员' : '已取消在职党员标记')
+    } catch (failure) {
+      setMessage(toApiError(failure).message)
+    }
+  }
 
   // The unread count of whoever is signed in, again after a switch of account.
   const userId = user?.id ?? null
@@ -158,6 +170,18 @@ export default function Me() {
           <OnOffSwitch name="长辈模式" on={elderMode} onChange={setElderMode} />
         </View>
       </View>
+
+      {user && user.role !== 'staff' && (
+        <View className="card">
+          <View className="panel__row">
+            <View className="panel__text">
+              <Text className="card__title">在职党员</Text>
+              <Text className="panel__hint">开启后可报名面向在职党员的志愿活动</Text>
+            </View>
+            <OnOffSwitch name="在职党员" on={user.partyMember === true} onChange={markPartyMember} />
+          </View>
+        </View>
+      )}
 
       {user && <NavRow text="个人信息与隐私" hint="查看、下载、更正我的信息" onClick={() => open(ROUTES.myData)} />}
       <NavRow text="隐私政策" hint="收集什么、谁能看到、如何删除" onClick={() => open(ROUTES.privacyPolicy)} />

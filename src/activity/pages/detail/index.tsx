@@ -5,6 +5,7 @@ import { toApiError, type SignUpView } from '../../../api'
 import { activityApi } from '../../../api/activity'
 import { Action } from '../../../components/Action'
 import { Field } from '../../../components/Field'
+import { LiveCodeView } from '../../../components/LiveCodeView'
 import { LoadingPage } from '../../../components/Loading'
 import { PageRoot } from '../../../components/PageRoot'
 import { useLiveCode } from '../../../components/useLiveCode'
@@ -23,15 +24,7 @@ const time = (iso: string) => inChina(iso).format('HH:mm')
 /** The volunteer's own code, for the organiser to scan: fetched only while shown, again every 30 seconds. */
 function MyCode({ activityId }: { activityId: string }) {
   const live = useLiveCode(() => activityApi.getMyActivityCode(activityId), [activityId])
-  if (!live.code) return <Text>{live.problem ?? '正在获取签到码…'}</Text>
-  return (
-    <>
-      <View className="live-code live-code--personal" aria-live="polite">
-        {live.code.code}
-      </View>
-      <Text className="activity__meta center">{inChina(live.code.expiresAt).format('HH:mm:ss')} 更换，截图无效</Text>
-    </>
-  )
+  return <LiveCodeView live={live} name="我的签到码" digitsClassName="live-code live-code--personal" />
 }
 
 /** One activity: sign up or cancel; on the day, check in and out with the organiser's code. */
@@ -97,7 +90,7 @@ export default function ActivityDetail() {
   }
 
   const staff = user?.role === 'staff'
-  const mayJoinIt = !user || mayJoin(activity, user.role)
+  const mayJoinIt = !user || mayJoin(activity, user)
   const onSite = active?.status === 'joined' && !active.checkedOutAt
   return (
     <PageRoot>

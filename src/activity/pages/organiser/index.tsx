@@ -5,6 +5,7 @@ import { toApiError } from '../../../api'
 import { activityApi } from '../../../api/activity'
 import { Action } from '../../../components/Action'
 import { Choice, Field } from '../../../components/Field'
+import { LiveCodeView } from '../../../components/LiveCodeView'
 import { LoadingPage } from '../../../components/Loading'
 import { PageRoot } from '../../../components/PageRoot'
 import { useLiveCode } from '../../../components/useLiveCode'
@@ -85,16 +86,7 @@ export default function OrganiserPage() {
           {activity.theme}
         </View>
         <Text className="activity__meta">请志愿者打开活动页面，输入或扫描下方签到码。签到码每30秒更换，截图无效。</Text>
-        {live.code ? (
-          <>
-            <View className="live-code" aria-live="polite">
-              {live.code.code}
-            </View>
-            <Text className="activity__meta center">{inChina(live.code.expiresAt).format('HH:mm:ss')} 更换</Text>
-          </>
-        ) : (
-          <Text>{live.problem ?? '正在获取签到码…'}</Text>
-        )}
+        <LiveCodeView live={live} name="签到码" digitsClassName="live-code" />
       </View>
       <View className="card form" role="region" ariaLabel="扫志愿者的签到码">
         <Text className="card__title">扫志愿者的签到码</Text>

@@ -26,6 +26,10 @@ function pageOf(message: Message): string {
       return ROUTES.myApplications
     case 'matter':
       return ROUTES.matter(message.link.id)
+    case 'activity':
+      return ROUTES.activity(message.link.id)
+    case 'roomBooking':
+      return ROUTES.myRoomBookings
   }
 }
 

@@ -1,1 +1,2 @@
-export default definePageConfig({ navigationBarTitleText: '选择时段' })
+// A room: its hours to book, or (母婴室) whether it is free; staff close it here.
+export default definePageConfig({ navigationBarTitleText: '功能室' })

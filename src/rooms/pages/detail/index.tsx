@@ -7,10 +7,11 @@ import { Action } from '../../../components/Action'
 import { Field } from '../../../components/Field'
 import { Loading, LoadingPage } from '../../../components/Loading'
 import { PageRoot } from '../../../components/PageRoot'
+import { Picture } from '../../../components/Picture'
 import { useLoaded } from '../../../components/useLoaded'
 import { useWriteKey } from '../../../components/useWriteKey'
 import { inChina } from '../../../domain/chinaTime'
-import { bookableDays, validateClosure } from '../../../domain/rooms'
+import { bookableDays, occupancyText, validateClosure } from '../../../domain/rooms'
 import { ROUTES, open } from '../../../platform/navigation'
 import { ensureSignedIn, useSession } from '../../../stores/session'
 import '../../rooms.scss'
@@ -26,6 +27,8 @@ export default function RoomDetail() {
   const [date, setDate] = useState(days[0])
   const room = useLoaded(() => roomsApi.getRoom(id), [id])
   const slots = useLoaded(() => roomsApi.listRoomSlots(id, date), [id, date])
+  const signedIn = useSession((s) => s.user !== null)
+  const visit = useLoaded(async () => (signedIn && !staff ? (await roomsApi.getMyRoomVisit(id)).visit : null), [id, signedIn, staff])
   const [message, setMessage] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [closure, setClosure] = useState({ from: '', to: '', reason: '' })
@@ -45,6 +48,27 @@ export default function RoomDetail() {
       slots.reload()
     } catch (failure) {
       setMessage(toApiError(failure).message)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  /** 我在使用 / 离开 in a walk-in room: the status others see follows at once. */
+  async function walkIn(intent: 'start' | 'end') {
+    if (busy) return
+    setBusy(true)
+    setMessage(null)
+    try {
+      await ensureSignedIn()
+      const key = writeKey.keyFor(`visit:${intent}`)
+      const v = intent === 'start' ? await roomsApi.startRoomVisit(id, { idempotencyKey: key }) : await roomsApi.endRoomVisit(id, { idempotencyKey: key })
+      writeKey.succeeded(`visit:${intent}`)
+      setMessage(intent === 'start' ? `已登记使用，${inChina(v.endsAt).format('HH:mm')}自动结束；离开时请点“离开”` : '已离开，谢谢')
+      room.reload()
+      visit.reload()
+    } catch (failure) {
+      setMessage(toApiError(failure).message)
+      room.reload()
     } finally {
       setBusy(false)
     }
@@ -75,9 +99,31 @@ export default function RoomDetail() {
         <View className="card__title" role="heading" aria-level={1}>
           {room.value.name}
         </View>
+        {room.value.photo && <Picture className="room__photo" src={room.value.photo} alt={`${room.value.name}示意图`} crop />}
         <Text className="room__meta">{room.value.rules}</Text>
-        <Text className="room__meta">每人每天同一功能室最多2小时，最多同时3个预约；开始前可取消。30天内3次未到将暂停预约7天。</Text>
+        {!room.value.walkIn && <Text className="room__meta">每人每天同一功能室最多2小时，最多同时3个预约；开始前可取消。30天内3次未到将暂停预约7天。</Text>}
       </View>
+      {room.value.walkIn && (
+        <View className="card" role="region" ariaLabel="使用情况">
+          <View className={`room-status ${room.value.inUse >= room.value.capacity ? 'room-status--busy' : ''}`} aria-live="polite">
+            {occupancyText(room.value)}
+          </View>
+          <Text className="room__meta">无需预约。进门时点“我在使用”，别人会看到“使用中”；离开时点“离开”，30分钟后也会自动结束。</Text>
+          {!staff && !visit.value && (
+            <Action className="btn--primary btn--block" disabled={busy} onClick={() => walkIn('start')}>
+              我在使用
+            </Action>
+          )}
+          {!staff && visit.value && (
+            <>
+              <Text>您正在使用，{inChina(visit.value.endsAt).format('HH:mm')}自动结束</Text>
+              <Action className="btn--primary btn--block" disabled={busy} onClick={() => walkIn('end')}>
+                离开
+              </Action>
+            </>
+          )}
+        </View>
+      )}
       {message && (
         <View className="notice" role="status">
           <Text>{message}</Text>
@@ -88,33 +134,37 @@ export default function RoomDetail() {
           )}
         </View>
       )}
-      <View className="choice" role="radiogroup" ariaLabel="日期">
-        {days.map((d) => (
-          <Action key={d} className={`choice__item ${d === date ? 'choice__item--on' : ''}`} pressed={d === date} onClick={() => setDate(d)}>
-            {dayLabel(d)}
-          </Action>
-        ))}
-      </View>
-      <View className="card" role="region" ariaLabel="时段">
-        {!slots.value && <Loading error={slots.error} onRetry={slots.reload} />}
-        {slots.value && slots.value.length === 0 && <Text className="muted">这一天不开放</Text>}
-        {slots.value?.map((s) => (
-          <View key={s.start} className="room-slot">
-            <View>
-              <Text className="room-slot__time">
-                {s.start}–{s.end}
-              </Text>
-              <View className="room__meta">{s.closedReason ? `暂停开放：${s.closedReason}` : s.placesLeft > 0 ? `剩余${s.placesLeft}个名额` : '已约满'}</View>
-            </View>
-            {!staff && s.bookable && (
-              <Action className="btn--primary" disabled={busy} label={`预约 ${s.start}–${s.end}`} onClick={() => book(s.start)}>
-                预约
+      {!room.value.walkIn && (
+        <>
+          <View className="choice" role="radiogroup" ariaLabel="日期">
+            {days.map((d) => (
+              <Action key={d} className={`choice__item ${d === date ? 'choice__item--on' : ''}`} pressed={d === date} onClick={() => setDate(d)}>
+                {dayLabel(d)}
               </Action>
-            )}
+            ))}
           </View>
-        ))}
-      </View>
-      {staff && (
+          <View className="card" role="region" ariaLabel="时段">
+            {!slots.value && <Loading error={slots.error} onRetry={slots.reload} />}
+            {slots.value && slots.value.length === 0 && <Text className="muted">这一天不开放</Text>}
+            {slots.value?.map((s) => (
+              <View key={s.start} className="room-slot">
+                <View>
+                  <Text className="room-slot__time">
+                    {s.start}–{s.end}
+                  </Text>
+                  <View className="room__meta">{s.closedReason ? `暂停开放：${s.closedReason}` : s.placesLeft > 0 ? `剩余${s.placesLeft}个名额` : '已约满'}</View>
+                </View>
+                {!staff && s.bookable && (
+                  <Action className="btn--primary" disabled={busy} label={`预约 ${s.start}–${s.end}`} onClick={() => book(s.start)}>
+                    预约
+                  </Action>
+                )}
+              </View>
+            ))}
+          </View>
+        </>
+      )}
+      {staff && !room.value.walkIn && (
         <Action className="btn--plain btn--block" onClick={() => open(ROUTES.roomDoor(id))}>
           门口签到屏（每30秒更换的签到码）
         </Action>

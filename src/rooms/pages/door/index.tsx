@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { roomsApi } from '../../../api/rooms'
+import { LiveCodeView } from '../../../components/LiveCodeView'
 import { LoadingPage } from '../../../components/Loading'
 import { PageRoot } from '../../../components/PageRoot'
 import { useLiveCode } from '../../../components/useLiveCode'
 import { useLoaded } from '../../../components/useLoaded'
-import { inChina } from '../../../domain/chinaTime'
 import '../../rooms.scss'
 
 /** The door display of a room: its code of the moment, changed every 30 seconds, for those who booked to scan or type. */
@@ -21,16 +21,7 @@ export default function RoomDoor() {
           {room.value.name} 到场签到
         </View>
         <Text className="room__meta">预约了本时段的居民：在“我的预约”扫描下方二维码，或输入6位数字签到。签到码每30秒更换，照片无效。</Text>
-        {live.code ? (
-          <>
-            <View className="door-code" aria-live="polite">
-              {live.code.code}
-            </View>
-            <Text className="room__meta center">{inChina(live.code.expiresAt).format('HH:mm:ss')} 更换</Text>
-          </>
-        ) : (
-          <Text>{live.problem ?? '正在获取签到码…'}</Text>
-        )}
+        <LiveCodeView live={live} name="门口签到码" digitsClassName="door-code" />
       </View>
     </PageRoot>
   )

@@ -5,8 +5,9 @@ import { CardHead } from '../../../components/CardHead'
 import { Loading } from '../../../components/Loading'
 import { NavRow } from '../../../components/NavRow'
 import { PageRoot } from '../../../components/PageRoot'
+import { Picture } from '../../../components/Picture'
 import { useLoaded } from '../../../components/useLoaded'
-import { describeHoursOf } from '../../../domain/rooms'
+import { describeHoursOf, occupancyText } from '../../../domain/rooms'
 import { inChina } from '../../../domain/chinaTime'
 import { ROUTES, open } from '../../../platform/navigation'
 import { useSession } from '../../../stores/session'
@@ -22,9 +23,10 @@ export default function RoomList() {
       {!rooms && <Loading error={error} onRetry={reload} />}
       {rooms?.map((room) => (
         <View key={room.id} className="card">
+          {room.photo && <Picture className="room__photo" src={room.photo} alt={`${room.name}示意图`} crop />}
           <CardHead>
             <Text className="card__title">{room.name}</Text>
-            <Text className="badge">{room.walkIn ? '随到随用' : `每时段${room.capacity}个名额`}</Text>
+            <Text className="badge">{room.walkIn ? occupancyText(room) : `每时段${room.capacity}个名额`}</Text>
           </CardHead>
           <Text className="room__meta">{room.rules}</Text>
           <Text className="room__meta">{describeHoursOf(room).join('；')}</Text>
@@ -36,6 +38,11 @@ export default function RoomList() {
           {!room.walkIn && (
             <Action className="btn--primary" label={`${staff ? '查看时段' : '预约'}：${room.name}`} onClick={() => open(ROUTES.room(room.id))}>
               {staff ? '查看时段与暂停开放' : '预约'}
+            </Action>
+          )}
+          {room.walkIn && (
+            <Action className="btn--primary" label={`${staff ? '查看与暂停开放' : '我要使用'}：${room.name}`} onClick={() => open(ROUTES.room(room.id))}>
+              {staff ? '查看与暂停开放' : '我要使用'}
             </Action>
           )}
         </View>

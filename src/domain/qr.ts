@@ -2,9 +2,10 @@
  * A small QR code encoder for check-in codes: byte mode, error correction
  * level M, versions 1–4 (up to 62 bytes), one fixed mask (scanners read any
  * mask), drawn as a 1-bit PNG data: URL that <Image> shows on both platforms.
- * Written here (ISO/IEC 18004) to keep the clinic subpackage free of libraries.
+ * Written here (ISO/IEC 18004) to keep the app free of libraries; shared by the
+ * clinic ticket, the activity's live code and the room's door code.
  */
-import { bytesToBase64 } from '../domain/base64'
+import { bytesToBase64 } from './base64'
 
 /** Per version at level M: data codewords per block, blocks, EC codewords per block. */
 const VERSIONS = [
