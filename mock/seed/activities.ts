@@ -1,5 +1,5 @@
 import { inChina, toChinaIso } from '../../src/domain/chinaTime'
-import type { Activity } from '../../src/domain/activity'
+import { serviceHours, type Activity, type SignUp } from '../../src/domain/activity'
 
 /**
  * True to the report: the monthly 党员责任区集中奉献日, tree planting with an
@@ -12,6 +12,24 @@ export function seedActivities(now: number): Activity[] {
   const publishedBy = { id: 'staff', name: '刘芳' }
   const publishedAt = toChinaIso(now)
   return [
+    {
+      // Held 9 days ago: two residents served (the figures and their records count it).
+      id: 'h0',
+      theme: '集中奉献日：清理小区北门杂物',
+      kind: '党员责任区集中奉献日',
+      unit: '东安社区党委',
+      date: day(-9),
+      start: '09:00',
+      end: '11:30',
+      place: '东安社区党群服务中心门前集合',
+      capacity: 30,
+      bring: '手套',
+      audience: ['volunteers', 'party', 'residents'],
+      deadline: deadline(-10),
+      publishedBy,
+      publishedAt: toChinaIso(now - 14 * 24 * 3600_000),
+      secret: 'demo-h0',
+    },
     {
       id: 'h1',
       theme: '党员责任区集中奉献日：清扫楼道、清理小广告',
@@ -64,4 +82,27 @@ export function seedActivities(now: number): Activity[] {
       secret: 'demo-h3',
     },
   ]
+}
+
+/** The two residents (not demo accounts) who served at h0: checked in and out, their hours computed. */
+export function seedSignUps(activities: Activity[]): SignUp[] {
+  const held = activities.find((a) => a.id === 'h0')!
+  const served = (id: string, accountId: string, from: string, to: string): SignUp => {
+    const checkedInAt = `${held.date}T${from}:00+08:00`
+    const checkedOutAt = `${held.date}T${to}:00+08:00`
+    return {
+      id,
+      activityId: held.id,
+      accountId,
+      status: 'joined',
+      createdAt: held.publishedAt,
+      promotedAt: null,
+      cancelledAt: null,
+      checkedInAt,
+      checkedOutAt,
+      hours: serviceHours(held, checkedInAt, checkedOutAt),
+      correction: null,
+    }
+  }
+  return [served('su-seed-1', 'seed-wang', '08:50', '11:35'), served('su-seed-2', 'seed-zhou', '09:05', '11:10')]
 }

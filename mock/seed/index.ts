@@ -5,11 +5,11 @@ import type { GridRecord, UserRecord } from '../../backend/records'
 import type { Repository } from '../../backend/store'
 import { COMMUNITIES, GRIDS, STATION_HOURS } from './places'
 import { seedColours } from './card'
-import { seedActivities } from './activities'
+import { seedActivities, seedSignUps } from './activities'
 import { seedRooms } from './rooms'
 import { seedClinics } from './clinics'
 import { seedJobs } from './jobs'
-import { seedMatters, seedMediationSlots, seedMeetings, seedStation } from './matters'
+import { seedMatters, seedMediationBookings, seedMediationSlots, seedMeetings, seedStation } from './matters'
 import { seedWishes } from './wishes'
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
@@ -54,6 +54,8 @@ export function seedDb(now: number): MemoryData {
   const clinicSeed = seedClinics(now)
   const jobSeed = seedJobs(now)
   const matters = seedMatters(now)
+  const mediationSlots = seedMediationSlots(now)
+  const activities = seedActivities(now)
   return {
     schema: MEMORY_SCHEMA,
     users: DEMO_USERS.map((u) => ({ ...u, openid: DEMO_ACCOUNTS.some((a) => a.id === u.id) ? demoOpenid(u.id) : null })),
@@ -69,12 +71,12 @@ export function seedDb(now: number): MemoryData {
     applications: jobSeed.applications,
     matters,
     matterAffected: [],
-    mediationSlots: seedMediationSlots(now),
-    mediationBookings: [],
+    mediationSlots,
+    mediationBookings: seedMediationBookings(now, mediationSlots),
     meetings: seedMeetings(now, matters),
     station: seedStation(),
-    activities: seedActivities(now),
-    signUps: [],
+    activities,
+    signUps: seedSignUps(activities),
     certificates: [],
     rooms: seedRooms(),
     roomBookings: [],
@@ -110,8 +112,10 @@ export async function seedInto(repo: Repository, now: number): Promise<void> {
   for (const a of seed.applications) await repo.insertApplication(a)
   for (const m of seed.matters) await repo.insertMatter(m)
   for (const s of seed.mediationSlots) await repo.insertMediationSlot(s)
+  for (const b of seed.mediationBookings) await repo.insertMediationBooking(b)
   for (const m of seed.meetings) await repo.insertMeeting(m)
   for (const m of seed.station) await repo.insertStationMember(m)
   for (const a of seed.activities) await repo.insertActivity(a)
+  for (const s of seed.signUps) await repo.insertSignUp(s)
   for (const r of seed.rooms) await repo.insertRoom(r)
 }

@@ -1,4 +1,4 @@
-import type { MediationSlot } from '../../src/domain/mediation'
+import { bookMediation, recordOutcome, type MediationBooking, type MediationSlot } from '../../src/domain/mediation'
 import { inChina } from '../../src/domain/chinaTime'
 import type { StationMember } from '../../src/domain/station'
 import { applyMatterAction, raiseMatter, type Matter, type MatterActor, type MatterDraft } from '../../src/domain/matters'
@@ -10,11 +10,16 @@ const WORKER: MatterActor = { id: 'volunteer', name: '赵志强', role: 'volunte
 
 /**
  * The demo's matters of grid DA0103, raised by a resident who is not a demo
- * account: a public safety hazard waiting to be accepted, a public one in
- * progress, and a private dispute. Made by the domain's own rules.
+ * account: a safety hazard solved two weeks ago (so the figures have one), a
+ * public safety hazard waiting to be accepted, a public one in progress, and a
+ * private dispute. Made by the domain's own rules.
  */
 export function seedMatters(now: number): Matter[] {
   const raise = (draft: MatterDraft, id: string, hoursAgo: number) => raiseMatter(draft, WANG, id, now - hoursAgo * HOUR)
+  const cover = raise({ kind: '安全隐患', text: '1栋北侧的下水井盖松动，踩上去会晃', building: '友谊路9号1栋', unit: '', public: true }, 'mt-seed-0', 14 * 24)
+  const accepted = applyMatterAction(cover, 'accept', WORKER, {}, now - 13 * 24 * HOUR)
+  const answered = applyMatterAction(accepted, 'answer', WORKER, { text: '已请市政更换新井盖并加固' }, now - 12 * 24 * HOUR)
+  const solved = applyMatterAction(answered, 'confirm', WANG, {}, now - 11 * 24 * HOUR)
   const hazard = raise({ kind: '安全隐患', text: '2栋楼道的灯坏了一个星期，晚上下楼看不见台阶', building: '友谊路9号2栋', unit: '1单元', public: true }, 'mt-seed-1', 30)
   const bins = raise({ kind: '环境卫生', text: '小区北门垃圾桶满了没人清，味道很大', building: '友谊路9号3栋', unit: '', public: true }, 'mt-seed-2', 50)
   const working = applyMatterAction(
@@ -26,22 +31,34 @@ export function seedMatters(now: number): Matter[] {
   )
   const dispute = raise({ kind: '邻里纠纷', text: '楼上邻居家漏水到我家，协商了几次没有结果', building: '友谊路9号2栋', unit: '1单元', public: false }, 'mt-seed-3', 10)
   // Oldest first, like everything raised later.
-  return [working, hazard, dispute]
+  return [solved, working, hazard, dispute]
 }
 
 /**
  * The judges' station's consultation slots: mornings of the next five China
- * days, 3 places each (the station's 3 rotating judges), ids ms1…ms5.
+ * days, 3 places each (the station's 3 rotating judges), ids ms1…ms5; and ms0,
+ * 8 days ago, where a mediation was held.
  */
 export function seedMediationSlots(now: number): MediationSlot[] {
-  return [1, 2, 3, 4, 5].map((n) => ({
-    id: `ms${n}`,
+  return [-8, 1, 2, 3, 4, 5].map((n) => ({
+    id: `ms${Math.max(n, 0)}`,
     date: inChina(now).add(n, 'day').format('YYYY-MM-DD'),
     start: '09:00',
     end: '11:00',
     place: '东安社区法官工作站（友谊路9号一楼）',
     capacity: 3,
   }))
+}
+
+/**
+ * A mediation held 8 days ago in slot ms0 for a resident of DA0101 (not a demo
+ * account), settled: the figures count one dispute mediated.
+ */
+export function seedMediationBookings(now: number, slots: MediationSlot[]): MediationBooking[] {
+  const held = slots.find((s) => s.id === 'ms0')!
+  const draft = { name: '周建华', phone: '13504527799', description: '和楼下邻居因为空调外机滴水的事多次争吵' }
+  const booked = bookMediation(held, draft, 'seed-zhou', 0, false, 'mb-seed-1', now - 10 * 24 * HOUR)
+  return [recordOutcome(booked, { outcome: '调解成功', note: '双方同意加装接水管，费用各担一半' })]
 }
 
 const STAFF: MeetingActor = { id: 'staff', name: '刘芳', role: 'staff', gridCode: null }

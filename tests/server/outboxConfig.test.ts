@@ -30,7 +30,14 @@ describe('subscribe-message and worker settings', () => {
       { source: 'title', key: 'thing4' },
       { source: 'at', key: 'time2' },
     ])
-    expect(subscribe!.pages).toEqual({ booking: 'clinic/pages/ticket/index?id={id}', wish: 'pages/wish?id={id}', application: 'jobs/pages/mine/index' })
+    expect(subscribe!.pages).toEqual({
+      booking: 'clinic/pages/ticket/index?id={id}',
+      wish: 'pages/wish?id={id}',
+      application: 'jobs/pages/mine/index',
+      matter: 'matters/pages/detail/index?id={id}',
+      activity: 'activity/pages/detail/index?id={id}',
+      roomBooking: 'rooms/pages/mine/index',
+    })
     expect(subscribe!.state).toBe('trial')
   })
 

@@ -330,7 +330,7 @@ describe('database and operators', () => {
       await conn.query("INSERT INTO users (id, name, role) VALUES ('u1', '陈阿姨', 'elder')")
       await conn.query(`INSERT INTO rooms (id, doc) VALUES ('m1', '{"id":"m1","name":"乒乓室"}'), ('m2', '{"id":"m2","name":"棋牌室"}')`)
       conn.release()
-      expect(await migrate(database)).toEqual([13])
+      expect(await migrate(database)).toEqual([12, 13])
       const after = await database.connect()
       const rooms = (await after.query<{ doc: { secret: string; photo: null } }>('SELECT doc FROM rooms ORDER BY id')).rows.map((r) => r.doc)
       const party = (await after.query<{ party_member: boolean }>("SELECT party_member FROM users WHERE id = 'u1'")).rows[0].party_member
