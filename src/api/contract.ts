@@ -173,7 +173,7 @@ export interface MattersApi {
   /** Residents and elders (or a helper for them through forResident): a matter for their grid. */
   raiseMatter(draft: MatterDraft & OnBehalf, options?: WriteOptions): Promise<MatterView>
   listMyMatters(query?: PageQuery): Promise<Page<MatterView>>
-  /** Public matters of the caller's grid, without names; safety hazards first. */
+  /** Public matters of the caller's grid, without names; open ones first, safety hazards leading. */
   listPublicMatters(): Promise<MatterView[]>
   /** Grid workers: their grid's matters; staff: every grid's. Newest first, overdue marked. */
   listMattersToHandle(query?: PageQuery): Promise<Page<MatterView>>

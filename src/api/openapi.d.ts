@@ -2484,7 +2484,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Public matters of the caller's grid, without names: safety hazards first, then open ones, the most affected, the newest.
+         * Public matters of the caller's grid, without names: open ones first (safety hazards, then the most affected, the newest), then solved ones.
          * @description Any signed-in user; at most 100; empty without a grid.
          */
         get: {

@@ -353,7 +353,8 @@ export function joinRefusal(matter: Matter, viewer: MatterActor): RuleError | nu
 
 /** Neighbours' list: safety hazards first, then what is still open, then the most affected, newest first. */
 export function publicOrder(a: Matter, b: Matter): number {
-  const rank = (m: Matter) => [m.kind === '安全隐患' ? 0 : 1, m.status === 'confirmed' ? 1 : 0, -m.affected]
+  // Open before solved; among each, safety hazards first, then the most affected.
+  const rank = (m: Matter) => [m.status === 'confirmed' ? 1 : 0, m.kind === '安全隐患' ? 0 : 1, -m.affected]
   const [ra, rb] = [rank(a), rank(b)]
   for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return ra[i] - rb[i]
   return b.raisedAt.localeCompare(a.raisedAt) || b.id.localeCompare(a.id)

@@ -207,7 +207,7 @@ describe('我也遇到', () => {
     expect(joinRefusal({ ...raised(), status: 'confirmed' }, neighbour)?.message).toBe('这个事项已经解决了')
   })
 
-  it('lists safety hazards first, then what is open, the most affected, the newest', () => {
+  it('lists what is open first (safety hazards, then the most affected, the newest), then what is solved', () => {
     const m = (id: string, kind: string, status: MatterStatus, affected: number, day: string): Matter => ({
       ...raised(),
       id,
@@ -224,7 +224,8 @@ describe('我也遇到', () => {
       m('e', '环境卫生', 'submitted', 1, '22'),
       m('f', '物业管理', 'confirmed', 9, '23'),
     ]
-    expect(list.sort(publicOrder).map((x) => x.id)).toEqual(['d', 'b', 'c', 'e', 'a', 'f'])
+    // Open ones first (hazards, then the most affected, then the newest); solved ones after, in the same order.
+    expect(list.sort(publicOrder).map((x) => x.id)).toEqual(['d', 'c', 'e', 'a', 'b', 'f'])
   })
 })
 
