@@ -1,7 +1,7 @@
 /* Size budgets (npm run size). Reads the builds made by the test command:
  *   dist/weapp-api  weapp against a real API    main package ≤ 450 KB (floor 314 KB)
  *   dist/weapp      weapp with the embedded mock main package ≤ 2 MB (WeChat's limit)
- *   dist/h5-api     H5 against a real API        JS loaded by the home page ≤ 303 KB (floor 209 KB)
+ *   dist/h5-api     H5 against a real API        JS loaded by the home page ≤ 304 KB (floor 209 KB)
  * Each subpackage ≤ 150 KB. The weapp main package must hold nothing of wish/,
  * clinic/, jobs/, matters/, activity/, rooms/ or staff/ (optimizeMainPackage on): no Chinese phrase written only
  * in a subpackage's source may appear in it. Prints every figure, writes them to
@@ -21,8 +21,9 @@ const BUDGETS = {
   // 295 → 298 KB: the consent sheet (个人信息保护法) must be on the first screen of a first visit.
   // 298 → 300 KB: the API client every page shares gained photo uploads (Taro.uploadFile) and subscribe grants.
   // 300 → 309 KB when the one API client gained 有事先商量 and 调解预约 (issue 16), 志愿活动 and 功能室预约 (issue 17);
-  // back to 303 KB once each subpackage's calls loaded with it (src/api/calls/, 302.3 KB measured).
-  h5ApiHomeJs: 303 * KB,
+  // back to 303 KB once each subpackage's calls loaded with it (src/api/calls/, 302.3 KB measured);
+  // 304 KB with the summary's matters and mediation line, the new pages' routes and 在职党员 on 我的 (303.7 KB).
+  h5ApiHomeJs: 304 * KB,
 }
 
 const root = path.join(__dirname, '..', '..')
