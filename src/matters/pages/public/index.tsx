@@ -35,12 +35,14 @@ export default function PublicMatters() {
 
   return (
     <PageRoot>
-      <Action className="btn--primary btn--block" onClick={() => open(ROUTES.matterRaise)}>
-        我要说事
-      </Action>
-      <Action className="btn--plain btn--block" onClick={() => open(ROUTES.meetings)}>
-        网格议事会决议
-      </Action>
+      <View className="actions">
+        <Action className="btn--primary btn--block" onClick={() => open(ROUTES.matterRaise)}>
+          我要说事
+        </Action>
+        <Action className="btn--plain btn--block" onClick={() => open(ROUTES.meetings)}>
+          网格议事会决议
+        </Action>
+      </View>
       {notice && (
         <View className="notice notice--error" role="alert">
           <Text>{notice}</Text>
