@@ -236,10 +236,24 @@ export function cancelledByClosure(closure: Closure, bookings: RoomBooking[], no
     .map((b) => ({ ...b, status: 'cancelled' as const, cancelledAt: toChinaIso(now), cancelReason: closure.reason }))
 }
 
-/** "周三 09:00–18:00" lines for a room's card. */
+/**
+ * A room's opening hours as few lines as read aloud: "每天 09:00–21:00", or
+ * runs of days alike from Monday, "周一至周五 09:00–17:30", "周六、周日 不开放".
+ */
 export function describeHoursOf(room: Pick<Room, 'hours'>): string[] {
   const names = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
-  return [1, 2, 3, 4, 5, 6, 0].map((d) => `${names[d]} ${room.hours[d] ? `${room.hours[d]!.open}–${room.hours[d]!.close}` : '不开放'}`)
+  const week = [1, 2, 3, 4, 5, 6, 0]
+  const hoursOf = (d: number) => (room.hours[d] ? `${room.hours[d]!.open}–${room.hours[d]!.close}` : '不开放')
+  const runs: { days: number[]; hours: string }[] = []
+  for (const d of week) {
+    const last = runs[runs.length - 1]
+    if (last && last.hours === hoursOf(d)) last.days.push(d)
+    else runs.push({ days: [d], hours: hoursOf(d) })
+  }
+  if (runs.length === 1) return [`每天 ${runs[0].hours}`]
+  const daysOf = (days: number[]) =>
+    days.length === 1 ? names[days[0]] : days.length === 2 ? `${names[days[0]]}、${names[days[1]]}` : `${names[days[0]]}至${names[days[days.length - 1]]}`
+  return runs.map((r) => `${daysOf(r.days)} ${r.hours}`)
 }
 
 // 母婴室: short walk-in visits, shown to others as 空闲/使用中

@@ -7,6 +7,7 @@ import {
   checkInAtDoor,
   checkDoorCode,
   currentBooking,
+  describeHoursOf,
   doorCode,
   doorPayload,
   endVisit,
@@ -65,6 +66,14 @@ describe('opening hours and slots, in China time', () => {
     expect(refusal(() => book({ date: '2026-12-03', start: '09:00' })).message).toBe('只能预约今天起7天内的时段')
     expect(refusal(() => book({ date: '2026-11-25', start: '10:00' })).message).toBe('该时段已开始，不能预约')
     expect(book({ date: '2026-11-25', start: '11:00' }).status).toBe('booked')
+  })
+
+  it('reads the opening hours as runs of days alike, from Monday', () => {
+    expect(describeHoursOf(room)).toEqual(['周一至周五 09:00–12:00', '周六 08:30–11:30', '周日 不开放'])
+    const daily = { open: '09:00', close: '21:00' }
+    expect(describeHoursOf({ hours: [daily, daily, daily, daily, daily, daily, daily] })).toEqual(['每天 09:00–21:00'])
+    expect(describeHoursOf({ hours: [null, daily, daily, daily, daily, weekday, null] })).toEqual(['周一至周四 09:00–21:00', '周五 09:00–12:00', '周六、周日 不开放'])
+    expect(describeHoursOf({ hours: [daily, daily, weekday, daily, daily, daily, daily] })).toEqual(['周一 09:00–21:00', '周二 09:00–12:00', '周三至周日 09:00–21:00'])
   })
 })
 
