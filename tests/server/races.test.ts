@@ -5,7 +5,7 @@ import path from 'path'
 import { failureCount } from '../support/tally'
 import { freshPostgresUrl } from '../support/postgres'
 import { RACE_LIMITS, startServerProcess, type ServerProcess } from '../support/serverProcess'
-import { APPLICATION, PATIENT, CLINIC, WISH } from '../contract/drafts'
+import { ACTIVITY, APPLICATION, PATIENT, CLINIC, WISH } from '../contract/drafts'
 
 let servers: ServerProcess[] = []
 let keys = 0
@@ -35,6 +35,17 @@ async function demoToken(account: string): Promise<string> {
 /** Opens keep-alive connections to both servers first, so a burst arrives at once and not one handshake at a time. */
 async function warmUp(perServer: number): Promise<void> {
   await Promise.all(servers.flatMap((server) => Array.from({ length: perServer }, () => call(server, 'GET', '/meta', undefined, null))))
+}
+
+/** Signs in `count` new residents of grid DA0103 by phone, over both servers. */
+async function residentsByPhone(prefix: string, count: number): Promise<{ token: string; phone: string }[]> {
+  return Promise.all(
+    Array.from({ length: count }, async (_, i) => {
+      const phone = `${prefix}${String(i).padStart(4, '0')}`
+      const signed = await call(on(i), 'POST', '/auth/phone', { code: `phone:${phone}`, gridCode: 'DA0103' }, null)
+      return { token: signed.body.token!, phone }
+    }),
+  )
 }
 
 async function timed<T>(label: string, run: () => Promise<T>): Promise<T> {
@@ -121,5 +132,63 @@ describe('two server processes on one PostgreSQL', () => {
     expect(new Set(answers.map((a) => a.body.id)).size).toBe(1)
     const mine = await call(servers[1], 'GET', '/wishes/mine', undefined, elder)
     expect((mine.body.items as { id: string }[]).map((w) => w.id)).toEqual([answers[0].body.id])
+  })
+
+  it('counts 50 simultaneous 我也遇到 from one account once', async () => {
+    const elder = await demoToken('elder')
+    await warmUp(25)
+    const answers = await timed('50 我也遇到 from one account', () => Promise.all(Array.from({ length: 50 }, (_, i) => call(on(i), 'POST', '/matters/mt-seed-1/affected', {}, elder))))
+    expect(answers.filter((a) => a.status >= 300)).toEqual([])
+    const matter = await call(servers[1], 'GET', '/matters/mt-seed-1', undefined, elder)
+    expect([matter.body.affected, matter.body.affectedByMe]).toEqual([1, true])
+  })
+
+  it('books exactly 3 of 100 simultaneous mediation bookings of a 3-place slot', async () => {
+    const staff = await demoToken('staff')
+    const slot = await call(servers[0], 'POST', '/mediation/slots', { date: '2099-12-01', start: '09:00', end: '10:00', place: '法官工作站', capacity: 3 }, staff)
+    expect(slot.status).toBe(201)
+    const residents = await residentsByPhone('1370000', 100)
+    await warmUp(50)
+    const answers = await timed('100 mediation bookings of a 3-place slot', () =>
+      Promise.all(residents.map((r, i) => call(on(i), 'POST', `/mediation/slots/${slot.body.id}/bookings`, { name: `居民${i}`, phone: r.phone, description: '楼上邻居家漏水到我家，协商几次都没有结果' }, r.token))),
+    )
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(3)
+    expect(failureCount(answers, 409, 'CONFLICT')).toBe(97)
+    const booked = await call(servers[1], 'GET', `/mediation/slots/${slot.body.id}/bookings`, undefined, staff)
+    expect((booked.body as unknown as { status: string }[]).filter((b) => b.status === 'booked')).toHaveLength(3)
+  })
+
+  it('signs up exactly 20 of 100 simultaneous volunteers for a 20-place activity, 20 more waiting', async () => {
+    const staff = await demoToken('staff')
+    const activity = await call(servers[0], 'POST', '/activities', { ...ACTIVITY, date: '2099-12-05', deadline: '2099-12-04T18:00:00+08:00' }, staff)
+    expect(activity.status).toBe(201)
+    const people = await residentsByPhone('1380000', 100)
+    await warmUp(50)
+    const answers = await timed('100 sign-ups for a 20-place activity', () => Promise.all(people.map((p, i) => call(on(i), 'POST', `/activities/${activity.body.id}/signups`, {}, p.token))))
+    expect(answers.filter((a) => a.body.status === 'joined')).toHaveLength(20)
+    expect(answers.filter((a) => a.body.status === 'waiting')).toHaveLength(20)
+    expect(failureCount(answers, 409, 'CONFLICT')).toBe(60)
+    const roster = await call(servers[1], 'GET', `/activities/${activity.body.id}/roster`, undefined, staff)
+    expect([(roster.body.activity as { placesLeft: number }).placesLeft, (roster.body.signUps as unknown[]).length]).toEqual([0, 40])
+  })
+
+  it('books a room hour up to its capacity and no further under 50 simultaneous bookings', async () => {
+    // The first bookable hour of the 棋牌室 in the coming days (the server runs on the real clock).
+    const slotsOf = async (day: number) => {
+      const date = new Date(Date.now() + 8 * 3600_000 + day * 86400_000).toISOString().slice(0, 10)
+      return (await call(servers[0], 'GET', `/rooms/m2/slots?date=${date}`, undefined, null)).body as unknown as { date: string; start: string; placesLeft: number; bookable: boolean }[]
+    }
+    let hour: { date: string; start: string; placesLeft: number } | undefined
+    for (let day = 1; !hour && day <= 6; day++) hour = (await slotsOf(day)).find((s) => s.bookable)
+    expect(hour).toBeDefined()
+    const people = await residentsByPhone('1360000', 50)
+    await warmUp(25)
+    const answers = await timed(`50 bookings of one room hour (${hour!.placesLeft} places)`, () =>
+      Promise.all(people.map((p, i) => call(on(i), 'POST', '/rooms/m2/bookings', { date: hour!.date, start: hour!.start }, p.token))),
+    )
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(hour!.placesLeft)
+    expect(failureCount(answers, 409, 'CONFLICT')).toBe(50 - hour!.placesLeft)
+    const after = (await call(servers[1], 'GET', `/rooms/m2/slots?date=${hour!.date}`, undefined, null)).body as unknown as { start: string; placesLeft: number }[]
+    expect(after.find((s) => s.start === hour!.start)?.placesLeft).toBe(0)
   })
 })
