@@ -13,7 +13,7 @@ import type { Route } from '../router'
 import type { Keyed, Repository, Scan } from '../store'
 import { viewsOfBookings } from './clinics'
 import { signUpsOf, withdrawSignUpsOf } from './activities'
-import { cancelRoomBookingsOf, roomBookingsOf } from './rooms'
+import { releaseRoomsOf, roomBookingsOf } from './rooms'
 import { viewOfApplication } from './jobs'
 import { withPhotoLinks } from './photos'
 import { actorOf } from './wishes'
@@ -104,7 +104,7 @@ export const myDataRoutes: Route[] = [
       }
       await withdrawSignUpsOf(repo, me.id, now)
       await repo.deleteCertificatesOf(me.id)
-      await cancelRoomBookingsOf(repo, me.id, now)
+      await releaseRoomsOf(repo, me.id, now)
       // Photos of the person's wishes and their own uploads: rows now, files once this is committed.
       const photoIds = await repo.deletePhotosOf(me.id, [...ownWishes.map((w) => w.id), ...ownMatters])
       ctx.afterCommit(async () => {

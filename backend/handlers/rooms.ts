@@ -61,10 +61,15 @@ export async function roomBookingsOf(repo: Repository, accountId: string, now: n
     .sort((a, b) => `${b.date}${b.start}`.localeCompare(`${a.date}${a.start}`))
 }
 
-/** 注销账号: every booking of an hour yet to start is cancelled. */
-export async function cancelRoomBookingsOf(repo: Repository, accountId: string, now: number): Promise<void> {
+/** 注销账号: every booking of an hour yet to start is cancelled, and a walk-in visit in progress ends, so the room shows free at once. */
+export async function releaseRoomsOf(repo: Repository, accountId: string, now: number): Promise<void> {
   for (const b of await repo.listRoomBookingsOfAccount(accountId)) {
     if (b.status === 'booked' && slotStartsAt(b) > now) await repo.updateRoomBooking({ ...b, status: 'cancelled', cancelledAt: toChinaIso(now) })
+  }
+  for (const room of (await repo.listRooms()).filter((r) => r.walkIn)) {
+    for (const visit of await repo.listOpenVisitsOfRoom(room.id, now)) {
+      if (visit.accountId === accountId && isVisitActive(visit, now)) await repo.updateVisit(endVisit(visit, now))
+    }
   }
 }
 

@@ -182,15 +182,19 @@ describe.each(TARGETS)('room contract: $name', (kind) => {
 })
 
 describe.each(TARGETS)('room bookings and 注销账号: $name', (kind) => {
-  it('lists them in 个人信息, and 注销账号 cancels those yet to start, freeing the place', async () => {
+  it('lists them in 个人信息, and 注销账号 cancels those yet to start and ends a 母婴室 visit, freeing the places', async () => {
     clock = T0
     const t = await kind.start({ now })
     try {
       const elder = await clientAs(t, 'elder')
       const booking = await elder.bookRoom('m1', { date: '2026-11-26', start: '09:00' })
       expect((await elder.getMyData()).roomBookings.map((b) => [b.id, b.room.name])).toEqual([[booking.id, '乒乓室']])
+      await elder.startRoomVisit('m4')
+      const anyone = await clientAs(t, null)
+      expect((await anyone.getRoom('m4')).inUse).toBe(1)
       await elder.closeMyAccount()
-      expect((await (await clientAs(t, null)).listRoomSlots('m1', '2026-11-26'))[0].placesLeft).toBe(1)
+      expect((await anyone.listRoomSlots('m1', '2026-11-26'))[0].placesLeft).toBe(1)
+      expect((await anyone.getRoom('m4')).inUse).toBe(0)
     } finally {
       await t.close()
     }
