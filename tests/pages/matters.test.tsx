@@ -122,6 +122,33 @@ describe('handling a matter', () => {
   })
 })
 
+describe('merging a duplicate', () => {
+  it('lets staff find the grid’s matters after a failed try and merge the duplicate into the one kept', async () => {
+    await signIn('resident')
+    const duplicate = await mattersApi.raiseMatter({ kind: '安全隐患', text: '2栋楼道的灯还是坏的，晚上看不见台阶', building: '友谊路9号2栋', unit: '1单元', public: true })
+    await signIn('staff')
+    const list = jest.spyOn(mattersApi, 'listMattersToHandle').mockRejectedValueOnce(new ApiError('NETWORK'))
+    const merge = jest.spyOn(mattersApi, 'mergeMatter')
+    const { container, testUtils } = await mountPage(MatterDetail, { path: '/matters/pages/detail/index', params: { id: duplicate.id } })
+    await testUtils.queries.waitForQueryByText('合并重复事项', undefined, { timeout: 3000 })
+    testUtils.fireEvent.click(button(container, '找本网格的同类事项'))
+    await testUtils.queries.waitForQueryByText('同类事项没有加载出来，请检查网络后再点一次', undefined, { timeout: 3000 })
+    testUtils.fireEvent.click(button(container, '找本网格的同类事项'))
+    const kept = '2栋楼道的灯坏了一个星期，晚上下楼看不见台阶'
+    await testUtils.queries.waitForQuerySelector(`button[aria-label="合并到：${kept}"]`, { timeout: 3000 })
+    expect(container.textContent).not.toContain('同类事项没有加载出来')
+    // Only the grid's other matters are offered, never the matter itself.
+    expect(container.querySelector(`button[aria-label="合并到：${duplicate.text}"]`)).toBeNull()
+    testUtils.fireEvent.click(container.querySelector(`button[aria-label="合并到：${kept}"]`)!)
+    await testUtils.queries.waitForQueryByText('已合并，之后在保留的事项里办理', undefined, { timeout: 3000 })
+    expect(merge).toHaveBeenCalledWith(duplicate.id, 'mt-seed-1', expect.objectContaining({ idempotencyKey: expect.any(String) }))
+    expect(list).toHaveBeenCalledTimes(2)
+    expect(container.textContent).toContain('这件事和邻居反映的同一件事合并办理了')
+    expect(button(container, '查看合并后的事项')).toBeTruthy()
+    expect(container.textContent).not.toContain('找本网格的同类事项')
+  })
+})
+
 describe("neighbours' matters", () => {
   it('lists safety hazards first without names, and counts 我也遇到 once', async () => {
     await signIn('elder')

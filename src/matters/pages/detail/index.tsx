@@ -40,6 +40,7 @@ export default function MatterDetail() {
   }, [id])
   // Grid workers and staff: the grid's other matters this one may be merged into, loaded when asked.
   const [others, setOthers] = useState<MatterView[] | null>(null)
+  const [othersFailed, setOthersFailed] = useState(false)
   const [text, setText] = useState('')
   const [replyPhoto, setReplyPhoto] = useState<PhotoRef[]>([])
   const [flash, setFlash] = useState<string | null>(router.params.raised ? '已提交，网格员会在下一个工作日内受理' : null)
@@ -78,8 +79,13 @@ export default function MatterDetail() {
   const handles = actions.includes('note') || actions.includes('answer')
   const mayMerge = (user.role === 'staff' || (user.role === 'volunteer' && user.gridCode === matter.gridCode)) && matter.status !== 'merged' && matter.status !== 'confirmed'
   const findOthers = async () => {
-    const page = await mattersApi.listMattersToHandle({ limit: 50 })
-    setOthers(page.items.filter((m) => m.id !== matter.id && m.gridCode === matter.gridCode && m.status !== 'merged'))
+    setOthersFailed(false)
+    try {
+      const page = await mattersApi.listMattersToHandle({ limit: 50 })
+      setOthers(page.items.filter((m) => m.id !== matter.id && m.gridCode === matter.gridCode && m.status !== 'merged'))
+    } catch {
+      setOthersFailed(true)
+    }
   }
   const merge = (into: MatterView) =>
     submit(
@@ -199,6 +205,11 @@ export default function MatterDetail() {
         <View className="card" role="region" ariaLabel="合并重复事项">
           <Text className="card__title">合并重复事项</Text>
           <Text className="muted-line">同一件事有人重复反映时，把这件合并到要保留的那件：居民和“我也遇到”都会算到那件上。</Text>
+          {othersFailed && (
+            <Text className="field__error" role="alert">
+              同类事项没有加载出来，请检查网络后再点一次
+            </Text>
+          )}
           {!others && (
             <Action className="btn--plain" onClick={findOthers}>
               找本网格的同类事项
