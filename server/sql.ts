@@ -22,7 +22,14 @@ export function pgDatabase(url: string, max = 10): SqlDatabase {
     concurrent: true,
     async connect() {
       const client = await pool.connect()
-      const query = (text: string, params?: unknown[]) => client.query(text, params)
+      // Handlers may ask several things at once inside one transaction; a connection answers
+      // one query at a time, so they take turns here (pg's own queueing is deprecated).
+      let turn: Promise<unknown> = Promise.resolve()
+      const query = (text: string, params?: unknown[]) => {
+        const answer = turn.then(() => client.query(text, params))
+        turn = answer.catch(() => undefined)
+        return answer
+      }
       return { query: query as SqlConnection['query'], release: () => client.release() }
     },
     close: () => pool.end(),
