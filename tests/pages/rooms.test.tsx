@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro'
 import { api } from '../../src/api'
 import { roomsApi } from '../../src/api/rooms'
 import { inChina } from '../../src/domain/chinaTime'
@@ -57,11 +58,22 @@ describe('my room bookings', () => {
 })
 
 describe('checking in at the door', () => {
-  it('explains a short code, and six digits without a booking open now, beside the field, keeping what was typed and sending nothing', async () => {
+  it('offers no check-in without a booking, only the way to book', async () => {
     useSession.getState().signIn(await api.switchDemoAccount('elder'))
-    const checkIn = jest.spyOn(roomsApi, 'checkInToRoom')
+    const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' })
     const { container, testUtils } = await mountPage(MyRoomBookingsPage, { path: '/rooms/pages/mine/index' })
     await testUtils.queries.waitForQueryByText('还没有预约', undefined, { timeout: 3000 })
+    expect(container.querySelector('#room-door-code')).toBeNull()
+    testUtils.fireEvent.click(button(container, '去预约功能室'))
+    expect(navigate).toHaveBeenCalledWith(expect.objectContaining({ url: '/rooms/pages/list/index' }))
+  })
+
+  it('explains a short code, and six digits before the booking opens for check-in, beside the field, keeping what was typed and sending nothing', async () => {
+    useSession.getState().signIn(await api.switchDemoAccount('elder'))
+    await roomsApi.bookRoom('m2', { date: tomorrow().format('YYYY-MM-DD'), start: '15:00' })
+    const checkIn = jest.spyOn(roomsApi, 'checkInToRoom')
+    const { container, testUtils } = await mountPage(MyRoomBookingsPage, { path: '/rooms/pages/mine/index' })
+    await testUtils.queries.waitForQuerySelector('#room-door-code', { timeout: 3000 })
     typeInto(container, 'room-door-code', '12345')
     testUtils.fireEvent.click(button(container, '签到'))
     await testUtils.queries.waitForQueryByText('请扫描功能室门口屏幕上的二维码，或输入二维码下方的6位数字')

@@ -11,6 +11,7 @@ import { useLoaded } from '../../../components/useLoaded'
 import { useWriteKey } from '../../../components/useWriteKey'
 import { inChina } from '../../../domain/chinaTime'
 import { ROOM_BOOKING_LABEL, currentBooking, readDoorCode } from '../../../domain/rooms'
+import { ROUTES, open } from '../../../platform/navigation'
 import { canScan, scanQrCode } from '../../../platform/scan'
 import { ensureSignedIn } from '../../../stores/session'
 import '../../rooms.scss'
@@ -72,20 +73,30 @@ export default function MyRoomBookingsPage() {
           <Text>{message}</Text>
         </View>
       )}
-      <View className="card form" role="region" ariaLabel="到场签到">
-        <Text className="card__title">到场签到</Text>
-        {canScan && (
-          <Action className="btn--primary btn--block" onClick={scan}>
-            扫描门口二维码
+      {/* Checking in needs a booking still to be used; without one the box would only refuse. */}
+      {value?.bookings.some((b) => b.state === 'booked') && (
+        <View className="card form" role="region" ariaLabel="到场签到">
+          <Text className="card__title">到场签到</Text>
+          {canScan && (
+            <Action className="btn--primary btn--block" onClick={scan}>
+              扫描门口二维码
+            </Action>
+          )}
+          <Field id="room-door-code" label="门口屏幕上的6位签到码" type="digit" placeholder="6位数字" value={code} error={codeError} onChange={setCode} onConfirm={() => checkIn(code)} />
+          <Action className={canScan ? 'btn--plain btn--block' : 'btn--primary btn--block'} onClick={() => checkIn(code)}>
+            签到
           </Action>
-        )}
-        <Field id="room-door-code" label="门口屏幕上的6位签到码" type="digit" placeholder="6位数字" value={code} error={codeError} onChange={setCode} onConfirm={() => checkIn(code)} />
-        <Action className={canScan ? 'btn--plain btn--block' : 'btn--primary btn--block'} onClick={() => checkIn(code)}>
-          签到
-        </Action>
-      </View>
+        </View>
+      )}
       {!value && <Loading error={error} onRetry={reload} />}
-      {value && value.bookings.length === 0 && <View className="muted center">还没有预约</View>}
+      {value && value.bookings.length === 0 && (
+        <View className="card center">
+          <Text className="muted">还没有预约</Text>
+          <Action className="btn--primary btn--block" onClick={() => open(ROUTES.rooms)}>
+            去预约功能室
+          </Action>
+        </View>
+      )}
       {value?.bookings.map((b) => (
         <View key={b.id} className="card">
           <CardHead>
