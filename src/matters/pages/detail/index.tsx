@@ -206,9 +206,9 @@ export default function MatterDetail() {
           <Text className="card__title">合并重复事项</Text>
           <Text className="muted-line">同一件事有人重复反映时，把这件合并到要保留的那件：居民和“我也遇到”都会算到那件上。</Text>
           {othersFailed && (
-            <Text className="field__error" role="alert">
+            <View className="field__error" role="alert">
               同类事项没有加载出来，请检查网络后再点一次
-            </Text>
+            </View>
           )}
           {!others && (
             <Action className="btn--plain" onClick={findOthers}>
