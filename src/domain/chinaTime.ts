@@ -19,3 +19,8 @@ export function inChina(moment: Date | number | string = Date.now()): Dayjs {
 export function toChinaIso(moment: Date | number | string): string {
   return inChina(moment).format('YYYY-MM-DDTHH:mm:ssZ')
 }
+
+/** "12月3日 周四": a China calendar date (YYYY-MM-DD) as people read it. */
+export function describeChinaDate(date: string): string {
+  return inChina(`${date}T12:00:00+08:00`).format('M月D日 ddd')
+}

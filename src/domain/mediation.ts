@@ -5,7 +5,7 @@
  * the outcome. Times are China wall-clock times.
  */
 import { CHINA_OFFSET_MINUTES } from './chinaClock'
-import { toChinaIso } from './chinaTime'
+import { describeChinaDate, toChinaIso } from './chinaTime'
 import type { ActedBy } from './onBehalf'
 import { RuleError, assertValid } from './rules'
 import { checkNumber, checkPhone, checkText, collectErrors, normalisePhone, type FieldErrors } from './validation'
@@ -64,6 +64,11 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/
 
 /** The instant a slot starts: its China date and time. */
+/** "12月3日 周四 09:00–11:00": a slot as people read it. */
+export function slotLabel(slot: Pick<MediationSlot, 'date' | 'start' | 'end'>): string {
+  return `${describeChinaDate(slot.date)} ${slot.start}–${slot.end}`
+}
+
 export function slotStartsAt(slot: Pick<MediationSlot, 'date' | 'start'>): number {
   return Date.parse(`${slot.date}T${slot.start}:00Z`) - CHINA_OFFSET_MINUTES * 60_000
 }

@@ -104,6 +104,14 @@ export function closureOver(closures: Closure[], slot: Pick<RoomBooking, 'date' 
   return closures.find((c) => Date.parse(c.from) < to && Date.parse(c.to) > from) ?? null
 }
 
+/** What an hour's line says beside its time: why it cannot be booked, or the places left. */
+export function slotStatusText(slot: { placesLeft: number; closedReason: string | null; bookable: boolean }): string {
+  if (slot.closedReason) return `暂停开放：${slot.closedReason}`
+  if (slot.placesLeft === 0) return '已约满'
+  // Places left yet not bookable: the hour has begun (the server says bookable only before the start).
+  return slot.bookable ? `剩余${slot.placesLeft}个名额` : '已开始，不能预约'
+}
+
 export function placesLeft(room: Room, bookings: RoomBooking[], slot: Pick<RoomBooking, 'date' | 'start'>): number {
   return Math.max(0, room.capacity - bookings.filter((b) => holdsPlace(b) && b.date === slot.date && b.start === slot.start).length)
 }

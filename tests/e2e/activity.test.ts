@@ -207,8 +207,10 @@ describe('功能室 in 长辈模式', () => {
       // Staff close the room 15:30–17:30 for a repair.
       await switchAccount(page, env.site, '切换为工作人员刘芳')
       root = await openPage(page, env.site, '/rooms/pages/detail/index?id=m2')
-      await root.locator('#closure-from').fill(`${day} 15:30`)
-      await root.locator('#closure-to').fill(`${day} 17:30`)
+      await root.locator('#closure-from-date').fill(day)
+      await root.locator('#closure-from-time').fill('15:30')
+      await root.locator('#closure-to-date').fill(day)
+      await root.locator('#closure-to-time').fill('17:30')
       await root.locator('#closure-reason').fill('空调维修')
       await root.getByRole('button', { name: '暂停开放并取消受影响的预约' }).click()
       await root.getByText('已暂停开放，取消了1个预约，预约人会看到原因').waitFor()

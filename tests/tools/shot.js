@@ -1,5 +1,6 @@
 /* Screenshots of the H5 pages, normal and 长辈模式, for a person to look at:
- *   npm run shots [-- dist/h5 .tmp/shots]   (build first: npm run build:h5) */
+ *   npm run shots [-- dist/h5 .tmp/shots]   (build first: npm run build:h5)
+ * SHOT_HEIGHT=2400 makes the window taller, to see a long page whole (its content scrolls inside the page, not the window). */
 const fs = require('fs')
 const { chromium } = require('playwright-core')
 const { serveStatic } = require('./static-server')
@@ -35,6 +36,18 @@ const PAGES = [
   ['my-data', '/#/legal/pages/mydata/index'],
 ]
 
+/** Pages of the street office's staff (刘芳), shot after switching to her demo account. */
+const STAFF_PAGES = [
+  ['staff-matters', '/#/matters/pages/handle/index'],
+  ['staff-matter-detail', '/#/matters/pages/detail/index?id=mt-seed-1'],
+  ['staff-mediation', '/#/matters/pages/mediation-manage/index'],
+  ['staff-meeting-new', '/#/matters/pages/meeting-new/index'],
+  ['staff-activity-publish', '/#/activity/pages/publish/index'],
+  ['staff-activity-organiser', '/#/activity/pages/organiser/index?id=h1'],
+  ['staff-room-door', '/#/rooms/pages/door/index?id=m2'],
+  ['staff-room-detail', '/#/rooms/pages/detail/index?id=m2'],
+]
+
 async function main() {
   const dist = process.argv[2] || 'dist/h5'
   const out = process.argv[3] || '.tmp/shots'
@@ -46,7 +59,7 @@ async function main() {
   })
   try {
     for (const elder of [false, true]) {
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 } })
+      const context = await browser.newContext({ viewport: { width: 390, height: Number(process.env.SHOT_HEIGHT) || 844 } })
       const page = await context.newPage()
       // A first visit: the consent sheet over the card; then agree, as a resident would.
       await page.goto(`${server.url}/?g=DA0103`)
@@ -57,7 +70,7 @@ async function main() {
         await page.goto(`${server.url}/#/pages/me/index`)
         await page.getByRole('switch', { name: '长辈模式' }).click()
       }
-      for (const [name, path] of PAGES) {
+      const shoot = async (name, path) => {
         await page.goto(`${server.url}${path}`)
         await page.waitForSelector('.taro_page_stationed .page', { timeout: 15000 })
         await page.waitForTimeout(600)
@@ -65,6 +78,11 @@ async function main() {
         await page.screenshot({ path: file, fullPage: true })
         console.log(file)
       }
+      for (const [name, path] of PAGES) await shoot(name, path)
+      await page.goto(`${server.url}/#/pages/me/index`)
+      await page.locator('button[aria-label="切换为工作人员刘芳"]').click()
+      await page.getByText(/^已切换为/).waitFor()
+      for (const [name, path] of STAFF_PAGES) await shoot(name, path)
       await context.close()
     }
   } finally {

@@ -1,5 +1,5 @@
 import { chinaClock, chinaMinuteOfDay, chinaWeekday, describeChinaMoment, parseClock } from '../../src/domain/chinaClock'
-import { inChina, toChinaIso } from '../../src/domain/chinaTime'
+import { describeChinaDate, inChina, toChinaIso } from '../../src/domain/chinaTime'
 
 describe('China time', () => {
   it('reads the wall clock in UTC+8 whatever the machine zone', () => {
@@ -9,6 +9,11 @@ describe('China time', () => {
     expect(chinaWeekday(moment)).toBe(4)
     expect(chinaMinuteOfDay(moment)).toBe(30)
     expect(inChina(moment).format('dddd')).toBe('星期四')
+  })
+
+  it('reads a China calendar date with its weekday, whatever the machine zone', () => {
+    expect(describeChinaDate('2026-11-26')).toBe('11月26日 周四')
+    expect(describeChinaDate('2027-01-01')).toBe('1月1日 周五')
   })
 
   it('parses ISO strings with any offset to the same instant', () => {

@@ -1,4 +1,4 @@
-import { bookMediation, cancelDeadline, cancelMediation, recordOutcome, slotStartsAt, validateSlotDraft, type MediationSlot } from '../../src/domain/mediation'
+import { bookMediation, cancelDeadline, cancelMediation, recordOutcome, slotLabel, slotStartsAt, validateSlotDraft, type MediationSlot } from '../../src/domain/mediation'
 import { refusal } from '../support/refusal'
 
 const at = (iso: string) => Date.parse(`${iso}+08:00`)
@@ -11,6 +11,11 @@ describe('mediation slots', () => {
   it('start on the China clock whatever the zone', () => {
     expect(slotStartsAt(slot)).toBe(at('2026-11-27T09:00:00'))
     expect(new Date(slotStartsAt({ date: '2026-11-27', start: '00:30' })).toISOString()).toBe('2026-11-26T16:30:00.000Z')
+  })
+
+  it('read as a day, its weekday and the hours, whatever the zone', () => {
+    expect(slotLabel(slot)).toBe('11月27日 周五 09:00–10:00')
+    expect(slotLabel({ date: '2026-12-03', start: '00:00', end: '01:00' })).toBe('12月3日 周四 00:00–01:00')
   })
 
   it('name every bad field of a new slot', () => {

@@ -16,6 +16,7 @@ import {
   pauseOf,
   startVisit,
   readDoorCode,
+  slotStatusText,
   slotsOf,
   stateOf,
   validateClosure,
@@ -74,6 +75,15 @@ describe('opening hours and slots, in China time', () => {
     expect(describeHoursOf({ hours: [daily, daily, daily, daily, daily, daily, daily] })).toEqual(['每天 09:00–21:00'])
     expect(describeHoursOf({ hours: [null, daily, daily, daily, daily, weekday, null] })).toEqual(['周一至周四 09:00–21:00', '周五 09:00–12:00', '周六、周日 不开放'])
     expect(describeHoursOf({ hours: [daily, daily, weekday, daily, daily, daily, daily] })).toEqual(['周一 09:00–21:00', '周二 09:00–12:00', '周三至周日 09:00–21:00'])
+  })
+})
+
+describe('an hour as listed', () => {
+  it('says why it cannot be booked, before the places left', () => {
+    expect(slotStatusText({ placesLeft: 3, closedReason: null, bookable: true })).toBe('剩余3个名额')
+    expect(slotStatusText({ placesLeft: 0, closedReason: null, bookable: false })).toBe('已约满')
+    expect(slotStatusText({ placesLeft: 3, closedReason: null, bookable: false })).toBe('已开始，不能预约')
+    expect(slotStatusText({ placesLeft: 4, closedReason: '空调维修', bookable: false })).toBe('暂停开放：空调维修')
   })
 })
 

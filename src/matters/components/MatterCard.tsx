@@ -4,6 +4,7 @@ import type { MatterView } from '../../api'
 import { CardHead } from '../../components/CardHead'
 import { describeChinaMoment } from '../../domain/chinaClock'
 import { MATTER_STATUS_LABEL, OVERDUE_LABEL } from '../../domain/matters'
+import { Facts } from '../../components/Facts'
 
 /** Where a matter is, as people say it: 友谊路9号3栋 2单元. */
 export const whereOf = (m: Pick<MatterView, 'building' | 'unit'>) => [m.building, m.unit].filter(Boolean).join(' ')
@@ -27,11 +28,10 @@ export function MatterCard({ matter, children }: { matter: MatterView; children?
         <MatterBadges matter={matter} />
       </CardHead>
       <Text>{matter.text}</Text>
-      <Text className="matter-item__meta">
-        {whereOf(matter)} · {describeChinaMoment(matter.raisedAt)}提出
-        {matter.ownerName ? ` · ${matter.ownerName}` : ''}
-        {matter.affected > 0 ? ` · ${matter.affected}位邻居也遇到` : ''}
-      </Text>
+      <Facts
+        className="matter-item__meta"
+        items={[whereOf(matter), `${describeChinaMoment(matter.raisedAt)}提出`, matter.ownerName, matter.affected > 0 && `${matter.affected}位邻居也遇到`]}
+      />
       {children && <View className="row">{children}</View>}
     </View>
   )

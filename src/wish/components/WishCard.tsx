@@ -7,6 +7,7 @@ import { inChina } from '../../domain/chinaTime'
 import { WISH_STATUS_LABEL } from '../../domain/wish'
 import { CardHead } from '../../components/CardHead'
 import { ROUTES } from '../../platform/navigation'
+import { Facts } from '../../components/Facts'
 
 export function StatusBadge({ status }: { status: WishSummary['effectiveStatus'] }) {
   return <Text className={`badge status--${status}`}>{WISH_STATUS_LABEL[status]}</Text>
@@ -21,9 +22,7 @@ export function WishCard({ wish, children }: { wish: WishSummary; children?: Rea
         <Text className="wish-item__title">{wish.title}</Text>
         <StatusBadge status={wish.effectiveStatus} />
       </CardHead>
-      <Text className="wish-item__meta">
-        {wish.category} · {wish.address.building} · {inChina(wish.createdAt).format('M月D日 HH:mm')}发布
-      </Text>
+      <Facts className="wish-item__meta" items={[wish.category, wish.address.building, `${inChina(wish.createdAt).format('M月D日 HH:mm')}发布`]} />
       <Text>{wish.description}</Text>
       <View className="row">
         <Action className="btn--plain" label={`查看详情：${wish.title}`} onClick={open}>

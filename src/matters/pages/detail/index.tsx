@@ -27,6 +27,7 @@ import { ensureSignedIn } from '../../../stores/session'
 import { MatterBadges, whereOf } from '../../components/MatterCard'
 import { whenOf } from '../../components/MeetingParts'
 import '../../matters.scss'
+import { Facts } from '../../../components/Facts'
 
 const EVENT_LABEL: Record<MatterEvent['action'], string> = { ...MATTER_ACTION_LABEL, raise: '提出事项', note: '办理进展', answer: '答复', merge: '合并办理' }
 
@@ -116,9 +117,7 @@ export default function MatterDetail() {
         </View>
         <MatterBadges matter={matter} />
         <Text>{matter.text}</Text>
-        <Text className="matter-item__meta">
-          {whereOf(matter)} · {describeChinaMoment(matter.raisedAt)}提出{matter.ownerName ? ` · ${matter.ownerName}` : ''}
-        </Text>
+        <Facts className="matter-item__meta" items={[whereOf(matter), `${describeChinaMoment(matter.raisedAt)}提出`, matter.ownerName]} />
         {matter.actedBy && <Text className="muted-line">{describeActedBy(matter.actedBy)}</Text>}
         {matter.handler && <Text>受理网格员：{matter.handler.name}</Text>}
         {matter.photos && matter.photos.length > 0 && (

@@ -3,13 +3,14 @@ import { useState } from 'react'
 import { toApiError, type MediationBookingView, type MediationOutcome, type MediationSlotDraft } from '../../../api'
 import { mattersApi } from '../../../api/matters'
 import { Action } from '../../../components/Action'
+import { Facts } from '../../../components/Facts'
 import { Field } from '../../../components/Field'
 import { LoadingPage } from '../../../components/Loading'
 import { PageRoot } from '../../../components/PageRoot'
 import { useFormSubmit } from '../../../components/useFormSubmit'
 import { useLoaded } from '../../../components/useLoaded'
 import { useWriteKey } from '../../../components/useWriteKey'
-import { MEDIATION_PLACE_RULE, OUTCOMES, validateSlotDraft } from '../../../domain/mediation'
+import { MEDIATION_PLACE_RULE, OUTCOMES, slotLabel, validateSlotDraft } from '../../../domain/mediation'
 import { ensureSignedIn } from '../../../stores/session'
 import '../../matters.scss'
 
@@ -71,13 +72,9 @@ export default function MediationManage() {
       )}
       {slots.map((s) => (
         <View key={s.id} className="card matter-item">
-          <Text className="card__title">
-            {s.date} {s.start}–{s.end}
-          </Text>
-          <Text className="matter-item__meta">
-            {s.place} · 共{s.capacity}个名额，余{s.placesLeft}个
-          </Text>
-          <Action className="btn--plain" label={`预约名单：${s.date} ${s.start}`} onClick={() => show(s.id)}>
+          <Text className="card__title">{slotLabel(s)}</Text>
+          <Facts className="matter-item__meta" items={[s.place, `共${s.capacity}个名额`, `余${s.placesLeft}个`]} />
+          <Action className="btn--plain" label={`预约名单：${slotLabel(s)}`} onClick={() => show(s.id)}>
             预约名单
           </Action>
           {open?.slotId === s.id && open.bookings.length === 0 && <Text className="muted-line">还没有人预约</Text>}

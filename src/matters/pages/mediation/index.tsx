@@ -11,12 +11,11 @@ import { useFormSubmit } from '../../../components/useFormSubmit'
 import { useLoaded } from '../../../components/useLoaded'
 import { useWriteKey } from '../../../components/useWriteKey'
 import { describeChinaMoment } from '../../../domain/chinaClock'
-import { CANCEL_HOURS, MEDIATION_DESCRIPTION_RULE, MEDIATION_NAME_RULE, validateMediationDraft } from '../../../domain/mediation'
+import { CANCEL_HOURS, MEDIATION_DESCRIPTION_RULE, MEDIATION_NAME_RULE, slotLabel, validateMediationDraft } from '../../../domain/mediation'
 import { ensureSignedIn } from '../../../stores/session'
 import { StationRoster } from '../../components/StationRoster'
 import '../../matters.scss'
 
-const slotLabel = (s: Pick<MediationSlotView, 'date' | 'start' | 'end'>) => `${s.date.slice(5).replace('-', '月')}日 ${s.start}–${s.end}`
 const placesOf = (s: Pick<MediationSlotView, 'placesLeft'>) => (s.placesLeft ? `余${s.placesLeft}个名额` : '已约满')
 
 /** 调解预约: a place at the judges' station, the dispute told privately; my bookings with cancel and the outcome. */

@@ -10,13 +10,12 @@ import { PageRoot } from '../../../components/PageRoot'
 import { Picture } from '../../../components/Picture'
 import { useLoaded } from '../../../components/useLoaded'
 import { useWriteKey } from '../../../components/useWriteKey'
-import { inChina } from '../../../domain/chinaTime'
-import { bookableDays, occupancyText, validateClosure } from '../../../domain/rooms'
+import { describeChinaDate, inChina } from '../../../domain/chinaTime'
+import { bookableDays, occupancyText, slotStatusText, validateClosure } from '../../../domain/rooms'
 import { ROUTES, open } from '../../../platform/navigation'
 import { ensureSignedIn, useSession } from '../../../stores/session'
 import '../../rooms.scss'
 
-const dayLabel = (date: string) => inChina(`${date}T12:00:00+08:00`).format('M月D日 ddd')
 
 /** A room's hours for a day (today and the next 7): 预约 a free hour; staff close it for a time. */
 export default function RoomDetail() {
@@ -31,7 +30,11 @@ export default function RoomDetail() {
   const visit = useLoaded(async () => (signedIn && !staff ? (await roomsApi.getMyRoomVisit(id)).visit : null), [id, signedIn, staff])
   const [message, setMessage] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const [closure, setClosure] = useState({ from: '', to: '', reason: '' })
+  // Dates and times from the phone's pickers; both days start as today, the usual case.
+  const [closure, setClosure] = useState(() => {
+    const today = inChina(Date.now()).format('YYYY-MM-DD')
+    return { fromDate: today, fromTime: '', toDate: today, toTime: '', reason: '' }
+  })
   const [closureErrors, setClosureErrors] = useState<Record<string, string>>({})
 
   if (!room.value) return <LoadingPage error={room.error} onRetry={room.reload} />
@@ -44,7 +47,7 @@ export default function RoomDetail() {
       await ensureSignedIn()
       await roomsApi.bookRoom(id, { date, start }, { idempotencyKey: writeKey.keyFor(`book:${date}:${start}`) })
       writeKey.succeeded(`book:${date}:${start}`)
-      setMessage(`已预约 ${dayLabel(date)} ${start}，请按时到场扫码签到`)
+      setMessage(`已预约 ${describeChinaDate(date)} ${start}，请按时到场扫码签到`)
       slots.reload()
     } catch (failure) {
       setMessage(toApiError(failure).message)
@@ -75,8 +78,8 @@ export default function RoomDetail() {
   }
 
   async function close() {
-    // Typed as "2026-11-26 14:00": sent with China's offset.
-    const draft = { from: `${closure.from.trim().replace(' ', 'T')}:00+08:00`, to: `${closure.to.trim().replace(' ', 'T')}:00+08:00`, reason: closure.reason }
+    // Picked as China dates and times: sent with China's offset.
+    const draft = { from: `${closure.fromDate}T${closure.fromTime}:00+08:00`, to: `${closure.toDate}T${closure.toTime}:00+08:00`, reason: closure.reason }
     const errors = validateClosure(draft, Date.now())
     setClosureErrors(errors)
     if (Object.keys(errors).length) return
@@ -139,7 +142,7 @@ export default function RoomDetail() {
           <View className="choice" role="radiogroup" ariaLabel="日期">
             {days.map((d) => (
               <Action key={d} className={`choice__item ${d === date ? 'choice__item--on' : ''}`} pressed={d === date} onClick={() => setDate(d)}>
-                {dayLabel(d)}
+                {describeChinaDate(d)}
               </Action>
             ))}
           </View>
@@ -152,7 +155,7 @@ export default function RoomDetail() {
                   <Text className="room-slot__time">
                     {s.start}–{s.end}
                   </Text>
-                  <View className="room__meta">{s.closedReason ? `暂停开放：${s.closedReason}` : s.placesLeft > 0 ? `剩余${s.placesLeft}个名额` : '已约满'}</View>
+                  <View className="room__meta">{slotStatusText(s)}</View>
                 </View>
                 {!staff && s.bookable && (
                   <Action className="btn--primary" disabled={busy} label={`预约 ${s.start}–${s.end}`} onClick={() => book(s.start)}>
@@ -172,8 +175,14 @@ export default function RoomDetail() {
       {staff && (
         <View className="card form" role="region" ariaLabel="暂停开放">
           <Text className="card__title">暂停开放（维修、活动）</Text>
-          <Field id="closure-from" label="开始" placeholder="如 2026-11-26 14:00" required value={closure.from} error={closureErrors.from} onChange={(v) => setClosure({ ...closure, from: v })} />
-          <Field id="closure-to" label="结束" placeholder="如 2026-11-26 17:00" required value={closure.to} error={closureErrors.to} onChange={(v) => setClosure({ ...closure, to: v })} />
+          <View className="row row--fields">
+            <Field id="closure-from-date" label="开始日期" required type="date" value={closure.fromDate} onChange={(v) => setClosure({ ...closure, fromDate: v })} />
+            <Field id="closure-from-time" label="开始时间" required type="time" value={closure.fromTime} error={closureErrors.from} onChange={(v) => setClosure({ ...closure, fromTime: v })} />
+          </View>
+          <View className="row row--fields">
+            <Field id="closure-to-date" label="结束日期" required type="date" value={closure.toDate} onChange={(v) => setClosure({ ...closure, toDate: v })} />
+            <Field id="closure-to-time" label="结束时间" required type="time" value={closure.toTime} error={closureErrors.to} onChange={(v) => setClosure({ ...closure, toTime: v })} />
+          </View>
           <Field id="closure-reason" label="原因（预约人会看到）" required value={closure.reason} error={closureErrors.reason} onChange={(v) => setClosure({ ...closure, reason: v })} />
           <Action className="btn--primary btn--block" onClick={close}>
             暂停开放并取消受影响的预约

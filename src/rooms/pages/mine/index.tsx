@@ -9,7 +9,7 @@ import { Loading } from '../../../components/Loading'
 import { PageRoot } from '../../../components/PageRoot'
 import { useLoaded } from '../../../components/useLoaded'
 import { useWriteKey } from '../../../components/useWriteKey'
-import { inChina } from '../../../domain/chinaTime'
+import { describeChinaDate } from '../../../domain/chinaTime'
 import { ROOM_BOOKING_LABEL, currentBooking, readDoorCode } from '../../../domain/rooms'
 import { ROUTES, open } from '../../../platform/navigation'
 import { canScan, scanQrCode } from '../../../platform/scan'
@@ -104,7 +104,7 @@ export default function MyRoomBookingsPage() {
             <Text className="badge">{ROOM_BOOKING_LABEL[b.state]}</Text>
           </CardHead>
           <Text>
-            {inChina(`${b.date}T12:00:00+08:00`).format('M月D日 ddd')} {b.start}–{b.end}
+            {describeChinaDate(b.date)} {b.start}–{b.end}
           </Text>
           {b.cancelReason && <Text className="room__meta">工作人员已取消：{b.cancelReason}</Text>}
           {b.state === 'booked' && (

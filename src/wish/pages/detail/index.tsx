@@ -15,6 +15,7 @@ import { WishActions } from './WishActions'
 import '../../wish.scss'
 import { describeActedBy } from '../../../domain/onBehalf'
 import { CardHead } from '../../../components/CardHead'
+import { Facts } from '../../../components/Facts'
 
 const EVENT_LABEL: Record<WishEvent['action'], string> = {
   ...WISH_ACTION_LABEL,
@@ -82,9 +83,7 @@ export default function WishDetail() {
           </View>
           <StatusBadge status={wish.effectiveStatus} />
         </CardHead>
-        <Text className="wish-item__meta">
-          {wish.category} · {wish.ownerName} · {when(wish.createdAt)}发布
-        </Text>
+        <Facts className="wish-item__meta" items={[wish.category, wish.ownerName, `${when(wish.createdAt)}发布`]} />
         {wish.actedBy && <Text className="muted-line">{describeActedBy(wish.actedBy)}</Text>}
         <Text>{wish.description}</Text>
         {wish.preferredTime && <Text>希望时间：{wish.preferredTime}</Text>}
