@@ -109,7 +109,7 @@ export function slotStatusText(slot: { placesLeft: number; closedReason: string 
   if (slot.closedReason) return `暂停开放：${slot.closedReason}`
   if (slot.placesLeft === 0) return '已约满'
   // Places left yet not bookable: the hour has begun (the server says bookable only before the start).
-  return slot.bookable ? `剩余${slot.placesLeft}个名额` : '已开始，不能预约'
+  return slot.bookable ? `剩余${slot.placesLeft}个名额` : '已过预约时间'
 }
 
 export function placesLeft(room: Room, bookings: RoomBooking[], slot: Pick<RoomBooking, 'date' | 'start'>): number {

@@ -82,7 +82,7 @@ describe('an hour as listed', () => {
   it('says why it cannot be booked, before the places left', () => {
     expect(slotStatusText({ placesLeft: 3, closedReason: null, bookable: true })).toBe('剩余3个名额')
     expect(slotStatusText({ placesLeft: 0, closedReason: null, bookable: false })).toBe('已约满')
-    expect(slotStatusText({ placesLeft: 3, closedReason: null, bookable: false })).toBe('已开始，不能预约')
+    expect(slotStatusText({ placesLeft: 3, closedReason: null, bookable: false })).toBe('已过预约时间')
     expect(slotStatusText({ placesLeft: 4, closedReason: '空调维修', bookable: false })).toBe('暂停开放：空调维修')
   })
 })
