@@ -344,6 +344,8 @@ export function matterFor(matter: Matter, viewer: MatterActor, now: number, affe
 /** 我也遇到: on a public matter, by anyone of the grid who sees it but its owner, until it is solved. */
 export function joinRefusal(matter: Matter, viewer: MatterActor): RuleError | null {
   if (matterVisibility(matter, viewer) === 'none') return new RuleError('NOT_FOUND', '没有找到这个事项')
+  // The count tells the grid how many neighbours are affected: the street office's staff are not among them.
+  if (viewer.role === 'staff') return new RuleError('FORBIDDEN', '“我也遇到”是给本网格居民用的，工作人员不用点')
   if (matter.ownerId === viewer.id) return new RuleError('CONFLICT', '这是你自己提出的事项')
   if (!matter.public || PRIVATE_KINDS.includes(matter.kind)) return new RuleError('CONFLICT', '不公开的事项不能点“我也遇到”')
   if (matter.status === 'confirmed') return new RuleError('CONFLICT', '这个事项已经解决了')

@@ -193,8 +193,8 @@ describe.each(TARGETS)('matters contract: $name', (kind) => {
       'accept private': { owner: 'FORBIDDEN', neighbour: 'FORBIDDEN', worker: 'ok', staff: 'CONFLICT', outsider: 'FORBIDDEN', anonymous: 'UNAUTHORIZED' },
       // Not answered yet: even its owner may not confirm it.
       'confirm public': { owner: 'CONFLICT', neighbour: 'FORBIDDEN', worker: 'FORBIDDEN', staff: 'FORBIDDEN', outsider: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
-      '我也遇到 public': { owner: 'CONFLICT', neighbour: 'ok', worker: 'ok', staff: 'ok', outsider: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
-      '我也遇到 private': { owner: 'CONFLICT', neighbour: 'NOT_FOUND', worker: 'CONFLICT', staff: 'CONFLICT', outsider: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
+      '我也遇到 public': { owner: 'CONFLICT', neighbour: 'ok', worker: 'ok', staff: 'FORBIDDEN', outsider: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
+      '我也遇到 private': { owner: 'CONFLICT', neighbour: 'NOT_FOUND', worker: 'CONFLICT', staff: 'FORBIDDEN', outsider: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
     }
     const seen: Record<string, Record<string, string>> = {}
     for (const [row, call] of Object.entries(table)) {

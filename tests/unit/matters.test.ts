@@ -195,14 +195,16 @@ describe('who sees what', () => {
 })
 
 describe('我也遇到', () => {
-  it('is for neighbours who see the matter, not its owner, and not once solved', () => {
+  it('is for neighbours who see the matter, not its owner, not staff, and not once solved', () => {
     expect(joinRefusal(raised(), neighbour)).toBeNull()
     expect(joinRefusal(raised(), worker)).toBeNull()
     expect(joinRefusal(raised(), owner)?.message).toBe('这是你自己提出的事项')
     expect(joinRefusal({ ...raised(), public: false }, neighbour)?.code).toBe('NOT_FOUND')
     // Grid workers see private matters, but nobody is counted on them.
     expect(joinRefusal({ ...raised(), public: false }, worker)?.message).toBe('不公开的事项不能点“我也遇到”')
-    expect(joinRefusal({ ...raised(), kind: '邻里纠纷' }, staff)?.code).toBe('CONFLICT')
+    expect(joinRefusal({ ...raised(), kind: '邻里纠纷' }, worker)?.code).toBe('CONFLICT')
+    // The street office's staff see every grid's matters but are nobody's neighbour.
+    expect(joinRefusal(raised(), staff)?.code).toBe('FORBIDDEN')
     expect(joinRefusal(raised(), elsewhere)?.code).toBe('NOT_FOUND')
     expect(joinRefusal({ ...raised(), status: 'confirmed' }, neighbour)?.message).toBe('这个事项已经解决了')
   })

@@ -50,7 +50,7 @@ export default function MatterDetail() {
   if (!value) return <LoadingPage error={error} onRetry={reload} />
   const { user, matter } = value
   const actions = allowedMatterActions(matter, { id: user.id, name: user.name, role: user.role, gridCode: user.gridCode })
-  const mayJoin = matter.public && matter.kind !== '邻里纠纷' && matter.ownerId !== user.id && matter.status !== 'confirmed' && !matter.affectedByMe
+  const mayJoin = user.role !== 'staff' && matter.public && matter.kind !== '邻里纠纷' && matter.ownerId !== user.id && matter.status !== 'confirmed' && !matter.affectedByMe
 
   const run = (action: MatterAction | 'affected', done: string) =>
     submit(
