@@ -2938,7 +2938,7 @@ export interface paths {
         put?: never;
         /**
          * 我也遇到: the caller is affected too; counted once per account, a repeat changes nothing.
-         * @description Anyone who sees the matter, but its owner; not once confirmed.
+         * @description Anyone of the grid who sees the matter, but its owner and the street office's staff (403: they are nobody's neighbour); not once confirmed.
          */
         post: {
             parameters: {
