@@ -63,12 +63,12 @@ export const OUTCOME_NOTE_RULE = { label: '说明', max: 200, optional: true }
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/
 
-/** The instant a slot starts: its China date and time. */
 /** "12月3日 周四 09:00–11:00": a slot as people read it. */
 export function slotLabel(slot: Pick<MediationSlot, 'date' | 'start' | 'end'>): string {
   return `${describeChinaDate(slot.date)} ${slot.start}–${slot.end}`
 }
 
+/** The instant a slot starts: its China date and time. */
 export function slotStartsAt(slot: Pick<MediationSlot, 'date' | 'start'>): number {
   return Date.parse(`${slot.date}T${slot.start}:00Z`) - CHINA_OFFSET_MINUTES * 60_000
 }

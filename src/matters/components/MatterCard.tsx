@@ -2,9 +2,9 @@ import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import type { MatterView } from '../../api'
 import { CardHead } from '../../components/CardHead'
+import { Facts } from '../../components/Facts'
 import { describeChinaMoment } from '../../domain/chinaClock'
 import { MATTER_STATUS_LABEL, OVERDUE_LABEL } from '../../domain/matters'
-import { Facts } from '../../components/Facts'
 
 /** Where a matter is, as people say it: 友谊路9号3栋 2单元. */
 export const whereOf = (m: Pick<MatterView, 'building' | 'unit'>) => [m.building, m.unit].filter(Boolean).join(' ')

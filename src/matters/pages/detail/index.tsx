@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { type MatterView, type PhotoRef } from '../../../api'
 import { mattersApi } from '../../../api/matters'
 import { Action } from '../../../components/Action'
+import { Facts } from '../../../components/Facts'
 import { Field } from '../../../components/Field'
 import { LoadingPage } from '../../../components/Loading'
 import { PhotoPicker } from '../../../components/PhotoPicker'
@@ -17,6 +18,7 @@ import {
   MATTER_REASON_RULE,
   MATTER_REPLY_RULE,
   allowedMatterActions,
+  joinRefusal,
   validateMatterActionInput,
   type MatterAction,
   type MatterEvent,
@@ -27,7 +29,6 @@ import { ensureSignedIn } from '../../../stores/session'
 import { MatterBadges, whereOf } from '../../components/MatterCard'
 import { whenOf } from '../../components/MeetingParts'
 import '../../matters.scss'
-import { Facts } from '../../../components/Facts'
 
 const EVENT_LABEL: Record<MatterEvent['action'], string> = { ...MATTER_ACTION_LABEL, raise: '提出事项', note: '办理进展', answer: '答复', merge: '合并办理' }
 
@@ -49,8 +50,10 @@ export default function MatterDetail() {
 
   if (!value) return <LoadingPage error={error} onRetry={reload} />
   const { user, matter } = value
-  const actions = allowedMatterActions(matter, { id: user.id, name: user.name, role: user.role, gridCode: user.gridCode })
-  const mayJoin = user.role !== 'staff' && matter.public && matter.kind !== '邻里纠纷' && matter.ownerId !== user.id && matter.status !== 'confirmed' && !matter.affectedByMe
+  const actor = { id: user.id, name: user.name, role: user.role, gridCode: user.gridCode }
+  const actions = allowedMatterActions(matter, actor)
+  // The domain's own rule for 我也遇到, so the button shows exactly when the server would take it.
+  const mayJoin = !matter.affectedByMe && joinRefusal(matter, actor) === null
 
   const run = (action: MatterAction | 'affected', done: string) =>
     submit(

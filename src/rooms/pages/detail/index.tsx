@@ -16,7 +16,6 @@ import { ROUTES, open } from '../../../platform/navigation'
 import { ensureSignedIn, useSession } from '../../../stores/session'
 import '../../rooms.scss'
 
-
 /** A room's hours for a day (today and the next 7): 预约 a free hour; staff close it for a time. */
 export default function RoomDetail() {
   const id = useRouter().params.id ?? ''
